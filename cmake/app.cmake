@@ -1,0 +1,86 @@
+# The Dear ImGui app: the web app under Emscripten, a desktop window natively.
+if(NOT EXISTS "${YOUSAID_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in '${YOUSAID_IMGUI_DIR}': run scripts/yousaid setup")
+endif()
+
+# Third-party code is compiled without our warning flags, as its own library.
+add_library(yousaid_imgui STATIC
+  ${YOUSAID_IMGUI_DIR}/imgui.cpp
+  ${YOUSAID_IMGUI_DIR}/imgui_draw.cpp
+  ${YOUSAID_IMGUI_DIR}/imgui_tables.cpp
+  ${YOUSAID_IMGUI_DIR}/imgui_widgets.cpp
+  ${YOUSAID_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
+  ${YOUSAID_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(yousaid_imgui SYSTEM PUBLIC ${YOUSAID_IMGUI_DIR} ${YOUSAID_IMGUI_DIR}/backends)
+# The demo window is never shown; leaving it out keeps the download small.
+target_compile_definitions(yousaid_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+
+if(EMSCRIPTEN)
+  if(NOT EXISTS "${YOUSAID_SDL2_WASM_PREFIX}/lib/libSDL2.a")
+    message(FATAL_ERROR "SDL2 for WebAssembly not found in '${YOUSAID_SDL2_WASM_PREFIX}': run scripts/yousaid setup")
+  endif()
+  add_library(yousaid_sdl2 INTERFACE)
+  target_include_directories(yousaid_sdl2 SYSTEM INTERFACE ${YOUSAID_SDL2_WASM_PREFIX}/include/SDL2)
+  target_link_libraries(yousaid_sdl2 INTERFACE ${YOUSAID_SDL2_WASM_PREFIX}/lib/libSDL2.a)
+else()
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)
+  find_package(OpenGL REQUIRED)
+  add_library(yousaid_sdl2 INTERFACE)
+  target_link_libraries(yousaid_sdl2 INTERFACE PkgConfig::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
+endif()
+target_link_libraries(yousaid_imgui PUBLIC yousaid_sdl2)
+
+file(GLOB YOUSAID_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
+add_library(yousaid_ui STATIC ${YOUSAID_UI_SOURCES})
+yousaid_target_defaults(yousaid_ui)
+target_link_libraries(yousaid_ui PUBLIC yousaid_imgui yousaid_core)
+
+file(GLOB YOUSAID_APP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/app/*.cpp)
+add_executable(yousaid_app ${YOUSAID_APP_SOURCES})
+yousaid_target_defaults(yousaid_app)
+target_link_libraries(yousaid_app PRIVATE yousaid_ui yousaid_platform yousaid_core yousaid_imgui)
+
+# Files the app reads at run time: Debian's fonts (copied, never committed) and the surveys.
+set(YOUSAID_APP_ASSETS ${CMAKE_BINARY_DIR}/app-assets)
+set(YOUSAID_FONT_FILES
+  /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf
+  /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf
+  /usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Regular.otf)
+file(GLOB YOUSAID_SURVEY_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/surveys/*.json)
+set(_asset_outputs)
+foreach(font ${YOUSAID_FONT_FILES})
+  get_filename_component(name ${font} NAME)
+  list(APPEND _asset_outputs ${YOUSAID_APP_ASSETS}/fonts/${name})
+  add_custom_command(OUTPUT ${YOUSAID_APP_ASSETS}/fonts/${name}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${font} ${YOUSAID_APP_ASSETS}/fonts/${name}
+    DEPENDS ${font} VERBATIM)
+endforeach()
+foreach(survey ${YOUSAID_SURVEY_FILES})
+  get_filename_component(name ${survey} NAME)
+  list(APPEND _asset_outputs ${YOUSAID_APP_ASSETS}/surveys/${name})
+  add_custom_command(OUTPUT ${YOUSAID_APP_ASSETS}/surveys/${name}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${survey} ${YOUSAID_APP_ASSETS}/surveys/${name}
+    DEPENDS ${survey} VERBATIM)
+endforeach()
+add_custom_target(yousaid_app_assets DEPENDS ${_asset_outputs})
+add_dependencies(yousaid_app yousaid_app_assets)
+
+if(EMSCRIPTEN)
+  set(YOUSAID_WEB_DIR ${CMAKE_BINARY_DIR}/web)
+  set_target_properties(yousaid_app PROPERTIES OUTPUT_NAME app SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY ${YOUSAID_WEB_DIR})
+  target_link_options(yousaid_app PRIVATE
+    -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sASSERTIONS=0 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2
+    -sEXIT_RUNTIME=0 -lidbfs.js
+    "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString']"
+    --preload-file ${YOUSAID_APP_ASSETS}@/assets)
+  # The page itself comes from shell/ (Debian's emcc crashes writing .html output), and
+  # the static files from web/ go beside it.
+  add_custom_command(TARGET yousaid_app POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/shell/index.html ${YOUSAID_WEB_DIR}/index.html
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${PROJECT_SOURCE_DIR}/web ${YOUSAID_WEB_DIR}
+    VERBATIM)
+else()
+  target_compile_definitions(yousaid_app PRIVATE YOUSAID_ASSET_DIR="${YOUSAID_APP_ASSETS}")
+endif()

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Installs everything the project needs, idempotently. Each slow step leaves a stamp in
+# $YOUSAID_CACHE naming what it built from, and is skipped when the stamp still matches.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+APT_PACKAGES=(
+  build-essential cmake make pkg-config xz-utils ca-certificates
+  emscripten libcereal-dev rapidjson-dev doctest-dev libsdl2-dev
+  clang libclang-rt-14-dev
+  fonts-noto-core fonts-dejavu-core fonts-opendyslexic
+  chromium
+  python3 python3-pandas python3-scipy
+)
+IMGUI_VERSION=1.86
+SDL2_VERSION=2.26.5
+
+[ "$(id -u)" = 0 ] || die "setup installs Debian packages: run it as root"
+mkdir -p "$YOUSAID_CACHE"
+
+missing_packages() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+apt_updated=0
+apt_update_once() {
+  if [ "$apt_updated" = 0 ]; then
+    log "apt-get update"
+    apt-get update -qq
+    apt_updated=1
+  fi
+}
+
+install_packages() {
+  local missing
+  missing=$(missing_packages "${APT_PACKAGES[@]}")
+  # Node may come from Debian or elsewhere; only install Debian's when none is on PATH.
+  command -v node >/dev/null || missing="$missing nodejs"
+  command -v npm >/dev/null || missing="$missing npm"
+  if [ -n "${missing// /}" ]; then
+    apt_update_once
+    log "installing:" $missing
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing \
+      >"$YOUSAID_CACHE/apt-install.log" 2>&1 || { tail -30 "$YOUSAID_CACHE/apt-install.log"; die "apt-get install failed"; }
+  fi
+}
+
+# Debian ships Dear ImGui and SDL2 sources only as source packages, which need deb-src.
+enable_deb_src() {
+  local file=/etc/apt/sources.list.d/yousaid-src.sources
+  [ -f "$file" ] && return 0
+  local uri="http://deb.debian.org/debian"
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+  elif [ -f /etc/apt/sources.list ]; then
+    uri=$(awk '$1=="deb" && $0 !~ /security/ {for(i=2;i<=NF;i++) if ($i ~ /^http/) {print $i; exit}}' /etc/apt/sources.list)
+  fi
+  log "enabling deb-src for $uri"
+  cat > "$file" <<SRC
+Types: deb-src
+URIs: ${uri:-http://deb.debian.org/debian}
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  apt_updated=0
+}
+
+# fetch_source PACKAGE VERSION DEST: unpacks the upstream tarball of a Debian source package.
+fetch_source() {
+  local package=$1 version=$2 dest=$3
+  local stamp="$dest/.yousaid-stamp"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$package $version" ]; then return 0; fi
+  enable_deb_src
+  apt_update_once
+  local dl="$YOUSAID_CACHE/downloads"
+  mkdir -p "$dl"
+  log "downloading Debian source package $package"
+  (cd "$dl" && apt-get source -o APT::Sandbox::User=root --download-only -qq "$package" >/dev/null)
+  local tarball
+  tarball=$(ls "$dl"/${package}_${version}*.orig.tar.* 2>/dev/null | head -1)
+  [ -n "$tarball" ] || die "no upstream tarball for $package $version in $dl (Debian has: $(ls "$dl"))"
+  rm -rf "$dest" && mkdir -p "$dest"
+  tar -xf "$tarball" -C "$dest" --strip-components=1
+  echo "$package $version" > "$stamp"
+}
+
+copy_emscripten_cache() {
+  local version stamp="$EM_CACHE/.yousaid-stamp"
+  version=$(dpkg-query -W -f='${Version}' emscripten)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$version" ]; then return 0; fi
+  log "copying Emscripten's frozen cache to $EM_CACHE (once, ~750 MB)"
+  rm -rf "$EM_CACHE"
+  cp -a /usr/share/emscripten/cache "$EM_CACHE"
+  echo "$version" > "$stamp"
+}
+
+build_sdl2_for_wasm() {
+  local stamp="$YOUSAID_SDL2_WASM_PREFIX/.yousaid-stamp"
+  local want="sdl2 $SDL2_VERSION emscripten $(dpkg-query -W -f='${Version}' emscripten)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  log "building SDL2 $SDL2_VERSION for WebAssembly (once, about 5 minutes)"
+  local build="$YOUSAID_CACHE/build/sdl2-wasm"
+  rm -rf "$build" "$YOUSAID_SDL2_WASM_PREFIX"
+  mkdir -p "$build"
+  (cd "$build" &&
+    emcmake cmake "$YOUSAID_SDL2_SRC_DIR" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF \
+      -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$YOUSAID_SDL2_WASM_PREFIX" >cmake.log 2>&1 &&
+    make -j"$(nproc)" install >make.log 2>&1) || die "SDL2 WebAssembly build failed: see $build/*.log"
+  echo "$want" > "$stamp"
+  rm -rf "$build"
+}
+
+link_wasm_headers() {
+  mkdir -p "$YOUSAID_WASM_INCLUDE"
+  local lib
+  for lib in cereal rapidjson doctest; do
+    ln -sfn "/usr/include/$lib" "$YOUSAID_WASM_INCLUDE/$lib"
+  done
+}
+
+install_node_modules() {
+  local stamp="$YOUSAID_ROOT/node_modules/.yousaid-stamp"
+  local want
+  want=$(sha256sum "$YOUSAID_ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  log "installing npm packages from package-lock.json"
+  (cd "$YOUSAID_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+install_packages
+fetch_source imgui "$IMGUI_VERSION" "$YOUSAID_IMGUI_DIR"
+fetch_source libsdl2 "$SDL2_VERSION" "$YOUSAID_SDL2_SRC_DIR"
+copy_emscripten_cache
+build_sdl2_for_wasm
+link_wasm_headers
+install_node_modules
+log "setup complete (cache: $YOUSAID_CACHE)"

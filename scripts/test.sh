@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every test layer and ends with one line "N passed, M failed" across all of them.
+# Called by `scripts/yousaid test` after setup; exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+logs="$YOUSAID_BUILD/test-logs"
+mkdir -p "$logs"
+total_passed=0
+total_failed=0
+layer_lines=()
+
+# record LAYER PASSED FAILED
+record() {
+  total_passed=$((total_passed + $2))
+  total_failed=$((total_failed + $3))
+  layer_lines+=("$(printf '%-28s %4d passed, %d failed' "$1" "$2" "$3")")
+}
+
+# doctest prints "[doctest] test cases: 12 | 12 passed | 0 failed | 0 skipped".
+record_doctest() {
+  local layer=$1 log=$2 status=$3 line passed failed
+  line=$(grep -a "test cases:" "$log" | tail -1)
+  if [ -z "$line" ]; then
+    record "$layer" 0 1
+    log "$layer: no doctest summary (exit $status); see $log"
+    return
+  fi
+  passed=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
+  failed=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+  # A crash after the summary still fails the layer.
+  if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+  record "$layer" "$passed" "$failed"
+}
+
+log "1/3 unit tests, native (g++)"
+if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+     -DYOUSAID_BUILD_APP=ON -DYOUSAID_IMGUI_DIR="$YOUSAID_IMGUI_DIR" >"$logs/native-configure.log" 2>&1 &&
+   cmake --build "$YOUSAID_BUILD/native" -j"$(nproc)" >"$logs/native-build.log" 2>&1; then
+  (cd "$YOUSAID_ROOT" && "$YOUSAID_BUILD/native/yousaid_tests" --no-colors) 2>&1 | tee "$logs/native-tests.log"
+  record_doctest "unit tests (native)" "$logs/native-tests.log" "${PIPESTATUS[0]}"
+else
+  tail -40 "$logs/native-configure.log" "$logs/native-build.log"
+  record "unit tests (native): build" 0 1
+fi
+
+log "2/3 unit tests, WebAssembly (em++ under Node)"
+if build_web yousaid_tests yousaid_app >"$logs/wasm-build.log" 2>&1; then
+  (cd "$YOUSAID_ROOT" && node --no-experimental-fetch "$YOUSAID_BUILD/wasm/yousaid_tests.js" --no-colors) 2>&1 |
+    tee "$logs/wasm-tests.log"
+  record_doctest "unit tests (wasm, Node)" "$logs/wasm-tests.log" "${PIPESTATUS[0]}"
+else
+  tail -40 "$logs/wasm-build.log"
+  record "unit tests (wasm): build" 0 1
+fi
+
+log "3/3 browser tests (Playwright + Chromium, 1024x768 touch, DPR 2)"
+if [ -f "$YOUSAID_BUILD/wasm/web/app.wasm" ]; then
+  (cd "$YOUSAID_ROOT" && YOUSAID_WEB_DIR="$YOUSAID_BUILD/wasm/web" YOUSAID_ARTIFACTS="$YOUSAID_BUILD/test-artifacts" \
+     node --test --test-reporter=spec --test-concurrency=1 tests/browser/) 2>&1 | tee "$logs/browser-tests.log"
+  status=${PIPESTATUS[0]}
+  passed=$(grep -aE '^ℹ pass [0-9]+' "$logs/browser-tests.log" | tail -1 | awk '{print $3}')
+  failed=$(grep -aE '^ℹ fail [0-9]+' "$logs/browser-tests.log" | tail -1 | awk '{print $3}')
+  passed=${passed:-0}
+  failed=${failed:-1}
+  if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+  record "browser tests (Chromium)" "$passed" "$failed"
+else
+  record "browser tests: no web build" 0 1
+fi
+
+echo
+for line in "${layer_lines[@]}"; do echo "  $line"; done
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" = 0 ] && [ "$total_passed" -gt 0 ]

@@ -1,0 +1,164 @@
+// Starts SDL, a GL context and Dear ImGui, then runs the frame loop. The loop draws only
+// when something happened (input, a resize, a screen settling): an idle survey station
+// must not drain a tablet's battery.
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#ifdef __EMSCRIPTEN__
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include "app/app.h"
+#include "platform/platform.h"
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+const char* const kAssetDir = "/assets";
+#else
+const char* const kAssetDir = YOUSAID_ASSET_DIR;
+#endif
+
+// After the last input, keep drawing a few frames so ImGui finishes its reaction
+// (a click lands on release; a new screen measures itself in its first frame).
+constexpr int kFramesAfterInput = 3;
+
+struct FrameLoop {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl_context = nullptr;
+    yousaid::app::App* app = nullptr;
+    int frames_after_input = kFramesAfterInput;
+    std::uint64_t frames_drawn = 0;
+    bool quit = false;
+    bool test_mode = false;
+    float last_ratio = 0;
+};
+
+float DrawableRatio(SDL_Window* window) {
+    int window_width = 0, drawable_width = 0, height = 0;
+    SDL_GetWindowSize(window, &window_width, &height);
+    SDL_GL_GetDrawableSize(window, &drawable_width, &height);
+    return window_width > 0 ? static_cast<float>(drawable_width) / static_cast<float>(window_width) : 1.0f;
+}
+
+void DrawFrame(FrameLoop& loop) {
+    const float ratio = DrawableRatio(loop.window);
+    if (loop.app->PrepareFonts(ratio)) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    loop.app->DrawFrame();
+    ImGui::Render();
+
+    int drawable_width = 0, drawable_height = 0;
+    SDL_GL_GetDrawableSize(loop.window, &drawable_width, &drawable_height);
+    glViewport(0, 0, drawable_width, drawable_height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(loop.window);
+
+    ++loop.frames_drawn;
+    if (loop.frames_drawn == 1) yousaid::platform::SignalAppReady();
+    if (loop.test_mode) {
+        int css_width = 0, css_height = 0;
+        SDL_GetWindowSize(loop.window, &css_width, &css_height);
+        yousaid::platform::PublishFrameReport(
+            loop.app->FrameReportJson(loop.frames_drawn, css_width, css_height, ratio));
+    }
+}
+
+void RunOneIteration(void* argument) {
+    FrameLoop& loop = *static_cast<FrameLoop*>(argument);
+    SDL_Event event;
+    bool had_input = false;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        had_input = true;
+        if (event.type == SDL_QUIT) loop.quit = true;
+    }
+    if (had_input) loop.frames_after_input = kFramesAfterInput;
+    if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) return;  // idle
+    if (loop.frames_after_input > 0) --loop.frames_after_input;
+    DrawFrame(loop);
+}
+
+}  // namespace
+
+int main(int, char**) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 100";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl_version = "#version 130";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    const auto window_flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
+                                                           SDL_WINDOW_ALLOW_HIGHDPI);
+    const yousaid::platform::Viewport viewport = yousaid::platform::CurrentViewport();
+    FrameLoop loop;
+    loop.window = SDL_CreateWindow("Yousaid", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                   viewport.css_width, viewport.css_height, window_flags);
+    if (loop.window == nullptr) {
+        std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    loop.gl_context = SDL_GL_CreateContext(loop.window);
+    if (loop.gl_context == nullptr) {
+        std::fprintf(stderr, "could not create a GL context: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(loop.window, loop.gl_context);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no layout file: every session starts the same
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(loop.window, loop.gl_context);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    static yousaid::app::App app(kAssetDir);
+    loop.app = &app;
+    loop.test_mode = yousaid::platform::IsTestMode();
+#ifdef __EMSCRIPTEN__
+    static FrameLoop web_loop = loop;
+    emscripten_set_main_loop_arg(RunOneIteration, &web_loop, 0, true);
+#else
+    while (!loop.quit) {
+        // Sleep until input arrives instead of spinning, unless a frame is still needed.
+        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, 500);
+        RunOneIteration(&loop);
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(loop.gl_context);
+    SDL_DestroyWindow(loop.window);
+    SDL_Quit();
+#endif
+    return 0;
+}

@@ -1,0 +1,66 @@
+// The browser side of the platform interface, through Emscripten's EM_JS.
+#include <emscripten.h>
+
+#include <stdexcept>
+
+#include "platform/platform.h"
+
+namespace {
+
+EM_JS(int, yousaid_js_fill_random, (std::uint8_t * out, int count), {
+    if (typeof crypto === 'undefined' || !crypto.getRandomValues) return 0;
+    // getRandomValues accepts at most 65536 bytes per call.
+    for (let offset = 0; offset < count; offset += 65536) {
+        const length = Math.min(65536, count - offset);
+        crypto.getRandomValues(HEAPU8.subarray(out + offset, out + offset + length));
+    }
+    return 1;
+});
+
+EM_JS(int, yousaid_js_is_test_mode, (), {
+    try {
+        return new URLSearchParams(location.search).get('test') === '1' ? 1 : 0;
+    } catch (e) {
+        return 0;
+    }
+});
+
+EM_JS(void, yousaid_js_viewport, (int* width, int* height, float* ratio), {
+    HEAP32[width >> 2] = Math.max(1, Math.floor(window.innerWidth));
+    HEAP32[height >> 2] = Math.max(1, Math.floor(window.innerHeight));
+    HEAPF32[ratio >> 2] = window.devicePixelRatio || 1;
+});
+
+EM_JS(void, yousaid_js_publish_frame, (const char* json), {
+    window.yousaidTest = JSON.parse(UTF8ToString(json));
+});
+
+EM_JS(void, yousaid_js_app_ready, (), {
+    if (typeof window.yousaidAppReady === 'function') window.yousaidAppReady();
+});
+
+}  // namespace
+
+namespace yousaid::platform {
+
+void FillSecureRandom(std::uint8_t* out, std::size_t count) {
+    if (yousaid_js_fill_random(out, static_cast<int>(count)) == 0)
+        throw std::runtime_error("this browser has no crypto.getRandomValues");
+}
+
+bool IsTestMode() {
+    static const bool test_mode = yousaid_js_is_test_mode() != 0;
+    return test_mode;
+}
+
+Viewport CurrentViewport() {
+    Viewport viewport;
+    yousaid_js_viewport(&viewport.css_width, &viewport.css_height, &viewport.device_pixel_ratio);
+    return viewport;
+}
+
+void PublishFrameReport(const std::string& json) { yousaid_js_publish_frame(json.c_str()); }
+
+void SignalAppReady() { yousaid_js_app_ready(); }
+
+}  // namespace yousaid::platform

@@ -1,0 +1,31 @@
+#pragma once
+// The only interface to the host: the browser in the web build, a native stand-in otherwise.
+// Nothing here includes ImGui or SDL; everything above it stays testable natively.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace yousaid::platform {
+
+// Cryptographically secure random bytes: crypto.getRandomValues in the browser,
+// /dev/urandom natively. Throws std::runtime_error if no secure source is available.
+void FillSecureRandom(std::uint8_t* out, std::size_t count);
+
+// The page was opened with ?test=1: publish per-frame item lists for browser tests.
+bool IsTestMode();
+
+struct Viewport {
+    int css_width = 0;
+    int css_height = 0;
+    float device_pixel_ratio = 1.0f;
+};
+// The browser window's size in CSS pixels and its devicePixelRatio.
+Viewport CurrentViewport();
+
+// Hands the JSON text of this frame's interactive items to the page (test mode only).
+void PublishFrameReport(const std::string& json);
+
+// Tells the page that the app has drawn its first frame (hides the loading message).
+void SignalAppReady();
+
+}  // namespace yousaid::platform

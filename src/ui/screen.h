@@ -1,0 +1,15 @@
+#pragma once
+#include "ui/frame_context.h"
+
+namespace yousaid::ui {
+
+// One screen of the app. Screens draw from state; they hold no statistics or file formats.
+class Screen {
+public:
+    virtual ~Screen() = default;
+    // Stable name, published to tests and the accessible layer ("start", "how_it_works").
+    virtual const char* Name() const = 0;
+    virtual void DrawContent(FrameContext& frame) = 0;
+};
+
+}  // namespace yousaid::ui

@@ -1,0 +1,93 @@
+// The foundation as a person meets it: the start screen appears with real text, a tap works,
+// the app fills the window and follows resizes, and an idle app draws nothing.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, TABLET, browserTest, countDarkPixels, decodePng } from './harness.mjs';
+
+browserTest('start screen shows the title and a Start button, drawn with the Noto Sans font', async ({ app, page }) => {
+  const report = await app.open();
+  assert.equal(report.screen, 'start');
+  assert.equal(report.fontsLoaded, true, `fonts did not load: ${report.fontError}`);
+  const start = await app.item('Start');
+  assert.equal(start.role, 'button');
+  assert.equal(start.enabled, true);
+  assert.ok(start.height >= 48, `Start is ${start.height} CSS px tall; touch targets need 48`);
+  await app.waitUntilIdle();
+  const shot = await page.screenshot({ path: join(ARTIFACTS, 'start-screen-dpr2.png') });
+  const png = decodePng(shot);
+  assert.equal(png.width, 2048, 'screenshot is at devicePixelRatio 2');
+  // Text is dark on a light background: the title row above the button has dark glyph pixels.
+  const titleBand = { x: start.x, y: Math.max(0, start.y - 160), width: start.width, height: 120 };
+  assert.ok(countDarkPixels(png, titleBand, 2) > 500, 'no title text drawn above the Start button');
+  // White label text is drawn inside the blue button.
+  const [r, g, b] = png.pixel(Math.round((start.x + 8) * 2), Math.round((start.y + start.height / 2) * 2));
+  assert.ok(b > r + 60 && b > g, `the Start button is not blue (${r},${g},${b})`);
+});
+
+browserTest('tapping Start and Back moves between screens with real touch events', async ({ app }) => {
+  await app.open();
+  await app.tap('Start');
+  const next = await app.waitForScreen('how_it_works');
+  assert.ok(next.items.some((item) => item.label === 'Back'));
+  assert.ok(!next.items.some((item) => item.label === 'Start'), 'the old screen is gone');
+  await app.tap('Back');
+  await app.waitForScreen('start');
+});
+
+browserTest('a mouse click works as well as a tap', async ({ app }) => {
+  await app.open();
+  await app.click('Start');
+  await app.waitForScreen('how_it_works');
+});
+
+browserTest('the canvas fills the window at DPR 2 and follows a resize', async ({ app, page }) => {
+  let report = await app.open();
+  assert.deepEqual(report.viewport, { width: 1024, height: 768, devicePixelRatio: 2 });
+  let canvas = await page.evaluate(() => {
+    const element = document.getElementById('canvas');
+    const box = element.getBoundingClientRect();
+    return { width: element.width, height: element.height, cssWidth: box.width, cssHeight: box.height };
+  });
+  assert.deepEqual(canvas, { width: 2048, height: 1536, cssWidth: 1024, cssHeight: 768 });
+  const before = await app.item('Start');
+  assert.ok(Math.abs(before.x + before.width / 2 - 512) < 2, 'the Start button is centred');
+
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction(() => window.yousaidTest.viewport.width === 700);
+  report = await app.report();
+  assert.deepEqual(report.viewport, { width: 700, height: 900, devicePixelRatio: 2 });
+  canvas = await page.evaluate(() => ({ width: document.getElementById('canvas').width,
+    height: document.getElementById('canvas').height }));
+  assert.deepEqual(canvas, { width: 1400, height: 1800 });
+  const after = await app.item('Start');
+  assert.ok(Math.abs(after.x + after.width / 2 - 350) < 2, 'the Start button is centred after the resize');
+  assert.ok(after.x >= 0 && after.x + after.width <= 700, 'the button fits the narrower window');
+});
+
+browserTest('at DPR 1 the canvas matches the window one to one', async ({ app, page }) => {
+  const report = await app.open();
+  assert.equal(report.viewport.devicePixelRatio, 1);
+  const width = await page.evaluate(() => document.getElementById('canvas').width);
+  assert.equal(width, 1024);
+  await app.waitUntilIdle();
+  await page.screenshot({ path: join(ARTIFACTS, 'start-screen-dpr1.png') });
+}, { context: { ...TABLET, deviceScaleFactor: 1 } });
+
+browserTest('an idle app draws no frames, and input wakes it at once', async ({ app, page }) => {
+  await app.open();
+  const settled = await app.waitUntilIdle(500);
+  await page.waitForTimeout(3000);
+  const afterIdle = (await app.report()).frame;
+  console.log(`frames drawn during 3 s idle: ${afterIdle - settled}`);
+  assert.ok(afterIdle - settled <= 3, `drew ${afterIdle - settled} frames in 3 s of idle`);
+  await page.mouse.move(200, 200);
+  await page.waitForFunction((frame) => window.yousaidTest.frame > frame, afterIdle, { timeout: 1000 });
+});
+
+browserTest('the server sends WebAssembly with the application/wasm type', async ({ page, baseUrl }) => {
+  const response = await page.request.get(`${baseUrl}app.wasm`);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'application/wasm');
+  const missing = await page.request.get(`${baseUrl}../../etc/passwd`);
+  assert.notEqual(missing.status(), 200);
+});
