@@ -73,7 +73,8 @@ if(EMSCRIPTEN)
   target_link_options(yousaid_app PRIVATE
     -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sASSERTIONS=0 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2
     -sEXIT_RUNTIME=0 -lidbfs.js
-    "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString']"
+    "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
     --preload-file ${YOUSAID_APP_ASSETS}@/assets)
   # The page itself comes from shell/ (Debian's emcc crashes writing .html output), and
   # the static files from web/ go beside it.

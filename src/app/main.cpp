@@ -18,6 +18,7 @@
 #endif
 
 #include "app/app.h"
+#include "platform/durable_storage.h"
 #include "platform/platform.h"
 
 namespace {
@@ -90,6 +91,8 @@ void RunOneIteration(void* argument) {
         had_input = true;
         if (event.type == SDL_QUIT) loop.quit = true;
     }
+    // Something asynchronous finishing (storage loaded, a save confirmed) changes what shows.
+    if (yousaid::platform::TakeWakeRequest()) had_input = true;
     if (had_input) loop.frames_after_input = kFramesAfterInput;
     if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) return;  // idle
     if (loop.frames_after_input > 0) --loop.frames_after_input;
