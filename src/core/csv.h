@@ -1,0 +1,133 @@
+#pragma once
+// CSV as RFC 4180 defines it, in the dialect Excel's "CSV UTF-8" reads and writes: UTF-8
+// (with or without a BOM), comma separated, fields quoted with '"' where they hold a comma,
+// a quote or a line break, quotes inside doubled.
+//
+// Reading is strict where leniency would silently corrupt data: invalid UTF-8 (a file saved
+// in Excel's legacy "CSV" encoding), a stray quote or an unterminated quoted field is an
+// error that names the line and column, never a best guess.
+//
+// Writing guards against CSV (formula) injection: a text cell that a spreadsheet would run
+// as a formula gets a leading apostrophe. Numbers are a separate kind of cell so that a
+// negative number stays a number.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace yousaid {
+
+using CsvRow = std::vector<std::string>;
+
+struct CsvError {
+    // Physical line, 1-based; line breaks inside a quoted field count, so this is the line
+    // a text editor shows.
+    std::uint32_t line = 0;
+    // Character (not byte) position within that line, 1-based.
+    std::uint32_t column = 0;
+    // Record number, 1-based, the header being row 1: the row number Excel shows.
+    std::uint32_t row = 0;
+    // Field number within the record, 1-based: Excel's column A = 1.
+    std::uint32_t field = 0;
+    std::string message;
+
+    // "row 4, field 2 (line 5, column 7): ..."
+    std::string Describe() const;
+};
+
+struct CsvReadResult {
+    bool ok = false;
+    // Every record in order. A blank line is a record with one empty field, as RFC 4180 and
+    // Excel have it, so rows[i] is always Excel's row i + 1. Rows may differ in length.
+    std::vector<CsvRow> rows;
+    // The physical line each record starts on, parallel to rows.
+    std::vector<std::uint32_t> row_lines;
+    CsvError error;  // set when !ok; rows then holds nothing
+};
+
+// Parses a whole file. A UTF-8 byte order mark is skipped; line breaks may be CRLF, LF or CR
+// (and are kept exactly as they are inside quoted fields); the last line needs no line break.
+CsvReadResult ReadCsv(std::string_view bytes);
+
+// True for a row with no content (a blank line, or only empty fields).
+bool IsBlankCsvRow(const CsvRow& row);
+
+// Which field holds each expected column, from a header row. Names are compared ignoring
+// ASCII case and surrounding spaces ("School " matches "school"); empty header cells
+// (Excel leaves them after a stray edit) are ignored.
+class CsvHeader {
+public:
+    // ok() unless a required column is missing or a name appears twice.
+    static CsvHeader Map(const CsvRow& header_row, const std::vector<std::string>& required,
+                         const std::vector<std::string>& optional = {});
+
+    bool ok() const { return missing_.empty() && duplicates_.empty(); }
+    std::optional<std::size_t> IndexOf(std::string_view name) const;
+
+    const std::vector<std::string>& missing() const { return missing_; }
+    // Each name that appears more than once, as first written in the header.
+    const std::vector<std::string>& duplicates() const { return duplicates_; }
+    // Header names neither required nor optional: not an error, but worth showing.
+    const std::vector<std::string>& unknown() const { return unknown_; }
+    // All problems in one sentence for the user; empty when ok().
+    std::string Describe() const;
+
+private:
+    std::vector<std::pair<std::string, std::size_t>> indices_;  // normalised name, field
+    std::vector<std::string> missing_;
+    std::vector<std::string> duplicates_;
+    std::vector<std::string> unknown_;
+};
+
+class CsvCell {
+public:
+    // Free text; neutralised on output if a spreadsheet would take it for a formula.
+    static CsvCell Text(std::string_view text);
+    // Written unrounded, in the shortest form that reads back as the same double. NaN and
+    // infinities write an empty cell: a spreadsheet has no way to show them.
+    static CsvCell Number(double value);
+    static CsvCell Number(std::optional<double> value);
+    static CsvCell Integer(std::int64_t value);
+    static CsvCell Empty();
+
+    bool IsNumber() const { return is_number_; }
+    // The value as it goes between the separators, before any quoting.
+    const std::string& Value() const { return value_; }
+
+private:
+    CsvCell(std::string value, bool is_number) : value_(std::move(value)), is_number_(is_number) {}
+
+    std::string value_;
+    bool is_number_ = false;
+};
+
+// Builds a file in memory (downloads are produced whole): a UTF-8 BOM so Excel reads the
+// text as UTF-8, CRLF after every row, quotes only where a field needs them.
+class CsvWriter {
+public:
+    CsvWriter();
+
+    void WriteRow(const std::vector<CsvCell>& cells);
+    // A row of text cells, e.g. a header.
+    void WriteTextRow(const std::vector<std::string>& texts);
+
+    const std::string& Bytes() const { return bytes_; }
+    std::string TakeBytes() { return std::move(bytes_); }
+
+private:
+    std::string bytes_;
+};
+
+// The number formatting CsvCell::Number uses: "" for NaN and infinities, "0" for -0.
+std::string FormatCsvNumber(double value);
+
+// Text made safe for a spreadsheet cell: invalid UTF-8 and NUL become U+FFFD, and a
+// leading '=', '+', '-', '@', tab, CR or LF (also after leading spaces, and the
+// full-width forms of the first four) gets an apostrophe in front, as OWASP advises.
+std::string NeutraliseCsvText(std::string_view text);
+
+}  // namespace yousaid

@@ -1,0 +1,281 @@
+// RFC 4180 CSV: what officers load (invited counts, school lists) and download (tables).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+
+namespace {
+
+using yousaid::CsvCell;
+using yousaid::CsvHeader;
+using yousaid::CsvReadResult;
+using yousaid::CsvRow;
+using yousaid::ReadCsv;
+
+std::vector<CsvRow> Rows(std::string_view text) {
+    const CsvReadResult result = ReadCsv(text);
+    INFO(result.error.Describe());
+    REQUIRE(result.ok);
+    return result.rows;
+}
+
+CsvReadResult Failure(std::string_view text) {
+    const CsvReadResult result = ReadCsv(text);
+    REQUIRE_FALSE(result.ok);
+    CHECK(result.rows.empty());
+    CHECK_FALSE(result.error.message.empty());
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("csv: plain rows with every kind of line ending") {
+    const std::vector<CsvRow> expected = {{"a", "b", "c"}, {"1", "2", "3"}};
+    CHECK(Rows("a,b,c\r\n1,2,3\r\n") == expected);
+    CHECK(Rows("a,b,c\n1,2,3\n") == expected);
+    CHECK(Rows("a,b,c\r1,2,3\r") == expected);
+    CHECK(Rows("a,b,c\r\n1,2,3") == expected);  // no line break after the last line
+    CHECK(Rows("a,b,c\n1,2,3") == expected);
+}
+
+TEST_CASE("csv: empty fields, blank lines and empty input") {
+    CHECK(Rows("").empty());
+    CHECK(Rows("\xEF\xBB\xBF").empty());
+    CHECK(Rows("a,,c\r\n,,\r\n") == std::vector<CsvRow>{{"a", "", "c"}, {"", "", ""}});
+    CHECK(Rows("a,") == std::vector<CsvRow>{{"a", ""}});
+    CHECK(Rows(",") == std::vector<CsvRow>{{"", ""}});
+    // A blank line is a row with one empty field, so row numbers stay Excel's row numbers.
+    const CsvReadResult result = ReadCsv("h\r\n\r\nx\r\n");
+    REQUIRE(result.ok);
+    CHECK(result.rows == std::vector<CsvRow>{{"h"}, {""}, {"x"}});
+    CHECK(yousaid::IsBlankCsvRow(result.rows[1]));
+    CHECK_FALSE(yousaid::IsBlankCsvRow(result.rows[2]));
+    CHECK(yousaid::IsBlankCsvRow({"", "", ""}));
+    CHECK(Rows("\"\"") == std::vector<CsvRow>{{""}});
+}
+
+TEST_CASE("csv: quoted fields keep commas, quotes and line breaks exactly") {
+    const CsvReadResult result =
+        ReadCsv("name,comment\r\n\"Smith, J\",\"said \"\"no\"\"\"\r\n"
+                "x,\"line 1\r\nline 2\nline 3\rline 4\"\r\n\"\",\"\"\"\"\r\n");
+    REQUIRE(result.ok);
+    CHECK(result.rows == std::vector<CsvRow>{{"name", "comment"},
+                                             {"Smith, J", "said \"no\""},
+                                             {"x", "line 1\r\nline 2\nline 3\rline 4"},
+                                             {"", "\""}});
+    // Physical lines: the multi-line cell spans lines 3 to 6.
+    CHECK(result.row_lines == std::vector<std::uint32_t>{1, 2, 3, 7});
+}
+
+TEST_CASE("csv: Excel's \"CSV UTF-8\" export parses exactly") {
+    // As Excel for Windows saves it: BOM, CRLF between rows, Alt+Enter cells as a bare LF
+    // inside quotes, quotes doubled, empty trailing cells, non-ASCII text.
+    const std::string excel =
+        "\xEF\xBB\xBF"
+        "School,Comment,Score,Change\r\n"
+        "St Mary's C of E,\"Line one\nLine two\",4,-3.5\r\n"
+        "\"Oak Hill, Primary\",\"She said \"\"it's fine\"\"\",,\r\n"
+        "Caf\xC3\xA9 Ysgol \xC5\xB5,\xC2\xA3"
+        "5 for trips \xF0\x9F\x98\x80,5,0.1\r\n"
+        ",,,\r\n";
+    const CsvReadResult result = ReadCsv(excel);
+    INFO(result.error.Describe());
+    REQUIRE(result.ok);
+    CHECK(result.rows ==
+          std::vector<CsvRow>{{"School", "Comment", "Score", "Change"},
+                              {"St Mary's C of E", "Line one\nLine two", "4", "-3.5"},
+                              {"Oak Hill, Primary", "She said \"it's fine\"", "", ""},
+                              {"Caf\xC3\xA9 Ysgol \xC5\xB5", "\xC2\xA3" "5 for trips \xF0\x9F\x98\x80", "5", "0.1"},
+                              {"", "", "", ""}});
+    CHECK(result.row_lines == std::vector<std::uint32_t>{1, 2, 4, 5, 6});
+}
+
+TEST_CASE("csv: malformed quoting is reported with line and column") {
+    SUBCASE("unterminated quote points at the opening quote") {
+        const CsvReadResult result = Failure("a,b\r\n1,\"never closed\r\nmore,text\r\n");
+        CHECK(result.error.line == 2);
+        CHECK(result.error.column == 3);
+        CHECK(result.error.row == 2);
+        CHECK(result.error.field == 2);
+        CHECK(result.error.message.find("never closed") != std::string::npos);
+    }
+    SUBCASE("a quote inside an unquoted field") {
+        const CsvReadResult result = Failure("a,b\r\n1,2\"3\r\n");
+        CHECK(result.error.line == 2);
+        CHECK(result.error.column == 4);
+        CHECK(result.error.row == 2);
+        CHECK(result.error.field == 2);
+        CHECK(result.error.Describe() ==
+              "row 2, field 2 (line 2, column 4): " + result.error.message);
+    }
+    SUBCASE("text after a closing quote") {
+        const CsvReadResult result = Failure("\"ab\"c,d\n");
+        CHECK(result.error.line == 1);
+        CHECK(result.error.column == 5);
+        CHECK(result.error.field == 1);
+    }
+    SUBCASE("lines and rows part ways after a multi-line cell") {
+        const CsvReadResult result = Failure("h1,h2\n\"x\ny\nz\",ok\n\xC3\xA9t\xC3\xA9,a\"b\n");
+        CHECK(result.error.row == 3);
+        CHECK(result.error.line == 5);
+        CHECK(result.error.column == 6);  // counted in characters: "été," is four
+        CHECK(result.error.field == 2);
+    }
+}
+
+TEST_CASE("csv: non-UTF-8 input is rejected naming the row") {
+    SUBCASE("Excel's legacy Windows-1252 export with a pound sign") {
+        const CsvReadResult result = Failure("School,Cost\r\nOak,\xA3" "5\r\n");
+        CHECK(result.error.row == 2);
+        CHECK(result.error.line == 2);
+        CHECK(result.error.field == 2);
+        CHECK(result.error.column == 5);
+        CHECK(result.error.message.find("0xA3") != std::string::npos);
+        CHECK(result.error.message.find("\xC2\xA3") != std::string::npos);  // shows "£"
+        CHECK(result.error.message.find("CSV UTF-8") != std::string::npos);
+        CHECK(result.error.Describe().find("row 2") != std::string::npos);
+    }
+    SUBCASE("an e-acute in a quoted cell") {
+        const CsvReadResult result = Failure("a\r\nb\r\n\"Caf\xE9\"\r\n");
+        CHECK(result.error.row == 3);
+        CHECK(result.error.column == 5);
+        CHECK(result.error.message.find("0xE9") != std::string::npos);
+    }
+    const std::vector<std::string> invalid = {
+        "\xC0\xAF",          // overlong '/'
+        "\xE0\x80\xAF",      // overlong, three bytes
+        "\xED\xA0\x80",      // a UTF-16 surrogate
+        "\xF4\x90\x80\x80",  // above U+10FFFF
+        "\xF8\x88\x80\x80\x80",
+        "\x80",              // a lone continuation byte
+        "\xE2\x82",          // truncated at the end of the file
+        "\xE2\x82x",         // truncated mid-line
+        "\xFF",
+    };
+    for (const std::string& bytes : invalid) {
+        CAPTURE(bytes);
+        const CsvReadResult result = Failure("ok," + bytes);
+        CHECK(result.error.column == 4);
+    }
+    CHECK(Rows("\xF4\x8F\xBF\xBF,\xED\x9F\xBF,\xEE\x80\x80") ==
+          std::vector<CsvRow>{{"\xF4\x8F\xBF\xBF", "\xED\x9F\xBF", "\xEE\x80\x80"}});
+}
+
+TEST_CASE("csv: UTF-16 and NUL bytes are rejected with a hint") {
+    CHECK(Failure(std::string_view("\xFF\xFE" "a\0,\0b\0", 8)).error.message.find("UTF-16") != std::string::npos);
+    CHECK(Failure(std::string_view("a,b\0c", 5)).error.message.find("NUL") != std::string::npos);
+}
+
+TEST_CASE("csv: a header row maps to column indices") {
+    const CsvRow header = {"School", " Invited ", "group", "", "Notes", "extra"};
+    const CsvHeader columns = CsvHeader::Map(header, {"school", "invited"}, {"group", "notes"});
+    CHECK(columns.ok());
+    CHECK(columns.IndexOf("school") == std::optional<std::size_t>(0));
+    CHECK(columns.IndexOf("INVITED") == std::optional<std::size_t>(1));
+    CHECK(columns.IndexOf("notes") == std::optional<std::size_t>(4));
+    CHECK_FALSE(columns.IndexOf("phase").has_value());
+    CHECK(columns.unknown() == std::vector<std::string>{"extra"});
+    CHECK(columns.Describe().empty());
+
+    const CsvHeader broken =
+        CsvHeader::Map({"school", "School", "count", "SCHOOL", "count"}, {"school", "invited", "phase"});
+    CHECK_FALSE(broken.ok());
+    CHECK(broken.missing() == std::vector<std::string>{"invited", "phase"});
+    CHECK(broken.duplicates() == std::vector<std::string>{"school", "count"});
+    CHECK(broken.Describe() ==
+          "missing columns \"invited\", \"phase\"; columns \"school\", \"count\" named more than once");
+    CHECK(broken.IndexOf("school") == std::optional<std::size_t>(0));
+}
+
+TEST_CASE("csv: the writer emits a BOM, CRLF and quotes only where needed") {
+    yousaid::CsvWriter writer;
+    writer.WriteTextRow({"School", "Comment", "Return rate"});
+    writer.WriteRow({CsvCell::Text("Oak"), CsvCell::Text("plain"), CsvCell::Number(0.25)});
+    writer.WriteRow({CsvCell::Text("Oak, Primary"), CsvCell::Text("say \"hi\""), CsvCell::Empty()});
+    writer.WriteRow({CsvCell::Text("two\r\nlines"), CsvCell::Text("lf\nonly"), CsvCell::Integer(-42)});
+    CHECK(writer.Bytes() ==
+          "\xEF\xBB\xBF"
+          "School,Comment,Return rate\r\n"
+          "Oak,plain,0.25\r\n"
+          "\"Oak, Primary\",\"say \"\"hi\"\"\",\r\n"
+          "\"two\r\nlines\",\"lf\nonly\",-42\r\n");
+}
+
+TEST_CASE("csv: numbers are written unrounded and never as NaN or Infinity") {
+    CHECK(yousaid::FormatCsvNumber(-3.5) == "-3.5");
+    CHECK(yousaid::FormatCsvNumber(0.1) == "0.1");
+    CHECK(yousaid::FormatCsvNumber(14.0 / 317.0 * 100.0) == "4.416403785488959");
+    CHECK(yousaid::FormatCsvNumber(100) == "100");
+    CHECK(yousaid::FormatCsvNumber(-0.0) == "0");
+    CHECK(yousaid::FormatCsvNumber(1e300) == "1e+300");
+    CHECK(yousaid::FormatCsvNumber(std::numeric_limits<double>::quiet_NaN()).empty());
+    CHECK(yousaid::FormatCsvNumber(std::numeric_limits<double>::infinity()).empty());
+    CHECK(yousaid::FormatCsvNumber(-std::numeric_limits<double>::infinity()).empty());
+    for (const double value : {1.0 / 3.0, 2.0 / 3.0, 0.1 + 0.2, 123456.789, 5e-324,
+                               std::numeric_limits<double>::max(), -1e-7}) {
+        CAPTURE(value);
+        CHECK(std::strtod(yousaid::FormatCsvNumber(value).c_str(), nullptr) == value);
+    }
+    CHECK(CsvCell::Number(std::nullopt).Value().empty());
+    CHECK(CsvCell::Number(std::optional<double>(2.5)).Value() == "2.5");
+    CHECK(CsvCell::Integer(std::numeric_limits<std::int64_t>::min()).Value() == "-9223372036854775808");
+    CHECK(CsvCell::Number(-3.5).IsNumber());
+    CHECK_FALSE(CsvCell::Text("-3.5").IsNumber());
+}
+
+TEST_CASE("csv: text that a spreadsheet would run as a formula is neutralised") {
+    CHECK(CsvCell::Text("=1+1").Value() == "'=1+1");
+    CHECK(CsvCell::Text("+44 20 7946 0000").Value() == "'+44 20 7946 0000");
+    CHECK(CsvCell::Text("-3.5").Value() == "'-3.5");
+    CHECK(CsvCell::Text("@SUM(A1:A2)").Value() == "'@SUM(A1:A2)");
+    CHECK(CsvCell::Text("\t=cmd").Value() == "'\t=cmd");
+    CHECK(CsvCell::Text("\r=cmd").Value() == "'\r=cmd");
+    CHECK(CsvCell::Text("\n=cmd").Value() == "'\n=cmd");
+    CHECK(CsvCell::Text("  =HYPERLINK(\"x\")").Value() == "'  =HYPERLINK(\"x\")");
+    CHECK(CsvCell::Text("\xEF\xBC\x9D" "1+1").Value() == "'\xEF\xBC\x9D" "1+1");
+    // Harmless text is left alone.
+    CHECK(CsvCell::Text("a=b").Value() == "a=b");
+    CHECK(CsvCell::Text("'=already quoted").Value() == "'=already quoted");
+    CHECK(CsvCell::Text("").Value().empty());
+    CHECK(CsvCell::Text("   ").Value() == "   ");
+    // Numbers are numbers: a fall in percentage points stays a number, unquoted.
+    yousaid::CsvWriter writer;
+    writer.WriteRow({CsvCell::Text("-=x,y"), CsvCell::Number(-3.5), CsvCell::Text("-3.5")});
+    CHECK(writer.Bytes() == "\xEF\xBB\xBF\"'-=x,y\",-3.5,'-3.5\r\n");
+}
+
+TEST_CASE("csv: the writer never emits invalid UTF-8 or NUL") {
+    CHECK(CsvCell::Text(std::string_view("a\0b", 3)).Value() == "a\xEF\xBF\xBD" "b");
+    CHECK(CsvCell::Text("Caf\xE9").Value() == "Caf\xEF\xBF\xBD");
+    CHECK(CsvCell::Text("\xF0\x9F\x98\x80").Value() == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("csv: awkward cells survive a write and a read") {
+    const std::vector<CsvRow> rows = {
+        {"plain", "with, comma", "with \"quotes\"", "\"", "\"\""},
+        {"crlf\r\ninside", "lf\ninside", "cr\rinside", "x\r\n", ""},
+        {" leading and trailing spaces ", "\xC3\xA9\xF0\x9F\x98\x80", ",,,", "tab\there", "'apostrophe"},
+        {""},
+        {"", ""},
+        {"last"},
+    };
+    yousaid::CsvWriter writer;
+    for (const CsvRow& row : rows) writer.WriteTextRow(row);
+    const CsvReadResult result = ReadCsv(writer.Bytes());
+    INFO(result.error.Describe());
+    REQUIRE(result.ok);
+    CHECK(result.rows == rows);
+
+    // Neutralised cells come back with their apostrophe, and only those.
+    yousaid::CsvWriter risky;
+    risky.WriteTextRow({"=1+1", "-2", "ok"});
+    risky.WriteRow({CsvCell::Number(-2.25), CsvCell::Number(std::nullopt), CsvCell::Integer(7)});
+    CHECK(Rows(risky.Bytes()) == std::vector<CsvRow>{{"'=1+1", "'-2", "ok"}, {"-2.25", "", "7"}});
+}
