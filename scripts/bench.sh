@@ -40,3 +40,11 @@ for script in "$YOUSAID_ROOT"/bench/*.mjs; do
   echo "== $(basename "$script")"
   (cd "$YOUSAID_ROOT" && YOUSAID_WEB_DIR="$YOUSAID_BUILD/wasm/web" node "$script")
 done
+
+# Peers in Python (e.g. pandas): Debian's packages are for /usr/bin/python3, not a pyenv
+# python3 on PATH. They read what the C++ benchmarks above wrote to /tmp.
+for script in "$YOUSAID_ROOT"/bench/*.py; do
+  [ -f "$script" ] || continue
+  echo "== $(basename "$script")"
+  (cd "$YOUSAID_ROOT" && /usr/bin/python3 "$script") || echo "  ($(basename "$script") reported a problem)"
+done

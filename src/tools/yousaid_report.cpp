@@ -1,0 +1,352 @@
+// yousaid_report: the officer's figures from the command line, the same engine the browser
+// runs. Reads a survey, response files (transfer files from tablets, their JSON exports, and
+// response CSVs), an optional population file and KPI file, and writes the report tables.
+//
+// Exit status: 0 written; 2 bad input or usage (the message names the file, row and field);
+// 1 the output could not be written.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/analytics.h"
+#include "core/analytics_input.h"
+#include "core/kpi.h"
+#include "core/population.h"
+#include "core/report_writer.h"
+#include "core/response.h"
+#include "core/response_import.h"
+#include "core/response_set.h"
+#include "core/survey_loader.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitWriteFailed = 1;
+constexpr int kExitBadInput = 2;
+
+const char* const kUsage =
+    R"(Usage: yousaid_report --survey FILE --responses FILE... [options] --out DIR
+
+Computes return rates, satisfaction, means, change against the baseline wave and KPI status
+for one survey, and writes them as CSV (Excel-ready, UTF-8 with BOM) and JSON.
+
+Required:
+  --survey FILE            the survey file (e.g. assets/surveys/pupil.json)
+  --responses FILE...      one or more response files: transfer files from tablets
+                           (.yousaid), their JSON exports (.json), response CSVs (.csv),
+                           or a response store copied off a tablet. A response in several
+                           files counts once.
+  --out DIR                where to write the report (created if missing)
+
+Options:
+  --population FILE        invited counts: CSV wave,dimension,group,invited (wave empty =
+                           every wave; dimension 'all', group 'all' for everybody)
+  --kpis FILE              KPI file (CSV): targets, directions, checkpoints, overrides
+  --by DIM[,DIM2]          a breakdown: a demographic dimension (school, year_group,
+                           send_status, phase, ...), a question id, or a response field
+                           (wave, answer_mode, event, station, language); two joined by a
+                           comma give their crossing, reported as DIM×DIM2. Repeatable.
+  --baseline-wave W        the wave to compare with (default: the first wave, in natural
+                           order, that has responses)
+  --min-cell N             suppress any figure whose base is below N (default 10; 5 for
+                           small cohorts; 0 turns suppression off)
+  --include-dont-know      count "don't know" answers in satisfaction denominators
+                           ("prefer not to say" never is)
+  --help                   show this text
+
+Writes in DIR: return_rates.csv, satisfaction.csv, means.csv, change.csv,
+change_counts.csv, kpis.csv (with --kpis) and summary.json. Definitions: docs/analytics.md.
+)";
+
+struct Arguments {
+    std::string survey;
+    std::vector<std::string> responses;
+    std::string population;
+    std::string kpis;
+    std::vector<std::string> breakdowns;
+    std::string baseline_wave;
+    std::optional<std::int64_t> min_cell;
+    bool include_dont_know = false;
+    std::string out;
+    bool help = false;
+};
+
+// Bad input: the message goes to stderr and the tool exits with status 2.
+struct BadInput {
+    std::string message;
+};
+
+std::string FileNameOf(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+std::string ReadWholeFile(const std::string& path) {
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream) throw BadInput{path + ": cannot open the file"};
+    std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+    if (stream.bad()) throw BadInput{path + ": cannot read the file"};
+    return bytes;
+}
+
+Arguments ParseArguments(int argc, char** argv) {
+    Arguments arguments;
+    std::vector<std::string> words(argv + 1, argv + argc);
+    // "--name=value" is the same as "--name value".
+    std::vector<std::string> split;
+    for (const std::string& word : words) {
+        const std::size_t equals = word.find('=');
+        if (word.rfind("--", 0) == 0 && equals != std::string::npos) {
+            split.push_back(word.substr(0, equals));
+            split.push_back(word.substr(equals + 1));
+        } else {
+            split.push_back(word);
+        }
+    }
+    auto value_after = [&](std::size_t& index, const std::string& option) -> std::string {
+        if (index + 1 >= split.size() || split[index + 1].rfind("--", 0) == 0) {
+            throw BadInput{option + " needs a value (see --help)"};
+        }
+        return split[++index];
+    };
+    for (std::size_t index = 0; index < split.size(); ++index) {
+        const std::string& option = split[index];
+        if (option == "--help" || option == "-h") {
+            arguments.help = true;
+        } else if (option == "--survey") {
+            arguments.survey = value_after(index, option);
+        } else if (option == "--responses") {
+            const std::size_t before = arguments.responses.size();
+            while (index + 1 < split.size() && split[index + 1].rfind("--", 0) != 0) {
+                arguments.responses.push_back(split[++index]);
+            }
+            if (arguments.responses.size() == before) throw BadInput{"--responses needs at least one file"};
+        } else if (option == "--population") {
+            arguments.population = value_after(index, option);
+        } else if (option == "--kpis") {
+            arguments.kpis = value_after(index, option);
+        } else if (option == "--by") {
+            arguments.breakdowns.push_back(value_after(index, option));
+        } else if (option == "--baseline-wave") {
+            arguments.baseline_wave = value_after(index, option);
+        } else if (option == "--min-cell") {
+            const std::string text = value_after(index, option);
+            const auto value = yousaid::ParseWholeNumberCell(text);
+            if (!value || *value < 0 || text.find(',') != std::string::npos) {
+                throw BadInput{"--min-cell: '" + text + "' is not a whole number of 0 or more"};
+            }
+            arguments.min_cell = *value;
+        } else if (option == "--include-dont-know") {
+            arguments.include_dont_know = true;
+        } else if (option == "--out") {
+            arguments.out = value_after(index, option);
+        } else {
+            throw BadInput{"unknown option '" + option + "' (see --help)"};
+        }
+    }
+    if (arguments.help) return arguments;
+    if (arguments.survey.empty()) throw BadInput{"--survey FILE is required (see --help)"};
+    if (arguments.responses.empty()) throw BadInput{"--responses FILE... is required (see --help)"};
+    if (arguments.out.empty()) throw BadInput{"--out DIR is required (see --help)"};
+    return arguments;
+}
+
+struct ReportResponses {
+    std::vector<yousaid::Response> responses;
+    std::vector<std::string> notes;  // e.g. responses to other surveys left out
+};
+
+// Reads every response file through the importer (src/core/response_import.h), which tells
+// transfer files, their JSON exports, response CSVs and copied response stores apart by
+// content and extension and checks each response against the survey. Responses are merged
+// by id, so a response in two files (a re-export, a file given twice) counts once.
+// Responses to other surveys are left out with a note. Anything else that would make the
+// figures incomplete is bad input, each line naming the file (and for CSV the row and
+// column): a damaged file, a response for another version of the survey or with an invalid
+// answer, or two different responses under one id.
+ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, const yousaid::Survey& survey) {
+    ReportResponses report_responses;
+    yousaid::ResponseSet merged;
+    std::vector<std::string> problems;
+    for (const std::string& path : files) {
+        if (!std::filesystem::is_regular_file(path)) {
+            problems.push_back(path + ": no such file");
+            continue;
+        }
+        const yousaid::LoadedResponses loaded = yousaid::LoadResponsesFromFile(path, survey);
+        const std::vector<std::string> lines = loaded.ProblemLines();
+        problems.insert(problems.end(), lines.begin(), lines.end());
+        if (!loaded.ok) continue;
+        if (loaded.other_surveys > 0) {
+            report_responses.notes.push_back(loaded.file_name + ": " + std::to_string(loaded.other_surveys) +
+                                             " responses to other surveys left out");
+        }
+        std::size_t already_held = 0;
+        for (const yousaid::Response& response : loaded.responses) {
+            switch (merged.Offer(response)) {
+                case yousaid::MergeOutcome::kAdded:
+                    break;
+                case yousaid::MergeOutcome::kAlreadyHeld:
+                    ++already_held;
+                    break;
+                case yousaid::MergeOutcome::kConflict:
+                    problems.push_back(loaded.file_name + ": response " + response.id.ToHex() +
+                                       " differs from a response with the same id in an earlier file: " +
+                                       yousaid::DescribeResponseDifferences(*merged.Find(response.id), response));
+                    break;
+            }
+        }
+        if (already_held > 0) {
+            report_responses.notes.push_back(loaded.file_name + ": " + std::to_string(already_held) +
+                                             " responses already read from an earlier file, counted once");
+        }
+    }
+    if (!problems.empty()) {
+        std::string message;
+        for (const std::string& problem : problems) message += (message.empty() ? "" : "\n") + problem;
+        throw BadInput{message};
+    }
+    report_responses.responses = merged.All();
+    return report_responses;
+}
+
+int Run(int argc, char** argv) {
+    const Arguments arguments = ParseArguments(argc, argv);
+    if (arguments.help) {
+        std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+
+    const yousaid::SurveyLoadResult survey_load = yousaid::SurveyLoader::LoadFromFile(arguments.survey);
+    if (!survey_load.Ok()) throw BadInput{survey_load.ProblemsText()};
+    const yousaid::Survey& survey = *survey_load.survey;
+
+    std::optional<yousaid::Population> population;
+    if (!arguments.population.empty()) {
+        yousaid::PopulationLoadResult read =
+            yousaid::ParsePopulationCsv(ReadWholeFile(arguments.population), FileNameOf(arguments.population));
+        if (!read.population) throw BadInput{yousaid::DescribeProblems(read.problems)};
+        const auto problems = yousaid::CheckPopulation(*read.population, survey);
+        if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
+        population = std::move(read.population);
+    }
+
+    std::optional<yousaid::KpiFile> kpis;
+    if (!arguments.kpis.empty()) {
+        yousaid::KpiLoadResult read = yousaid::ParseKpiCsv(ReadWholeFile(arguments.kpis), FileNameOf(arguments.kpis));
+        if (!read.file) throw BadInput{yousaid::DescribeProblems(read.problems)};
+        const auto problems = yousaid::CheckKpis(*read.file, survey);
+        if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
+        kpis = std::move(read.file);
+    }
+
+    yousaid::AnalyticsOptions options;
+    if (arguments.min_cell) options.min_cell = *arguments.min_cell;
+    options.include_dont_know = arguments.include_dont_know;
+    options.baseline_wave = arguments.baseline_wave;
+    for (const std::string& text : arguments.breakdowns) {
+        const yousaid::Breakdown breakdown = yousaid::ParseBreakdown(text);
+        if (breakdown.dimensions.empty()) throw BadInput{"--by needs a dimension name"};
+        for (const std::string& name : breakdown.dimensions) {
+            if (!yousaid::ResolveDimension(survey, name)) {
+                std::string known;
+                for (const std::string& candidate : yousaid::KnownDimensionNames(survey)) {
+                    known += (known.empty() ? "" : ", ") + candidate;
+                }
+                throw BadInput{"--by: unknown dimension '" + name + "' for survey '" + survey.id + "' (known: " + known +
+                               ")"};
+            }
+        }
+        options.breakdowns.push_back(breakdown);
+    }
+    if (kpis) {
+        for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis)) options.breakdowns.push_back(needed);
+    }
+
+    const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
+    for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+
+    yousaid::EncodedResponses encoded(survey);
+    for (const yousaid::Response& response : loaded.responses) encoded.Add(response);
+    const yousaid::AnalyticsReport report =
+        yousaid::TabulateReport(encoded, options, population ? &*population : nullptr);
+    std::optional<std::vector<yousaid::KpiResult>> kpi_results;
+    if (kpis) kpi_results = yousaid::AssessKpis(report, survey, *kpis);
+
+    std::error_code error;
+    std::filesystem::create_directories(arguments.out, error);
+    if (error) {
+        std::fprintf(stderr, "yousaid_report: cannot create %s: %s\n", arguments.out.c_str(), error.message().c_str());
+        return kExitWriteFailed;
+    }
+    const std::vector<yousaid::ReportFile> files =
+        yousaid::BuildReportFiles(report, kpi_results ? &*kpi_results : nullptr);
+    for (const yousaid::ReportFile& file : files) {
+        const std::filesystem::path path = std::filesystem::path(arguments.out) / file.name;
+        std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+        stream.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+        stream.close();
+        if (!stream) {
+            std::fprintf(stderr, "yousaid_report: cannot write %s\n", path.string().c_str());
+            return kExitWriteFailed;
+        }
+    }
+
+    std::int64_t complete = 0;
+    std::int64_t partial = 0;
+    std::int64_t refused = 0;
+    for (const yousaid::Response& response : loaded.responses) {
+        complete += response.status == yousaid::ResponseStatus::kComplete;
+        partial += response.status == yousaid::ResponseStatus::kPartial;
+        refused += response.status == yousaid::ResponseStatus::kRefused;
+    }
+    std::string waves;
+    for (const std::string& wave : report.waves) waves += (waves.empty() ? "" : ", ") + wave;
+    std::printf("%s version %d: %zu responses (%lld complete, %lld partial, %lld refused) from %zu files\n",
+                survey.id.c_str(), static_cast<int>(survey.version), loaded.responses.size(),
+                static_cast<long long>(complete), static_cast<long long>(partial), static_cast<long long>(refused),
+                arguments.responses.size());
+    std::printf("waves: %s; baseline: %s; minimum cell: %lld%s\n", waves.empty() ? "none" : waves.c_str(),
+                report.baseline_wave ? report.waves[*report.baseline_wave].c_str() : "none",
+                static_cast<long long>(options.min_cell), options.include_dont_know ? "; don't know included" : "");
+    std::size_t suppressed = 0;
+    for (const auto& row : report.satisfaction) suppressed += row.suppressed ? 1u : 0u;
+    std::printf("wrote %s: return_rates.csv (%zu rows), satisfaction.csv (%zu rows, %zu suppressed), means.csv (%zu "
+                "rows), change.csv (%zu rows), change_counts.csv (%zu rows)%s, summary.json\n",
+                arguments.out.c_str(), report.return_rates.size(), report.satisfaction.size(), suppressed,
+                report.means.size(), report.changes.size(), report.change_counts.size(),
+                kpi_results ? (", kpis.csv (" + std::to_string(kpi_results->size()) + " rows)").c_str() : "");
+    if (kpi_results) {
+        for (const yousaid::KpiResult& result : *kpi_results) {
+            std::printf("  KPI %s: %s%s\n", result.definition.id.c_str(), yousaid::KpiStatusName(result.status),
+                        result.definition.status_override
+                            ? (" (officer's override; suggested " +
+                               std::string(yousaid::KpiStatusName(result.suggestion.status)) + ")")
+                                  .c_str()
+                            : "");
+        }
+    }
+    for (const std::string& warning : report.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return Run(argc, argv);
+    } catch (const BadInput& bad) {
+        std::fprintf(stderr, "yousaid_report: %s\n", bad.message.c_str());
+        return kExitBadInput;
+    } catch (const yousaid::AnalyticsInputError& error) {
+        std::fprintf(stderr, "yousaid_report: %s\n", error.what());
+        return kExitBadInput;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "yousaid_report: %s\n", error.what());
+        return kExitWriteFailed;
+    }
+}
