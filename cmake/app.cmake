@@ -46,7 +46,8 @@ set(YOUSAID_APP_ASSETS ${CMAKE_BINARY_DIR}/app-assets)
 set(YOUSAID_FONT_FILES
   /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf
   /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf
-  /usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Regular.otf)
+  /usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Regular.otf
+  /usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Bold.otf)
 file(GLOB YOUSAID_SURVEY_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/surveys/*.json)
 set(_asset_outputs)
 foreach(font ${YOUSAID_FONT_FILES})
@@ -65,6 +66,9 @@ foreach(survey ${YOUSAID_SURVEY_FILES})
 endforeach()
 add_custom_target(yousaid_app_assets DEPENDS ${_asset_outputs})
 add_dependencies(yousaid_app yousaid_app_assets)
+# A changed survey or font must relink, or the packaged app.data (and the offline cache
+# name derived from it) would stay stale.
+set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS ${_asset_outputs})
 
 if(EMSCRIPTEN)
   set(YOUSAID_WEB_DIR ${CMAKE_BINARY_DIR}/web)
@@ -75,13 +79,19 @@ if(EMSCRIPTEN)
     -sEXIT_RUNTIME=0 -lidbfs.js
     "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
     "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-    --preload-file ${YOUSAID_APP_ASSETS}@/assets)
+    --preload-file ${YOUSAID_APP_ASSETS}@/assets
+    --pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js)
+  set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS
+    ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js)
   # The page itself comes from shell/ (Debian's emcc crashes writing .html output), and
   # the static files from web/ go beside it.
   add_custom_command(TARGET yousaid_app POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/shell/index.html ${YOUSAID_WEB_DIR}/index.html
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${PROJECT_SOURCE_DIR}/web ${YOUSAID_WEB_DIR}
     VERBATIM)
+  # Offline support (web app manifest, service worker precache) is generated after the build.
+  include(${PROJECT_SOURCE_DIR}/cmake/web_offline.cmake OPTIONAL)
 else()
-  target_compile_definitions(yousaid_app PRIVATE YOUSAID_ASSET_DIR="${YOUSAID_APP_ASSETS}")
+  target_compile_definitions(yousaid_app PRIVATE YOUSAID_ASSET_DIR="${YOUSAID_APP_ASSETS}"
+    YOUSAID_DATA_DIR="${CMAKE_BINARY_DIR}/app-data")
 endif()

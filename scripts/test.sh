@@ -33,7 +33,7 @@ record_doctest() {
   record "$layer" "$passed" "$failed"
 }
 
-log "1/3 unit tests, native (g++)"
+log "1/4 unit tests, native (g++)"
 if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
      -DYOUSAID_BUILD_APP=ON -DYOUSAID_IMGUI_DIR="$YOUSAID_IMGUI_DIR" >"$logs/native-configure.log" 2>&1 &&
    cmake --build "$YOUSAID_BUILD/native" -j"$(nproc)" >"$logs/native-build.log" 2>&1; then
@@ -44,7 +44,7 @@ else
   record "unit tests (native): build" 0 1
 fi
 
-log "2/3 unit tests, WebAssembly (em++ under Node)"
+log "2/4 unit tests, WebAssembly (em++ under Node)"
 if build_web yousaid_tests yousaid_app >"$logs/wasm-build.log" 2>&1; then
   (cd "$YOUSAID_ROOT" && node --no-experimental-fetch "$YOUSAID_BUILD/wasm/yousaid_tests.js" --no-colors) 2>&1 |
     tee "$logs/wasm-tests.log"
@@ -54,7 +54,36 @@ else
   record "unit tests (wasm): build" 0 1
 fi
 
-log "3/3 browser tests (Playwright + Chromium, 1024x768 touch, DPR 2)"
+log "3/4 fuzzing every parser (libFuzzer with ASan and UBSan, ${YOUSAID_FUZZ_SECONDS:-15} s each)"
+if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/fuzz" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DYOUSAID_BUILD_FUZZERS=ON -DYOUSAID_BUILD_TESTS=OFF \
+     -DYOUSAID_BUILD_TOOLS=OFF -DYOUSAID_BUILD_BENCH=OFF -DYOUSAID_BUILD_APP=OFF >"$logs/fuzz-configure.log" 2>&1 &&
+   cmake --build "$YOUSAID_BUILD/fuzz" -j"$(nproc)" >"$logs/fuzz-build.log" 2>&1; then
+  fuzz_passed=0
+  fuzz_failed=0
+  for source in "$YOUSAID_ROOT"/fuzz/*.cpp; do
+    name=$(basename "${source%.cpp}")
+    corpus="$YOUSAID_BUILD/fuzz/corpus/$name"
+    mkdir -p "$corpus"
+    seeds=()
+    [ -d "$YOUSAID_ROOT/fuzz/seeds/$name" ] && seeds=("$YOUSAID_ROOT/fuzz/seeds/$name")
+    if (cd "$YOUSAID_BUILD/fuzz" && "./$name" -max_total_time="${YOUSAID_FUZZ_SECONDS:-15}" -timeout=10 \
+          -rss_limit_mb=2048 -print_final_stats=1 "$corpus" "${seeds[@]}") >"$logs/fuzz-$name.log" 2>&1; then
+      fuzz_passed=$((fuzz_passed + 1))
+      echo "  $name: $(grep -a -m1 'stat::number_of_executed_units' "$logs/fuzz-$name.log" | awk '{print $2}') runs, no crash"
+    else
+      fuzz_failed=$((fuzz_failed + 1))
+      echo "  $name: FAILED (see $logs/fuzz-$name.log)"
+      grep -a -m5 -E "ERROR|runtime error|Test unit written" "$logs/fuzz-$name.log" || true
+    fi
+  done
+  record "fuzzers (libFuzzer)" "$fuzz_passed" "$fuzz_failed"
+else
+  tail -30 "$logs/fuzz-configure.log" "$logs/fuzz-build.log"
+  record "fuzzers: build" 0 1
+fi
+
+log "4/4 browser tests (Playwright + Chromium, 1024x768 touch, DPR 2)"
 if [ -f "$YOUSAID_BUILD/wasm/web/app.wasm" ]; then
   (cd "$YOUSAID_ROOT" && YOUSAID_WEB_DIR="$YOUSAID_BUILD/wasm/web" YOUSAID_ARTIFACTS="$YOUSAID_BUILD/test-artifacts" \
      node --test --test-reporter=spec --test-concurrency=1 tests/browser/) 2>&1 | tee "$logs/browser-tests.log"

@@ -1,51 +1,308 @@
 #include "app/app.h"
 
-#include <imgui.h>
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
 
-#include "ui/start_screen.h"
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/survey_loader.h"
+#include "platform/accessible_layer.h"
+#include "platform/durable_storage.h"
+#include "platform/platform.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace yousaid::app {
 
 namespace {
-constexpr float kBodyTextSize = 24.0f;  // CSS pixels: comfortable on a tablet at arm's length
 // ImGui lays out a new screen over a couple of frames (sizes measured in the first).
 constexpr int kFramesAfterScreenChange = 3;
+
+void SecureRandom(std::uint8_t* out, std::size_t count) { platform::FillSecureRandom(out, count); }
+
+std::string CurrentYear(std::int64_t now_ms) {
+    const std::time_t seconds = static_cast<std::time_t>(now_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    return std::to_string(utc.tm_year + 1900);
+}
 }  // namespace
 
-App::App(const std::string& asset_dir) : fonts_(asset_dir + "/fonts") {
-    Add(std::make_unique<ui::StartScreen>());
-    Add(std::make_unique<ui::HowItWorksScreen>());
+App::App(const std::string& asset_dir, const std::string& data_dir)
+    : data_dir_(data_dir), fonts_(asset_dir + "/fonts") {
+    LoadSurveys(asset_dir + "/surveys");
+    ApplyAddressSettings();
+    StartNewSession();
+    platform::StartPersistentStorage(data_dir_);
+    last_input_ms_ = NowMs();
 }
 
-void App::Add(std::unique_ptr<ui::Screen> screen) {
-    const std::string name = screen->Name();
-    screens_[name] = std::move(screen);
+std::int64_t App::NowMs() const { return platform::NowUtcMilliseconds(); }
+
+void App::LoadSurveys(const std::string& survey_dir) {
+    std::error_code error;
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(survey_dir, error)) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& file : files) {
+        SurveyLoadResult result = SurveyLoader::LoadFromFile(file);
+        if (result.Ok()) {
+            surveys_.emplace(result.survey->id, std::move(*result.survey));
+        } else {
+            survey_problems_.push_back(result.ProblemsText());
+            std::fprintf(stderr, "%s\n", result.ProblemsText().c_str());
+        }
+    }
+}
+
+void App::ApplyAddressSettings() {
+    const std::string survey = platform::QueryParameter("survey");
+    if (!survey.empty()) station_.survey_id = survey;
+    if (surveys_.count(station_.survey_id) == 0 && !surveys_.empty()) station_.survey_id = surveys_.begin()->first;
+    station_.wave = CurrentYear(NowMs());
+    const std::string language = platform::QueryParameter("lang");
+    if (!language.empty()) station_.language = language;
+    // Shorter waits make timeouts testable; only honoured on a test page.
+    if (platform::IsTestMode()) {
+        const auto seconds = [](const std::string& text, std::int32_t fallback) {
+            return text.empty() ? fallback : static_cast<std::int32_t>(std::max(1, std::atoi(text.c_str())));
+        };
+        station_.idle_timeout_seconds = seconds(platform::QueryParameter("idle"), station_.idle_timeout_seconds);
+        station_.still_there_seconds = seconds(platform::QueryParameter("still_there"), station_.still_there_seconds);
+        station_.finish_return_seconds = seconds(platform::QueryParameter("finish_return"), station_.finish_return_seconds);
+        if (platform::QueryParameter("keep_partial") == "0") station_.keep_partial_answers = false;
+    }
+}
+
+void App::StartNewSession() {
+    SessionSettings settings;
+    settings.wave = station_.wave;
+    settings.station_id = station_.station_id;
+    settings.event_id = station_.event_id;
+    settings.answer_mode = station_.answer_mode;
+    settings.language = station_.language;
+    const Survey& survey = surveys_.at(station_.survey_id);
+    session_ = std::make_unique<RespondentSession>(survey, settings);
+    question_screen_.Reset();
+    display_ = ui::DisplaySettings{};
+    settings_open_ = false;
+    finish_page_ = 0;
+    still_there_since_ms_ = 0;
+    shown_countdown_ = -1;
+    nothing_to_save_ = false;
+    save_failed_ = false;
+    platform::StopSpeaking();
 }
 
 bool App::PrepareFonts(float device_pixel_ratio) {
-    if (!fonts_.EnsureBuilt(device_pixel_ratio, kBodyTextSize)) return false;
-    ui::ApplyTheme(ui::DefaultTheme(), kBodyTextSize);
-    return true;
+    const float size = display_.BodyTextSize();
+    const bool rebuilt = fonts_.EnsureBuilt(device_pixel_ratio, size, display_.dyslexia_font);
+    if (rebuilt || applied_high_contrast_ != display_.high_contrast || applied_text_size_ != size) {
+        ui::ApplyTheme(CurrentTheme(), size);
+        applied_high_contrast_ = display_.high_contrast;
+        applied_text_size_ = size;
+    }
+    return rebuilt;
 }
 
-void App::DrawFrame() {
+const ui::Theme& App::CurrentTheme() const {
+    return display_.high_contrast ? ui::HighContrastTheme() : ui::DefaultTheme();
+}
+
+ui::Screen& App::CurrentScreen() {
+    if (still_there_since_ms_ != 0) return still_there_screen_;
+    if (settings_open_) return settings_screen_;
+    switch (session_->Step()) {
+        case SessionStep::kWelcome: return welcome_screen_;
+        case SessionStep::kConsent: return consent_screen_;
+        case SessionStep::kQuestion: return question_screen_;
+        case SessionStep::kCheck: return check_screen_;
+        case SessionStep::kFinished: return finish_page_ == 0 ? static_cast<ui::Screen&>(thank_you_screen_)
+                                                              : static_cast<ui::Screen&>(signposting_screen_);
+    }
+    return welcome_screen_;
+}
+
+std::string App::CurrentScreenName() const { return const_cast<App*>(this)->CurrentScreen().Name(); }
+
+void App::HandleDragScroll() {
+    // ImGui 1.86 has no touch scrolling: a vertical drag scrolls the screen and cancels the tap.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.5f)) return;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->ScrollMax.y <= 0.0f) return;
+    ImGui::SetScrollY(std::clamp(window->Scroll.y - io.MouseDelta.y, 0.0f, window->ScrollMax.y));
+    ImGui::ClearActiveID();
+}
+
+void App::DrawFrame(const ui::ExternalInput& input) {
     items_.Clear();
     if (frames_to_settle_ > 0) --frames_to_settle_;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##screen", nullptr, flags);
-    ui::FrameContext frame{ui::DefaultTheme(), fonts_.Fonts(), items_, {}};
-    screens_.at(current_)->DrawContent(frame);
-    ImGui::End();
-    if (!frame.requested_screen.empty() && screens_.count(frame.requested_screen) != 0) {
-        current_ = frame.requested_screen;
-        frames_to_settle_ = kFramesAfterScreenChange;
+    ui::FrameContext frame{CurrentTheme(), fonts_.Fonts(), items_, input, {}, {}, {}};
+    ui::Screen& screen = CurrentScreen();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button_row = std::max(CurrentTheme().min_touch_target, ImGui::GetFontSize() * 2.3f) + style.ItemSpacing.y;
+    const int footer_rows = screen.FooterRows();
+    const float footer_height = footer_rows > 0 ? button_row * static_cast<float>(footer_rows) + style.WindowPadding.y : 0.0f;
+    // The content scrolls; the footer with Back and Next stays in reach.
+    ImGui::BeginChild("##content", ImVec2(0, -footer_height), false);
+    if (scroll_to_top_) {
+        ImGui::SetScrollY(0.0f);
+        scroll_to_top_ = false;
     }
+    screen.DrawContent(frame);
+    // Room below the last item, so scrolling to the end shows it whole.
+    ImGui::Dummy(ImVec2(0.0f, style.WindowPadding.y));
+    HandleDragScroll();
+    ImGui::EndChild();
+    if (footer_rows > 0) {
+        const ImVec2 line_start = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(0, line_start.y - style.ItemSpacing.y * 0.5f),
+                                            ImVec2(io.DisplaySize.x, line_start.y - style.ItemSpacing.y * 0.5f),
+                                            ui::ToU32(CurrentTheme().border), 1.0f);
+        screen.DrawFooter(frame);
+    }
+    ImGui::End();
+    title_ = frame.title;
+    announcement_ = frame.announcement;
+    // A new screen or question starts at the top and needs frames to lay itself out.
+    const std::string view = ViewKey();
+    if (view != last_view_key_) {
+        frames_to_settle_ = kFramesAfterScreenChange;
+        scroll_to_top_ = true;
+        platform::StopSpeaking();
+    }
+    last_view_key_ = view;
 }
+
+std::string App::ViewKey() const {
+    const Question* question = session_->CurrentQuestion();
+    return CurrentScreenName() + ":" + (question != nullptr ? question->id : std::string());
+}
+
+bool App::Tick(std::int64_t now_ms) {
+    bool needs_frame = false;
+    if (!store_open_ && platform::PersistentStorageReady()) {
+        const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
+        store_open_ = report.ok;
+        store_message_ = report.Summary();
+        if (!report.ok) std::fprintf(stderr, "response store: %s\n", store_message_.c_str());
+        needs_frame = true;
+    }
+    const SessionStep step = session_->Step();
+    const std::int64_t idle_ms = now_ms - last_input_ms_;
+    if (step == SessionStep::kFinished) {
+        if (idle_ms >= static_cast<std::int64_t>(station_.finish_return_seconds) * 1000) {
+            FinishAndReset();
+            needs_frame = true;
+        }
+    } else if (step == SessionStep::kWelcome) {
+        // Someone changed the text size or language and walked away: the next person starts fresh.
+        if (idle_ms >= static_cast<std::int64_t>(station_.idle_timeout_seconds) * 1000 &&
+            (settings_open_ || display_.text_size != ui::TextSize::kStandard || display_.high_contrast ||
+             display_.dyslexia_font || session_->Language() != station_.language)) {
+            StartNewSession();
+            needs_frame = true;
+        }
+    } else if (still_there_since_ms_ == 0) {
+        if (idle_ms >= static_cast<std::int64_t>(station_.idle_timeout_seconds) * 1000) {
+            still_there_since_ms_ = now_ms;
+            needs_frame = true;
+        }
+    } else {
+        const int left = SecondsBeforeTimeout();
+        if (left <= 0) {
+            CloseAfterTimeout();
+            needs_frame = true;
+        } else if (left != shown_countdown_) {
+            shown_countdown_ = left;
+            needs_frame = true;
+        }
+    }
+    // A save confirmed by the browser changes the thank-you screen.
+    if (step == SessionStep::kFinished && !save_failed_ && !nothing_to_save_ && save_generation_ > 0 &&
+        platform::DurableGeneration() >= save_generation_ && shown_countdown_ != -2) {
+        shown_countdown_ = -2;
+        needs_frame = true;
+    }
+    return needs_frame;
+}
+
+int App::SecondsBeforeTimeout() const {
+    if (still_there_since_ms_ == 0) return station_.still_there_seconds;
+    const std::int64_t left_ms = static_cast<std::int64_t>(station_.still_there_seconds) * 1000 - (NowMs() - still_there_since_ms_);
+    return static_cast<int>(std::max<std::int64_t>(0, (left_ms + 999) / 1000));
+}
+
+void App::StillHere() {
+    still_there_since_ms_ = 0;
+    shown_countdown_ = -1;
+    last_input_ms_ = NowMs();
+}
+
+void App::CloseAfterTimeout() {
+    const bool answered_something = session_->HasStarted() && !session_->Answers().empty();
+    if (answered_something && station_.keep_partial_answers) {
+        Save(session_->PartialResponse(NowMs(), SecureRandom));
+    }
+    StartNewSession();
+}
+
+void App::Save(const Response& response) {
+    save_failed_ = false;
+    if (!store_open_) {
+        save_failed_ = true;
+        return;
+    }
+    const StoreAddResult result = store_.Add(response);
+    if (!result.Saved()) {
+        save_failed_ = true;
+        std::fprintf(stderr, "could not save a response: %s\n", result.message.c_str());
+        return;
+    }
+    save_generation_ = platform::RequestDurableSync();
+}
+
+void App::Submit() {
+    if (!session_->CanSubmit()) return;
+    const Response response = session_->Submit(NowMs(), SecureRandom);
+    nothing_to_save_ = false;
+    Save(response);
+    finish_page_ = 0;
+    last_input_ms_ = NowMs();
+}
+
+void App::Decline() {
+    Save(session_->Decline(NowMs(), SecureRandom));
+    nothing_to_save_ = true;
+    finish_page_ = 0;
+    last_input_ms_ = NowMs();
+}
+
+void App::FinishAndReset() { StartNewSession(); }
+
+ui::SaveState App::LastSaveState() const {
+    if (nothing_to_save_) return ui::SaveState::kNothingToSave;
+    if (save_failed_) return ui::SaveState::kFailed;
+    const platform::StorageStatus status = platform::CurrentStorageStatus();
+    if (platform::DurableGeneration() >= save_generation_) return ui::SaveState::kSaved;
+    if (!status.last_sync_error.empty() && !status.sync_in_flight) return ui::SaveState::kFailed;
+    return ui::SaveState::kSaving;
+}
+
+bool App::ReadAloudAvailable() const { return platform::SpeechAvailable(session_->Language()); }
+
+void App::ReadAloud(const std::string& text) { platform::Speak(text, session_->Language()); }
 
 }  // namespace yousaid::app

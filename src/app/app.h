@@ -2,40 +2,115 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "app/station_settings.h"
+#include "core/respondent_session.h"
+#include "core/response_store.h"
+#include "core/survey.h"
+#include "ui/display_settings.h"
 #include "ui/fonts.h"
+#include "ui/frame_context.h"
 #include "ui/interactive_items.h"
-#include "ui/screen.h"
+#include "ui/respondent_host.h"
+#include "ui/respondent_screens.h"
 
 namespace yousaid::app {
 
-// Owns the screens and which one is showing; draws one frame of ImGui content.
-class App {
+// Owns the surveys, the station's settings, the response store and the respondent's session,
+// and chooses which screen draws. Saving and timeouts live here; screens only draw and ask.
+class App : public ui::RespondentHost {
 public:
-    explicit App(const std::string& asset_dir);
+    App(const std::string& asset_dir, const std::string& data_dir);
 
-    // Rebuilds fonts when the pixel ratio changed; true if the GPU font texture must be
-    // recreated before the next frame.
+    // Rebuilds fonts when the pixel ratio or the person's text settings changed; true if the
+    // GPU font texture must be recreated before the next frame.
     bool PrepareFonts(float device_pixel_ratio);
     // Draws the current screen into a full-window ImGui window (between NewFrame and Render).
-    void DrawFrame();
-    // True while something changes without input (a screen switch settling, an animation).
+    void DrawFrame(const ui::ExternalInput& input);
+    // Called on every pass of the loop; true when time alone changed what shows (a countdown,
+    // a timeout, storage becoming ready).
+    bool Tick(std::int64_t now_ms);
+    void NoteInput(std::int64_t now_ms) { last_input_ms_ = now_ms; }
+    // True while something changes without input (a screen settling).
     bool WantsAnotherFrame() const { return frames_to_settle_ > 0; }
 
-    const std::string& CurrentScreenName() const { return current_; }
+    std::string CurrentScreenName() const;
     const ui::InteractiveItemList& Items() const { return items_; }
+    // What the accessible HTML layer needs: screen, heading, announcement, items.
+    std::string AccessibleScreenJson() const;
+    // The test hook's report: the same, plus frame number, viewport and storage state.
     std::string FrameReportJson(std::uint64_t frame_number, int css_width, int css_height,
                                 float device_pixel_ratio) const;
 
+    // ui::RespondentHost
+    RespondentSession& Session() override { return *session_; }
+    std::int64_t NowMs() const override;
+    bool ReadyForRespondents() const override { return store_open_; }
+    void Submit() override;
+    void Decline() override;
+    void FinishAndReset() override;
+    ui::SaveState LastSaveState() const override;
+    bool ReadAloudAvailable() const override;
+    void ReadAloud(const std::string& text) override;
+    ui::DisplaySettings& Display() override { return display_; }
+    void OpenSettings() override { settings_open_ = true; }
+    void CloseSettings() override { settings_open_ = false; }
+    int SecondsBeforeTimeout() const override;
+    void StillHere() override;
+    int FinishPage() const override { return finish_page_; }
+    void NextFinishPage() override { finish_page_ = 1; }
+
 private:
-    void Add(std::unique_ptr<ui::Screen> screen);
+    void LoadSurveys(const std::string& survey_dir);
+    void ApplyAddressSettings();
+    void StartNewSession();
+    void Save(const Response& response);
+    void CloseAfterTimeout();
+    ui::Screen& CurrentScreen();
+    std::string ViewKey() const;
+    const ui::Theme& CurrentTheme() const;
+    void HandleDragScroll();
+
+    std::string data_dir_;
+    std::map<std::string, Survey> surveys_;
+    std::vector<std::string> survey_problems_;
+    StationSettings station_;
+    std::unique_ptr<RespondentSession> session_;
+    ResponseStore store_;
+    bool store_open_ = false;
+    std::string store_message_;
 
     ui::FontLibrary fonts_;
+    ui::DisplaySettings display_;
     ui::InteractiveItemList items_;
-    std::map<std::string, std::unique_ptr<ui::Screen>> screens_;
-    std::string current_ = "start";
+    std::string title_;
+    std::string announcement_;
+
+    ui::WelcomeScreen welcome_screen_{*this};
+    ui::ConsentScreen consent_screen_{*this};
+    ui::QuestionScreen question_screen_{*this};
+    ui::CheckScreen check_screen_{*this};
+    ui::ThankYouScreen thank_you_screen_{*this};
+    ui::SignpostingScreen signposting_screen_{*this};
+    ui::DisplaySettingsScreen settings_screen_{*this};
+    ui::StillThereScreen still_there_screen_{*this};
+    std::string last_view_key_;
+    bool scroll_to_top_ = false;
+
+    bool settings_open_ = false;
+    int finish_page_ = 0;
+    std::int64_t last_input_ms_ = 0;
+    std::int64_t still_there_since_ms_ = 0;  // 0 while not asking
+    int shown_countdown_ = -1;
+    bool nothing_to_save_ = false;
+    bool save_failed_ = false;
+    std::uint64_t save_generation_ = 0;
     int frames_to_settle_ = 0;
+    bool applied_high_contrast_ = false;
+    float applied_text_size_ = 0;
 };
 
 }  // namespace yousaid::app

@@ -1,43 +1,33 @@
-// The per-frame report for browser tests: which screen shows and every interactive item.
+// What the app tells the page after each drawn frame: the accessible layer's screen (always)
+// and, on a test page, a fuller report for browser tests.
+#include <sstream>
+
+#include <cereal/archives/json.hpp>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include "app/app.h"
+#include "platform/durable_storage.h"
 
 namespace yousaid::app {
 
-std::string App::FrameReportJson(std::uint64_t frame_number, int css_width, int css_height,
-                                 float device_pixel_ratio) const {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartObject();
-    writer.Key("frame");
-    writer.Uint64(frame_number);
-    writer.Key("screen");
-    writer.String(current_.c_str());
-    writer.Key("fontsLoaded");
-    writer.Bool(fonts_.LastError().empty());
-    writer.Key("fontError");
-    writer.String(fonts_.LastError().c_str());
-    writer.Key("viewport");
-    writer.StartObject();
-    writer.Key("width");
-    writer.Int(css_width);
-    writer.Key("height");
-    writer.Int(css_height);
-    writer.Key("devicePixelRatio");
-    writer.Double(static_cast<double>(device_pixel_ratio));
-    writer.EndObject();
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void WriteString(JsonWriter& writer, const char* key, const std::string& value) {
+    writer.Key(key);
+    writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void WriteItems(JsonWriter& writer, const ui::InteractiveItemList& items) {
     writer.Key("items");
     writer.StartArray();
-    for (const ui::InteractiveItem& item : items_.Items()) {
+    for (const ui::InteractiveItem& item : items.Items()) {
         writer.StartObject();
-        writer.Key("id");
-        writer.String(item.id.c_str());
-        writer.Key("label");
-        writer.String(item.label.c_str());
-        writer.Key("role");
-        writer.String(ui::ItemRoleName(item.role));
+        WriteString(writer, "id", item.id);
+        WriteString(writer, "label", item.label);
+        WriteString(writer, "role", ui::ItemRoleName(item.role));
         writer.Key("x");
         writer.Double(static_cast<double>(item.x));
         writer.Key("y");
@@ -50,9 +40,113 @@ std::string App::FrameReportJson(std::uint64_t frame_number, int css_width, int 
         writer.Bool(item.enabled);
         writer.Key("checked");
         writer.Bool(item.checked);
+        writer.Key("visible");
+        writer.Bool(item.fully_visible);
+        if (!item.group.empty()) WriteString(writer, "group", item.group);
+        if (item.role == ui::ItemRole::TextField) {
+            WriteString(writer, "value", item.value);
+            writer.Key("maxLength");
+            writer.Int(item.max_length);
+        }
         writer.EndObject();
     }
     writer.EndArray();
+}
+
+const char* SaveStateName(ui::SaveState state) {
+    switch (state) {
+        case ui::SaveState::kNothingToSave: return "nothing";
+        case ui::SaveState::kSaving: return "saving";
+        case ui::SaveState::kSaved: return "saved";
+        case ui::SaveState::kFailed: return "failed";
+    }
+    return "nothing";
+}
+
+}  // namespace
+
+std::string App::AccessibleScreenJson() const {
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    WriteString(writer, "screen", CurrentScreenName());
+    WriteString(writer, "title", title_);
+    WriteString(writer, "announcement", announcement_);
+    WriteItems(writer, items_);
+    writer.EndObject();
+    return buffer.GetString();
+}
+
+std::string App::FrameReportJson(std::uint64_t frame_number, int css_width, int css_height,
+                                 float device_pixel_ratio) const {
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("frame");
+    writer.Uint64(frame_number);
+    WriteString(writer, "screen", CurrentScreenName());
+    WriteString(writer, "title", title_);
+    WriteString(writer, "announcement", announcement_);
+    writer.Key("fontsLoaded");
+    writer.Bool(fonts_.LastError().empty());
+    WriteString(writer, "fontError", fonts_.LastError());
+    writer.Key("viewport");
+    writer.StartObject();
+    writer.Key("width");
+    writer.Int(css_width);
+    writer.Key("height");
+    writer.Int(css_height);
+    writer.Key("devicePixelRatio");
+    writer.Double(static_cast<double>(device_pixel_ratio));
+    writer.EndObject();
+    writer.Key("display");
+    writer.StartObject();
+    writer.Key("textSize");
+    writer.Double(static_cast<double>(display_.BodyTextSize()));
+    writer.Key("highContrast");
+    writer.Bool(display_.high_contrast);
+    writer.Key("dyslexiaFont");
+    writer.Bool(display_.dyslexia_font);
+    writer.EndObject();
+    writer.Key("session");
+    writer.StartObject();
+    WriteString(writer, "surveyId", session_->GetSurvey().id);
+    WriteString(writer, "language", session_->Language());
+    const Question* question = session_->CurrentQuestion();
+    WriteString(writer, "questionId", question != nullptr ? question->id : std::string());
+    writer.Key("questionNumber");
+    writer.Int(session_->CurrentQuestionNumber());
+    writer.Key("shownCount");
+    writer.Int(session_->ShownQuestionCount());
+    writer.Key("answerCount");
+    writer.Uint64(session_->Answers().size());
+    writer.EndObject();
+    writer.Key("storage");
+    writer.StartObject();
+    writer.Key("open");
+    writer.Bool(store_open_);
+    WriteString(writer, "openReport", store_message_);
+    writer.Key("responses");
+    writer.Uint64(store_open_ ? store_.Responses().size() : 0);
+    WriteString(writer, "saveState", SaveStateName(LastSaveState()));
+    writer.Key("durableGeneration");
+    writer.Uint64(platform::DurableGeneration());
+    writer.EndObject();
+    // The stored responses, so tests can compare what was tapped with what was kept.
+    writer.Key("stored");
+    writer.StartArray();
+    if (store_open_) {
+        for (const Response& response : store_.Responses()) {
+            std::ostringstream json;
+            {
+                cereal::JSONOutputArchive archive(json, cereal::JSONOutputArchive::Options::NoIndent());
+                archive(cereal::make_nvp("response", response));
+            }
+            writer.RawValue(json.str().c_str(), json.str().size(), rapidjson::kObjectType);
+        }
+    }
+    writer.EndArray();
+    WriteItems(writer, items_);
     writer.EndObject();
     return buffer.GetString();
 }

@@ -18,6 +18,7 @@
 #endif
 
 #include "app/app.h"
+#include "platform/accessible_layer.h"
 #include "platform/durable_storage.h"
 #include "platform/platform.h"
 
@@ -41,8 +42,34 @@ struct FrameLoop {
     std::uint64_t frames_drawn = 0;
     bool quit = false;
     bool test_mode = false;
-    float last_ratio = 0;
+    yousaid::ui::ExternalInput external_input;
 };
+
+#ifdef __EMSCRIPTEN__
+const char* const kDataDir = "/data";
+#else
+const char* const kDataDir = YOUSAID_DATA_DIR;
+#endif
+
+// Turns what people did in the accessible HTML layer into input for the next frame.
+bool CollectAccessibleEvents(FrameLoop& loop) {
+    bool any = false;
+    for (yousaid::platform::AccessibleEvent& event : yousaid::platform::TakeAccessibleEvents()) {
+        any = true;
+        switch (event.kind) {
+            case yousaid::platform::AccessibleEvent::Kind::kActivate:
+                loop.external_input.activated.insert(event.item_id);
+                break;
+            case yousaid::platform::AccessibleEvent::Kind::kTextChanged:
+                loop.external_input.text_changes[event.item_id] = std::move(event.text);
+                break;
+            case yousaid::platform::AccessibleEvent::Kind::kFocus:
+                loop.external_input.focused_item = event.item_id;
+                break;
+        }
+    }
+    return any;
+}
 
 float DrawableRatio(SDL_Window* window) {
     int window_width = 0, drawable_width = 0, height = 0;
@@ -60,7 +87,10 @@ void DrawFrame(FrameLoop& loop) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    loop.app->DrawFrame();
+    loop.app->DrawFrame(loop.external_input);
+    // Activations and typed text are used once; keyboard focus stays until it moves.
+    loop.external_input.activated.clear();
+    loop.external_input.text_changes.clear();
     ImGui::Render();
 
     int drawable_width = 0, drawable_height = 0;
@@ -73,6 +103,7 @@ void DrawFrame(FrameLoop& loop) {
     SDL_GL_SwapWindow(loop.window);
 
     ++loop.frames_drawn;
+    yousaid::platform::PublishAccessibleScreen(loop.app->AccessibleScreenJson());
     if (loop.frames_drawn == 1) yousaid::platform::SignalAppReady();
     if (loop.test_mode) {
         int css_width = 0, css_height = 0;
@@ -92,7 +123,11 @@ void RunOneIteration(void* argument) {
         if (event.type == SDL_QUIT) loop.quit = true;
     }
     // Something asynchronous finishing (storage loaded, a save confirmed) changes what shows.
-    if (yousaid::platform::TakeWakeRequest()) had_input = true;
+    const bool woken = yousaid::platform::TakeWakeRequest();
+    if (CollectAccessibleEvents(loop)) had_input = true;
+    const std::int64_t now = yousaid::platform::NowUtcMilliseconds();
+    if (had_input) loop.app->NoteInput(now);
+    if (loop.app->Tick(now) || woken) had_input = true;
     if (had_input) loop.frames_after_input = kFramesAfterInput;
     if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) return;  // idle
     if (loop.frames_after_input > 0) --loop.frames_after_input;
@@ -102,6 +137,9 @@ void RunOneIteration(void* argument) {
 }  // namespace
 
 int main(int, char**) {
+    // Keys go to SDL only while the canvas has focus, so Tab, arrows and typing work in the
+    // accessible HTML layer (SDL would otherwise swallow them for the whole page).
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return 1;
@@ -140,11 +178,10 @@ int main(int, char**) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no layout file: every session starts the same
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(loop.window, loop.gl_context);
     ImGui_ImplOpenGL3_Init(glsl_version);
 
-    static yousaid::app::App app(kAssetDir);
+    static yousaid::app::App app(kAssetDir, kDataDir);
     loop.app = &app;
     loop.test_mode = yousaid::platform::IsTestMode();
 #ifdef __EMSCRIPTEN__
@@ -153,7 +190,7 @@ int main(int, char**) {
 #else
     while (!loop.quit) {
         // Sleep until input arrives instead of spinning, unless a frame is still needed.
-        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, 500);
+        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, 250);
         RunOneIteration(&loop);
     }
     ImGui_ImplOpenGL3_Shutdown();

@@ -33,8 +33,4 @@ struct StorageStatus {
 };
 StorageStatus CurrentStorageStatus();
 
-// True once after something asynchronous finished (storage loaded, a sync completed), so the
-// idle frame loop knows to draw again.
-bool TakeWakeRequest();
-
 }  // namespace yousaid::platform

@@ -25,6 +25,16 @@ Viewport CurrentViewport();
 // Hands the JSON text of this frame's interactive items to the page (test mode only).
 void PublishFrameReport(const std::string& json);
 
+// True once after something asynchronous happened (storage loaded, a save confirmed, a
+// person used the accessible layer, speech voices arrived), so the idle loop draws again.
+bool TakeWakeRequest();
+
+// A parameter of the page's address (?survey=pupil), or empty. Natively: YOUSAID_<NAME>.
+std::string QueryParameter(const std::string& name);
+
+// Milliseconds since 1970-01-01 UTC.
+std::int64_t NowUtcMilliseconds();
+
 // Tells the page that the app has drawn its first frame (hides the loading message).
 void SignalAppReady();
 

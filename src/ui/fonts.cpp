@@ -1,5 +1,7 @@
 #include "ui/fonts.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 namespace yousaid::ui {
@@ -10,27 +12,34 @@ namespace {
 const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
 }  // namespace
 
-bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size) {
-    if (device_pixel_ratio == built_ratio_ && body_size == built_size_) return false;
+bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dyslexia_font) {
+    if (device_pixel_ratio == built_ratio_ && body_size == built_size_ && dyslexia_font == built_dyslexia_) {
+        return false;
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    const std::string regular = font_dir_ + "/NotoSans-Regular.ttf";
-    const std::string bold = font_dir_ + "/NotoSans-Bold.ttf";
+    // OpenDyslexic's weighted letter bottoms help some readers with dyslexia keep lines apart.
+    const std::string regular = font_dir_ + (dyslexia_font ? "/OpenDyslexic-Regular.otf" : "/NotoSans-Regular.ttf");
+    const std::string bold = font_dir_ + (dyslexia_font ? "/OpenDyslexic-Bold.otf" : "/NotoSans-Bold.ttf");
     const float scale = device_pixel_ratio;
     fonts_.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), body_size * scale, &config, kGlyphRanges);
     fonts_.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), body_size * scale, &config, kGlyphRanges);
-    fonts_.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), body_size * 1.75f * scale, &config, kGlyphRanges);
-    if (fonts_.body == nullptr || fonts_.bold == nullptr || fonts_.title == nullptr) {
+    // Titles grow less than the body text, so extra-large text still leaves room for answers.
+    const float title_size = std::max(body_size * 1.25f, std::min(body_size * 1.75f, 44.0f));
+    fonts_.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), title_size * scale, &config, kGlyphRanges);
+    fonts_.question = io.Fonts->AddFontFromFileTTF(bold.c_str(), body_size * 1.25f * scale, &config, kGlyphRanges);
+    last_error_.clear();
+    if (fonts_.body == nullptr || fonts_.bold == nullptr || fonts_.title == nullptr || fonts_.question == nullptr) {
         // ImGui's built-in font keeps the app usable, if plain, when a font file is missing.
         last_error_ = "could not load fonts from " + font_dir_;
         io.Fonts->Clear();
         ImFontConfig fallback;
         fallback.SizePixels = body_size * scale;
         ImFont* builtin = io.Fonts->AddFontDefault(&fallback);
-        fonts_.body = fonts_.bold = fonts_.title = builtin;
+        fonts_.body = fonts_.bold = fonts_.title = fonts_.question = builtin;
     }
     io.FontGlobalScale = 1.0f / scale;
     io.FontDefault = fonts_.body;
@@ -38,6 +47,7 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size) {
     fonts_.body_size = body_size;
     built_ratio_ = device_pixel_ratio;
     built_size_ = body_size;
+    built_dyslexia_ = dyslexia_font;
     return true;
 }
 

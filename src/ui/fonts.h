@@ -8,7 +8,8 @@ namespace yousaid::ui {
 struct FontSet {
     ImFont* body = nullptr;
     ImFont* bold = nullptr;
-    ImFont* title = nullptr;
+    ImFont* title = nullptr;     // screen titles
+    ImFont* question = nullptr;  // question text: bold, a little larger than the body
     float body_size = 0;  // in CSS pixels
 };
 
@@ -19,7 +20,7 @@ public:
     explicit FontLibrary(std::string font_dir) : font_dir_(std::move(font_dir)) {}
 
     // Rebuilds the atlas when the pixel ratio or text size changed; true if it did.
-    bool EnsureBuilt(float device_pixel_ratio, float body_size);
+    bool EnsureBuilt(float device_pixel_ratio, float body_size, bool dyslexia_font);
     const FontSet& Fonts() const { return fonts_; }
     const std::string& LastError() const { return last_error_; }
 
@@ -28,6 +29,7 @@ private:
     FontSet fonts_;
     float built_ratio_ = 0;
     float built_size_ = 0;
+    bool built_dyslexia_ = false;
     std::string last_error_;
 };
 

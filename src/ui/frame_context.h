@@ -1,4 +1,6 @@
 #pragma once
+#include <map>
+#include <set>
 #include <string>
 
 #include "ui/fonts.h"
@@ -7,13 +9,27 @@
 
 namespace yousaid::ui {
 
+// What people did through the accessible HTML layer (screen reader, keyboard, on-screen
+// keyboard) since the last frame; widgets treat an activation exactly like a tap.
+struct ExternalInput {
+    std::set<std::string> activated;
+    std::map<std::string, std::string> text_changes;
+    std::string focused_item;  // keyboard focus, drawn as a ring on the canvas
+
+    bool WasActivated(const std::string& id) const { return activated.count(id) != 0; }
+};
+
 // What a screen needs to draw one frame, and what it hands back to the app.
 struct FrameContext {
     const Theme& theme;
     const FontSet& fonts;
     InteractiveItemList& items;
-    // A screen asks to move on by naming the next screen; the app switches after the frame.
-    std::string requested_screen;
+    const ExternalInput& input;
+    // The screen's heading and the text announced to screen readers when it changes.
+    std::string title;
+    std::string announcement;
+    // What the read-aloud button says on this screen.
+    std::string speech_text;
 };
 
 }  // namespace yousaid::ui

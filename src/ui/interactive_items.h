@@ -19,6 +19,10 @@ struct InteractiveItem {
     float x = 0, y = 0, width = 0, height = 0;
     bool enabled = true;
     bool checked = false;
+    bool fully_visible = true;  // false when scrolled (partly) out of its scrolling region
+    std::string group;       // radio items: the group they belong to (one question)
+    std::string value;       // text fields: the current text
+    int max_length = 0;      // text fields: 0 for no limit
 };
 
 class InteractiveItemList {
@@ -26,6 +30,7 @@ public:
     void Clear() { items_.clear(); }
     void Add(InteractiveItem item) { items_.push_back(std::move(item)); }
     const std::vector<InteractiveItem>& Items() const { return items_; }
+    InteractiveItem& Last() { return items_.back(); }
 
 private:
     std::vector<InteractiveItem> items_;

@@ -10,6 +10,10 @@ public:
     // Stable name, published to tests and the accessible layer ("start", "how_it_works").
     virtual const char* Name() const = 0;
     virtual void DrawContent(FrameContext& frame) = 0;
+    // Rows of buttons pinned below the scrolling content (Back/Next), so they are always in
+    // reach however long the question is; 0 for none.
+    virtual int FooterRows() const { return 0; }
+    virtual void DrawFooter(FrameContext&) {}
 };
 
 }  // namespace yousaid::ui

@@ -4,23 +4,33 @@
 namespace yousaid::ui {
 
 // Colours and spacing, sized in font units so layouts hold at every text size and DPR.
+// Selection is never shown by colour alone: selected answers also get a tick and a thick
+// border, so the themes only have to keep contrast.
 struct Theme {
-    ImVec4 background{0.969f, 0.957f, 0.933f, 1.0f};
-    ImVec4 text{0.122f, 0.141f, 0.188f, 1.0f};
-    ImVec4 muted_text{0.33f, 0.36f, 0.42f, 1.0f};
-    ImVec4 primary{0.094f, 0.353f, 0.753f, 1.0f};
-    ImVec4 primary_hovered{0.071f, 0.302f, 0.663f, 1.0f};
-    ImVec4 primary_active{0.051f, 0.247f, 0.565f, 1.0f};
-    ImVec4 on_primary{1.0f, 1.0f, 1.0f, 1.0f};
-    ImVec4 secondary{0.886f, 0.878f, 0.863f, 1.0f};
-    ImVec4 secondary_hovered{0.839f, 0.827f, 0.808f, 1.0f};
-    ImVec4 secondary_active{0.784f, 0.773f, 0.753f, 1.0f};
-    // Touch targets: at least 48 CSS pixels tall, and never closer than half that apart.
-    float min_touch_target = 48.0f;
+    ImVec4 background;
+    ImVec4 surface;            // answer tiles
+    ImVec4 surface_hovered;
+    ImVec4 text;
+    ImVec4 muted_text;
+    ImVec4 primary;            // main action buttons, selected answers
+    ImVec4 primary_hovered;
+    ImVec4 primary_active;
+    ImVec4 on_primary;
+    ImVec4 secondary;          // Back, Skip
+    ImVec4 secondary_hovered;
+    ImVec4 secondary_active;
+    ImVec4 border;
+    ImVec4 selected_fill;      // a chosen answer tile
+    ImVec4 selected_border;
+    ImVec4 focus_ring;         // keyboard focus
+    ImVec4 face;               // smiley faces
+    ImVec4 face_features;
+    float min_touch_target = 48.0f;  // CSS pixels
     float rounding_em = 0.45f;
 };
 
 const Theme& DefaultTheme();
+const Theme& HighContrastTheme();
 // Applies the theme to ImGui's style for the current font size.
 void ApplyTheme(const Theme& theme, float font_size);
 

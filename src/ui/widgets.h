@@ -1,25 +1,67 @@
 #pragma once
+// Widgets sized for small hands: every interactive one is at least 48 CSS pixels, is listed
+// in the frame's items (for tests and the accessible layer), answers to a tap, a click or an
+// activation from the accessible layer alike, and shows keyboard focus as a ring.
 #include <string>
 
 #include "ui/frame_context.h"
 
 namespace yousaid::ui {
 
+struct RegionState {
+    bool pressed = false;  // tapped, clicked or activated this frame
+    bool hovered = false;
+    bool held = false;
+    bool focused = false;  // keyboard focus from the accessible layer
+};
+
+// An invisible interactive rectangle at the cursor; widgets draw on top of it.
+RegionState InteractiveRegion(FrameContext& frame, const std::string& id, const ImVec2& size, ItemRole role,
+                              const std::string& label, bool enabled = true, bool checked = false,
+                              const std::string& group = {});
+
 enum class ButtonKind { Primary, Secondary };
 
-// A large, touch-friendly button, listed in the frame's interactive items.
-// `id` is stable across languages; `label` is what a person reads.
-bool BigButton(FrameContext& frame, const char* id, const std::string& label,
-               ButtonKind kind = ButtonKind::Primary, bool enabled = true);
+// `width` 0 means the whole column. `accessible_label`, when given, is what a screen reader
+// says instead of the visible label (e.g. "Change: Do you feel safe?" for "Change").
+bool BigButton(FrameContext& frame, const std::string& id, const std::string& label,
+               ButtonKind kind = ButtonKind::Primary, bool enabled = true, float width = 0,
+               const std::string& accessible_label = {});
 
-// Wrapped paragraph text in the body font, optionally muted.
+// A full-width answer tile with a round (radio) or square (checkbox) marker, ticked when
+// selected, so the choice never rests on colour alone.
+bool ChoiceTile(FrameContext& frame, const std::string& id, const std::string& label, bool selected,
+                ItemRole role, const std::string& group, float width = 0);
+
+// A numbered square for 0-10 ratings; `accessible_label` is what a screen reader says.
+bool NumberTile(FrameContext& frame, const std::string& id, const std::string& text,
+                const std::string& accessible_label, bool selected, const std::string& group, float size);
+
+// One face of a five-point scale, from very sad (1) to very happy (5), with its words below.
+bool FaceTile(FrameContext& frame, const std::string& id, int scale_value, const std::string& label,
+              bool selected, const std::string& group, const ImVec2& size);
+
+// A box showing typed text; typing happens in the accessible layer's textarea, which also
+// brings up the tablet's keyboard.
+void TextBox(FrameContext& frame, const std::string& id, const std::string& accessible_label,
+             const std::string& text, int max_length, const std::string& placeholder, float height);
+
+// Draws a tick inside `box` (marks selection without relying on colour).
+void DrawTick(ImDrawList* draw_list, const ImVec2& min, const ImVec2& max, ImU32 colour, float thickness);
+
+void Heading(const FrameContext& frame, const std::string& text);
+void QuestionHeading(const FrameContext& frame, const std::string& text);
 void Paragraph(const std::string& text, bool muted = false);
+void BoldParagraph(const FrameContext& frame, const std::string& text);
+void VerticalGap(float em);
+void ProgressBar(const FrameContext& frame, float fraction, const std::string& caption);
 
 // A centred content column no wider than `max_width_em` font sizes; returns its width.
-// Pair with EndColumn().
 float BeginColumn(float max_width_em);
 void EndColumn();
 // Width of the current column (or of the remaining content region outside a column).
 float ColumnWidth();
+
+ImU32 ToU32(const ImVec4& colour);
 
 }  // namespace yousaid::ui

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, TABLET, browserTest, countDarkPixels, decodePng } from './harness.mjs';
 
-browserTest('start screen shows the title and a Start button, drawn with the Noto Sans font', async ({ app, page }) => {
+browserTest('the welcome screen shows the survey title and a Start button, drawn with Noto Sans', async ({ app, page }) => {
   const report = await app.open();
-  assert.equal(report.screen, 'start');
+  assert.equal(report.screen, 'welcome');
+  assert.equal(report.title, 'How are you doing? Our pupil survey');
   assert.equal(report.fontsLoaded, true, `fonts did not load: ${report.fontError}`);
   const start = await app.item('Start');
   assert.equal(start.role, 'button');
@@ -16,9 +17,9 @@ browserTest('start screen shows the title and a Start button, drawn with the Not
   const shot = await page.screenshot({ path: join(ARTIFACTS, 'start-screen-dpr2.png') });
   const png = decodePng(shot);
   assert.equal(png.width, 2048, 'screenshot is at devicePixelRatio 2');
-  // Text is dark on a light background: the title row above the button has dark glyph pixels.
-  const titleBand = { x: start.x, y: Math.max(0, start.y - 160), width: start.width, height: 120 };
-  assert.ok(countDarkPixels(png, titleBand, 2) > 500, 'no title text drawn above the Start button');
+  // Text is dark on a light background: the title and introduction above the button.
+  const textBand = { x: start.x, y: 60, width: start.width, height: start.y - 80 };
+  assert.ok(countDarkPixels(png, textBand, 2) > 5000, 'no text drawn above the Start button');
   // White label text is drawn inside the blue button.
   const [r, g, b] = png.pixel(Math.round((start.x + 8) * 2), Math.round((start.y + start.height / 2) * 2));
   assert.ok(b > r + 60 && b > g, `the Start button is not blue (${r},${g},${b})`);
@@ -27,17 +28,17 @@ browserTest('start screen shows the title and a Start button, drawn with the Not
 browserTest('tapping Start and Back moves between screens with real touch events', async ({ app }) => {
   await app.open();
   await app.tap('Start');
-  const next = await app.waitForScreen('how_it_works');
+  const next = await app.waitForScreen('consent');
   assert.ok(next.items.some((item) => item.label === 'Back'));
   assert.ok(!next.items.some((item) => item.label === 'Start'), 'the old screen is gone');
   await app.tap('Back');
-  await app.waitForScreen('start');
+  await app.waitForScreen('welcome');
 });
 
 browserTest('a mouse click works as well as a tap', async ({ app }) => {
   await app.open();
   await app.click('Start');
-  await app.waitForScreen('how_it_works');
+  await app.waitForScreen('consent');
 });
 
 browserTest('the canvas fills the window at DPR 2 and follows a resize', async ({ app, page }) => {

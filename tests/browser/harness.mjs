@@ -44,7 +44,7 @@ export const TABLET = { viewport: { width: 1024, height: 768 }, deviceScaleFacto
 
 // browserTest(name, fn, options): a node:test test with a fresh context and page; on failure
 // it saves a screenshot named after the test in ARTIFACTS.
-export function browserTest(name, fn, { context: contextOptions = TABLET, timeout = 60000 } = {}) {
+export function browserTest(name, fn, { context: contextOptions = TABLET, timeout = 120000 } = {}) {
   test(name, { timeout }, async () => {
     const { browser, baseUrl } = await sharedBrowserAndServer();
     const context = await browser.newContext(contextOptions);
@@ -72,10 +72,16 @@ export class AppDriver {
     this.baseUrl = baseUrl;
   }
 
+  // Opens the app and waits until it has loaded its storage and can take answers.
   async open(query = 'test=1') {
     await this.page.goto(`${this.baseUrl}?${query}`);
-    await this.page.waitForFunction(() => window.yousaidTest && window.yousaidTest.items, null, { timeout: 30000 });
+    await this.waitForReady();
     return this.report();
+  }
+
+  async waitForReady() {
+    await this.page.waitForFunction(() => window.yousaidTest && window.yousaidTest.storage &&
+      window.yousaidTest.storage.open, null, { timeout: 30000 });
   }
 
   report() {
@@ -99,21 +105,72 @@ export class AppDriver {
     return found;
   }
 
+  // Scrolls with the mouse wheel, as a person would, until the item is wholly on screen.
+  async scrollIntoView(labelOrId) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const item = await this.item(labelOrId);
+      if (item.visible !== false) return item;
+      const viewport = this.page.viewportSize();
+      await this.page.mouse.move(viewport.width / 2, viewport.height / 3);
+      const delta = item.y < viewport.height / 3 ? -150 : 150;
+      await this.page.mouse.wheel(0, delta);
+      await this.settle();
+    }
+    throw new Error(`could not scroll "${labelOrId}" into view`);
+  }
+
   async centreOf(labelOrId) {
-    const item = await this.item(labelOrId);
+    const item = await this.scrollIntoView(labelOrId);
     const canvas = await this.page.locator('#canvas').boundingBox();
     return { x: canvas.x + item.x + item.width / 2, y: canvas.y + item.y + item.height / 2 };
   }
 
   // A finger tap at the item's centre: real touch events through SDL into ImGui.
+  // Waits for the frame that answers the tap, so the next look sees its result.
   async tap(labelOrId) {
     const { x, y } = await this.centreOf(labelOrId);
     await this.page.touchscreen.tap(x, y);
+    await this.settle();
+  }
+
+  // Waits until the app has drawn its answer to input and gone quiet (ImGui acts on a
+  // release, then draws the result in the frames after).
+  async settle(quietMs = 120) {
+    await this.page.waitForFunction((quiet) => {
+      const now = performance.now();
+      const frame = window.yousaidTest ? window.yousaidTest.frame : -1;
+      if (window.__settleFrame !== frame || window.__settleSince === undefined) {
+        window.__settleFrame = frame;
+        window.__settleSince = now;
+        return false;
+      }
+      return now - window.__settleSince >= quiet;
+    }, quietMs, { polling: 'raf', timeout: 5000 });
+    await this.page.evaluate(() => { window.__settleSince = undefined; });
+  }
+
+  // From the welcome screen: Start, then "yes" to taking part, to the first question.
+  async startSurvey() {
+    await this.tap('start');
+    await this.waitForScreen('consent');
+    await this.tap('consent_yes');
+    return this.waitForScreen('question');
+  }
+
+  // Taps a text box (which focuses the keyboard bridge) and types as on a tablet keyboard.
+  async typeInto(id, text) {
+    await this.tap(id);
+    await this.page.keyboard.type(text, { delay: 10 });
+    await this.page.waitForFunction(([item, wanted]) => {
+      const found = window.yousaidTest.items.find((candidate) => candidate.id === item);
+      return found && found.value === wanted;
+    }, [id, text], { timeout: 5000 });
   }
 
   async click(labelOrId) {
     const { x, y } = await this.centreOf(labelOrId);
     await this.page.mouse.click(x, y);
+    await this.settle();
   }
 
   // Waits until no new frame is drawn for `quietMs`; returns the frame number.
@@ -122,7 +179,7 @@ export class AppDriver {
     let last = (await this.report()).frame;
     let lastChange = Date.now();
     while (Date.now() - start < timeout) {
-      await this.page.waitForTimeout(100);
+      await this.page.waitForTimeout(Math.min(100, quietMs / 3));
       const frame = (await this.report()).frame;
       if (frame !== last) {
         last = frame;
@@ -202,3 +259,41 @@ export function countDarkPixels(png, rect, scale, level = 100) {
 
 // Every test file runs in its own process: close the browser and server when it ends.
 after(closeShared);
+
+// Answers questions from the current one on, following `plan` (question id -> action), until
+// the check screen. An action is { tap: [item ids] }, { skip: true } or { type: 'text' }
+// (typed through the tablet keyboard bridge: a tap on the box, then keys). Returns the ids
+// of the questions shown, in order.
+export async function answerQuestions(app, plan) {
+  const shown = [];
+  for (let guard = 0; guard < 100; guard++) {
+    const report = await app.report();
+    if (report.screen !== 'question') return shown;
+    const id = report.session.questionId;
+    shown.push(id);
+    const action = plan[id];
+    if (!action) throw new Error(`the plan has no answer for question "${id}" (shown so far: ${shown.join(', ')})`);
+    if (action.skip) {
+      await app.tap('skip');
+    } else {
+      for (const item of action.tap || []) await app.tap(item);
+      if (action.type !== undefined) await app.typeInto(`text:${id}`, action.type);
+      await app.tap('next');
+    }
+    await app.page.waitForFunction((previous) => window.yousaidTest.screen !== 'question' ||
+      window.yousaidTest.session.questionId !== previous, id, { timeout: 5000 });
+  }
+  throw new Error('the survey never reached its end');
+}
+
+// Stored responses as plain objects: { id, status, answers: { question: answer } }.
+export function storedResponses(report) {
+  return report.stored.map(({ response }) => {
+    const answers = {};
+    for (const entry of response.answers) {
+      const { cereal_class_version: _, ...answer } = entry.value;
+      answers[entry.key] = answer;
+    }
+    return { ...response, answers };
+  });
+}

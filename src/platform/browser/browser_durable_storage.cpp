@@ -11,7 +11,7 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
     const directory = UTF8ToString(directory_ptr);
     const state = Module.yousaidStorage = {
         ready: false, requested: 0, completed: 0, inFlight: false, again: false,
-        error: '', persistence: -1, usage: -1, quota: -1, wake: false,
+        error: "", persistence: -1, usage: -1, quota: -1, wake: false,
     };
     state.sync = function () {
         if (!state.ready) return;
@@ -21,9 +21,9 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
         FS.syncfs(false, function (error) {
             state.inFlight = false;
             if (error) {
-                state.error = 'could not save to the browser storage: ' + error;
+                state.error = "could not save to the browser storage: " + error;
             } else {
-                state.error = '';
+                state.error = "";
                 if (target > state.completed) state.completed = target;
             }
             state.wake = true;
@@ -39,7 +39,7 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
     try { FS.mkdir(directory); } catch (e) { /* already there */ }
     FS.mount(IDBFS, {}, directory);
     FS.syncfs(true, function (error) {
-        if (error) state.error = 'could not read the browser storage: ' + error;
+        if (error) state.error = "could not read the browser storage: " + error;
         state.ready = true;
         state.wake = true;
         state.refreshEstimate();
@@ -51,8 +51,8 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
     }
     // A tab being hidden or closed is the last moment to flush anything still in memory.
     const flush = function () { if (state.completed < state.requested || state.inFlight) state.sync(); };
-    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
-    window.addEventListener('pagehide', flush);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flush(); });
+    window.addEventListener("pagehide", flush);
 });
 
 EM_JS(int, yousaid_js_storage_ready, (), { return Module.yousaidStorage && Module.yousaidStorage.ready ? 1 : 0; });
@@ -76,19 +76,13 @@ EM_JS(void, yousaid_js_storage_status, (int* ready, int* in_flight, int* persist
 });
 
 EM_JS(char*, yousaid_js_storage_error, (), {
-    const text = (Module.yousaidStorage && Module.yousaidStorage.error) || '';
+    const text = (Module.yousaidStorage && Module.yousaidStorage.error) || "";
     const size = lengthBytesUTF8(text) + 1;
     const pointer = _malloc(size);
     stringToUTF8(text, pointer, size);
     return pointer;
 });
 
-EM_JS(int, yousaid_js_take_wake, (), {
-    const state = Module.yousaidStorage;
-    if (!state || !state.wake) return 0;
-    state.wake = false;
-    return 1;
-});
 
 }  // namespace
 
@@ -113,7 +107,5 @@ StorageStatus CurrentStorageStatus() {
     free(error);
     return status;
 }
-
-bool TakeWakeRequest() { return yousaid_js_take_wake() != 0; }
 
 }  // namespace yousaid::platform

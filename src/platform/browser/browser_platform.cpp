@@ -1,6 +1,7 @@
 // The browser side of the platform interface, through Emscripten's EM_JS.
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <stdexcept>
 
 #include "platform/platform.h"
@@ -8,7 +9,7 @@
 namespace {
 
 EM_JS(int, yousaid_js_fill_random, (std::uint8_t * out, int count), {
-    if (typeof crypto === 'undefined' || !crypto.getRandomValues) return 0;
+    if (typeof crypto === "undefined" || !crypto.getRandomValues) return 0;
     // getRandomValues accepts at most 65536 bytes per call.
     for (let offset = 0; offset < count; offset += 65536) {
         const length = Math.min(65536, count - offset);
@@ -19,7 +20,7 @@ EM_JS(int, yousaid_js_fill_random, (std::uint8_t * out, int count), {
 
 EM_JS(int, yousaid_js_is_test_mode, (), {
     try {
-        return new URLSearchParams(location.search).get('test') === '1' ? 1 : 0;
+        return new URLSearchParams(location.search).get("test") === "1" ? 1 : 0;
     } catch (e) {
         return 0;
     }
@@ -35,8 +36,27 @@ EM_JS(void, yousaid_js_publish_frame, (const char* json), {
     window.yousaidTest = JSON.parse(UTF8ToString(json));
 });
 
+EM_JS(int, yousaid_js_take_wake, (), {
+    let woke = false;
+    const storage = Module.yousaidStorage;
+    if (storage && storage.wake) { storage.wake = false; woke = true; }
+    if (Module.yousaidAccessible && Module.yousaidAccessible.takeWake()) woke = true;
+    return woke ? 1 : 0;
+});
+
+EM_JS(char*, yousaid_js_query_parameter, (const char* name), {
+    let value = "";
+    try { value = new URLSearchParams(location.search).get(UTF8ToString(name)) || ""; } catch (e) {}
+    const size = lengthBytesUTF8(value) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(value, pointer, size);
+    return pointer;
+});
+
+EM_JS(double, yousaid_js_now, (), { return Date.now(); });
+
 EM_JS(void, yousaid_js_app_ready, (), {
-    if (typeof window.yousaidAppReady === 'function') window.yousaidAppReady();
+    if (typeof window.yousaidAppReady === "function") window.yousaidAppReady();
 });
 
 }  // namespace
@@ -62,5 +82,16 @@ Viewport CurrentViewport() {
 void PublishFrameReport(const std::string& json) { yousaid_js_publish_frame(json.c_str()); }
 
 void SignalAppReady() { yousaid_js_app_ready(); }
+
+bool TakeWakeRequest() { return yousaid_js_take_wake() != 0; }
+
+std::string QueryParameter(const std::string& name) {
+    char* raw = yousaid_js_query_parameter(name.c_str());
+    std::string value = raw;
+    std::free(raw);
+    return value;
+}
+
+std::int64_t NowUtcMilliseconds() { return static_cast<std::int64_t>(yousaid_js_now()); }
 
 }  // namespace yousaid::platform

@@ -29,6 +29,4 @@ StorageStatus CurrentStorageStatus() {
     return status;
 }
 
-bool TakeWakeRequest() { return false; }
-
 }  // namespace yousaid::platform

@@ -1,4 +1,5 @@
 // Native stand-in for the browser: used by unit tests, command-line tools and the desktop app.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -27,5 +28,19 @@ void PublishFrameReport(const std::string& json) {
 }
 
 void SignalAppReady() {}
+
+bool TakeWakeRequest() { return false; }
+
+std::string QueryParameter(const std::string& name) {
+    std::string variable = "YOUSAID_";
+    for (char c : name) variable += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    const char* value = std::getenv(variable.c_str());
+    return value != nullptr ? value : "";
+}
+
+std::int64_t NowUtcMilliseconds() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
 
 }  // namespace yousaid::platform

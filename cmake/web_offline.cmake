@@ -1,0 +1,23 @@
+# Offline support for the web app: icons drawn at build time, then a service worker that
+# precaches every file in the web folder under a cache named after their contents.
+# Included by cmake/app.cmake in the Emscripten branch, after the POST_BUILD copy of the page
+# and web/, so these steps run after it (POST_BUILD commands run in the order they are added).
+find_program(YOUSAID_NODE NAMES node nodejs)
+if(NOT YOUSAID_NODE)
+  message(FATAL_ERROR "Node.js not found: it generates the icons and the service worker of the web app")
+endif()
+
+add_custom_command(TARGET yousaid_app POST_BUILD
+  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_icons.mjs ${YOUSAID_WEB_DIR}
+  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs ${YOUSAID_WEB_DIR}
+  COMMENT "Generating icons and the service worker (offline precache) in ${YOUSAID_WEB_DIR}"
+  VERBATIM)
+
+# POST_BUILD steps run only when the app relinks; without these, a changed page, static file
+# or generator would leave the web folder (and the precache) out of date.
+file(GLOB_RECURSE _yousaid_static_web_files CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/*)
+set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS
+  ${PROJECT_SOURCE_DIR}/shell/index.html
+  ${_yousaid_static_web_files}
+  ${PROJECT_SOURCE_DIR}/scripts/make_icons.mjs
+  ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs)

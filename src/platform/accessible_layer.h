@@ -1,0 +1,31 @@
+#pragma once
+// The bridge between the canvas and everything that cannot see a canvas: screen readers,
+// keyboard users, the tablet's on-screen keyboard and the browser's speech.
+//
+// After each drawn frame the app publishes the screen's interactive items; the browser side
+// keeps invisible, focusable HTML elements (button, radio, checkbox, textarea) over them in
+// reading order, announces the screen's main text through an ARIA live region, and queues
+// what people do with those elements for the app to act on in its next frame.
+#include <string>
+#include <vector>
+
+namespace yousaid::platform {
+
+// The JSON text of the frame's items and announcement (see ui::InteractiveItemList).
+void PublishAccessibleScreen(const std::string& json);
+
+struct AccessibleEvent {
+    enum class Kind { kActivate, kTextChanged, kFocus };
+    Kind kind = Kind::kActivate;
+    std::string item_id;
+    std::string text;  // kTextChanged: the field's whole new value
+};
+// Everything people did through the HTML layer since the last call, in order.
+std::vector<AccessibleEvent> TakeAccessibleEvents();
+
+// Speech synthesis in a language ("en", "pl"); available only when the device has a voice.
+bool SpeechAvailable(const std::string& language);
+void Speak(const std::string& text, const std::string& language);
+void StopSpeaking();
+
+}  // namespace yousaid::platform

@@ -1,0 +1,143 @@
+// Thank-you and signposting at the end; the "are you still there?" prompt; display settings.
+
+#include <imgui.h>
+
+#include "ui/interface_text.h"
+#include "ui/respondent_screens.h"
+#include "ui/widgets.h"
+
+namespace yousaid::ui {
+
+namespace {
+constexpr float kColumnEm = 30.0f;
+
+Phrase SaveStatePhrase(SaveState state) {
+    switch (state) {
+        case SaveState::kSaving: return Phrase::kSaving;
+        case SaveState::kSaved: return Phrase::kSaved;
+        case SaveState::kFailed: return Phrase::kSaveFailed;
+        case SaveState::kNothingToSave: return Phrase::kDeclinedThanks;
+    }
+    return Phrase::kSaving;
+}
+}  // namespace
+
+void ThankYouScreen::DrawContent(FrameContext& frame) {
+    const RespondentSession& session = host_.Session();
+    const Survey& survey = session.GetSurvey();
+    const std::string& language = session.Language();
+    const SaveState save = host_.LastSaveState();
+    const bool declined = save == SaveState::kNothingToSave;
+    frame.title = declined ? Say(Phrase::kDeclinedThanks, language) : Say(Phrase::kThankYou, language);
+    const std::string status = declined ? std::string() : Say(SaveStatePhrase(save), language);
+    frame.announcement = frame.title + ". " + status;
+    frame.speech_text = frame.announcement;
+    BeginColumn(kColumnEm);
+    DrawRespondentToolbar(frame, host_);
+    VerticalGap(1.0f);
+    Heading(frame, frame.title);
+    if (!declined) {
+        if (save == SaveState::kFailed) {
+            ImGui::PushStyleColor(ImGuiCol_Text, frame.theme.focus_ring);
+            BoldParagraph(frame, status);
+            ImGui::PopStyleColor();
+        } else {
+            BoldParagraph(frame, status);
+        }
+        if (!survey.closing.IsEmpty()) Paragraph(survey.closing.In(language));
+    }
+    VerticalGap(0.6f);
+    const bool young_people = survey.audience == SurveyAudience::kYoungPeople;
+    if (young_people) {
+        if (BigButton(frame, "next", Say(Phrase::kNext, language))) host_.NextFinishPage();
+    } else {
+        Paragraph(Say(Phrase::kNextPerson, language), true);
+        if (BigButton(frame, "finish", Say(Phrase::kFinish, language))) host_.FinishAndReset();
+    }
+    EndColumn();
+}
+
+void SignpostingScreen::DrawContent(FrameContext& frame) {
+    const std::string& language = host_.Session().Language();
+    frame.title = Say(Phrase::kWorriedTitle, language);
+    frame.announcement = frame.title;
+    frame.speech_text = frame.title + ". " + Say(Phrase::kWorriedBody, language) + " " + Say(Phrase::kChildline, language) +
+                        " " + Say(Phrase::kTrustedAdult, language);
+    BeginColumn(kColumnEm);
+    DrawRespondentToolbar(frame, host_);
+    VerticalGap(0.6f);
+    Heading(frame, frame.title);
+    Paragraph(Say(Phrase::kWorriedBody, language));
+    VerticalGap(0.3f);
+    BoldParagraph(frame, Say(Phrase::kChildline, language));
+    VerticalGap(0.3f);
+    Paragraph(Say(Phrase::kTrustedAdult, language));
+    VerticalGap(0.6f);
+    Paragraph(Say(Phrase::kNextPerson, language), true);
+    if (BigButton(frame, "finish", Say(Phrase::kFinish, language))) host_.FinishAndReset();
+    EndColumn();
+}
+
+void StillThereScreen::DrawContent(FrameContext& frame) {
+    const std::string& language = host_.Session().Language();
+    frame.title = Say(Phrase::kStillThere, language);
+    const std::string body = Say(Phrase::kStillThereBody, language, host_.SecondsBeforeTimeout());
+    frame.announcement = frame.title;
+    frame.speech_text = frame.title + " " + body;
+    BeginColumn(kColumnEm);
+    VerticalGap(3.0f);
+    Heading(frame, frame.title);
+    Paragraph(body);
+    VerticalGap(0.6f);
+    if (BigButton(frame, "still_here", Say(Phrase::kImHere, language))) host_.StillHere();
+    EndColumn();
+}
+
+void DisplaySettingsScreen::DrawContent(FrameContext& frame) {
+    RespondentSession& session = host_.Session();
+    const std::string& language = session.Language();
+    DisplaySettings& display = host_.Display();
+    frame.title = Say(Phrase::kSettings, language);
+    frame.announcement = frame.title;
+    frame.speech_text = frame.title;
+    BeginColumn(kColumnEm);
+    Heading(frame, frame.title);
+    BoldParagraph(frame, Say(Phrase::kTextSize, language));
+    const std::pair<TextSize, Phrase> sizes[] = {{TextSize::kStandard, Phrase::kStandardText},
+                                                 {TextSize::kLarge, Phrase::kLargeText},
+                                                 {TextSize::kExtraLarge, Phrase::kExtraLargeText}};
+    for (const auto& [size, phrase] : sizes) {
+        if (ChoiceTile(frame, std::string("text_size:") + std::to_string(static_cast<int>(size)), Say(phrase, language),
+                       display.text_size == size, ItemRole::Radio, "text_size")) {
+            display.text_size = size;
+        }
+    }
+    VerticalGap(0.3f);
+    if (ChoiceTile(frame, "high_contrast", Say(Phrase::kHighContrast, language), display.high_contrast,
+                   ItemRole::Checkbox, {})) {
+        display.high_contrast = !display.high_contrast;
+    }
+    if (ChoiceTile(frame, "dyslexia_font", Say(Phrase::kDyslexiaFont, language), display.dyslexia_font,
+                   ItemRole::Checkbox, {})) {
+        display.dyslexia_font = !display.dyslexia_font;
+    }
+    const Survey& survey = session.GetSurvey();
+    if (survey.languages.size() > 1) {
+        VerticalGap(0.3f);
+        BoldParagraph(frame, Say(Phrase::kLanguage, language));
+        for (const std::string& offered : survey.languages) {
+            if (ChoiceTile(frame, "language:" + offered, LanguageName(offered), offered == language, ItemRole::Radio, "language")) {
+                session.SetLanguage(offered);
+            }
+        }
+    }
+    EndColumn();
+}
+
+void DisplaySettingsScreen::DrawFooter(FrameContext& frame) {
+    BeginColumn(kColumnEm);
+    if (BigButton(frame, "done", Say(Phrase::kDone, host_.Session().Language()))) host_.CloseSettings();
+    EndColumn();
+}
+
+}  // namespace yousaid::ui

@@ -1,0 +1,45 @@
+#pragma once
+// What the respondent screens ask of the app around them: the session, saving, speech and
+// the person's own display settings. The app implements it; screens only draw and ask.
+#include <cstdint>
+#include <string>
+
+#include "core/respondent_session.h"
+#include "ui/display_settings.h"
+
+namespace yousaid::ui {
+
+enum class SaveState { kNothingToSave, kSaving, kSaved, kFailed };
+
+class RespondentHost {
+public:
+    virtual ~RespondentHost() = default;
+
+    virtual RespondentSession& Session() = 0;
+    virtual std::int64_t NowMs() const = 0;
+    // Storage is loaded and answers can be taken.
+    virtual bool ReadyForRespondents() const = 0;
+
+    virtual void Submit() = 0;
+    virtual void Decline() = 0;
+    // Back to the welcome screen with nothing of this person left on screen.
+    virtual void FinishAndReset() = 0;
+    virtual SaveState LastSaveState() const = 0;
+
+    virtual bool ReadAloudAvailable() const = 0;
+    virtual void ReadAloud(const std::string& text) = 0;
+
+    virtual DisplaySettings& Display() = 0;
+    virtual void OpenSettings() = 0;
+    virtual void CloseSettings() = 0;
+
+    // "Are you still there?": seconds left before the session closes; the person answers.
+    virtual int SecondsBeforeTimeout() const = 0;
+    virtual void StillHere() = 0;
+
+    // Which of the two finishing pages shows: thank-you, then (young people) signposting.
+    virtual int FinishPage() const = 0;
+    virtual void NextFinishPage() = 0;
+};
+
+}  // namespace yousaid::ui

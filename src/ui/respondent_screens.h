@@ -1,0 +1,102 @@
+#pragma once
+// The screens a young person or parent sees, in order. Each draws from the session's state.
+#include "ui/answer_input.h"
+#include "ui/respondent_host.h"
+#include "ui/screen.h"
+
+namespace yousaid::ui {
+
+// The read-aloud and settings buttons at the top of every respondent screen.
+void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host);
+
+class WelcomeScreen : public Screen {
+public:
+    explicit WelcomeScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "welcome"; }
+    void DrawContent(FrameContext& frame) override;
+    int FooterRows() const override { return 1; }
+    void DrawFooter(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+class ConsentScreen : public Screen {
+public:
+    explicit ConsentScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "consent"; }
+    void DrawContent(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+class QuestionScreen : public Screen {
+public:
+    explicit QuestionScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "question"; }
+    void DrawContent(FrameContext& frame) override;
+    int FooterRows() const override;
+    void DrawFooter(FrameContext& frame) override;
+    void Reset() { answer_input_.Reset(); }
+
+private:
+    RespondentHost& host_;
+    AnswerInput answer_input_;
+};
+
+class CheckScreen : public Screen {
+public:
+    explicit CheckScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "check"; }
+    void DrawContent(FrameContext& frame) override;
+    int FooterRows() const override { return 1; }
+    void DrawFooter(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+class ThankYouScreen : public Screen {
+public:
+    explicit ThankYouScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "thank_you"; }
+    void DrawContent(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+class SignpostingScreen : public Screen {
+public:
+    explicit SignpostingScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "signposting"; }
+    void DrawContent(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+class DisplaySettingsScreen : public Screen {
+public:
+    explicit DisplaySettingsScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "settings"; }
+    void DrawContent(FrameContext& frame) override;
+    int FooterRows() const override { return 1; }
+    void DrawFooter(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+class StillThereScreen : public Screen {
+public:
+    explicit StillThereScreen(RespondentHost& host) : host_(host) {}
+    const char* Name() const override { return "still_there"; }
+    void DrawContent(FrameContext& frame) override;
+
+private:
+    RespondentHost& host_;
+};
+
+}  // namespace yousaid::ui
