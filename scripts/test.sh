@@ -40,7 +40,7 @@ if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/native" -DCMAKE_BUILD_TYPE=RelWit
   (cd "$YOUSAID_ROOT" && "$YOUSAID_BUILD/native/yousaid_tests" --no-colors) 2>&1 | tee "$logs/native-tests.log"
   record_doctest "unit tests (native)" "$logs/native-tests.log" "${PIPESTATUS[0]}"
 else
-  tail -40 "$logs/native-configure.log" "$logs/native-build.log"
+  tail -n 40 "$logs/native-configure.log" "$logs/native-build.log"
   record "unit tests (native): build" 0 1
 fi
 
@@ -50,7 +50,7 @@ if build_web yousaid_tests yousaid_app >"$logs/wasm-build.log" 2>&1; then
     tee "$logs/wasm-tests.log"
   record_doctest "unit tests (wasm, Node)" "$logs/wasm-tests.log" "${PIPESTATUS[0]}"
 else
-  tail -40 "$logs/wasm-build.log"
+  tail -n 40 "$logs/wasm-build.log"
   record "unit tests (wasm): build" 0 1
 fi
 
@@ -79,7 +79,7 @@ if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/fuzz" -DCMAKE_C_COMPILER=clang -D
   done
   record "fuzzers (libFuzzer)" "$fuzz_passed" "$fuzz_failed"
 else
-  tail -30 "$logs/fuzz-configure.log" "$logs/fuzz-build.log"
+  tail -n 30 "$logs/fuzz-configure.log" "$logs/fuzz-build.log"
   record "fuzzers: build" 0 1
 fi
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 
 #include <imgui.h>
@@ -21,20 +20,18 @@ namespace {
 // ImGui lays out a new screen over a couple of frames (sizes measured in the first).
 constexpr int kFramesAfterScreenChange = 3;
 
-void SecureRandom(std::uint8_t* out, std::size_t count) { platform::FillSecureRandom(out, count); }
 
-std::string CurrentYear(std::int64_t now_ms) {
-    const std::time_t seconds = static_cast<std::time_t>(now_ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    return std::to_string(utc.tm_year + 1900);
-}
 }  // namespace
+
+void SecureRandom(std::uint8_t* out, std::size_t count) { platform::FillSecureRandom(out, count); }
 
 App::App(const std::string& asset_dir, const std::string& data_dir)
     : data_dir_(data_dir), fonts_(asset_dir + "/fonts") {
     LoadSurveys(asset_dir + "/surveys");
-    ApplyAddressSettings();
+    station_ = DefaultStationConfig(SecureRandom, NowMs());
+    // A link can open a station on a given survey (?survey=parent_carer) for this visit.
+    survey_from_address_ = platform::QueryParameter("survey");
+    ApplyTestTimings();
     StartNewSession();
     platform::StartPersistentStorage(data_dir_);
     last_input_ms_ = NowMs();
@@ -60,34 +57,61 @@ void App::LoadSurveys(const std::string& survey_dir) {
     }
 }
 
-void App::ApplyAddressSettings() {
-    const std::string survey = platform::QueryParameter("survey");
-    if (!survey.empty()) station_.survey_id = survey;
-    if (surveys_.count(station_.survey_id) == 0 && !surveys_.empty()) station_.survey_id = surveys_.begin()->first;
-    station_.wave = CurrentYear(NowMs());
+void App::ApplyTestTimings() {
     const std::string language = platform::QueryParameter("lang");
-    if (!language.empty()) station_.language = language;
+    if (!language.empty()) station_.default_language = language;
     // Shorter waits make timeouts testable; only honoured on a test page.
-    if (platform::IsTestMode()) {
-        const auto seconds = [](const std::string& text, std::int32_t fallback) {
-            return text.empty() ? fallback : static_cast<std::int32_t>(std::max(1, std::atoi(text.c_str())));
-        };
-        station_.idle_timeout_seconds = seconds(platform::QueryParameter("idle"), station_.idle_timeout_seconds);
-        station_.still_there_seconds = seconds(platform::QueryParameter("still_there"), station_.still_there_seconds);
-        station_.finish_return_seconds = seconds(platform::QueryParameter("finish_return"), station_.finish_return_seconds);
-        if (platform::QueryParameter("keep_partial") == "0") station_.keep_partial_answers = false;
+    if (!platform::IsTestMode()) return;
+    const auto seconds = [](const std::string& text, std::int32_t fallback) {
+        return text.empty() ? fallback : static_cast<std::int32_t>(std::max(1, std::atoi(text.c_str())));
+    };
+    test_idle_timeout_seconds_ = seconds(platform::QueryParameter("idle"), 0);
+    still_there_seconds_ = seconds(platform::QueryParameter("still_there"), still_there_seconds_);
+    finish_return_seconds_ = seconds(platform::QueryParameter("finish_return"), finish_return_seconds_);
+    if (platform::QueryParameter("keep_partial") == "0") test_discard_partial_ = true;
+}
+
+std::int32_t App::IdleTimeoutSeconds() const {
+    return test_idle_timeout_seconds_ > 0 ? test_idle_timeout_seconds_ : IdleTimeoutSeconds();
+}
+
+bool App::KeepPartialAnswers() const { return station_.keep_partial_answers && !test_discard_partial_; }
+
+const Survey& App::ActiveSurvey() const {
+    for (const std::string& id : {survey_from_address_, station_.survey_id, std::string("pupil")}) {
+        const auto found = surveys_.find(id);
+        if (found != surveys_.end()) return found->second;
     }
+    return surveys_.begin()->second;
+}
+
+std::string App::EventId() const {
+    if (station_.event_name.empty()) return {};
+    const std::string name = FileNamePart(station_.event_name, 40);
+    return station_.event_date.empty() ? name : name + "_" + station_.event_date;
+}
+
+void App::LoadDeviceFiles() {
+    const StationConfigLoadResult config = LoadStationConfig(data_dir_ + "/station.json", SecureRandom, NowMs());
+    station_ = config.config;
+    for (const std::string& note : config.notes) std::fprintf(stderr, "station settings: %s\n", note.c_str());
+    if (config.status == StationConfigLoadStatus::kMissing) SaveStationConfig(station_, data_dir_ + "/station.json");
+    StaffPinLoadResult pin = LoadStaffPin(data_dir_ + "/staff_pin.json");
+    if (pin.status == StaffPinLoadStatus::kLoaded) staff_pin_ = std::move(pin.staff_pin);
+    if (!pin.message.empty()) notice_ = pin.message;
+    ApplyTestTimings();
+    draft_config_ = station_;
+    device_files_loaded_ = true;
 }
 
 void App::StartNewSession() {
     SessionSettings settings;
     settings.wave = station_.wave;
     settings.station_id = station_.station_id;
-    settings.event_id = station_.event_id;
-    settings.answer_mode = station_.answer_mode;
-    settings.language = station_.language;
-    const Survey& survey = surveys_.at(station_.survey_id);
-    session_ = std::make_unique<RespondentSession>(survey, settings);
+    settings.event_id = EventId();
+    settings.answer_mode = station_.default_answer_mode;
+    settings.language = station_.default_language;
+    session_ = std::make_unique<RespondentSession>(ActiveSurvey(), settings);
     question_screen_.Reset();
     display_ = ui::DisplaySettings{};
     settings_open_ = false;
@@ -96,6 +120,7 @@ void App::StartNewSession() {
     shown_countdown_ = -1;
     nothing_to_save_ = false;
     save_failed_ = false;
+    corner_held_since_ms_ = 0;
     platform::StopSpeaking();
 }
 
@@ -115,6 +140,16 @@ const ui::Theme& App::CurrentTheme() const {
 }
 
 ui::Screen& App::CurrentScreen() {
+    if (staff_open_) {
+        switch (staff_page_) {
+            case ui::StaffPage::kPin: return staff_pin_screen_;
+            case ui::StaffPage::kHome: return staff_home_screen_;
+            case ui::StaffPage::kSetup: return station_setup_screen_;
+            case ui::StaffPage::kImport: return officer_import_screen_;
+            case ui::StaffPage::kClear:
+            case ui::StaffPage::kClearConfirm: return clear_device_screen_;
+        }
+    }
     if (still_there_since_ms_ != 0) return still_there_screen_;
     if (settings_open_) return settings_screen_;
     switch (session_->Step()) {
@@ -193,6 +228,31 @@ std::string App::ViewKey() const {
 
 bool App::Tick(std::int64_t now_ms) {
     bool needs_frame = false;
+    if (!device_files_loaded_ && platform::PersistentStorageReady()) {
+        LoadDeviceFiles();
+        if (session_->Step() == SessionStep::kWelcome) StartNewSession();
+        needs_frame = true;
+    }
+    if (staff_open_) {
+        ImportPickedFiles();
+        // The staff area closes itself when left alone, like the respondent screens.
+        if (now_ms - last_input_ms_ >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {
+            LeaveStaffArea();
+            return true;
+        }
+        const int locked = SecondsLocked();
+        if (staff_page_ == ui::StaffPage::kPin && locked != shown_countdown_) {
+            shown_countdown_ = locked;
+            needs_frame = true;
+        }
+        return needs_frame;
+    }
+    if (corner_held_since_ms_ != 0 && now_ms - corner_held_since_ms_ >= 2000) {
+        corner_held_since_ms_ = 0;
+        GoTo(ui::StaffPage::kPin);
+        staff_open_ = staff_page_;
+        needs_frame = true;
+    }
     if (!store_open_ && platform::PersistentStorageReady()) {
         const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
         store_open_ = report.ok;
@@ -203,20 +263,20 @@ bool App::Tick(std::int64_t now_ms) {
     const SessionStep step = session_->Step();
     const std::int64_t idle_ms = now_ms - last_input_ms_;
     if (step == SessionStep::kFinished) {
-        if (idle_ms >= static_cast<std::int64_t>(station_.finish_return_seconds) * 1000) {
+        if (idle_ms >= static_cast<std::int64_t>(finish_return_seconds_) * 1000) {
             FinishAndReset();
             needs_frame = true;
         }
     } else if (step == SessionStep::kWelcome) {
         // Someone changed the text size or language and walked away: the next person starts fresh.
-        if (idle_ms >= static_cast<std::int64_t>(station_.idle_timeout_seconds) * 1000 &&
+        if (idle_ms >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000 &&
             (settings_open_ || display_.text_size != ui::TextSize::kStandard || display_.high_contrast ||
-             display_.dyslexia_font || session_->Language() != station_.language)) {
+             display_.dyslexia_font || session_->Language() != station_.default_language)) {
             StartNewSession();
             needs_frame = true;
         }
     } else if (still_there_since_ms_ == 0) {
-        if (idle_ms >= static_cast<std::int64_t>(station_.idle_timeout_seconds) * 1000) {
+        if (idle_ms >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {
             still_there_since_ms_ = now_ms;
             needs_frame = true;
         }
@@ -240,8 +300,8 @@ bool App::Tick(std::int64_t now_ms) {
 }
 
 int App::SecondsBeforeTimeout() const {
-    if (still_there_since_ms_ == 0) return station_.still_there_seconds;
-    const std::int64_t left_ms = static_cast<std::int64_t>(station_.still_there_seconds) * 1000 - (NowMs() - still_there_since_ms_);
+    if (still_there_since_ms_ == 0) return still_there_seconds_;
+    const std::int64_t left_ms = static_cast<std::int64_t>(still_there_seconds_) * 1000 - (NowMs() - still_there_since_ms_);
     return static_cast<int>(std::max<std::int64_t>(0, (left_ms + 999) / 1000));
 }
 
@@ -253,7 +313,7 @@ void App::StillHere() {
 
 void App::CloseAfterTimeout() {
     const bool answered_something = session_->HasStarted() && !session_->Answers().empty();
-    if (answered_something && station_.keep_partial_answers) {
+    if (answered_something && KeepPartialAnswers()) {
         Save(session_->PartialResponse(NowMs(), SecureRandom));
     }
     StartNewSession();
@@ -271,7 +331,7 @@ void App::Save(const Response& response) {
         std::fprintf(stderr, "could not save a response: %s\n", result.message.c_str());
         return;
     }
-    save_generation_ = platform::RequestDurableSync();
+    Sync();
 }
 
 void App::Submit() {

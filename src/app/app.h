@@ -6,22 +6,29 @@
 #include <string>
 #include <vector>
 
-#include "app/station_settings.h"
 #include "core/respondent_session.h"
 #include "core/response_store.h"
+#include "core/staff_pin.h"
+#include "core/station_config.h"
 #include "core/survey.h"
+#include "platform/durable_storage.h"
 #include "ui/display_settings.h"
 #include "ui/fonts.h"
 #include "ui/frame_context.h"
 #include "ui/interactive_items.h"
 #include "ui/respondent_host.h"
 #include "ui/respondent_screens.h"
+#include "ui/staff_host.h"
+#include "ui/staff_screens.h"
 
 namespace yousaid::app {
 
+// The platform's secure random source, in the shape core's RandomBytesFunction takes.
+void SecureRandom(std::uint8_t* out, std::size_t count);
+
 // Owns the surveys, the station's settings, the response store and the respondent's session,
 // and chooses which screen draws. Saving and timeouts live here; screens only draw and ask.
-class App : public ui::RespondentHost {
+class App : public ui::RespondentHost, public ui::StaffHost {
 public:
     App(const std::string& asset_dir, const std::string& data_dir);
 
@@ -62,10 +69,36 @@ public:
     void StillHere() override;
     int FinishPage() const override { return finish_page_; }
     void NextFinishPage() override { finish_page_ = 1; }
+    void StaffCorner(bool held, bool activated) override;
+
+    // ui::StaffHost
+    ui::StaffPage Page() const override { return staff_page_; }
+    void GoTo(ui::StaffPage page) override;
+    void LeaveStaffArea() override;
+    bool HasPin() const override { return staff_pin_.HasPin(); }
+    std::string TryPin(const std::string& pin) override;
+    std::string ChoosePin(const std::string& pin) override;
+    int SecondsLocked() const override;
+    const std::map<std::string, Survey>& Surveys() const override { return surveys_; }
+    StationConfig& DraftConfig() override { return draft_config_; }
+    std::vector<StationConfigProblem> SaveDraftConfig() override;
+    ui::StationOverview Overview() const override;
+    void ExportResponses(bool as_json) override;
+    void ChooseFilesToImport() override;
+    const std::vector<std::string>& ImportLines() const override { return import_lines_; }
+    void ClearDevice() override;
+    const std::string& Notice() const override { return notice_; }
 
 private:
     void LoadSurveys(const std::string& survey_dir);
-    void ApplyAddressSettings();
+    void ApplyTestTimings();
+    void LoadDeviceFiles();
+    void ImportPickedFiles();
+    void Sync() { save_generation_ = platform::RequestDurableSync(); }
+    std::int32_t IdleTimeoutSeconds() const;
+    bool KeepPartialAnswers() const;
+    const Survey& ActiveSurvey() const;
+    std::string EventId() const;
     void StartNewSession();
     void Save(const Response& response);
     void CloseAfterTimeout();
@@ -77,7 +110,22 @@ private:
     std::string data_dir_;
     std::map<std::string, Survey> surveys_;
     std::vector<std::string> survey_problems_;
-    StationSettings station_;
+    StationConfig station_;        // in use
+    StationConfig draft_config_;   // being edited in station setup
+    std::string survey_from_address_;
+    bool device_files_loaded_ = false;
+    StaffPin staff_pin_;
+    std::optional<ui::StaffPage> staff_open_;
+    ui::StaffPage staff_page_ = ui::StaffPage::kPin;
+    std::int64_t corner_held_since_ms_ = 0;
+    std::string notice_;
+    std::vector<std::string> import_lines_;
+    ResponseStore officer_store_;
+    bool officer_store_open_ = false;
+    std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
+    bool test_discard_partial_ = false;
+    std::int32_t still_there_seconds_ = 30;    // then this long to answer before the session closes
+    std::int32_t finish_return_seconds_ = 20;  // the thank-you screens return to the start after this
     std::unique_ptr<RespondentSession> session_;
     ResponseStore store_;
     bool store_open_ = false;
@@ -97,6 +145,11 @@ private:
     ui::SignpostingScreen signposting_screen_{*this};
     ui::DisplaySettingsScreen settings_screen_{*this};
     ui::StillThereScreen still_there_screen_{*this};
+    ui::StaffPinScreen staff_pin_screen_{*this};
+    ui::StaffHomeScreen staff_home_screen_{*this};
+    ui::StationSetupScreen station_setup_screen_{*this};
+    ui::OfficerImportScreen officer_import_screen_{*this};
+    ui::ClearDeviceScreen clear_device_screen_{*this};
     std::string last_view_key_;
     bool scroll_to_top_ = false;
 

@@ -2,9 +2,7 @@
 // and, on a test page, a fuller report for browser tests.
 #include <sstream>
 
-#include <cereal/archives/json.hpp>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "core/json_document.h"
 
 #include "app/app.h"
 #include "platform/durable_storage.h"

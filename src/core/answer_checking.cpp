@@ -35,6 +35,15 @@ std::optional<std::size_t> CountCodePoints(const std::string& text) {
         for (std::size_t next = 1; next < length; ++next) {
             if ((static_cast<unsigned char>(text[index + next]) & 0xC0) != 0x80) return std::nullopt;
         }
+        // Overlong forms and UTF-16 surrogates are not UTF-8 either; the CSV and JSON writers
+        // would replace them, so an answer holding them would not survive an export.
+        if (length >= 3) {
+            const auto second = static_cast<unsigned char>(text[index + 1]);
+            if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
+                (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+                return std::nullopt;
+            }
+        }
         index += length;
         ++count;
     }

@@ -1,7 +1,6 @@
 #include "core/report_writer.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "core/json_document.h"
 
 #include "core/csv.h"
 

@@ -4,10 +4,8 @@
 // every problem with its exact JSON path, and survey files have optional fields.
 // cereal's json.hpp is included first so RapidJSON is configured exactly as cereal
 // configures it everywhere else in the program (its assertions throw instead of abort).
-#include <cereal/archives/json.hpp>
+#include "core/json_document.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "core/survey_loader.h"
 

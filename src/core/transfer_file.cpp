@@ -1,11 +1,7 @@
 // cereal's json.hpp first, so RapidJSON is configured here exactly as everywhere else in the
 // program (its assertions throw instead of aborting); see survey_loader.cpp.
-#include <cereal/archives/json.hpp>
+#include "core/json_document.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include "core/transfer_file.h"
 

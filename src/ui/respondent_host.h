@@ -40,6 +40,10 @@ public:
     // Which of the two finishing pages shows: thank-you, then (young people) signposting.
     virtual int FinishPage() const = 0;
     virtual void NextFinishPage() = 0;
+
+    // The staff area's door: the welcome screen's top-left corner, held for two seconds (or
+    // activated from the accessible layer, which the PIN still guards).
+    virtual void StaffCorner(bool held, bool activated) = 0;
 };
 
 }  // namespace yousaid::ui

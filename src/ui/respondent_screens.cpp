@@ -39,6 +39,14 @@ void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host) {
 }
 
 void WelcomeScreen::DrawContent(FrameContext& frame) {
+    // The staff area's door: an unmarked corner that opens only when held for two seconds,
+    // so a curious tap never leads a respondent there.
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float corner = ImGui::GetFontSize() * 3.0f;
+    ImGui::SetCursorScreenPos(ImGui::GetWindowPos());
+    const RegionState door = InteractiveRegion(frame, "staff_corner", ImVec2(corner, corner), ItemRole::Button, "Staff area");
+    host_.StaffCorner(door.held, frame.input.WasActivated("staff_corner"));
+    ImGui::SetCursorPos(start);
     RespondentSession& session = host_.Session();
     const Survey& survey = session.GetSurvey();
     const std::string& language = session.Language();

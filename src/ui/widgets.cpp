@@ -252,6 +252,19 @@ void TextBox(FrameContext& frame, const std::string& id, const std::string& acce
     draw_list->PopClipRect();
 }
 
+bool TextField(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
+               int max_length) {
+    BoldParagraph(frame, label);
+    bool changed = false;
+    const auto typed = frame.input.text_changes.find(id);
+    if (typed != frame.input.text_changes.end() && typed->second != value) {
+        value = typed->second;
+        changed = true;
+    }
+    TextBox(frame, id, label, value, max_length, "Tap here to type", ImGui::GetFontSize() * 2.2f);
+    return changed;
+}
+
 void Heading(const FrameContext& frame, const std::string& text) {
     ImGui::PushFont(frame.fonts.title);
     ImGui::TextWrapped("%s", text.c_str());

@@ -46,6 +46,10 @@ bool FaceTile(FrameContext& frame, const std::string& id, int scale_value, const
 void TextBox(FrameContext& frame, const std::string& id, const std::string& accessible_label,
              const std::string& text, int max_length, const std::string& placeholder, float height);
 
+// A labelled one-line text field; returns true when what was typed changed `value`.
+bool TextField(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
+               int max_length);
+
 // Draws a tick inside `box` (marks selection without relying on colour).
 void DrawTick(ImDrawList* draw_list, const ImVec2& min, const ImVec2& max, ImU32 colour, float thickness);
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <rapidjson/document.h>
+#include "core/json_document.h"
 
 #include "analytics_test_support.h"
 #include "core/analytics.h"

@@ -1,8 +1,7 @@
 // Transfer files and JSON exports: what leaves a tablet arrives whole or is refused with a
 // reason an officer can act on, and loading files twice never double-counts.
-#include <cereal/archives/json.hpp>  // configures RapidJSON as everywhere else
+#include "core/json_document.h"
 
-#include <rapidjson/document.h>
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include <rapidjson/document.h>
+#include "core/json_document.h"
 
 #include "platform/accessible_layer.h"
 

@@ -41,6 +41,7 @@ EM_JS(int, yousaid_js_take_wake, (), {
     const storage = Module.yousaidStorage;
     if (storage && storage.wake) { storage.wake = false; woke = true; }
     if (Module.yousaidAccessible && Module.yousaidAccessible.takeWake()) woke = true;
+    if (Module.yousaidFilesWake) { Module.yousaidFilesWake = false; woke = true; }
     return woke ? 1 : 0;
 });
 

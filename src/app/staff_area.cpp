@@ -1,0 +1,206 @@
+// The staff area, as the app provides it: PIN, station setup, live view, export, officer
+// import and clearing the device.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "app/app.h"
+#include "core/response_import.h"
+#include "core/transfer_file.h"
+#include "platform/file_exchange.h"
+#include "platform/platform.h"
+
+namespace yousaid::app {
+
+void App::StaffCorner(bool held, bool activated) {
+    if (activated) {
+        GoTo(ui::StaffPage::kPin);
+        staff_open_ = staff_page_;
+        return;
+    }
+    if (!held) {
+        corner_held_since_ms_ = 0;
+    } else if (corner_held_since_ms_ == 0) {
+        corner_held_since_ms_ = NowMs();
+    }
+}
+
+void App::GoTo(ui::StaffPage page) {
+    // Every page but the PIN needs the PIN first.
+    if (page != ui::StaffPage::kPin && staff_page_ == ui::StaffPage::kPin && !staff_open_) return;
+    if (page == ui::StaffPage::kPin) staff_pin_screen_.Reset();
+    if (page == ui::StaffPage::kSetup) draft_config_ = station_;
+    if (page != ui::StaffPage::kImport) import_lines_.clear();
+    if (page == ui::StaffPage::kPin || page == ui::StaffPage::kHome) notice_.clear();
+    staff_page_ = page;
+    if (staff_open_) staff_open_ = page;
+    last_input_ms_ = NowMs();
+}
+
+void App::LeaveStaffArea() {
+    staff_open_.reset();
+    staff_page_ = ui::StaffPage::kPin;
+    staff_pin_screen_.Reset();
+    notice_.clear();
+    import_lines_.clear();
+    StartNewSession();
+    last_input_ms_ = NowMs();
+}
+
+std::string App::TryPin(const std::string& pin) {
+    const PinCheckResult result = staff_pin_.CheckPin(pin, NowMs());
+    // The wrong-try count must survive a reload, or five tries would never lock anything.
+    if (result.record_changed) SaveStaffPin(staff_pin_, data_dir_ + "/staff_pin.json");
+    Sync();
+    if (result.outcome != PinCheckOutcome::kAccepted) return result.Message();
+    staff_page_ = ui::StaffPage::kHome;
+    staff_open_ = staff_page_;
+    return {};
+}
+
+std::string App::ChoosePin(const std::string& pin) {
+    if (staff_pin_.HasPin()) return "A PIN is already set.";
+    const PinSetResult set = staff_pin_.SetPin(pin, SecureRandom, NowMs());
+    if (!set.ok) return set.message;
+    const StaffPinSaveResult saved = SaveStaffPin(staff_pin_, data_dir_ + "/staff_pin.json");
+    if (!saved.ok) {
+        staff_pin_ = StaffPin();
+        return "The PIN could not be saved: " + saved.message;
+    }
+    Sync();
+    staff_page_ = ui::StaffPage::kHome;
+    staff_open_ = staff_page_;
+    notice_ = "PIN saved. You will need it to open the staff area.";
+    return {};
+}
+
+int App::SecondsLocked() const { return static_cast<int>(staff_pin_.SecondsLocked(NowMs())); }
+
+std::vector<StationConfigProblem> App::SaveDraftConfig() {
+    std::vector<StationConfigProblem> problems = ValidateStationConfig(draft_config_);
+    if (!problems.empty()) return problems;
+    const StationConfigSaveResult saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
+    if (!saved.ok) return {StationConfigProblem{"", saved.message}};
+    station_ = draft_config_;
+    survey_from_address_.clear();  // the volunteer's choice now wins over the address
+    Sync();
+    notice_ = "Station settings saved.";
+    return {};
+}
+
+ui::StationOverview App::Overview() const {
+    ui::StationOverview overview;
+    const std::int64_t now = NowMs();
+    const std::string today = platform::LocalDate(now);
+    std::int64_t last = 0;
+    std::map<std::string, ui::SurveyTally> by_survey;
+    if (store_open_) {
+        for (const Response& response : store_.Responses()) {
+            ui::SurveyTally& tally = by_survey[response.survey_id];
+            const auto survey = surveys_.find(response.survey_id);
+            tally.survey_title = survey != surveys_.end() ? survey->second.title.English() : response.survey_id;
+            ++tally.total;
+            if (platform::LocalDate(response.submitted_at_ms) == today) ++tally.today;
+            switch (response.status) {
+                case ResponseStatus::kComplete: ++tally.complete; break;
+                case ResponseStatus::kPartial: ++tally.partial; break;
+                case ResponseStatus::kRefused: ++tally.refused; break;
+            }
+            last = std::max(last, response.submitted_at_ms);
+        }
+        overview.not_exported = store_.NotYetExportedCount();
+    }
+    for (auto& [id, tally] : by_survey) overview.surveys.push_back(tally);
+    if (last > 0 && platform::LocalDate(last) == today) overview.last_response_time = platform::LocalTimeOfDay(last);
+    const platform::StorageStatus status = platform::CurrentStorageStatus();
+    overview.everything_saved = platform::DurableGeneration() >= save_generation_ && status.last_sync_error.empty();
+    overview.save_problem = status.last_sync_error;
+    overview.persistence = status.persistence;
+    if (status.usage_bytes >= 0 && status.quota_bytes >= 0) {
+        overview.storage_used_bytes = status.usage_bytes;
+        overview.storage_available_bytes = std::max(0.0, status.quota_bytes - status.usage_bytes);
+    }
+    if (status.persistence == 0) {
+        overview.warnings.push_back("This browser may clear saved responses when space runs short: export often, "
+                                    "or add the app to the home screen.");
+    }
+    if (overview.storage_available_bytes >= 0 && overview.storage_available_bytes < 50.0e6) {
+        overview.warnings.push_back("Storage is running low: export the responses and clear the device.");
+    }
+    if (!store_open_) overview.warnings.push_back("The response store is not open: " + store_message_);
+    return overview;
+}
+
+void App::ExportResponses(bool as_json) {
+    if (!store_open_) {
+        notice_ = "Nothing to export: the response store is not open.";
+        return;
+    }
+    const std::int64_t now = NowMs();
+    const std::vector<Response>& responses = store_.Responses();
+    TransferExportSettings settings;
+    settings.station_id = station_.station_id;
+    settings.event_id = EventId();
+    settings.exported_at_ms = now;
+    std::string file_name = ExportFileName(station_, now);
+    std::string bytes;
+    if (as_json) {
+        file_name = file_name.substr(0, file_name.rfind('.')) + ".json";
+        bytes = WriteResponsesJson(settings, responses);
+    } else {
+        bytes = WriteTransferFile(settings, responses);
+    }
+    const platform::DownloadOutcome outcome =
+        platform::OfferDownload(file_name, bytes, as_json ? "application/json" : "application/octet-stream");
+    if (outcome == platform::DownloadOutcome::kUnavailable) {
+        notice_ = "This browser cannot save files. Try another browser on this tablet.";
+        return;
+    }
+    // Only the binary transfer file counts as exported: it is what the officer imports.
+    if (!as_json) {
+        std::vector<ResponseId> ids;
+        ids.reserve(responses.size());
+        for (const Response& response : responses) ids.push_back(response.id);
+        const StoreWriteResult marked = store_.MarkExported(ids, now, file_name);
+        if (!marked.ok) std::fprintf(stderr, "could not note the export: %s\n", marked.message.c_str());
+        Sync();
+    }
+    notice_ = std::string(outcome == platform::DownloadOutcome::kShared ? "Shared " : "Saved ") +
+              std::to_string(responses.size()) + " responses as " + file_name + ".";
+}
+
+void App::ChooseFilesToImport() { platform::OpenFilePicker(".yousaid,.json,.csv"); }
+
+void App::ImportPickedFiles() {
+    std::vector<platform::PickedFile> files = platform::TakePickedFiles();
+    if (files.empty()) return;
+    if (!officer_store_open_) {
+        const ResponseStoreOpenReport report = officer_store_.Open(data_dir_ + "/officer.yslog");
+        officer_store_open_ = report.ok;
+        if (!report.ok) {
+            notice_ = "The officer store could not be opened: " + report.message;
+            return;
+        }
+    }
+    std::vector<Survey> surveys;
+    for (const auto& [id, survey] : surveys_) surveys.push_back(survey);
+    for (const platform::PickedFile& file : files) {
+        const ImportReport report = ImportBytesIntoStore(officer_store_, file.bytes, file.name, surveys, NowMs());
+        import_lines_.push_back(report.Summary());
+        for (const std::string& problem : report.file_problems) import_lines_.push_back("    " + problem);
+    }
+    notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
+    Sync();
+}
+
+void App::ClearDevice() {
+    std::error_code ignored;
+    std::filesystem::remove(data_dir_ + "/responses.yslog", ignored);
+    const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
+    store_open_ = report.ok;
+    Sync();
+    notice_ = "This device has been cleared.";
+    GoTo(ui::StaffPage::kHome);
+}
+
+}  // namespace yousaid::app

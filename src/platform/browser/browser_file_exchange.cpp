@@ -1,0 +1,130 @@
+#include <emscripten.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/json_document.h"
+
+#include "platform/file_exchange.h"
+
+namespace {
+
+EM_JS(int, yousaid_js_offer_download, (const char* name, const char* data, int size, const char* mime), {
+    const fileName = UTF8ToString(name);
+    const type = UTF8ToString(mime);
+    const blob = new Blob([HEAPU8.slice(data, data + size)], { type: type });
+    // A home-screen app on an iPad cannot download; its share sheet can save to Files.
+    if (navigator.standalone === true && navigator.canShare) {
+        const file = new File([blob], fileName, { type: type });
+        if (navigator.canShare({ files: [file] })) {
+            navigator.share({ files: [file], title: fileName }).catch(function () {});
+            return 2;
+        }
+    }
+    if (!("download" in HTMLAnchorElement.prototype)) return 0;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    return 1;
+});
+
+EM_JS(void, yousaid_js_open_file_picker, (const char* accept), {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.multiple = true;
+    input.accept = UTF8ToString(accept);
+    input.style.display = "none";
+    input.addEventListener("change", function () {
+        const files = Array.prototype.slice.call(input.files || []);
+        Promise.all(files.map(function (file) {
+            return file.arrayBuffer().then(function (buffer) { return { name: file.name, bytes: new Uint8Array(buffer) }; });
+        })).then(function (read) {
+            Module.yousaidPickedFiles = (Module.yousaidPickedFiles || []).concat(read);
+            Module.yousaidFilesWake = true;
+            input.remove();
+        });
+    });
+    document.body.appendChild(input);
+    input.click();
+});
+
+// Hands the picked files over through the in-memory file system, one path per file.
+EM_JS(char*, yousaid_js_take_picked_files, (), {
+    const picked = Module.yousaidPickedFiles || [];
+    Module.yousaidPickedFiles = [];
+    const list = [];
+    try { FS.mkdir("/picked"); } catch (e) {}
+    for (let i = 0; i < picked.length; i++) {
+        const path = "/picked/" + Date.now() + "-" + i;
+        FS.writeFile(path, picked[i].bytes);
+        list.push({ name: picked[i].name, path: path });
+    }
+    const text = JSON.stringify(list);
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+
+EM_JS(char*, yousaid_js_local_time, (double ms, int date_only), {
+    const when = new Date(ms);
+    const two = function (n) { return (n < 10 ? "0" : "") + n; };
+    const text = date_only ? when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate())
+                           : two(when.getHours()) + ":" + two(when.getMinutes());
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+
+std::string TakeString(char* raw) {
+    std::string text = raw;
+    std::free(raw);
+    return text;
+}
+
+}  // namespace
+
+namespace yousaid::platform {
+
+DownloadOutcome OfferDownload(const std::string& file_name, const std::string& bytes, const std::string& mime_type) {
+    switch (yousaid_js_offer_download(file_name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime_type.c_str())) {
+        case 1: return DownloadOutcome::kDownloaded;
+        case 2: return DownloadOutcome::kShared;
+        default: return DownloadOutcome::kUnavailable;
+    }
+}
+
+void OpenFilePicker(const std::string& accept) { yousaid_js_open_file_picker(accept.c_str()); }
+
+std::vector<PickedFile> TakePickedFiles() {
+    rapidjson::Document list;
+    list.Parse(TakeString(yousaid_js_take_picked_files()).c_str());
+    std::vector<PickedFile> files;
+    if (list.HasParseError() || !list.IsArray()) return files;
+    for (const auto& entry : list.GetArray()) {
+        PickedFile file;
+        file.name = entry["name"].GetString();
+        const std::string path = entry["path"].GetString();
+        if (std::FILE* stream = std::fopen(path.c_str(), "rb")) {
+            char buffer[65536];
+            std::size_t got = 0;
+            while ((got = std::fread(buffer, 1, sizeof buffer, stream)) > 0) file.bytes.append(buffer, got);
+            std::fclose(stream);
+        }
+        std::remove(path.c_str());
+        files.push_back(std::move(file));
+    }
+    return files;
+}
+
+std::string LocalTimeOfDay(std::int64_t utc_ms) { return TakeString(yousaid_js_local_time(static_cast<double>(utc_ms), 0)); }
+
+std::string LocalDate(std::int64_t utc_ms) { return TakeString(yousaid_js_local_time(static_cast<double>(utc_ms), 1)); }
+
+}  // namespace yousaid::platform

@@ -1,0 +1,30 @@
+#pragma once
+// Getting files off the tablet and onto the officer's laptop, with no server: downloads
+// (or the system share sheet where a home-screen app cannot download) and the file picker.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace yousaid::platform {
+
+enum class DownloadOutcome { kDownloaded, kShared, kUnavailable };
+
+// Offers `bytes` to the person as a file called `file_name`.
+DownloadOutcome OfferDownload(const std::string& file_name, const std::string& bytes, const std::string& mime_type);
+
+// Opens the file picker (several files allowed); what is chosen arrives later through
+// TakePickedFiles(), and the frame loop is woken for it.
+void OpenFilePicker(const std::string& accept);
+
+struct PickedFile {
+    std::string name;
+    std::string bytes;
+};
+std::vector<PickedFile> TakePickedFiles();
+
+// "14:05" in the device's own time zone, for the volunteer's live view.
+std::string LocalTimeOfDay(std::int64_t utc_ms);
+// The device's local calendar day ("2026-03-14") of a moment, for "today" counts.
+std::string LocalDate(std::int64_t utc_ms);
+
+}  // namespace yousaid::platform
