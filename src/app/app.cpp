@@ -72,7 +72,7 @@ void App::ApplyTestTimings() {
 }
 
 std::int32_t App::IdleTimeoutSeconds() const {
-    return test_idle_timeout_seconds_ > 0 ? test_idle_timeout_seconds_ : IdleTimeoutSeconds();
+    return test_idle_timeout_seconds_ > 0 ? test_idle_timeout_seconds_ : station_.idle_timeout_seconds;
 }
 
 bool App::KeepPartialAnswers() const { return station_.keep_partial_answers && !test_discard_partial_; }

@@ -130,6 +130,18 @@ std::string App::FrameReportJson(std::uint64_t frame_number, int css_width, int 
     writer.Key("durableGeneration");
     writer.Uint64(platform::DurableGeneration());
     writer.EndObject();
+    writer.Key("staff");
+    writer.StartObject();
+    WriteString(writer, "notice", notice_);
+    writer.Key("importLines");
+    writer.StartArray();
+    for (const std::string& line : import_lines_) writer.String(line.c_str(), static_cast<rapidjson::SizeType>(line.size()));
+    writer.EndArray();
+    writer.Key("officerResponses");
+    writer.Uint64(officer_store_open_ ? officer_store_.Count() : 0);
+    writer.Key("notExported");
+    writer.Uint64(store_open_ ? store_.NotYetExportedCount() : 0);
+    writer.EndObject();
     // The stored responses, so tests can compare what was tapped with what was kept.
     writer.Key("stored");
     writer.StartArray();

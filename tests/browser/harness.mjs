@@ -167,6 +167,32 @@ export class AppDriver {
     }, [id, text], { timeout: 5000 });
   }
 
+  // Replaces a text field's whole content, as selecting all and typing over it does.
+  async replaceText(id, text) {
+    await this.tap(id);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(text, { delay: 10 });
+    await this.page.waitForFunction(([item, wanted]) => {
+      const found = window.yousaidTest.items.find((candidate) => candidate.id === item);
+      return found && found.value === wanted;
+    }, [id, text], { timeout: 5000 });
+  }
+
+  // The staff area's door: press and hold the welcome screen's top-left corner.
+  async holdStaffCorner(milliseconds = 2300) {
+    const { x, y } = await this.centreOf('staff_corner');
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.waitForTimeout(milliseconds);
+    await this.page.mouse.up();
+    await this.settle();
+  }
+
+  async enterPin(digits) {
+    for (const digit of digits) await this.tap(`pin:${digit}`);
+    await this.tap('pin:OK');
+  }
+
   async click(labelOrId) {
     const { x, y } = await this.centreOf(labelOrId);
     await this.page.mouse.click(x, y);
