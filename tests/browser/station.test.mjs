@@ -2,6 +2,7 @@
 // export of responses with no network, officer import with nothing lost or counted twice,
 // and responses that survive the browser being killed right after "saved".
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,4 +107,100 @@ browserTest('the staff area: a tap does nothing, a held corner asks for a PIN, s
   await app.holdStaffCorner();
   await app.waitForScreen('staff_pin');
   assert.equal((await app.item('pin:2')).enabled, false, 'still locked: even the right PIN cannot be typed');
+});
+
+browserTest('offline at an event: responses exported with no network import on the officer\'s laptop, twice-loaded files count once', async ({ app, page, context, baseUrl }) => {
+  // Station A works offline after one visit.
+  await app.open('test=1&survey=pupil');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await context.setOffline(true);
+  await page.reload();
+  await app.waitForReady();
+  await completeQuickPupilSurvey(app);
+  await app.tap('next');
+  await app.tap('finish');
+  await app.waitForScreen('welcome');
+  await completeQuickPupilSurvey(app);
+  await app.page.waitForFunction(() => window.yousaidTest.stored.length === 2);
+  await app.tap('next');
+  await app.tap('finish');
+  await openStaffArea(app, { firstTime: true });
+  const fileA = await exportTransferFile(app, page, 'station-a');
+  let report = await app.report();
+  assert.equal(report.staff.notExported, 0, 'the station remembers what it exported');
+  assert.match(report.staff.notice, /Saved 2 responses as /);
+
+  // Station B, another tablet (a fresh browser profile), online.
+  const browser = context.browser();
+  const contextB = await browser.newContext(TABLET);
+  const appB = new AppDriver(await contextB.newPage(), baseUrl);
+  await appB.open('test=1&survey=pupil');
+  await completeQuickPupilSurvey(appB);
+  await appB.tap('next');
+  await appB.tap('finish');
+  await openStaffArea(appB, { firstTime: true });
+  const fileB = await exportTransferFile(appB, appB.page, 'station-b');
+  await contextB.close();
+
+  // The officer, on a third fresh profile: both stations' files and station A's again.
+  const contextC = await browser.newContext(TABLET);
+  const officer = new AppDriver(await contextC.newPage(), baseUrl);
+  await officer.open('test=1');
+  await openStaffArea(officer, { firstTime: true });
+  const staff = await importFiles(officer, officer.page, [fileA, fileB, fileA.replace('station-a', 'station-a-copy')].map((path, index) => {
+    if (index === 2) execSync(`cp '${fileA}' '${path}'`);
+    return path;
+  }));
+  await officer.page.screenshot({ path: join(ARTIFACTS, 'officer-import.png') });
+  assert.equal(staff.importLines.length, 3, staff.importLines.join('\n'));
+  assert.match(staff.importLines[0], /2 added/);
+  assert.match(staff.importLines[1], /1 added/);
+  assert.match(staff.importLines[2], /2 already held/);
+  assert.match(staff.importLines[2], /: 0 added/);
+  assert.equal(staff.officerResponses, 3, 'three responses from two stations, none counted twice');
+  await contextC.close();
+  report = await app.report();
+  assert.equal(report.stored.length, 2);
+});
+
+test('a submit that shows "saved" survives the browser being killed at once, twenty times over', { timeout: 600000 }, async () => {
+  const server = await startServer(process.env.YOUSAID_WEB_DIR || 'build/wasm/web', 0);
+  const url = `http://127.0.0.1:${server.address().port}/?test=1&survey=pupil`;
+  const profile = mkdtempSync(join(tmpdir(), 'yousaid-kill-'));
+  const launch = () => chromium.launchPersistentContext(profile, {
+    executablePath: process.env.YOUSAID_CHROMIUM || '/usr/bin/chromium',
+    args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, hasTouch: true,
+  });
+  try {
+    for (let round = 1; round <= 20; round++) {
+      const context = await launch();
+      const page = context.pages()[0] || await context.newPage();
+      const app = new AppDriver(page, url);
+      await page.goto(url);
+      await app.waitForReady();
+      assert.equal((await app.report()).stored.length, round - 1, `round ${round}: every earlier response is still there`);
+      await completeQuickPupilSurvey(app);
+      // "saved" is on screen: kill the whole browser, as a flat battery would.
+      const pids = execSync(`pgrep -f -- '--user-data-dir=${profile}' || true`).toString().trim().split('\n').filter(Boolean);
+      assert.ok(pids.length > 0, 'found the browser processes');
+      execSync(`kill -9 ${pids.join(' ')} || true`);
+      await context.close().catch(() => {});
+    }
+    const context = await launch();
+    const page = context.pages()[0] || await context.newPage();
+    const app = new AppDriver(page, url);
+    await page.goto(url);
+    await app.waitForReady();
+    const stored = storedResponses(await app.report());
+    assert.equal(stored.length, 20);
+    assert.ok(stored.every((response) => response.status === 'complete' && response.answers.year_group.option_id === 'year_9'));
+    assert.equal(new Set(stored.map((response) => response.id)).size, 20);
+    await context.close();
+  } finally {
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
