@@ -107,13 +107,15 @@ export class AppDriver {
 
   // Scrolls with the mouse wheel, as a person would, until the item is wholly on screen.
   async scrollIntoView(labelOrId) {
-    for (let attempt = 0; attempt < 20; attempt++) {
+    for (let attempt = 0; attempt < 40; attempt++) {
       const item = await this.item(labelOrId);
       if (item.visible !== false) return item;
       const viewport = this.page.viewportSize();
       await this.page.mouse.move(viewport.width / 2, viewport.height / 3);
-      const delta = item.y < viewport.height / 3 ? -150 : 150;
-      await this.page.mouse.wheel(0, delta);
+      // A few wheel notches at a time, more when the item is far away.
+      const up = item.y < viewport.height / 3;
+      const notches = Math.min(8, Math.max(1, Math.round(Math.abs(item.y - viewport.height / 2) / 150)));
+      for (let notch = 0; notch < notches; notch++) await this.page.mouse.wheel(0, up ? -120 : 120);
       await this.settle();
     }
     throw new Error(`could not scroll "${labelOrId}" into view`);

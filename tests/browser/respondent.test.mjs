@@ -138,6 +138,20 @@ browserTest('parent-carer survey in Polish: before-and-now ratings, a hidden fol
   assert.ok(!shown.includes('local_offer_useful'), 'the Local Offer follow-up stayed hidden');
   assert.ok(!shown.includes('annual_review_involved'), 'annual review questions are only for EHC plans');
   await app.waitForScreen('check');
+  // Back from the check screen reaches the last question; Next returns.
+  await app.tap('back');
+  report = await app.waitForScreen('question');
+  assert.equal(report.session.questionId, 'relationship_to_child');
+  await app.tap('next');
+  await app.waitForScreen('check');
+  // Changing "heard of the Local Offer" to yes brings its follow-up into the survey.
+  await app.tap('change:local_offer_known');
+  await app.waitForScreen('question');
+  await app.tap('option:local_offer_known:yes');
+  await app.tap('next');
+  report = await app.waitForScreen('check');
+  assert.ok(report.items.some((item) => item.id === 'change:local_offer_useful'), 'the follow-up is now listed');
+  assert.equal((await app.item('submit')).enabled, true, 'an optional follow-up left unanswered does not block sending');
   await app.tap('submit');
   report = await app.waitForScreen('thank_you');
   assert.ok(report.items.some((item) => item.id === 'finish'), 'parents finish without the young people\'s signposting');
@@ -147,7 +161,8 @@ browserTest('parent-carer survey in Polish: before-and-now ratings, a hidden fol
   assert.equal(response.language, 'pl');
   assert.deepEqual(response.answers.graduated_response_understanding, { kind: 'before_and_now', before: 3, now: 7 });
   assert.deepEqual(response.answers.what_would_make_things_better, { kind: 'text', text: 'Szybsza odpowiedź na e-maile' });
-  assert.equal(response.answers.local_offer_useful, undefined);
+  assert.deepEqual(response.answers.local_offer_known, { kind: 'option', option_id: 'yes' });
+  assert.equal(response.answers.local_offer_useful, undefined, 'never answered, so not stored');
 });
 
 browserTest('pledge survey: a care leaver aged 18-20 is asked about the pathway plan and the charter', async ({ app }) => {
@@ -180,13 +195,22 @@ browserTest('pledge survey: a care leaver aged 18-20 is asked about the pathway 
     help_with_feelings: { tap: ['option:help_with_feelings:sometimes'] },
     complaints_acted_on: { skip: true },
     overall_satisfaction: { tap: ['option:overall_satisfaction:happy'] },
-    one_thing_to_change: { skip: true },
+    one_thing_to_change: { type: 'Answer my texts quicker' },
     gender: { skip: true },
     ethnic_group: { tap: ['option:ethnic_group:prefer_not_to_say'] },
   });
   for (const id of ['has_pathway_plan', 'pathway_plan_copy', 'seen_care_leavers_charter']) {
     assert.ok(shown.includes(id), `${id} was shown to a care leaver aged 18-20`);
   }
+  await app.waitForScreen('check');
+  await app.tap('back');
+  await app.waitForScreen('question');
+  await app.tap('next');
+  await app.waitForScreen('check');
+  await app.tap('change:overall_satisfaction');
+  await app.waitForScreen('question');
+  await app.tap('option:overall_satisfaction:very_happy');
+  await app.tap('next');
   await app.waitForScreen('check');
   await app.tap('submit');
   await app.waitForScreen('thank_you');
@@ -198,6 +222,8 @@ browserTest('pledge survey: a care leaver aged 18-20 is asked about the pathway 
   assert.equal(response.survey_id, 'pledge');
   assert.equal(Object.keys(response.answers).length, shown.length);
   assert.deepEqual(response.answers.pathway_plan_agreed, { kind: 'option', option_id: 'sometimes' });
+  assert.deepEqual(response.answers.overall_satisfaction, { kind: 'option', option_id: 'very_happy' });
+  assert.deepEqual(response.answers.one_thing_to_change, { kind: 'text', text: 'Answer my texts quicker' });
 });
 
 browserTest('saying no to taking part stores a refusal with no answers and returns to the start', async ({ app }) => {
