@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -96,6 +98,16 @@ void App::LoadDeviceFiles() {
     station_ = config.config;
     for (const std::string& note : config.notes) std::fprintf(stderr, "station settings: %s\n", note.c_str());
     if (config.status == StationConfigLoadStatus::kMissing) SaveStationConfig(station_, data_dir_ + "/station.json");
+    // Surveys a volunteer loaded from a file earlier are on the device too.
+    std::error_code error;
+    std::vector<std::pair<std::string, std::string>> loaded_surveys;
+    for (const auto& entry : std::filesystem::directory_iterator(data_dir_ + "/surveys", error)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        loaded_surveys.emplace_back(entry.path().filename().string(), text.str());
+    }
+    AddSurveyFiles(loaded_surveys, false);
     StaffPinLoadResult pin = LoadStaffPin(data_dir_ + "/staff_pin.json");
     if (pin.status == StaffPinLoadStatus::kLoaded) staff_pin_ = std::move(pin.staff_pin);
     if (!pin.message.empty()) notice_ = pin.message;

@@ -85,6 +85,7 @@ public:
     ui::StationOverview Overview() const override;
     void ExportResponses(bool as_json) override;
     void ChooseFilesToImport() override;
+    void ChooseSurveyFile() override;
     const std::vector<std::string>& ImportLines() const override { return import_lines_; }
     void ClearDevice() override;
     const std::string& Notice() const override { return notice_; }
@@ -94,6 +95,7 @@ private:
     void ApplyTestTimings();
     void LoadDeviceFiles();
     void ImportPickedFiles();
+    void AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device);
     void Sync() { save_generation_ = platform::RequestDurableSync(); }
     std::int32_t IdleTimeoutSeconds() const;
     bool KeepPartialAnswers() const;
@@ -120,6 +122,7 @@ private:
     std::int64_t corner_held_since_ms_ = 0;
     std::string notice_;
     std::vector<std::string> import_lines_;
+    bool picking_survey_file_ = false;  // what the open file picker is for
     ResponseStore officer_store_;
     bool officer_store_open_ = false;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "app/app.h"
 #include "core/response_import.h"
+#include "core/survey_loader.h"
 #include "core/transfer_file.h"
 #include "platform/file_exchange.h"
 #include "platform/platform.h"
@@ -169,11 +171,48 @@ void App::ExportResponses(bool as_json) {
               std::to_string(responses.size()) + " responses as " + file_name + ".";
 }
 
-void App::ChooseFilesToImport() { platform::OpenFilePicker(".yousaid,.json,.csv"); }
+void App::ChooseFilesToImport() {
+    picking_survey_file_ = false;
+    platform::OpenFilePicker(".yousaid,.json,.csv");
+}
+
+void App::ChooseSurveyFile() {
+    picking_survey_file_ = true;
+    platform::OpenFilePicker(".json");
+}
+
+void App::AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device) {
+    for (const auto& [name, text] : files) {
+        SurveyLoadResult loaded = SurveyLoader::LoadFromText(text, name);
+        if (!loaded.Ok()) {
+            // Every problem, each with its place in the file, so the author can fix them all.
+            notice_ = name + " was not loaded:\n" + loaded.ProblemsText();
+            continue;
+        }
+        const std::string id = loaded.survey->id;
+        if (keep_on_device) {
+            std::error_code ignored;
+            std::filesystem::create_directories(data_dir_ + "/surveys", ignored);
+            std::ofstream out(data_dir_ + "/surveys/" + id + ".json", std::ios::binary | std::ios::trunc);
+            out << text;
+            Sync();
+            notice_ = "Loaded \"" + loaded.survey->title.English() + "\" (" +
+                      std::to_string(loaded.survey->questions.size()) + " questions).";
+            draft_config_.survey_id = id;
+        }
+        surveys_[id] = std::move(*loaded.survey);
+    }
+}
 
 void App::ImportPickedFiles() {
     std::vector<platform::PickedFile> files = platform::TakePickedFiles();
     if (files.empty()) return;
+    if (picking_survey_file_) {
+        std::vector<std::pair<std::string, std::string>> surveys;
+        for (platform::PickedFile& file : files) surveys.emplace_back(file.name, std::move(file.bytes));
+        AddSurveyFiles(surveys, true);
+        return;
+    }
     if (!officer_store_open_) {
         const ResponseStoreOpenReport report = officer_store_.Open(data_dir_ + "/officer.yslog");
         officer_store_open_ = report.ok;
@@ -199,8 +238,8 @@ void App::ClearDevice() {
     const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
     store_open_ = report.ok;
     Sync();
-    notice_ = "This device has been cleared.";
     GoTo(ui::StaffPage::kHome);
+    notice_ = "This device has been cleared.";
 }
 
 }  // namespace yousaid::app

@@ -57,6 +57,8 @@ public:
     virtual StationOverview Overview() const = 0;
     virtual void ExportResponses(bool as_json) = 0;
     virtual void ChooseFilesToImport() = 0;
+    // A survey file from disk, checked before it is offered (problems go to Notice()).
+    virtual void ChooseSurveyFile() = 0;
     virtual const std::vector<std::string>& ImportLines() const = 0;
     virtual void ClearDevice() = 0;
 

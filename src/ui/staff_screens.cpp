@@ -174,6 +174,8 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     std::vector<std::pair<std::string, std::string>> surveys;
     for (const auto& [id, survey] : host_.Surveys()) surveys.emplace_back(id, survey.title.English());
     const int survey_choice = TileRow(frame, "survey", surveys, config.survey_id);
+    if (BigButton(frame, "load_survey", "Load a survey file", ButtonKind::Secondary)) host_.ChooseSurveyFile();
+    Notice(frame, host_);
     if (survey_choice >= 0) {
         config.survey_id = surveys[static_cast<std::size_t>(survey_choice)].first;
         const Survey& survey = host_.Surveys().at(config.survey_id);

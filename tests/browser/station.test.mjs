@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -203,4 +203,62 @@ test('a submit that shows "saved" survives the browser being killed at once, twe
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+browserTest('a survey file from disk: a broken one is refused with every problem, a good one runs the station', async ({ app, page }) => {
+  const broken = join(ARTIFACTS, 'broken_survey.json');
+  const good = join(ARTIFACTS, 'youth_club.json');
+  writeFileSync(broken, JSON.stringify({ id: 'broken', version: 1, title: 'Broken', introduction: 'x', languages: ['en'],
+    questions: [{ id: 'q1', kind: 'slider', text: 'How?' }, { id: 'q1', kind: 'short_text', max_length: 10 }] }));
+  writeFileSync(good, JSON.stringify({ id: 'youth_club', version: 2, title: 'Our youth club', audience: 'young_people',
+    introduction: 'Tell us what you think of the youth club.', languages: ['en'],
+    questions: [{ id: 'fun', kind: 'yes_sometimes_no', required: true, text: 'Is the youth club fun?',
+      options: [{ id: 'yes', text: 'Yes' }, { id: 'sometimes', text: 'Sometimes' }, { id: 'no', text: 'No' }] }] }));
+  await app.open('test=1');
+  await openStaffArea(app, { firstTime: true });
+  await app.tap('station_setup');
+  await app.waitForScreen('station_setup');
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('load_survey')]);
+  await chooser.setFiles(broken);
+  await page.waitForFunction(() => /was not loaded/.test(window.yousaidTest.staff.notice));
+  let report = await app.report();
+  assert.match(report.staff.notice, /broken_survey\.json: questions\[0\]\.kind: .*slider/);
+  assert.match(report.staff.notice, /questions\[1\].*(duplicate|q1)/);
+  assert.ok(!report.items.some((item) => item.id === 'survey:broken'), 'a broken survey is never offered');
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('load_survey')]);
+  await chooser.setFiles(good);
+  await page.waitForFunction(() => /Loaded "Our youth club" \(1 questions\)/.test(window.yousaidTest.staff.notice));
+  assert.equal((await app.item('survey:youth_club')).checked, true);
+  await app.tap('setup_save');
+  await app.waitForScreen('staff_home');
+  await app.tap('leave_staff');
+  report = await app.waitForScreen('welcome');
+  assert.equal(report.title, 'Our youth club');
+  // The loaded survey stays on the device after a reload.
+  await page.reload();
+  await app.waitForReady();
+  await page.waitForFunction(() => window.yousaidTest.title === 'Our youth club');
+});
+
+browserTest('clearing the device needs two confirmations and an explicit yes for unexported responses', async ({ app }) => {
+  await app.open('test=1&finish_return=60');
+  await app.tap('start');
+  await app.tap('consent_no');
+  await app.waitForScreen('thank_you');
+  await app.page.waitForFunction(() => window.yousaidTest.stored.length === 1);
+  await app.page.reload();
+  await app.waitForReady();
+  await openStaffArea(app, { firstTime: true });
+  await app.tap('clear_device');
+  await app.waitForScreen('clear_device');
+  assert.equal((await app.item('clear_continue')).enabled, false, 'refused while a response is unexported');
+  await app.tap('accept_loss');
+  await app.tap('clear_continue');
+  let report = await app.report();
+  assert.equal(report.title, 'Are you sure? This cannot be undone.');
+  assert.equal(report.stored.length, 1, 'nothing is removed before the second confirmation');
+  await app.tap('clear_confirm');
+  report = await app.waitForScreen('staff_home');
+  assert.equal(report.stored.length, 0);
+  assert.match(report.staff.notice, /cleared/);
 });
