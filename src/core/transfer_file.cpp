@@ -589,7 +589,7 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
     // Explicit flags: cereal's defaults would accept NaN, which no export of ours contains;
     // iterative parsing so deeply nested input cannot exhaust the stack.
     constexpr unsigned kFlags =
-        rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag;
+        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;  // not full precision: see survey_loader.cpp
     document.Parse<kFlags>(text.data(), text.size());
     if (document.HasParseError()) {
         return Reject(file_name, TransferProblem::kDamaged,

@@ -399,3 +399,15 @@ TEST_CASE("survey: a loaded survey survives a cereal round trip") {
     }
     CHECK(copy == *loaded.survey);
 }
+
+TEST_CASE("survey: a number with thousands of digits is a problem, not a crash (found by fuzzing)") {
+    // Debian's RapidJSON crashed on this in full-precision mode; the loader must survive it.
+    const std::string zeros = "0." + std::string(5000, '0') + "1";
+    const yousaid::SurveyLoadResult as_document = yousaid::SurveyLoader::LoadFromText(zeros, "zeros.json");
+    CHECK_FALSE(as_document.Ok());
+    const std::string in_field = R"({"id": "x", "version": )" + zeros + R"(, "title": "t", "introduction": "i",
+        "languages": ["en"], "questions": []})";
+    const yousaid::SurveyLoadResult as_version = yousaid::SurveyLoader::LoadFromText(in_field, "zeros.json");
+    CHECK_FALSE(as_version.Ok());
+    CHECK(as_version.ProblemsText().find("version") != std::string::npos);
+}
