@@ -55,28 +55,34 @@ struct Answer {
     friend bool operator==(const Answer& a, const Answer& b);
     friend bool operator!=(const Answer& a, const Answer& b) { return !(a == b); }
 
-    template <class Archive>
-    void save(Archive& archive, const std::uint32_t /*version*/) const {
-        archive(cereal::make_nvp("kind", std::string(AnswerKindName(kind))));
-        switch (kind) {
+    // The fields that belong to the answer's kind; saving and loading walk the same list.
+    template <class Archive, class Self>
+    static void ArchiveKindFields(Archive& archive, Self& self) {
+        switch (self.kind) {
             case AnswerKind::kSkipped:
                 break;
             case AnswerKind::kOption:
-                archive(cereal::make_nvp("option_id", option_id));
+                archive(cereal::make_nvp("option_id", self.option_id));
                 break;
             case AnswerKind::kOptions:
-                archive(cereal::make_nvp("option_ids", option_ids));
+                archive(cereal::make_nvp("option_ids", self.option_ids));
                 break;
             case AnswerKind::kInteger:
-                archive(cereal::make_nvp("value", value));
+                archive(cereal::make_nvp("value", self.value));
                 break;
             case AnswerKind::kText:
-                archive(cereal::make_nvp("text", text));
+                archive(cereal::make_nvp("text", self.text));
                 break;
             case AnswerKind::kBeforeAndNow:
-                archive(cereal::make_nvp("before", before), cereal::make_nvp("now", now));
+                archive(cereal::make_nvp("before", self.before), cereal::make_nvp("now", self.now));
                 break;
         }
+    }
+
+    template <class Archive>
+    void save(Archive& archive, const std::uint32_t /*version*/) const {
+        archive(cereal::make_nvp("kind", std::string(AnswerKindName(kind))));
+        ArchiveKindFields(archive, *this);
     }
 
     template <class Archive>
@@ -90,25 +96,7 @@ struct Answer {
         const auto parsed = ParseAnswerKind(kind_name);
         if (!parsed) throw cereal::Exception("unknown answer kind '" + kind_name + "'");
         kind = *parsed;
-        switch (kind) {
-            case AnswerKind::kSkipped:
-                break;
-            case AnswerKind::kOption:
-                archive(cereal::make_nvp("option_id", option_id));
-                break;
-            case AnswerKind::kOptions:
-                archive(cereal::make_nvp("option_ids", option_ids));
-                break;
-            case AnswerKind::kInteger:
-                archive(cereal::make_nvp("value", value));
-                break;
-            case AnswerKind::kText:
-                archive(cereal::make_nvp("text", text));
-                break;
-            case AnswerKind::kBeforeAndNow:
-                archive(cereal::make_nvp("before", before), cereal::make_nvp("now", now));
-                break;
-        }
+        ArchiveKindFields(archive, *this);
     }
 
     static constexpr std::uint32_t kSerialVersion = 1;

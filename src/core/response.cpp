@@ -1,5 +1,7 @@
 #include "core/response.h"
 
+#include "core/enum_names.h"
+
 #include <array>
 #include <cstdio>
 #include <utility>
@@ -20,23 +22,6 @@ constexpr std::array<std::pair<AnswerMode, std::string_view>, 4> kModeNames{{
     {AnswerMode::kOnBehalf, "on_behalf"},
     {AnswerMode::kByPhone, "by_phone"},
 }};
-
-template <typename Enum, std::size_t count>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, count>& names, Enum value) {
-    for (const auto& entry : names) {
-        if (entry.first == value) return entry.second;
-    }
-    return "unknown";
-}
-
-template <typename Enum, std::size_t count>
-std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, count>& names,
-                            std::string_view name) {
-    for (const auto& entry : names) {
-        if (entry.second == name) return entry.first;
-    }
-    return std::nullopt;
-}
 
 int HexDigitValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';

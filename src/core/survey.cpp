@@ -1,5 +1,7 @@
 #include "core/survey.h"
 
+#include "core/enum_names.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -29,23 +31,6 @@ constexpr std::array<std::pair<SurveyAudience, std::string_view>, 2> kAudienceNa
     {SurveyAudience::kYoungPeople, "young_people"},
     {SurveyAudience::kParentsAndCarers, "parents_and_carers"},
 }};
-
-template <typename Enum, std::size_t count>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, count>& names, Enum value) {
-    for (const auto& entry : names) {
-        if (entry.first == value) return entry.second;
-    }
-    return "unknown";
-}
-
-template <typename Enum, std::size_t count>
-std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, count>& names,
-                            std::string_view name) {
-    for (const auto& entry : names) {
-        if (entry.second == name) return entry.first;
-    }
-    return std::nullopt;
-}
 
 }  // namespace
 
