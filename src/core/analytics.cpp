@@ -652,41 +652,36 @@ std::vector<InputProblem> CheckPopulation(const Population& population, const Su
 
 // ---- the report's finders ----------------------------------------------------------------------
 
-std::optional<std::uint32_t> AnalyticsReport::FindWave(std::string_view wave) const {
-    for (std::size_t index = 0; index < waves.size(); ++index) {
-        if (waves[index] == wave) return static_cast<std::uint32_t>(index);
+namespace {
+// The position of the first element that `matches`, as the report's row indexes count.
+template <class Container, class Predicate>
+std::optional<std::uint32_t> IndexWhere(const Container& items, Predicate matches) {
+    for (std::size_t index = 0; index < items.size(); ++index) {
+        if (matches(items[index])) return static_cast<std::uint32_t>(index);
     }
     return std::nullopt;
 }
+}  // namespace
+
+std::optional<std::uint32_t> AnalyticsReport::FindWave(std::string_view wave) const {
+    return IndexWhere(waves, [&](const std::string& candidate) { return candidate == wave; });
+}
 
 std::optional<std::uint32_t> AnalyticsReport::FindBreakdown(std::string_view dimension) const {
-    for (std::size_t index = 0; index < breakdowns.size(); ++index) {
-        if (breakdowns[index].dimension == dimension) return static_cast<std::uint32_t>(index);
-    }
-    return std::nullopt;
+    return IndexWhere(breakdowns, [&](const auto& candidate) { return candidate.dimension == dimension; });
 }
 
 std::optional<std::uint32_t> AnalyticsReport::FindGroup(std::uint32_t breakdown, std::string_view group) const {
     if (breakdown >= breakdowns.size()) return std::nullopt;
-    const auto& groups = breakdowns[breakdown].groups;
-    for (std::size_t index = 0; index < groups.size(); ++index) {
-        if (groups[index] == group) return static_cast<std::uint32_t>(index);
-    }
-    return std::nullopt;
+    return IndexWhere(breakdowns[breakdown].groups, [&](const std::string& candidate) { return candidate == group; });
 }
 
 std::optional<std::uint32_t> AnalyticsReport::FindSatisfactionQuestion(std::string_view question_id) const {
-    for (std::size_t index = 0; index < satisfaction_question_ids.size(); ++index) {
-        if (satisfaction_question_ids[index] == question_id) return static_cast<std::uint32_t>(index);
-    }
-    return std::nullopt;
+    return IndexWhere(satisfaction_question_ids, [&](const std::string& candidate) { return candidate == question_id; });
 }
 
 std::optional<std::uint32_t> AnalyticsReport::FindMeanMeasure(std::string_view label) const {
-    for (std::size_t index = 0; index < mean_measures.size(); ++index) {
-        if (mean_measures[index].label == label) return static_cast<std::uint32_t>(index);
-    }
-    return std::nullopt;
+    return IndexWhere(mean_measures, [&](const auto& candidate) { return candidate.label == label; });
 }
 
 const ReturnRateRow* AnalyticsReport::FindReturnRate(std::uint32_t wave, std::uint32_t breakdown,
