@@ -24,7 +24,7 @@ browserTest('a screen reader user completes the pupil survey by roles and names 
   assert.equal(await next.isDisabled(), true, 'Next is disabled until the question is answered');
   await main.getByRole('radio', { name: 'Year 5' }).press('Space');
   await page.waitForFunction(() => document.querySelector('input[type=radio][aria-label="Year 5"]').checked);
-  await next.press('Enter');
+  await pressWhenEnabled(page, next);
   await waitForQuestion(page, 'age');
   // Every optional question offers Skip by name; use it until the text question.
   for (let guard = 0; guard < 30; guard++) {
@@ -32,11 +32,11 @@ browserTest('a screen reader user completes the pupil survey by roles and names 
     if (id === 'feelings') {
       await main.getByRole('checkbox', { name: 'Calm' }).press('Space');
       await page.waitForFunction(() => document.querySelector('input[type=checkbox][aria-label="Calm"]').checked);
-      await next.press('Enter');
+      await pressWhenEnabled(page, next);
     } else if (id === 'one_thing_to_change') {
       await main.getByRole('textbox', { name: /change one thing/ }).fill('A bus to the youth club');
-      await page.waitForFunction(() => window.yousaidTest.session.answerCount >= 3);
-      await next.press('Enter');
+      // Next becomes usable only once the app has taken the typed text as the answer.
+      await pressWhenEnabled(page, next);
     } else if (id === 'ethnic_group') {
       await main.getByRole('button', { name: 'Skip' }).press('Enter');
       break;
@@ -61,6 +61,14 @@ browserTest('a screen reader user completes the pupil survey by roles and names 
   assert.deepEqual(response.answers.one_thing_to_change, { kind: 'text', text: 'A bus to the youth club' });
   assert.deepEqual(response.answers.age, { kind: 'skipped' });
 });
+
+// A screen reader user presses a control once it is offered as usable; pressing a disabled
+// button does nothing, so waiting for the app to enable it is what a person would do too.
+async function pressWhenEnabled(page, locator) {
+  const handle = await locator.elementHandle();
+  await page.waitForFunction((element) => element.isConnected && !element.disabled, handle);
+  await locator.press('Enter');
+}
 
 async function expectHeading(page, text) {
   await page.waitForFunction((wanted) => document.querySelector('#yousaid-accessible h1').textContent === wanted, text);
