@@ -396,6 +396,10 @@ def main():
             timings = json.load(handle)
         print("C++ %-6s: tabulate %.1f ms (processor %.1f ms)  ->  pandas / C++ = %.1fx (target: at least 5x)" %
               (build, timings["tabulate_ms"], timings["tabulate_cpu_ms"], tabulate_ms / timings["tabulate_ms"]))
+        if "tabulate_first_ms" in timings:
+            # The slowest case, a cold first call, must clear the target too.
+            print("C++ %-6s: first call %.1f ms  ->  pandas / C++ = %.1fx" %
+                  (build, timings["tabulate_first_ms"], tabulate_ms / timings["tabulate_first_ms"]))
     checked, mismatches = compare(tables)
     print("figures compared with the engine's tables: %d, disagreeing: %d" % (checked, mismatches))
     return 1 if mismatches else 0

@@ -194,7 +194,8 @@ void App::DrawFrame(const ui::ExternalInput& input) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoBackground;  // the frame is cleared to this colour already
     ImGui::Begin("##screen", nullptr, flags);
     ui::FrameContext frame{CurrentTheme(), fonts_.Fonts(), items_, input, {}, {}, {}};
     ui::Screen& screen = CurrentScreen();

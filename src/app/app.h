@@ -48,9 +48,20 @@ public:
     const ui::InteractiveItemList& Items() const { return items_; }
     // What the accessible HTML layer needs: screen, heading, announcement, items.
     std::string AccessibleScreenJson() const;
-    // The test hook's report: the same, plus frame number, viewport and storage state.
-    std::string FrameReportJson(std::uint64_t frame_number, int css_width, int css_height,
-                                float device_pixel_ratio) const;
+    // What the frame loop knows about the frame it just drew.
+    struct DrawnFrame {
+        std::uint64_t number = 0;
+        int css_width = 0;
+        int css_height = 0;
+        float device_pixel_ratio = 1.0f;
+        // Whether the loop will draw again without new input, and when (page clock) it took
+        // the input this frame answers: together they let a test see that the app has
+        // finished answering a tap, without waiting out a quiet spell.
+        bool more_frames_due = false;
+        double input_taken_at_ms = 0.0;
+    };
+    // The test hook's report: the same, plus frame facts and storage state.
+    std::string FrameReportJson(const DrawnFrame& frame) const;
 
     // ui::RespondentHost
     RespondentSession& Session() override { return *session_; }

@@ -75,13 +75,16 @@ std::string App::AccessibleScreenJson() const {
     return buffer.GetString();
 }
 
-std::string App::FrameReportJson(std::uint64_t frame_number, int css_width, int css_height,
-                                 float device_pixel_ratio) const {
+std::string App::FrameReportJson(const DrawnFrame& frame) const {
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
     writer.Key("frame");
-    writer.Uint64(frame_number);
+    writer.Uint64(frame.number);
+    writer.Key("moreFramesDue");
+    writer.Bool(frame.more_frames_due);
+    writer.Key("inputTakenAt");
+    writer.Double(frame.input_taken_at_ms);
     WriteString(writer, "screen", CurrentScreenName());
     WriteString(writer, "title", title_);
     WriteString(writer, "announcement", announcement_);
@@ -91,11 +94,11 @@ std::string App::FrameReportJson(std::uint64_t frame_number, int css_width, int 
     writer.Key("viewport");
     writer.StartObject();
     writer.Key("width");
-    writer.Int(css_width);
+    writer.Int(frame.css_width);
     writer.Key("height");
-    writer.Int(css_height);
+    writer.Int(frame.css_height);
     writer.Key("devicePixelRatio");
-    writer.Double(static_cast<double>(device_pixel_ratio));
+    writer.Double(static_cast<double>(frame.device_pixel_ratio));
     writer.EndObject();
     writer.Key("display");
     writer.StartObject();

@@ -42,6 +42,7 @@ struct FrameLoop {
     std::uint64_t frames_drawn = 0;
     bool quit = false;
     bool test_mode = false;
+    double input_taken_at_ms = 0.0;  // page clock when this iteration took its input
     yousaid::ui::ExternalInput external_input;
 };
 
@@ -106,10 +107,13 @@ void DrawFrame(FrameLoop& loop) {
     yousaid::platform::PublishAccessibleScreen(loop.app->AccessibleScreenJson());
     if (loop.frames_drawn == 1) yousaid::platform::SignalAppReady();
     if (loop.test_mode) {
-        int css_width = 0, css_height = 0;
-        SDL_GetWindowSize(loop.window, &css_width, &css_height);
-        yousaid::platform::PublishFrameReport(
-            loop.app->FrameReportJson(loop.frames_drawn, css_width, css_height, ratio));
+        yousaid::app::App::DrawnFrame frame;
+        frame.number = loop.frames_drawn;
+        SDL_GetWindowSize(loop.window, &frame.css_width, &frame.css_height);
+        frame.device_pixel_ratio = ratio;
+        frame.more_frames_due = loop.frames_after_input > 0 || loop.app->WantsAnotherFrame();
+        frame.input_taken_at_ms = loop.input_taken_at_ms;
+        yousaid::platform::PublishFrameReport(loop.app->FrameReportJson(frame));
     }
 }
 
@@ -117,6 +121,7 @@ void RunOneIteration(void* argument) {
     FrameLoop& loop = *static_cast<FrameLoop*>(argument);
     SDL_Event event;
     bool had_input = false;
+    loop.input_taken_at_ms = yousaid::platform::PageClockMilliseconds();
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         had_input = true;

@@ -35,6 +35,10 @@ std::string QueryParameter(const std::string& name);
 // Milliseconds since 1970-01-01 UTC.
 std::int64_t NowUtcMilliseconds();
 
+// The page's own clock (performance.now() in a browser; a steady clock natively). Stamped on
+// each frame report so a test can tell whether a frame came after the input it gave.
+double PageClockMilliseconds();
+
 // Tells the page that the app has drawn its first frame (hides the loading message).
 void SignalAppReady();
 

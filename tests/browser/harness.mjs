@@ -115,8 +115,9 @@ export class AppDriver {
       // A few wheel notches at a time, more when the item is far away.
       const up = item.y < viewport.height / 3;
       const notches = Math.min(8, Math.max(1, Math.round(Math.abs(item.y - viewport.height / 2) / 150)));
+      const seen = await this.inputsSeen();
       for (let notch = 0; notch < notches; notch++) await this.page.mouse.wheel(0, up ? -120 : 120);
-      await this.settle();
+      await this.answeredInput(seen + notches);
     }
     throw new Error(`could not scroll "${labelOrId}" into view`);
   }
@@ -131,12 +132,39 @@ export class AppDriver {
   // Waits for the frame that answers the tap, so the next look sees its result.
   async tap(labelOrId) {
     const { x, y } = await this.centreOf(labelOrId);
+    const seen = await this.inputsSeen();
     await this.page.touchscreen.tap(x, y);
-    await this.settle();
+    await this.answeredInput(seen + 1);
   }
 
-  // Waits until the app has drawn its answer to input and gone quiet (ImGui acts on a
-  // release, then draws the result in the frames after).
+  // How many finished inputs (a finger or button lifted, a wheel notch) the page has seen,
+  // and, in window.__lastInputAt, when the last arrived. Counted ahead of the app's own
+  // handlers, in the same dispatch, so the app cannot have missed one that is counted.
+  inputsSeen() {
+    return this.page.evaluate(() => {
+      if (window.__inputsSeen === undefined) {
+        window.__inputsSeen = 0;
+        window.__lastInputAt = 0;
+        const seen = () => { window.__inputsSeen += 1; window.__lastInputAt = performance.now(); };
+        for (const type of ['pointerup', 'wheel']) window.addEventListener(type, seen, { capture: true, passive: true });
+      }
+      return window.__inputsSeen;
+    });
+  }
+
+  // Waits until the page has seen `count` finished inputs (Playwright may return from a
+  // wheel before it arrives) and the app has drawn its answer to them and gone quiet: a frame
+  // that took its input after the last one arrived, and that the app says is its last before
+  // idling. (ImGui acts on a release, then draws the result in the frames after.)
+  async answeredInput(count) {
+    await this.page.waitForFunction((wanted) => {
+      const report = window.yousaidTest;
+      return window.__inputsSeen >= wanted && report && report.inputTakenAt > window.__lastInputAt &&
+        !report.moreFramesDue;
+    }, count, { polling: 'raf', timeout: 5000 });
+  }
+
+  // Waits until no new frame has been drawn for `quietMs`.
   async settle(quietMs = 120) {
     await this.page.waitForFunction((quiet) => {
       const now = performance.now();
@@ -186,8 +214,9 @@ export class AppDriver {
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
     await this.page.waitForTimeout(milliseconds);
+    const seen = await this.inputsSeen();
     await this.page.mouse.up();
-    await this.settle();
+    await this.answeredInput(seen + 1);
   }
 
   async enterPin(digits) {
@@ -197,8 +226,9 @@ export class AppDriver {
 
   async click(labelOrId) {
     const { x, y } = await this.centreOf(labelOrId);
+    const seen = await this.inputsSeen();
     await this.page.mouse.click(x, y);
-    await this.settle();
+    await this.answeredInput(seen + 1);
   }
 
   // Waits until no new frame is drawn for `quietMs`; returns the frame number.

@@ -95,4 +95,6 @@ std::string QueryParameter(const std::string& name) {
 
 std::int64_t NowUtcMilliseconds() { return static_cast<std::int64_t>(yousaid_js_now()); }
 
+double PageClockMilliseconds() { return emscripten_get_now(); }
+
 }  // namespace yousaid::platform
