@@ -54,7 +54,10 @@ else
   record "unit tests (wasm): build" 0 1
 fi
 
-log "3/4 fuzzing every parser (libFuzzer with ASan and UBSan, ${YOUSAID_FUZZ_SECONDS:-15} s each)"
+# Short runs add up: the corpus each run grows is kept in the cache, outside the repository,
+# so every later run (a fresh clone too) starts from everything found before.
+fuzz_seconds=${YOUSAID_FUZZ_SECONDS:-6}
+log "3/4 fuzzing every parser (libFuzzer with ASan and UBSan, $fuzz_seconds s each, corpus in $YOUSAID_CACHE/fuzz-corpus)"
 if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/fuzz" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DYOUSAID_BUILD_FUZZERS=ON -DYOUSAID_BUILD_TESTS=OFF \
      -DYOUSAID_BUILD_TOOLS=OFF -DYOUSAID_BUILD_BENCH=OFF -DYOUSAID_BUILD_APP=OFF >"$logs/fuzz-configure.log" 2>&1 &&
@@ -63,11 +66,11 @@ if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/fuzz" -DCMAKE_C_COMPILER=clang -D
   fuzz_failed=0
   for source in "$YOUSAID_ROOT"/fuzz/*.cpp; do
     name=$(basename "${source%.cpp}")
-    corpus="$YOUSAID_BUILD/fuzz/corpus/$name"
+    corpus="$YOUSAID_CACHE/fuzz-corpus/$name"
     mkdir -p "$corpus"
     seeds=()
     [ -d "$YOUSAID_ROOT/fuzz/seeds/$name" ] && seeds=("$YOUSAID_ROOT/fuzz/seeds/$name")
-    if (cd "$YOUSAID_BUILD/fuzz" && "./$name" -max_total_time="${YOUSAID_FUZZ_SECONDS:-15}" -timeout=10 \
+    if (cd "$YOUSAID_BUILD/fuzz" && "./$name" -max_total_time="$fuzz_seconds" -timeout=10 \
           -rss_limit_mb=2048 -print_final_stats=1 "$corpus" "${seeds[@]}") >"$logs/fuzz-$name.log" 2>&1; then
       fuzz_passed=$((fuzz_passed + 1))
       echo "  $name: $(grep -a -m1 'stat::number_of_executed_units' "$logs/fuzz-$name.log" | awk '{print $2}') runs, no crash"

@@ -12,7 +12,7 @@ export const WEB_DIR = resolve(process.env.YOUSAID_WEB_DIR || 'build/wasm/web');
 export const ARTIFACTS = resolve(process.env.YOUSAID_ARTIFACTS || 'build/test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
@@ -137,6 +137,11 @@ export class AppDriver {
     await this.answeredInput(seen + 1);
   }
 
+  // The number of the last frame the app drew.
+  frame() {
+    return this.page.evaluate(() => (window.yousaidTest ? window.yousaidTest.frame : -1));
+  }
+
   // How many finished inputs (a finger or button lifted, a wheel notch) the page has seen,
   // and, in window.__lastInputAt, when the last arrived. Counted ahead of the app's own
   // handlers, in the same dispatch, so the app cannot have missed one that is counted.
@@ -248,6 +253,32 @@ export class AppDriver {
     }
     throw new Error(`the app kept drawing frames for ${timeout} ms`);
   }
+}
+
+// A quick response to the pupil survey, as a station gets many in a day: taps to start, say
+// yes and choose the required year group, then Skip pressed from the keyboard through the
+// accessible layer for every other question (each once the app has drawn that question),
+// then a tap on Send. Returns once "saved" is on screen.
+export async function completeQuickPupilSurvey(app) {
+  const { page } = app;
+  await app.startSurvey();
+  await app.tap('option:year_group:year_9');
+  await app.tap('next');
+  const skip = page.getByRole('main').getByRole('button', { name: 'Skip' });
+  for (let report = await app.report(); report.screen === 'question'; report = await app.report()) {
+    await skip.press('Enter');
+    await page.waitForFunction((previous) => window.yousaidTest.screen !== 'question' ||
+      window.yousaidTest.session.questionId !== previous, report.session.questionId);
+    // The frame that moved on was drawn with the old question: wait for one that shows
+    // the new one (or for the app to have settled, if that happened already).
+    const changedAt = await app.frame();
+    await page.waitForFunction((frame) => window.yousaidTest.frame > frame || !window.yousaidTest.moreFramesDue,
+      changedAt);
+  }
+  await app.waitForScreen('check');
+  await app.tap('submit');
+  await app.waitForScreen('thank_you');
+  await page.waitForFunction(() => window.yousaidTest.storage.saveState === 'saved');
 }
 
 // Decodes an 8-bit RGB/RGBA PNG (as Playwright's screenshots are) into {width, height, pixel(x,y)}.
