@@ -10,11 +10,14 @@ total_passed=0
 total_failed=0
 layer_lines=()
 
+# Each layer's time (build included) is shown beside its counts: SECONDS since it began.
+layer_started=$SECONDS
 # record LAYER PASSED FAILED
 record() {
   total_passed=$((total_passed + $2))
   total_failed=$((total_failed + $3))
-  layer_lines+=("$(printf '%-28s %4d passed, %d failed' "$1" "$2" "$3")")
+  layer_lines+=("$(printf '%-28s %4d passed, %d failed  (%d s)' "$1" "$2" "$3" $((SECONDS - layer_started)))")
+  layer_started=$SECONDS
 }
 
 # doctest prints "[doctest] test cases: 12 | 12 passed | 0 failed | 0 skipped".
@@ -103,5 +106,6 @@ fi
 
 echo
 for line in "${layer_lines[@]}"; do echo "  $line"; done
+echo "  all layers took $SECONDS s"
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ] && [ "$total_passed" -gt 0 ]

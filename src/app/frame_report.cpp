@@ -38,6 +38,8 @@ void WriteItems(JsonWriter& writer, const ui::InteractiveItemList& items) {
         writer.Bool(item.enabled);
         writer.Key("checked");
         writer.Bool(item.checked);
+        writer.Key("hovered");
+        writer.Bool(item.hovered);
         writer.Key("visible");
         writer.Bool(item.fully_visible);
         if (!item.group.empty()) WriteString(writer, "group", item.group);

@@ -6,6 +6,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <cfloat>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -43,6 +44,10 @@ struct FrameLoop {
     bool quit = false;
     bool test_mode = false;
     double input_taken_at_ms = 0.0;  // page clock when this iteration took its input
+    // A finger that lifts leaves SDL's emulated mouse where it was, and ImGui would go on
+    // drawing that spot as hovered, which on a tablet looks like a half-chosen answer. From
+    // this frame on the pointer is taken away, until a finger or a real mouse comes back.
+    std::uint64_t pointer_gone_from_frame = 0;
     yousaid::ui::ExternalInput external_input;
 };
 
@@ -72,6 +77,21 @@ bool CollectAccessibleEvents(FrameLoop& loop) {
     return any;
 }
 
+// ImGui sees a tap's release one frame after SDL delivers it (later still when the press came
+// in the same batch), and needs the pointer in place on that frame to count the tap; the
+// pointer goes the frame after.
+void NotePointer(FrameLoop& loop, const SDL_Event& event) {
+    constexpr std::uint64_t kFramesUntilReleaseSeen = 2;
+    const bool touch = (event.type == SDL_MOUSEBUTTONUP || event.type == SDL_MOUSEBUTTONDOWN)
+                           ? event.button.which == SDL_TOUCH_MOUSEID
+                           : (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID);
+    if (event.type == SDL_MOUSEBUTTONUP && touch) {
+        loop.pointer_gone_from_frame = loop.frames_drawn + 1 + kFramesUntilReleaseSeen;
+    } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION || event.type == SDL_MOUSEWHEEL) {
+        if (!(event.type == SDL_MOUSEMOTION && touch)) loop.pointer_gone_from_frame = 0;
+    }
+}
+
 float DrawableRatio(SDL_Window* window) {
     int window_width = 0, drawable_width = 0, height = 0;
     SDL_GetWindowSize(window, &window_width, &height);
@@ -87,6 +107,9 @@ void DrawFrame(FrameLoop& loop) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    if (loop.pointer_gone_from_frame != 0 && loop.frames_drawn + 1 >= loop.pointer_gone_from_frame) {
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
     ImGui::NewFrame();
     loop.app->DrawFrame(loop.external_input);
     // Activations and typed text are used once; keyboard focus stays until it moves.
@@ -126,6 +149,7 @@ void RunOneIteration(void* argument) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         had_input = true;
         if (event.type == SDL_QUIT) loop.quit = true;
+        NotePointer(loop, event);
     }
     // Something asynchronous finishing (storage loaded, a save confirmed) changes what shows.
     const bool woken = yousaid::platform::TakeWakeRequest();

@@ -19,6 +19,7 @@ struct InteractiveItem {
     float x = 0, y = 0, width = 0, height = 0;
     bool enabled = true;
     bool checked = false;
+    bool hovered = false;       // drawn as under the pointer (never after a finger has lifted)
     bool fully_visible = true;  // false when scrolled (partly) out of its scrolling region
     std::string group;       // radio items: the group they belong to (one question)
     std::string value;       // text fields: the current text

@@ -90,6 +90,7 @@ RegionState InteractiveRegion(FrameContext& frame, const std::string& id, const 
     item.height = max.y - min.y;
     item.enabled = enabled;
     item.checked = checked;
+    item.hovered = state.hovered;
     const ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
     item.fully_visible = min.x >= clip.x - 0.5f && min.y >= clip.y - 0.5f && max.x <= clip.z + 0.5f && max.y <= clip.w + 0.5f;
     item.group = group;

@@ -41,6 +41,19 @@ browserTest('a mouse click works as well as a tap', async ({ app }) => {
   await app.waitForScreen('consent');
 });
 
+browserTest('a lifted finger leaves no answer looking half-chosen; a mouse still shows where it points', async ({ app, page }) => {
+  await app.open('test=1&survey=pupil');
+  await app.startSurvey();
+  await app.tap('option:year_group:year_6');
+  const tapped = await app.item('option:year_group:year_6');
+  assert.equal(tapped.checked, true);
+  assert.equal(tapped.hovered, false, 'the tile the finger left is not drawn as under a pointer');
+  assert.deepEqual((await app.report()).items.filter((item) => item.hovered).map((item) => item.id), []);
+  const { x, y } = await app.centreOf('option:year_group:year_7');
+  await page.mouse.move(x, y);
+  await page.waitForFunction(() => window.yousaidTest.items.some((item) => item.id === 'option:year_group:year_7' && item.hovered));
+});
+
 browserTest('the canvas fills the window at DPR 2 and follows a resize', async ({ app, page }) => {
   let report = await app.open();
   assert.deepEqual(report.viewport, { width: 1024, height: 768, devicePixelRatio: 2 });
