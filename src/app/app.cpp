@@ -246,6 +246,7 @@ bool App::Tick(std::int64_t now_ms) {
         if (session_->Step() == SessionStep::kWelcome) StartNewSession();
         needs_frame = true;
     }
+    if (TakeShareOutcome()) needs_frame = true;
     if (staff_open_) {
         ImportPickedFiles();
         // The staff area closes itself when left alone, like the respondent screens.

@@ -106,6 +106,11 @@ private:
     void ApplyTestTimings();
     void LoadDeviceFiles();
     void ImportPickedFiles();
+    // Notes the responses as exported in `file_name` (only the transfer file counts: it is
+    // what the officer imports) and says so.
+    void NoteExport(const std::vector<ResponseId>& ids, const std::string& file_name, bool transfer_file,
+                    const char* verb);
+    bool TakeShareOutcome();
     void AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device);
     void Sync() { save_generation_ = platform::RequestDurableSync(); }
     std::int32_t IdleTimeoutSeconds() const;
@@ -132,6 +137,14 @@ private:
     ui::StaffPage staff_page_ = ui::StaffPage::kPin;
     std::int64_t corner_held_since_ms_ = 0;
     std::string notice_;
+    // An export waiting on the share sheet: counted as exported only once it is handed on,
+    // so closing the sheet can never make unexported answers look safe to clear.
+    struct PendingShare {
+        std::vector<ResponseId> ids;
+        std::string file_name;
+        bool transfer_file = false;
+    };
+    std::optional<PendingShare> pending_share_;
     std::vector<std::string> import_lines_;
     bool picking_survey_file_ = false;  // what the open file picker is for
     ResponseStore officer_store_;

@@ -158,17 +158,40 @@ void App::ExportResponses(bool as_json) {
         notice_ = "This browser cannot save files. Try another browser on this tablet.";
         return;
     }
-    // Only the binary transfer file counts as exported: it is what the officer imports.
-    if (!as_json) {
-        std::vector<ResponseId> ids;
-        ids.reserve(responses.size());
-        for (const Response& response : responses) ids.push_back(response.id);
-        const StoreWriteResult marked = store_.MarkExported(ids, now, file_name);
+    std::vector<ResponseId> ids;
+    ids.reserve(responses.size());
+    for (const Response& response : responses) ids.push_back(response.id);
+    if (outcome == platform::DownloadOutcome::kSharing) {
+        pending_share_ = PendingShare{std::move(ids), file_name, !as_json};
+        notice_ = "Choose where to keep " + file_name + " in the share sheet.";
+        return;
+    }
+    NoteExport(ids, file_name, !as_json, "Saved");
+}
+
+void App::NoteExport(const std::vector<ResponseId>& ids, const std::string& file_name, bool transfer_file,
+                     const char* verb) {
+    if (transfer_file) {
+        const StoreWriteResult marked = store_.MarkExported(ids, NowMs(), file_name);
         if (!marked.ok) std::fprintf(stderr, "could not note the export: %s\n", marked.message.c_str());
         Sync();
     }
-    notice_ = std::string(outcome == platform::DownloadOutcome::kShared ? "Shared " : "Saved ") +
-              std::to_string(responses.size()) + " responses as " + file_name + ".";
+    notice_ = std::string(verb) + " " + std::to_string(ids.size()) + " responses as " + file_name + ".";
+}
+
+// True when the share sheet has answered (the notice changed).
+bool App::TakeShareOutcome() {
+    if (!pending_share_) return false;
+    const platform::ShareResult result = platform::TakeShareResult();
+    if (result == platform::ShareResult::kNone) return false;
+    if (result == platform::ShareResult::kShared) {
+        NoteExport(pending_share_->ids, pending_share_->file_name, pending_share_->transfer_file, "Shared");
+    } else {
+        notice_ = "The share sheet was closed without saving " + pending_share_->file_name +
+                  ": nothing is marked as exported.";
+    }
+    pending_share_.reset();
+    return true;
 }
 
 void App::ChooseFilesToImport() {

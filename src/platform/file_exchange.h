@@ -7,10 +7,16 @@
 
 namespace yousaid::platform {
 
-enum class DownloadOutcome { kDownloaded, kShared, kUnavailable };
+// kSharing: the system share sheet is open; how it ended comes later from TakeShareResult().
+enum class DownloadOutcome { kDownloaded, kSharing, kUnavailable };
 
 // Offers `bytes` to the person as a file called `file_name`.
 DownloadOutcome OfferDownload(const std::string& file_name, const std::string& bytes, const std::string& mime_type);
+
+// After kSharing, once: whether the file was handed on, or the sheet was closed without it
+// (the frame loop is woken for it). kNone while the sheet is open or when nothing is shared.
+enum class ShareResult { kNone, kShared, kCancelled };
+ShareResult TakeShareResult();
 
 // Opens the file picker (several files allowed); what is chosen arrives later through
 // TakePickedFiles(), and the frame loop is woken for it.

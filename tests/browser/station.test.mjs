@@ -146,6 +146,42 @@ browserTest('offline at an event: responses exported with no network import on t
   assert.equal(report.stored.length, 2);
 });
 
+browserTest('where a home-screen app cannot download, the share sheet takes the file; only a finished share counts as exported', async ({ app, page }) => {
+  // An iPad home-screen app: navigator.standalone, and a share sheet that can take files.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'standalone', { value: true, configurable: true });
+    window.__shared = [];
+    window.__shareAnswer = 'share';
+    navigator.canShare = (data) => Array.isArray(data.files) && data.files.length === 1;
+    navigator.share = async ({ files }) => {
+      const bytes = new Uint8Array(await files[0].arrayBuffer());
+      window.__shared.push({ name: files[0].name, size: bytes.length, head: String.fromCharCode(...bytes.slice(0, 16)) });
+      if (window.__shareAnswer === 'cancel') throw new DOMException('Share canceled', 'AbortError');
+    };
+  });
+  await app.open('test=1&survey=pupil');
+  await completeQuickPupilSurvey(app);
+  await app.tap('next');
+  await app.tap('finish');
+  await app.waitForScreen('welcome');
+  await openStaffArea(app, { firstTime: true });
+
+  await page.evaluate(() => { window.__shareAnswer = 'cancel'; });
+  await app.tap('export');
+  await page.waitForFunction(() => /closed without saving .*\.yousaid: nothing is marked as exported/.test(window.yousaidTest.staff.notice));
+  assert.equal((await app.report()).staff.notExported, 1, 'a share sheet closed without saving exports nothing');
+
+  await page.evaluate(() => { window.__shareAnswer = 'share'; });
+  await app.tap('export');
+  await page.waitForFunction(() => /^Shared 1 responses as .*\.yousaid\.$/.test(window.yousaidTest.staff.notice));
+  assert.equal((await app.report()).staff.notExported, 0, 'a finished share counts as exported');
+  const shared = await page.evaluate(() => window.__shared);
+  assert.equal(shared.length, 2);
+  assert.match(shared[1].name, /^tablet_.*\d{4}-\d{2}-\d{2}\.yousaid$/, 'named by station and date');
+  assert.equal(shared[1].head, 'YOUSAID-TRANSFER', 'the shared file is a transfer file');
+  assert.ok(shared[1].size > 100);
+});
+
 browserTest('a survey file from disk: a broken one is refused with every problem, a good one runs the station', async ({ app, page }) => {
   const broken = join(ARTIFACTS, 'broken_survey.json');
   const good = join(ARTIFACTS, 'youth_club.json');

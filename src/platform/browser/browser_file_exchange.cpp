@@ -17,7 +17,8 @@ EM_JS(int, yousaid_js_offer_download, (const char* name, const char* data, int s
     if (navigator.standalone === true && navigator.canShare) {
         const file = new File([blob], fileName, { type: type });
         if (navigator.canShare({ files: [file] })) {
-            navigator.share({ files: [file], title: fileName }).catch(function () {});
+            const answer = function (result) { Module.yousaidShareResult = result; Module.yousaidFilesWake = true; };
+            navigator.share({ files: [file], title: fileName }).then(function () { answer(1); }, function () { answer(2); });
             return 2;
         }
     }
@@ -31,6 +32,12 @@ EM_JS(int, yousaid_js_offer_download, (const char* name, const char* data, int s
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
     return 1;
+});
+
+EM_JS(int, yousaid_js_take_share_result, (), {
+    const result = Module.yousaidShareResult || 0;
+    Module.yousaidShareResult = 0;
+    return result;
 });
 
 EM_JS(void, yousaid_js_open_file_picker, (const char* accept), {
@@ -95,8 +102,16 @@ namespace yousaid::platform {
 DownloadOutcome OfferDownload(const std::string& file_name, const std::string& bytes, const std::string& mime_type) {
     switch (yousaid_js_offer_download(file_name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime_type.c_str())) {
         case 1: return DownloadOutcome::kDownloaded;
-        case 2: return DownloadOutcome::kShared;
+        case 2: return DownloadOutcome::kSharing;
         default: return DownloadOutcome::kUnavailable;
+    }
+}
+
+ShareResult TakeShareResult() {
+    switch (yousaid_js_take_share_result()) {
+        case 1: return ShareResult::kShared;
+        case 2: return ShareResult::kCancelled;
+        default: return ShareResult::kNone;
     }
 }
 

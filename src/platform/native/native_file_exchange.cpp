@@ -16,6 +16,8 @@ DownloadOutcome OfferDownload(const std::string& file_name, const std::string& b
     return out ? DownloadOutcome::kDownloaded : DownloadOutcome::kUnavailable;
 }
 
+ShareResult TakeShareResult() { return ShareResult::kNone; }  // natively nothing is shared
+
 namespace {
 bool picker_open = false;
 
