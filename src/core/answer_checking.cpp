@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <set>
 
+#include "core/utf8.h"
+
 namespace yousaid {
 
 namespace {
@@ -11,44 +13,6 @@ namespace {
 std::string Quoted(const std::string& text) { return "'" + text + "'"; }
 
 std::string Prefix(const Question& question) { return "question " + Quoted(question.id) + ": "; }
-
-// Code points, not bytes: max_length is what the respondent sees as characters.
-// nullopt for invalid UTF-8, which must not reach a CSV file.
-std::optional<std::size_t> CountCodePoints(const std::string& text) {
-    std::size_t count = 0;
-    std::size_t index = 0;
-    while (index < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[index]);
-        std::size_t length = 0;
-        if (lead < 0x80) {
-            length = 1;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-        } else {
-            return std::nullopt;
-        }
-        if (index + length > text.size()) return std::nullopt;
-        for (std::size_t next = 1; next < length; ++next) {
-            if ((static_cast<unsigned char>(text[index + next]) & 0xC0) != 0x80) return std::nullopt;
-        }
-        // Overlong forms and UTF-16 surrogates are not UTF-8 either; the CSV and JSON writers
-        // would replace them, so an answer holding them would not survive an export.
-        if (length >= 3) {
-            const auto second = static_cast<unsigned char>(text[index + 1]);
-            if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
-                (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
-                return std::nullopt;
-            }
-        }
-        index += length;
-        ++count;
-    }
-    return count;
-}
 
 std::string DescribeKind(const Question& question) { return std::string(QuestionKindName(question.kind)); }
 
@@ -113,7 +77,9 @@ std::optional<std::string> CheckAnswer(const Question& question, const Answer& a
             return CheckRange(question, answer.value, "");
         case QuestionKind::kShortText: {
             if (answer.kind != AnswerKind::kText) return WrongKind(question, answer);
-            const auto length = CountCodePoints(answer.text);
+            // Code points, not bytes: max_length is what the respondent sees as characters;
+            // invalid UTF-8 must not reach a CSV file.
+            const auto length = CountUtf8CodePoints(answer.text);
             if (!length) return Prefix(question) + "the text is not valid UTF-8";
             if (*length == 0) return Prefix(question) + "the text is empty; record a skip instead";
             if (*length > static_cast<std::size_t>(question.max_length)) {

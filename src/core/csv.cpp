@@ -5,43 +5,13 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/utf8.h"
+
 namespace yousaid {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
-
-// Length of the well-formed UTF-8 sequence at bytes[offset] (whose lead byte is >= 0x80),
-// or 0. Follows the Unicode table of well-formed sequences: no overlong forms, no
-// surrogates, nothing above U+10FFFF.
-std::size_t Utf8SequenceLength(std::string_view bytes, std::size_t offset) {
-    const auto at = [&](std::size_t index) -> int {
-        return offset + index < bytes.size() ? static_cast<unsigned char>(bytes[offset + index])
-                                             : -1;
-    };
-    const auto in = [](int byte, int low, int high) { return byte >= low && byte <= high; };
-    const int lead = at(0);
-    if (in(lead, 0xC2, 0xDF)) return in(at(1), 0x80, 0xBF) ? 2 : 0;
-    int low = 0x80;
-    int high = 0xBF;
-    std::size_t length = 0;
-    if (in(lead, 0xE0, 0xEF)) {
-        length = 3;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (in(lead, 0xF0, 0xF4)) {
-        length = 4;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    if (!in(at(1), low, high)) return 0;
-    for (std::size_t index = 2; index < length; ++index) {
-        if (!in(at(index), 0x80, 0xBF)) return 0;
-    }
-    return length;
-}
 
 void AppendUtf8(std::string& out, std::uint32_t code_point) {
     if (code_point < 0x80) {

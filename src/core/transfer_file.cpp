@@ -14,6 +14,7 @@
 #include "core/build_info.h"
 #include "core/checked_portable_binary.h"
 #include "core/crc32.h"
+#include "core/utf8.h"
 
 namespace yousaid {
 
@@ -62,45 +63,6 @@ TransferReadResult Reject(const std::string& file_name, TransferProblem problem,
     return result;
 }
 
-// Invalid UTF-8 would make the JSON unreadable; a response should never hold any (answers
-// are checked), but a file must stay valid whatever it carries.
-std::string ValidUtf8(std::string_view text) {
-    std::string clean;
-    clean.reserve(text.size());
-    std::size_t index = 0;
-    while (index < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[index]);
-        std::size_t length = 0;
-        if (lead < 0x80) {
-            length = 1;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-        }
-        bool valid = length > 0 && index + length <= text.size();
-        for (std::size_t next = 1; valid && next < length; ++next) {
-            valid = (static_cast<unsigned char>(text[index + next]) & 0xC0) == 0x80;
-        }
-        if (valid && length == 3) {
-            const auto second = static_cast<unsigned char>(text[index + 1]);
-            valid = !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second >= 0xA0);  // overlong, surrogates
-        } else if (valid && length == 4) {
-            const auto second = static_cast<unsigned char>(text[index + 1]);
-            valid = !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second >= 0x90);
-        }
-        if (valid) {
-            clean.append(text.substr(index, length));
-            index += length;
-        } else {
-            clean += "\xEF\xBF\xBD";
-            ++index;
-        }
-    }
-    return clean;
-}
 
 // --- civil time -----------------------------------------------------------------------------
 
@@ -139,7 +101,9 @@ constexpr std::int64_t kLatestPlausibleMs = 253402300799999;  // 9999-12-31T23:5
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 void WriteString(JsonWriter& writer, std::string_view text) {
-    const std::string clean = ValidUtf8(text);
+    // Invalid UTF-8 would make the JSON unreadable; a response should never hold any (answers
+    // are checked), but a file must stay valid whatever it carries.
+    const std::string clean = ReplaceInvalidUtf8(text);
     writer.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }
 
