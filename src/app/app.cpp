@@ -19,8 +19,9 @@
 namespace yousaid::app {
 
 namespace {
-// ImGui lays out a new screen over a couple of frames (sizes measured in the first).
-constexpr int kFramesAfterScreenChange = 3;
+// ImGui lays out a new screen over two frames: sizes are measured, and the scroll back to
+// the top is applied, in the first; the second draws the settled result.
+constexpr int kFramesAfterScreenChange = 2;
 
 
 }  // namespace

@@ -101,7 +101,9 @@ float DrawableRatio(SDL_Window* window) {
 
 void DrawFrame(FrameLoop& loop) {
     const float ratio = DrawableRatio(loop.window);
-    if (loop.app->PrepareFonts(ratio)) {
+    // The backend makes its GL objects, font texture included, in its first NewFrame, so a
+    // texture made here before then would be uploaded twice (16 MB each at DPR 2).
+    if (loop.app->PrepareFonts(ratio) && loop.frames_drawn > 0) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }

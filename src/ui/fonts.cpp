@@ -19,7 +19,10 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
-    config.OversampleH = 2;
+    // Horizontal oversampling buys sub-pixel placement on 1x screens; on a 2x screen the
+    // glyphs are already drawn at device resolution, and a single sample halves the atlas
+    // (less to bake and upload at every start).
+    config.OversampleH = device_pixel_ratio >= 2.0f ? 1 : 2;
     config.OversampleV = 1;
     // OpenDyslexic's weighted letter bottoms help some readers with dyslexia keep lines apart.
     const std::string regular = font_dir_ + (dyslexia_font ? "/OpenDyslexic-Regular.otf" : "/NotoSans-Regular.ttf");

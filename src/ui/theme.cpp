@@ -75,7 +75,9 @@ void ApplyTheme(const Theme& theme, float font_size) {
     style.GrabMinSize = em;
     ImVec4* colors = style.Colors;
     colors[ImGuiCol_WindowBg] = theme.background;
-    colors[ImGuiCol_ChildBg] = theme.background;
+    // Children sit on a frame already cleared to the background colour; filling them again
+    // costs a full-screen pass per frame, which a software GPU (SwiftShader) feels at DPR 2.
+    colors[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
     colors[ImGuiCol_PopupBg] = theme.background;
     colors[ImGuiCol_Text] = theme.text;
     colors[ImGuiCol_TextDisabled] = theme.muted_text;
