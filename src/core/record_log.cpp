@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "core/crc32.h"
+#include "core/file_io.h"
 
 namespace yousaid {
 namespace {
@@ -37,40 +39,6 @@ void AppendU32(std::string& out, std::uint32_t value) {
     for (int shift = 0; shift < 32; shift += 8) {
         out.push_back(static_cast<char>((value >> shift) & 0xFFu));
     }
-}
-
-std::string ErrnoText() { return std::strerror(errno); }
-
-// Reads a whole file; distinguishes "missing" (an empty log) from "unreadable" (refuse).
-enum class ReadOutcome { kRead, kMissing, kTooBig, kFailed };
-
-ReadOutcome ReadWholeFile(const std::string& path, std::string& out, std::string& error) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) {
-        if (errno == ENOENT) return ReadOutcome::kMissing;
-        error = "cannot open " + path + ": " + ErrnoText();
-        return ReadOutcome::kFailed;
-    }
-    out.clear();
-    char buffer[64 * 1024];
-    ReadOutcome outcome = ReadOutcome::kRead;
-    for (;;) {
-        const std::size_t got = std::fread(buffer, 1, sizeof buffer, file);
-        out.append(buffer, got);
-        if (static_cast<std::uint64_t>(out.size()) > kMaxRecordLogFileBytes) {
-            outcome = ReadOutcome::kTooBig;
-            break;
-        }
-        if (got < sizeof buffer) {
-            if (std::ferror(file) != 0) {
-                error = "cannot read " + path + ": " + ErrnoText();
-                outcome = ReadOutcome::kFailed;
-            }
-            break;
-        }
-    }
-    std::fclose(file);
-    return outcome;
 }
 
 // Parses frames in a file image. Kept apart from the I/O so every rule is in one place.
@@ -189,26 +157,23 @@ RecordLogOpenReport RecordLog::Open(const std::string& path, RecordLogOpenOption
     needs_header_ = false;
 
     RecordLogOpenReport report;
-    std::string read_error;
-    switch (ReadWholeFile(path, contents_, read_error)) {
-        case ReadOutcome::kRead:
+    FileReadResult file = ReadWholeFile(path, kMaxRecordLogFileBytes);
+    switch (file.outcome) {
+        case FileReadOutcome::kRead:
+            contents_ = std::move(file.bytes);
             break;
-        case ReadOutcome::kMissing:
-            contents_.clear();
+        case FileReadOutcome::kMissing:
             needs_header_ = true;
             writable_ = options.repair;
             report.ok = true;
             return report;
-        case ReadOutcome::kTooBig:
-            contents_.clear();
+        case FileReadOutcome::kTooBig:
             report.refused = true;
-            report.message = path + " is larger than " + std::to_string(kMaxRecordLogFileBytes) +
-                             " bytes, too big to be a record log";
+            report.message = file.error + ", too big to be a record log";
             return report;
-        case ReadOutcome::kFailed:
-            contents_.clear();
+        case FileReadOutcome::kFailed:
             report.refused = true;
-            report.message = read_error;
+            report.message = file.error;
             return report;
     }
 
@@ -386,20 +351,7 @@ RecordLogAppendResult RecordLog::AppendEncoded(const std::string& frames,
         return {false, path_ + " changed since it was opened; open it again before appending"};
     }
 
-    std::string failure;
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t result = ::write(descriptor, bytes.data() + written, bytes.size() - written);
-        if (result < 0) {
-            if (errno == EINTR) continue;
-            failure = "cannot write to " + path_ + ": " + ErrnoText();
-            break;
-        }
-        written += static_cast<std::size_t>(result);
-    }
-    if (failure.empty() && ::fsync(descriptor) != 0) {
-        failure = "cannot flush " + path_ + " to storage: " + ErrnoText();
-    }
+    std::string failure = WriteAllAndSync(descriptor, bytes, path_);
     if (!failure.empty()) {
         // A torn frame followed by later good ones would hide them behind its length.
         if (::ftruncate(descriptor, static_cast<off_t>(old_size)) != 0) {

@@ -1,5 +1,7 @@
 #include "core/response_import.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -12,6 +14,7 @@
 
 #include "core/answer_checking.h"
 #include "core/csv.h"
+#include "core/file_io.h"
 #include "core/response_set.h"
 
 namespace yousaid {
@@ -218,30 +221,30 @@ void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, 
     JudgeAll(store.Responses(), surveys, options, loaded);
 }
 
-bool ReadWholeFile(const std::string& path, std::string& bytes, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "the file cannot be opened";
-        return false;
+// In the officer's words: what happened to "the file", not the system's error text.
+bool ReadResponseFile(const std::string& path, std::string& bytes, std::string& error) {
+    FileReadResult file = ReadWholeFile(path, kMaxTransferFileBytes);
+    switch (file.outcome) {
+        case FileReadOutcome::kRead:
+            bytes = std::move(file.bytes);
+            return true;
+        case FileReadOutcome::kMissing:
+            error = "the file cannot be opened";
+            return false;
+        case FileReadOutcome::kTooBig: {
+            struct stat status {};
+            const bool sized = ::stat(path.c_str(), &status) == 0;
+            error = "the file is " +
+                    (sized ? FormatCount(static_cast<std::uint64_t>(status.st_size)) + " bytes"
+                           : "over " + FormatCount(kMaxTransferFileBytes) + " bytes") +
+                    ", too big to be a response file";
+            return false;
+        }
+        case FileReadOutcome::kFailed:
+            break;
     }
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) {
-        error = "the file cannot be read";
-        return false;
-    }
-    if (static_cast<std::uint64_t>(size) > kMaxTransferFileBytes) {
-        error = "the file is " + FormatCount(static_cast<std::uint64_t>(size)) +
-                " bytes, too big to be a response file";
-        return false;
-    }
-    in.seekg(0, std::ios::beg);
-    bytes.assign(static_cast<std::size_t>(size), '\0');
-    if (size > 0 && !in.read(&bytes[0], size)) {
-        error = "the file cannot be read";
-        return false;
-    }
-    return true;
+    error = "the file cannot be read";
+    return false;
 }
 
 std::string TemporaryStorePath() {
@@ -353,7 +356,7 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector
                                       const ResponseLoadOptions& options) {
     std::string bytes;
     std::string error;
-    if (!ReadWholeFile(path, bytes, error)) {
+    if (!ReadResponseFile(path, bytes, error)) {
         LoadedResponses loaded;
         loaded.file_name = BaseName(path);
         loaded.transfer_problem = TransferProblem::kCannotRead;

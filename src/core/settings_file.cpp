@@ -2,7 +2,6 @@
 // configures it everywhere else in the program.
 #include "core/json_document.h"
 
-
 #include "core/settings_file.h"
 
 #include <fcntl.h>
@@ -14,76 +13,17 @@
 #include <cstring>
 #include <exception>
 
+#include "core/file_io.h"
+
 namespace yousaid {
-
-namespace {
-
-std::string ErrnoText() { return std::strerror(errno); }
-
-}  // namespace
-
-SettingsFileReadResult ReadSettingsFile(const std::string& path, std::size_t max_bytes) noexcept {
-    SettingsFileReadResult result;
-    try {
-        std::FILE* file = std::fopen(path.c_str(), "rb");
-        if (file == nullptr) {
-            if (errno == ENOENT) {
-                result.outcome = SettingsFileReadOutcome::kMissing;
-            } else {
-                result.error = "cannot open " + path + ": " + ErrnoText();
-            }
-            return result;
-        }
-        char buffer[4096];
-        result.outcome = SettingsFileReadOutcome::kRead;
-        for (;;) {
-            const std::size_t got = std::fread(buffer, 1, sizeof buffer, file);
-            result.bytes.append(buffer, got);
-            if (result.bytes.size() > max_bytes) {
-                result.outcome = SettingsFileReadOutcome::kTooBig;
-                result.error = path + " is larger than " + std::to_string(max_bytes) + " bytes";
-                result.bytes.clear();
-                break;
-            }
-            if (got < sizeof buffer) {
-                if (std::ferror(file) != 0) {
-                    result.outcome = SettingsFileReadOutcome::kFailed;
-                    result.error = "cannot read " + path + ": " + ErrnoText();
-                    result.bytes.clear();
-                }
-                break;
-            }
-        }
-        std::fclose(file);
-    } catch (const std::exception& error) {  // std::bad_alloc while building a message
-        result.outcome = SettingsFileReadOutcome::kFailed;
-        result.bytes.clear();
-        result.error = error.what();
-    }
-    return result;
-}
 
 std::string ReplaceSettingsFile(const std::string& path, std::string_view bytes) noexcept {
     try {
         const std::string temporary_path = path + ".tmp";
         const int descriptor = ::open(temporary_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (descriptor < 0) return "cannot create " + temporary_path + ": " + ErrnoText();
-        std::string failure;
-        std::size_t written = 0;
-        while (written < bytes.size()) {
-            const ssize_t result = ::write(descriptor, bytes.data() + written, bytes.size() - written);
-            if (result < 0) {
-                if (errno == EINTR) continue;
-                failure = "cannot write " + temporary_path + ": " + ErrnoText();
-                break;
-            }
-            written += static_cast<std::size_t>(result);
-        }
-        // Without the fsync a crash soon after the rename could leave the new name pointing
-        // at a file whose bytes never reached the disk.
-        if (failure.empty() && ::fsync(descriptor) != 0) {
-            failure = "cannot flush " + temporary_path + " to storage: " + ErrnoText();
-        }
+        // Flushed before the rename, so the new name never points at bytes not yet on disk.
+        std::string failure = WriteAllAndSync(descriptor, bytes, temporary_path);
         if (::close(descriptor) != 0 && failure.empty()) {
             failure = "cannot close " + temporary_path + ": " + ErrnoText();
         }

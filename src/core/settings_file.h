@@ -23,21 +23,8 @@ public:
                             std::to_string(readable_version) + " and older); update the app to read it") {}
 };
 
-enum class SettingsFileReadOutcome {
-    kRead,
-    kMissing,  // no such file: for settings, "not set up yet" rather than an error
-    kTooBig,   // larger than the limit: not one of ours, or damaged; not read into memory
-    kFailed,
-};
-
-struct SettingsFileReadResult {
-    SettingsFileReadOutcome outcome = SettingsFileReadOutcome::kFailed;
-    std::string bytes;  // the contents when outcome is kRead
-    std::string error;  // why, when outcome is kTooBig or kFailed
-};
-
-// Never throws.
-SettingsFileReadResult ReadSettingsFile(const std::string& path, std::size_t max_bytes) noexcept;
+// Settings files are read whole with ReadWholeFile (core/file_io.h), whose kMissing means
+// "not set up yet".
 
 // Writes `bytes` to `path` + ".tmp", flushes it to storage (fsync), then renames it over
 // `path`, which is atomic on POSIX file systems and in Emscripten's. Returns an empty string

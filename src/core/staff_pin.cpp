@@ -8,6 +8,8 @@
 #include <sstream>
 #include <vector>
 
+#include "core/file_io.h"
+
 namespace yousaid {
 
 namespace {
@@ -176,12 +178,12 @@ StaffPinSaveResult SaveStaffPin(const StaffPin& staff_pin, const std::string& pa
 StaffPinLoadResult LoadStaffPin(const std::string& path) noexcept {
     StaffPinLoadResult result;
     try {
-        SettingsFileReadResult file = ReadSettingsFile(path, kMaxStaffPinFileBytes);
-        if (file.outcome == SettingsFileReadOutcome::kMissing) {
+        FileReadResult file = ReadWholeFile(path, kMaxStaffPinFileBytes);
+        if (file.outcome == FileReadOutcome::kMissing) {
             result.status = StaffPinLoadStatus::kNoPinYet;
             return result;
         }
-        if (file.outcome != SettingsFileReadOutcome::kRead) {
+        if (file.outcome != FileReadOutcome::kRead) {
             result.message = "the staff PIN file cannot be read: " + file.error;
             return result;
         }

@@ -12,6 +12,8 @@
 #include <sstream>
 #include <utility>
 
+#include "core/file_io.h"
+
 namespace yousaid {
 
 namespace {
@@ -318,8 +320,8 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
                                           std::int64_t now_ms) noexcept {
     StationConfigLoadResult result;
     try {
-        const SettingsFileReadResult file = ReadSettingsFile(path, kMaxStationConfigFileBytes);
-        if (file.outcome == SettingsFileReadOutcome::kMissing) {
+        const FileReadResult file = ReadWholeFile(path, kMaxStationConfigFileBytes);
+        if (file.outcome == FileReadOutcome::kMissing) {
             result.status = StationConfigLoadStatus::kMissing;
             result.config = DefaultStationConfig(fill_random, now_ms);
             return result;
@@ -336,7 +338,7 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
                 result.notes.push_back("a new station id was made");
             }
         };
-        if (file.outcome != SettingsFileReadOutcome::kRead) {
+        if (file.outcome != FileReadOutcome::kRead) {
             fall_back(StationConfigLoadStatus::kUnreadable, "the station settings file cannot be read: " + file.error);
             return result;
         }

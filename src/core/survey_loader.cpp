@@ -13,12 +13,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
-#include <fstream>
 #include <initializer_list>
 #include <iterator>
 #include <map>
-#include <sstream>
 #include <utility>
+
+#include "core/file_io.h"
 
 namespace yousaid {
 
@@ -907,20 +907,18 @@ SurveyLoadResult SurveyLoader::LoadFromText(std::string_view json_text, const st
 SurveyLoadResult SurveyLoader::LoadFromFile(const std::string& path) noexcept {
     const std::string file_name = BaseName(path);
     try {
-        std::ifstream stream(path, std::ios::binary);
-        if (!stream) {
+        // The three surveys are tens of kilobytes; a file hundreds of times that is not a survey.
+        constexpr std::uint64_t kMaxSurveyFileBytes = 16 * 1024 * 1024;
+        const FileReadResult file = ReadWholeFile(path, kMaxSurveyFileBytes);
+        if (file.outcome != FileReadOutcome::kRead) {
             SurveyLoadResult result;
-            result.problems.push_back(SurveyProblem{file_name, "", "cannot open " + path});
+            const std::string why = file.outcome == FileReadOutcome::kMissing ? "cannot open " + path + ": no such file"
+                                    : file.outcome == FileReadOutcome::kTooBig ? file.error + ", too big to be a survey file"
+                                                                               : file.error;
+            result.problems.push_back(SurveyProblem{file_name, "", why});
             return result;
         }
-        std::ostringstream contents;
-        contents << stream.rdbuf();
-        if (stream.bad()) {
-            SurveyLoadResult result;
-            result.problems.push_back(SurveyProblem{file_name, "", "cannot read " + path});
-            return result;
-        }
-        return LoadFromText(contents.str(), file_name);
+        return LoadFromText(file.bytes, file_name);
     } catch (...) {
         SurveyLoadResult result;
         result.problems.push_back(SurveyProblem{file_name, "", "cannot read " + path});

@@ -3,61 +3,22 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "core/crc32.h"
 #include "core/record_log.h"
+#include "response_fixtures.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using response_fixtures::ReadBytes;
+using response_fixtures::ScratchDirectory;
+using response_fixtures::WriteBytes;
 using yousaid::RecordLog;
 using yousaid::RecordLogDamageKind;
 using yousaid::RecordLogOpenReport;
-
-// A fresh directory per test case, removed afterwards; random so parallel runs don't collide.
-class TempDirectory {
-public:
-    TempDirectory() {
-        std::random_device random;
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            const fs::path candidate = fs::temp_directory_path() /
-                                       ("yousaid_storage_" + std::to_string(random()));
-            std::error_code error;
-            if (fs::create_directory(candidate, error)) {
-                path_ = candidate;
-                return;
-            }
-        }
-        FAIL("cannot create a temporary directory");
-    }
-    ~TempDirectory() {
-        std::error_code error;
-        fs::remove_all(path_, error);
-    }
-    TempDirectory(const TempDirectory&) = delete;
-    TempDirectory& operator=(const TempDirectory&) = delete;
-
-    std::string File(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
-
-std::string ReadFileBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void WriteFileBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // Payloads of varied length and content, including bytes that look like our own framing,
 // so the tests also cover a payload that contains the frame marker.
@@ -136,7 +97,7 @@ TEST_CASE("storage: crc32 fed in pieces equals crc32 of the whole") {
 }
 
 TEST_CASE("storage: records round trip through a file") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("responses.log");
     const std::vector<std::string> payloads = MakePayloads(20);
     {
@@ -152,7 +113,7 @@ TEST_CASE("storage: records round trip through a file") {
         CHECK(log.Count() == payloads.size() + 1);
         CHECK(log.RecordBytes(payloads.size()) == binary);
     }
-    CHECK(ReadFileBytes(path).substr(0, 6) == std::string("YSLOG\0", 6));
+    CHECK(ReadBytes(path).substr(0, 6) == std::string("YSLOG\0", 6));
 
     RecordLog reopened;
     const RecordLogOpenReport report = reopened.Open(path);
@@ -162,11 +123,11 @@ TEST_CASE("storage: records round trip through a file") {
     std::vector<std::string> expected = payloads;
     expected.push_back(std::string("\0\1\2\xF7\xFF", 5));
     CHECK(RecordsOf(reopened) == expected);
-    CHECK(ReadFileBytes(path).size() == BuildImage(payloads).bytes.size() + 16 + 5);
+    CHECK(ReadBytes(path).size() == BuildImage(payloads).bytes.size() + 16 + 5);
 }
 
 TEST_CASE("storage: AppendAll writes several records at once") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("batch.log");
     RecordLog log;
     REQUIRE(log.Open(path).ok);
@@ -180,7 +141,7 @@ TEST_CASE("storage: AppendAll writes several records at once") {
 }
 
 TEST_CASE("storage: an oversized record is refused and nothing is written") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("big.log");
     RecordLog log;
     REQUIRE(log.Open(path).ok);
@@ -193,7 +154,7 @@ TEST_CASE("storage: an oversized record is refused and nothing is written") {
 }
 
 TEST_CASE("storage: every truncation point keeps exactly the records wholly before the cut") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("cut.log");
     const std::vector<std::string> payloads = MakePayloads(100);
     const LogImage image = BuildImage(payloads);
@@ -201,7 +162,7 @@ TEST_CASE("storage: every truncation point keeps exactly the records wholly befo
 
     for (std::size_t cut = 0; cut <= image.bytes.size(); ++cut) {
         CAPTURE(cut);
-        WriteFileBytes(path, image.bytes.substr(0, cut));
+        WriteBytes(path, image.bytes.substr(0, cut));
         RecordLog log;
         const RecordLogOpenReport report = log.Open(path);
         REQUIRE(report.ok);
@@ -222,7 +183,7 @@ TEST_CASE("storage: every truncation point keeps exactly the records wholly befo
                                                          : RecordLogDamageKind::kTruncatedFrame));
             CHECK(report.truncated);
         }
-        CHECK(ReadFileBytes(path).size() == good_end);
+        CHECK(ReadBytes(path).size() == good_end);
 
         // Appending after the repair continues the log; checked on a sample to keep fsyncs few.
         if (cut % 97 == 0 || cut < header + 2 || cut + 1 == image.bytes.size()) {
@@ -239,7 +200,7 @@ TEST_CASE("storage: every truncation point keeps exactly the records wholly befo
 }
 
 TEST_CASE("storage: a flipped bit drops exactly one record") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("flip.log");
     const std::vector<std::string> payloads = MakePayloads(100);
     const LogImage image = BuildImage(payloads);
@@ -257,7 +218,7 @@ TEST_CASE("storage: a flipped bit drops exactly one record") {
                 CAPTURE(bit);
                 std::string damaged = image.bytes;
                 damaged[byte] = static_cast<char>(damaged[byte] ^ (1 << bit));
-                WriteFileBytes(path, damaged);
+                WriteBytes(path, damaged);
 
                 RecordLog log;
                 const RecordLogOpenReport report = log.Open(path);
@@ -271,7 +232,7 @@ TEST_CASE("storage: a flipped bit drops exactly one record") {
                 if (in_payload) CHECK(report.damage[0].kind == RecordLogDamageKind::kChecksumMismatch);
                 CHECK(report.damage[0].at_tail == last);
                 // The damaged last record is cut off; damage in the middle stays in place.
-                CHECK(ReadFileBytes(path).size() ==
+                CHECK(ReadBytes(path).size() ==
                       (last ? image.frame_starts[victim] : image.bytes.size()));
             }
         }
@@ -279,12 +240,12 @@ TEST_CASE("storage: a flipped bit drops exactly one record") {
 }
 
 TEST_CASE("storage: after damage in the middle, appends continue and reopen the same way") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("middle.log");
     const std::vector<std::string> payloads = MakePayloads(10);
     LogImage image = BuildImage(payloads);
     image.bytes[image.frame_starts[4] + 20] ^= 0x10;
-    WriteFileBytes(path, image.bytes);
+    WriteBytes(path, image.bytes);
 
     RecordLog log;
     const RecordLogOpenReport report = log.Open(path);
@@ -303,7 +264,7 @@ TEST_CASE("storage: after damage in the middle, appends continue and reopen the 
 }
 
 TEST_CASE("storage: garbage in the middle is skipped up to the next good frame") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("garbage.log");
     const std::vector<std::string> payloads = MakePayloads(6);
     LogImage image = BuildImage(payloads);
@@ -311,7 +272,7 @@ TEST_CASE("storage: garbage in the middle is skipped up to the next good frame")
     const std::size_t from = image.frame_starts[2] + 3;
     const std::size_t to = image.frame_starts[4] + 5;
     for (std::size_t byte = from; byte < to; ++byte) image.bytes[byte] = '\0';
-    WriteFileBytes(path, image.bytes);
+    WriteBytes(path, image.bytes);
 
     RecordLog log;
     const RecordLogOpenReport report = log.Open(path);
@@ -324,7 +285,7 @@ TEST_CASE("storage: garbage in the middle is skipped up to the next good frame")
 }
 
 TEST_CASE("storage: files we do not understand are refused and left byte-identical") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("foreign.log");
     const LogImage image = BuildImage(MakePayloads(5));
 
@@ -351,7 +312,7 @@ TEST_CASE("storage: files we do not understand are refused and left byte-identic
     for (const auto& named_case : cases) {
         const std::string& bytes = named_case.second;
         CAPTURE(named_case.first);
-        WriteFileBytes(path, bytes);
+        WriteBytes(path, bytes);
         RecordLog log;
         const RecordLogOpenReport report = log.Open(path);
         CHECK_FALSE(report.ok);
@@ -360,10 +321,10 @@ TEST_CASE("storage: files we do not understand are refused and left byte-identic
         CHECK(log.Count() == 0);
         CHECK_FALSE(log.CanAppend());
         CHECK_FALSE(log.Append("must not land").ok);
-        CHECK(ReadFileBytes(path) == bytes);
+        CHECK(ReadBytes(path) == bytes);
     }
 
-    WriteFileBytes(path, future);
+    WriteBytes(path, future);
     RecordLog log;
     const RecordLogOpenReport report = log.Open(path);
     CHECK(report.message.find("newer") != std::string::npos);
@@ -371,11 +332,11 @@ TEST_CASE("storage: files we do not understand are refused and left byte-identic
 }
 
 TEST_CASE("storage: a read-only open reports damage but never writes") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("readonly.log");
     const LogImage image = BuildImage(MakePayloads(5));
     const std::string torn = image.bytes.substr(0, image.bytes.size() - 3);
-    WriteFileBytes(path, torn);
+    WriteBytes(path, torn);
 
     RecordLog log;
     const RecordLogOpenReport report = log.Open(path, {false});
@@ -385,7 +346,7 @@ TEST_CASE("storage: a read-only open reports damage but never writes") {
     CHECK_FALSE(report.truncated);
     CHECK_FALSE(log.CanAppend());
     CHECK_FALSE(log.Append("x").ok);
-    CHECK(ReadFileBytes(path) == torn);
+    CHECK(ReadBytes(path) == torn);
 
     RecordLog missing;
     CHECK(missing.Open(directory.File("missing.log"), {false}).ok);
@@ -394,12 +355,12 @@ TEST_CASE("storage: a read-only open reports damage but never writes") {
 }
 
 TEST_CASE("storage: appending refuses a file that changed since it was opened") {
-    TempDirectory directory;
+    ScratchDirectory directory;
     const std::string path = directory.File("changed.log");
     RecordLog log;
     REQUIRE(log.Open(path).ok);
     REQUIRE(log.Append("one").ok);
-    WriteFileBytes(path, ReadFileBytes(path) + "x");
+    WriteBytes(path, ReadBytes(path) + "x");
     const auto result = log.Append("two");
     CHECK_FALSE(result.ok);
     CHECK(result.message.find("changed since it was opened") != std::string::npos);
