@@ -98,18 +98,42 @@ copy_emscripten_cache() {
   echo "$version" > "$stamp"
 }
 
+# SDL2's configure runs about 160 checks, each linking a test program with emcc (about 2 s
+# apiece): most of the time this build takes. The answers depend only on the SDL2 and
+# Emscripten versions, so scripts/sdl2-wasm-checks.cmake holds them as recorded for the
+# versions named on its first set() line, and is used only when both match exactly;
+# otherwise every check runs, and the answers are recorded in the cache for next time.
+SDL2_CHECKS="$YOUSAID_ROOT/scripts/sdl2-wasm-checks.cmake"
+
+record_sdl2_checks() {
+  local build=$1 want=$2 out="$YOUSAID_CACHE/sdl2-wasm-checks.cmake"
+  {
+    echo "# SDL2's configure checks for WebAssembly, recorded by scripts/setup.sh from a full configure."
+    echo "set(YOUSAID_SDL2_CHECKS_FOR \"$want\" CACHE INTERNAL \"\")"
+    grep -E '^(HAVE_[A-Za-z0-9_]+|LIBC_IS_GLIBC|STDC_HEADERS):INTERNAL=' "$build/CMakeCache.txt" |
+      sed -E 's/^([A-Za-z0-9_]+):INTERNAL=(.*)$/set(\1 "\2" CACHE INTERNAL "")/'
+  } > "$out"
+  log "recorded SDL2's configure checks in $out (copy it to scripts/ to reuse them)"
+}
+
 build_sdl2_for_wasm() {
   local stamp="$YOUSAID_SDL2_WASM_PREFIX/.yousaid-stamp"
   local want="sdl2 $SDL2_VERSION emscripten $(dpkg-query -W -f='${Version}' emscripten)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
-  log "building SDL2 $SDL2_VERSION for WebAssembly (once, about 5 minutes)"
-  local build="$YOUSAID_CACHE/build/sdl2-wasm"
+  local build="$YOUSAID_CACHE/build/sdl2-wasm" checks=()
+  if grep -qxF "set(YOUSAID_SDL2_CHECKS_FOR \"$want\" CACHE INTERNAL \"\")" "$SDL2_CHECKS" 2>/dev/null; then
+    checks=(-C "$SDL2_CHECKS")
+    log "building SDL2 $SDL2_VERSION for WebAssembly (once, about 2 minutes; configure checks from $SDL2_CHECKS)"
+  else
+    log "building SDL2 $SDL2_VERSION for WebAssembly (once, about 8 minutes: every configure check runs)"
+  fi
   rm -rf "$build" "$YOUSAID_SDL2_WASM_PREFIX"
   mkdir -p "$build"
   (cd "$build" &&
-    emcmake cmake "$YOUSAID_SDL2_SRC_DIR" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF \
+    emcmake cmake "$YOUSAID_SDL2_SRC_DIR" "${checks[@]}" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF \
       -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$YOUSAID_SDL2_WASM_PREFIX" >cmake.log 2>&1 &&
     make -j"$(nproc)" install >make.log 2>&1) || die "SDL2 WebAssembly build failed: see $build/*.log"
+  [ ${#checks[@]} -gt 0 ] || record_sdl2_checks "$build" "$want"
   echo "$want" > "$stamp"
   rm -rf "$build"
 }
