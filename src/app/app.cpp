@@ -36,7 +36,6 @@ App::App(const std::string& asset_dir, const std::string& data_dir)
     survey_from_address_ = platform::QueryParameter("survey");
     ApplyTestTimings();
     StartNewSession();
-    platform::StartPersistentStorage(data_dir_);
     last_input_ms_ = NowMs();
 }
 

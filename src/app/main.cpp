@@ -168,6 +168,9 @@ void RunOneIteration(void* argument) {
 }  // namespace
 
 int main(int, char**) {
+    // First of all: in the browser, loading the stored responses from IndexedDB takes a few
+    // round trips to the browser process, which then overlap the rest of start-up.
+    yousaid::platform::StartPersistentStorage(kDataDir);
     // Keys go to SDL only while the canvas has focus, so Tab, arrows and typing work in the
     // accessible HTML layer (SDL would otherwise swallow them for the whole page).
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");

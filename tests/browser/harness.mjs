@@ -213,12 +213,13 @@ export class AppDriver {
     }, [id, text], { timeout: 5000 });
   }
 
-  // The staff area's door: press and hold the welcome screen's top-left corner.
-  async holdStaffCorner(milliseconds = 2300) {
+  // The staff area's door: press and hold the welcome screen's top-left corner, as staff do,
+  // until the PIN pad shows (the app opens it after two seconds), then let go.
+  async holdStaffCorner(timeout = 5000) {
     const { x, y } = await this.centreOf('staff_corner');
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
-    await this.page.waitForTimeout(milliseconds);
+    await this.page.waitForFunction(() => window.yousaidTest.screen === 'staff_pin', null, { timeout });
     const seen = await this.inputsSeen();
     await this.page.mouse.up();
     await this.answeredInput(seen + 1);
