@@ -2,14 +2,13 @@
 // tap is answered. Prints figures (budget: 0 idle frames; first frame after input < 100 ms).
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
 
 const server = await startServer(resolve(process.env.YOUSAID_WEB_DIR || 'build/wasm/web'), 0);
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox',
-    '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync'],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2 });

@@ -6,24 +6,21 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const WEB_DIR = resolve(process.env.YOUSAID_WEB_DIR || 'build/wasm/web');
 export const ARTIFACTS = resolve(process.env.YOUSAID_ARTIFACTS || 'build/test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export const CHROMIUM_ARGS = [
-  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 let shared = null;
 async function sharedBrowserAndServer() {
   if (!shared) {
     const server = await startServer(WEB_DIR, 0);
     const browser = await chromium.launch({
-      executablePath: process.env.YOUSAID_CHROMIUM || '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: true,
     });

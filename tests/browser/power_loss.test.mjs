@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { AppDriver, CHROMIUM_ARGS, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
+import { AppDriver, CHROMIUM_ARGS, CHROMIUM_PATH, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 test('a submit that shows "saved" survives the browser being killed at once, twenty times over', { timeout: 600000 }, async () => {
@@ -16,7 +16,7 @@ test('a submit that shows "saved" survives the browser being killed at once, twe
   const url = `http://127.0.0.1:${server.address().port}/?test=1&survey=pupil`;
   const profile = mkdtempSync(join(tmpdir(), 'yousaid-kill-'));
   const launch = () => chromium.launchPersistentContext(profile, {
-    executablePath: process.env.YOUSAID_CHROMIUM || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     // DPR 1: what is under test is storage, not drawing, and it keeps twenty launches quick.
     viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, hasTouch: true,
