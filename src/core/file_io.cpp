@@ -1,11 +1,13 @@
 #include "core/file_io.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <memory>
 
 namespace yousaid {
 
@@ -14,7 +16,8 @@ std::string ErrnoText() { return std::strerror(errno); }
 FileReadResult ReadWholeFile(const std::string& path, std::uint64_t max_bytes) noexcept {
     FileReadResult result;
     try {
-        std::FILE* file = std::fopen(path.c_str(), "rb");
+        // Closed on every way out, the exception included.
+        const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
         if (file == nullptr) {
             if (errno == ENOENT) {
                 result.outcome = FileReadOutcome::kMissing;
@@ -23,26 +26,36 @@ FileReadResult ReadWholeFile(const std::string& path, std::uint64_t max_bytes) n
             }
             return result;
         }
+        struct stat status {};
+        if (::fstat(fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode)) {
+            result.size_on_disk = static_cast<std::uint64_t>(status.st_size);
+        }
+        const auto too_big = [&] {
+            result.outcome = FileReadOutcome::kTooBig;
+            result.error = path + " is larger than " + std::to_string(max_bytes) + " bytes";
+        };
+        if (result.size_on_disk && *result.size_on_disk > max_bytes) {
+            too_big();
+            return result;
+        }
         char buffer[64 * 1024];
         result.outcome = FileReadOutcome::kRead;
         for (;;) {
-            const std::size_t got = std::fread(buffer, 1, sizeof buffer, file);
+            const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
             result.bytes.append(buffer, got);
-            // Checked as it grows, so a huge file is refused without being held whole.
+            // Checked as it grows too, for a file that grows while being read or has no size.
             if (static_cast<std::uint64_t>(result.bytes.size()) > max_bytes) {
-                result.outcome = FileReadOutcome::kTooBig;
-                result.error = path + " is larger than " + std::to_string(max_bytes) + " bytes";
+                too_big();
                 break;
             }
             if (got < sizeof buffer) {
-                if (std::ferror(file) != 0) {
+                if (std::ferror(file.get()) != 0) {
                     result.outcome = FileReadOutcome::kFailed;
                     result.error = "cannot read " + path + ": " + ErrnoText();
                 }
                 break;
             }
         }
-        std::fclose(file);
         if (result.outcome != FileReadOutcome::kRead) result.bytes.clear();
     } catch (const std::exception& error) {  // std::bad_alloc while reading or building a message
         result.outcome = FileReadOutcome::kFailed;

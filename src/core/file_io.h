@@ -3,6 +3,7 @@
 // every stored or imported file in core goes through, so "missing", "too big" and an
 // interrupted or unflushed write are handled the same way everywhere.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ struct FileReadResult {
     FileReadOutcome outcome = FileReadOutcome::kFailed;
     std::string bytes;  // the contents when outcome is kRead, else empty
     std::string error;  // why, naming the path, when outcome is kTooBig or kFailed
+    // The file's size as the file system gives it, when it is a regular file (so a file over
+    // the limit can be refused by its size, without reading, and its size reported).
+    std::optional<std::uint64_t> size_on_disk;
 };
 
 // Reads all of `path` when it holds at most `max_bytes`. Never throws.

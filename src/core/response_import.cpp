@@ -1,7 +1,5 @@
 #include "core/response_import.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -231,15 +229,12 @@ bool ReadResponseFile(const std::string& path, std::string& bytes, std::string& 
         case FileReadOutcome::kMissing:
             error = "the file cannot be opened";
             return false;
-        case FileReadOutcome::kTooBig: {
-            struct stat status {};
-            const bool sized = ::stat(path.c_str(), &status) == 0;
+        case FileReadOutcome::kTooBig:
             error = "the file is " +
-                    (sized ? FormatCount(static_cast<std::uint64_t>(status.st_size)) + " bytes"
-                           : "over " + FormatCount(kMaxTransferFileBytes) + " bytes") +
+                    (file.size_on_disk ? FormatCount(*file.size_on_disk) + " bytes"
+                                       : "over " + FormatCount(kMaxTransferFileBytes) + " bytes") +
                     ", too big to be a response file";
             return false;
-        }
         case FileReadOutcome::kFailed:
             break;
     }

@@ -39,6 +39,7 @@ TEST_CASE("a file is read whole, bytes exactly as written, up to and including t
     CHECK(read.outcome == FileReadOutcome::kRead);
     CHECK(read.bytes == bytes);
     CHECK(read.error.empty());
+    CHECK(read.size_on_disk == bytes.size());
 
     Write(path, "");
     const auto empty = ReadWholeFile(path, 0);
@@ -58,6 +59,7 @@ TEST_CASE("a missing file is told apart from one over the limit, and neither han
     CHECK(big.outcome == FileReadOutcome::kTooBig);
     CHECK(big.bytes.empty());
     CHECK(big.error == path + " is larger than 100 bytes");
+    CHECK(big.size_on_disk == 101u);  // refused by its size, which callers can report
 }
 
 TEST_CASE("a directory where a file should be is a failure that names the path") {
@@ -66,6 +68,7 @@ TEST_CASE("a directory where a file should be is a failure that names the path")
     CHECK(read.outcome == FileReadOutcome::kFailed);
     CHECK(read.bytes.empty());
     CHECK(read.error.find(scratch.File("")) != std::string::npos);
+    CHECK_FALSE(read.size_on_disk.has_value());
 }
 
 TEST_CASE("a write to a descriptor that cannot take it says so, naming the file") {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -456,6 +457,15 @@ TEST_CASE("transfer: files on disk are recognised by content and extension") {
     const LoadedResponses missing = LoadResponsesFromFile(directory.File("missing.yousaid"), survey);
     CHECK_FALSE(missing.ok);
     CHECK(missing.problem == "missing.yousaid: the file cannot be opened");
+
+    // Over the limit: refused by its size (a sparse file here, so nothing is really written),
+    // with the size the officer's computer shows.
+    const std::string huge = directory.File("huge.yousaid");
+    WriteBytes(huge, "x");
+    std::filesystem::resize_file(huge, kMaxTransferFileBytes + 1);
+    const LoadedResponses too_big = LoadResponsesFromFile(huge, survey);
+    CHECK_FALSE(too_big.ok);
+    CHECK(too_big.problem == "huge.yousaid: the file is 536,870,913 bytes, too big to be a response file");
 
     // A report on one survey skips responses to other surveys quietly.
     std::vector<Response> mixed = responses;
