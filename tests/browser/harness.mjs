@@ -13,8 +13,6 @@ export const WEB_DIR = resolve(process.env.YOUSAID_WEB_DIR || 'build/wasm/web');
 export const ARTIFACTS = resolve(process.env.YOUSAID_ARTIFACTS || 'build/test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export { CHROMIUM_ARGS, CHROMIUM_PATH };
-
 let shared = null;
 async function sharedBrowserAndServer() {
   if (!shared) {

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { AppDriver, CHROMIUM_ARGS, CHROMIUM_PATH, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
+import { AppDriver, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 test('a submit that shows "saved" survives the browser being killed at once, twenty times over', { timeout: 600000 }, async () => {
