@@ -6,6 +6,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdint>
 #include <cstdio>
@@ -31,16 +32,20 @@ const char* const kAssetDir = "/assets";
 const char* const kAssetDir = YOUSAID_ASSET_DIR;
 #endif
 
-// After the last input, keep drawing a few frames so ImGui finishes its reaction
-// (a click lands on release; a new screen measures itself in its first frame).
+// After the last input, ImGui needs a few more frames to finish its reaction (a click
+// lands on release; a new screen measures itself in its first frame).
 constexpr int kFramesAfterInput = 3;
+// Those frames run back to back and only the last is drawn (see RunOneIteration); this caps
+// how many run before one is drawn, should something keep asking for more.
+constexpr int kMostFramesPerDraw = 8;
 
 struct FrameLoop {
     SDL_Window* window = nullptr;
     SDL_GLContext gl_context = nullptr;
     yousaid::app::App* app = nullptr;
     int frames_after_input = kFramesAfterInput;
-    std::uint64_t frames_drawn = 0;
+    std::uint64_t frames_run = 0;    // ImGui frames: input handled, screen laid out
+    std::uint64_t frames_drawn = 0;  // of those, the ones drawn to the canvas
     bool quit = false;
     bool test_mode = false;
     double input_taken_at_ms = 0.0;  // page clock when this iteration took its input
@@ -86,7 +91,7 @@ void NotePointer(FrameLoop& loop, const SDL_Event& event) {
                            ? event.button.which == SDL_TOUCH_MOUSEID
                            : (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID);
     if (event.type == SDL_MOUSEBUTTONUP && touch) {
-        loop.pointer_gone_from_frame = loop.frames_drawn + 1 + kFramesUntilReleaseSeen;
+        loop.pointer_gone_from_frame = loop.frames_run + 1 + kFramesUntilReleaseSeen;
     } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION || event.type == SDL_MOUSEWHEEL) {
         if (!(event.type == SDL_MOUSEMOTION && touch)) loop.pointer_gone_from_frame = 0;
     }
@@ -99,18 +104,24 @@ float DrawableRatio(SDL_Window* window) {
     return window_width > 0 ? static_cast<float>(drawable_width) / static_cast<float>(window_width) : 1.0f;
 }
 
-void DrawFrame(FrameLoop& loop) {
-    const float ratio = DrawableRatio(loop.window);
+// One ImGui frame: takes the input, lays out the screen and lets the app react. Draws
+// nothing: DrawLastFrame does that for the frame that is shown.
+void RunUiFrame(FrameLoop& loop, float ratio) {
     // The backend makes its GL objects, font texture included, in its first NewFrame, so a
     // texture made here before then would be uploaded twice (16 MB each at DPR 2).
-    if (loop.app->PrepareFonts(ratio) && loop.frames_drawn > 0) {
+    if (loop.app->PrepareFonts(ratio) && loop.frames_run > 0) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    if (loop.pointer_gone_from_frame != 0 && loop.frames_drawn + 1 >= loop.pointer_gone_from_frame) {
-        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ImGuiIO& io = ImGui::GetIO();
+    // Frames run back to back can fall within one tick of the page clock; ImGui needs time
+    // to move forward in every frame.
+    io.DeltaTime = std::max(io.DeltaTime, 1.0f / 10000.0f);
+    ++loop.frames_run;
+    if (loop.pointer_gone_from_frame != 0 && loop.frames_run >= loop.pointer_gone_from_frame) {
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
     ImGui::NewFrame();
     loop.app->DrawFrame(loop.external_input);
@@ -118,7 +129,9 @@ void DrawFrame(FrameLoop& loop) {
     loop.external_input.activated.clear();
     loop.external_input.text_changes.clear();
     ImGui::Render();
+}
 
+void DrawLastFrame(FrameLoop& loop, float ratio) {
     int drawable_width = 0, drawable_height = 0;
     SDL_GL_GetDrawableSize(loop.window, &drawable_width, &drawable_height);
     glViewport(0, 0, drawable_width, drawable_height);
@@ -161,8 +174,16 @@ void RunOneIteration(void* argument) {
     if (loop.app->Tick(now) || woken) had_input = true;
     if (had_input) loop.frames_after_input = kFramesAfterInput;
     if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) return;  // idle
-    if (loop.frames_after_input > 0) --loop.frames_after_input;
-    DrawFrame(loop);
+    // The frames ImGui needs to finish reacting run back to back, and only the settled one is
+    // drawn: the ones between would each show for a sixtieth of a second, and drawing a
+    // frame is most of what a tap costs (on a software-rendered canvas, four times over).
+    const float ratio = DrawableRatio(loop.window);
+    for (int run = 0; run < kMostFramesPerDraw; ++run) {
+        if (loop.frames_after_input > 0) --loop.frames_after_input;
+        RunUiFrame(loop, ratio);
+        if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) break;
+    }
+    DrawLastFrame(loop, ratio);
 }
 
 }  // namespace
