@@ -65,16 +65,27 @@ if cmake -S "$YOUSAID_ROOT" -B "$YOUSAID_BUILD/fuzz" -DCMAKE_C_COMPILER=clang -D
      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DYOUSAID_BUILD_FUZZERS=ON -DYOUSAID_BUILD_TESTS=OFF \
      -DYOUSAID_BUILD_TOOLS=OFF -DYOUSAID_BUILD_BENCH=OFF -DYOUSAID_BUILD_APP=OFF >"$logs/fuzz-configure.log" 2>&1 &&
    cmake --build "$YOUSAID_BUILD/fuzz" -j"$(nproc)" >"$logs/fuzz-build.log" 2>&1; then
+  # One fuzzer per core at a time: each still gets a whole core for its time.
+  run_fuzzer() {
+    local name=$1 corpus="$YOUSAID_CACHE/fuzz-corpus/$1" seeds=()
+    mkdir -p "$corpus"
+    [ -d "$YOUSAID_ROOT/fuzz/seeds/$name" ] && seeds=("$YOUSAID_ROOT/fuzz/seeds/$name")
+    (cd "$YOUSAID_BUILD/fuzz" && "./$name" -max_total_time="$fuzz_seconds" -timeout=10 \
+       -rss_limit_mb=2048 -print_final_stats=1 "$corpus" "${seeds[@]}") >"$logs/fuzz-$name.log" 2>&1
+    echo $? >"$logs/fuzz-$name.status"
+  }
+  fuzzers=()
+  for source in "$YOUSAID_ROOT"/fuzz/*.cpp; do fuzzers+=("$(basename "${source%.cpp}")"); done
+  for name in "${fuzzers[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n; done
+    rm -f "$logs/fuzz-$name.status"
+    run_fuzzer "$name" &
+  done
+  wait
   fuzz_passed=0
   fuzz_failed=0
-  for source in "$YOUSAID_ROOT"/fuzz/*.cpp; do
-    name=$(basename "${source%.cpp}")
-    corpus="$YOUSAID_CACHE/fuzz-corpus/$name"
-    mkdir -p "$corpus"
-    seeds=()
-    [ -d "$YOUSAID_ROOT/fuzz/seeds/$name" ] && seeds=("$YOUSAID_ROOT/fuzz/seeds/$name")
-    if (cd "$YOUSAID_BUILD/fuzz" && "./$name" -max_total_time="$fuzz_seconds" -timeout=10 \
-          -rss_limit_mb=2048 -print_final_stats=1 "$corpus" "${seeds[@]}") >"$logs/fuzz-$name.log" 2>&1; then
+  for name in "${fuzzers[@]}"; do
+    if [ "$(cat "$logs/fuzz-$name.status" 2>/dev/null)" = 0 ]; then
       fuzz_passed=$((fuzz_passed + 1))
       echo "  $name: $(grep -a -m1 'stat::number_of_executed_units' "$logs/fuzz-$name.log" | awk '{print $2}') runs, no crash"
     else
