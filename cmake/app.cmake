@@ -9,8 +9,7 @@ add_library(yousaid_imgui STATIC
   ${YOUSAID_IMGUI_DIR}/imgui_draw.cpp
   ${YOUSAID_IMGUI_DIR}/imgui_tables.cpp
   ${YOUSAID_IMGUI_DIR}/imgui_widgets.cpp
-  ${YOUSAID_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
-  ${YOUSAID_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${YOUSAID_IMGUI_DIR}/backends/imgui_impl_sdl.cpp)
 target_include_directories(yousaid_imgui SYSTEM PUBLIC ${YOUSAID_IMGUI_DIR} ${YOUSAID_IMGUI_DIR}/backends)
 # The demo window is never shown; leaving it out keeps the download small.
 target_compile_definitions(yousaid_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)

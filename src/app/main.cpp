@@ -3,7 +3,6 @@
 // must not drain a tablet's battery.
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
@@ -20,6 +19,7 @@
 #endif
 
 #include "app/app.h"
+#include "app/canvas_renderer.h"
 #include "platform/accessible_layer.h"
 #include "platform/durable_storage.h"
 #include "platform/platform.h"
@@ -43,6 +43,7 @@ struct FrameLoop {
     SDL_Window* window = nullptr;
     SDL_GLContext gl_context = nullptr;
     yousaid::app::App* app = nullptr;
+    yousaid::app::CanvasRenderer* renderer = nullptr;
     int frames_after_input = kFramesAfterInput;
     std::uint64_t frames_run = 0;    // ImGui frames: input handled, screen laid out
     std::uint64_t frames_drawn = 0;  // of those, the ones drawn to the canvas
@@ -107,13 +108,7 @@ float DrawableRatio(SDL_Window* window) {
 // One ImGui frame: takes the input, lays out the screen and lets the app react. Draws
 // nothing: DrawLastFrame does that for the frame that is shown.
 void RunUiFrame(FrameLoop& loop, float ratio) {
-    // The backend makes its GL objects, font texture included, in its first NewFrame, so a
-    // texture made here before then would be uploaded twice (16 MB each at DPR 2).
-    if (loop.app->PrepareFonts(ratio) && loop.frames_run > 0) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ImGui_ImplOpenGL3_NewFrame();
+    if (loop.app->PrepareFonts(ratio)) loop.renderer->UploadFontAtlas();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     // Frames run back to back can fall within one tick of the page clock; ImGui needs time
@@ -134,11 +129,8 @@ void RunUiFrame(FrameLoop& loop, float ratio) {
 void DrawLastFrame(FrameLoop& loop, float ratio) {
     int drawable_width = 0, drawable_height = 0;
     SDL_GL_GetDrawableSize(loop.window, &drawable_width, &drawable_height);
-    glViewport(0, 0, drawable_width, drawable_height);
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    loop.renderer->Draw(*ImGui::GetDrawData(), drawable_width, drawable_height,
+                        ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
     SDL_GL_SwapWindow(loop.window);
 
     ++loop.frames_drawn;
@@ -200,12 +192,10 @@ int main(int, char**) {
         return 1;
     }
 #ifdef __EMSCRIPTEN__
-    const char* glsl_version = "#version 100";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 2);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
 #else
-    const char* glsl_version = "#version 130";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
@@ -234,7 +224,9 @@ int main(int, char**) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no layout file: every session starts the same
     ImGui_ImplSDL2_InitForOpenGL(loop.window, loop.gl_context);
-    ImGui_ImplOpenGL3_Init(glsl_version);
+    static yousaid::app::CanvasRenderer renderer;
+    if (!renderer.Start()) return 1;
+    loop.renderer = &renderer;
 
     static yousaid::app::App app(kAssetDir, kDataDir);
     loop.app = &app;
@@ -248,7 +240,7 @@ int main(int, char**) {
         if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, 250);
         RunOneIteration(&loop);
     }
-    ImGui_ImplOpenGL3_Shutdown();
+    renderer.Stop();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(loop.gl_context);
