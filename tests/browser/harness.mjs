@@ -261,15 +261,25 @@ export async function completeQuickPupilSurvey(app) {
   await app.tap('option:year_group:year_9');
   await app.tap('next');
   const skip = page.getByRole('main').getByRole('button', { name: 'Skip' });
-  for (let report = await app.report(); report.screen === 'question'; report = await app.report()) {
-    await skip.press('Enter');
-    await page.waitForFunction((previous) => window.yousaidTest.screen !== 'question' ||
-      window.yousaidTest.session.questionId !== previous, report.session.questionId);
-    // The frame that moved on was drawn with the old question: wait for one that shows
-    // the new one (or for the app to have settled, if that happened already).
-    const changedAt = await app.frame();
-    await page.waitForFunction((frame) => window.yousaidTest.frame > frame || !window.yousaidTest.moreFramesDue,
-      changedAt);
+  let shown = await page.evaluate(() => ({ screen: window.yousaidTest.screen, question: window.yousaidTest.session.questionId }));
+  shown.skipFocused = false;
+  while (shown.screen === 'question') {
+    // Focus stays on Skip from one question to the next, so Enter alone presses it again.
+    if (shown.skipFocused) await page.keyboard.press('Enter');
+    else await skip.press('Enter');
+    // Waits for a settled frame that shows the next question (or the end): each drawn frame
+    // publishes what it shows, so that frame has been drawn.
+    const next = await page.waitForFunction((previous) => {
+      const report = window.yousaidTest;
+      const moved = report.screen !== 'question' || report.session.questionId !== previous;
+      const focused = document.activeElement;
+      return moved && !report.moreFramesDue && {
+        screen: report.screen,
+        question: report.session.questionId,
+        skipFocused: focused !== null && focused.tagName === 'BUTTON' && focused.textContent === 'Skip',
+      };
+    }, shown.question);
+    shown = await next.jsonValue();
   }
   await app.waitForScreen('check');
   await app.tap('submit');
