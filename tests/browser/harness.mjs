@@ -156,12 +156,24 @@ export class AppDriver {
   // wheel before it arrives) and the app has drawn its answer to them and gone quiet: a frame
   // that took its input after the last one arrived, and that the app says is its last before
   // idling. (ImGui acts on a release, then draws the result in the frames after.)
+  // The page clock moves in 100 microsecond steps, and a wheel event is handed over just
+  // before the animation frame that takes it, so the two can fall in the same step: "after"
+  // is >=. (A frame that began before the input took longer than a step, so cannot tie.)
   async answeredInput(count) {
-    await this.page.waitForFunction((wanted) => {
-      const report = window.yousaidTest;
-      return window.__inputsSeen >= wanted && report && report.inputTakenAt > window.__lastInputAt &&
-        !report.moreFramesDue;
-    }, count, { polling: 'raf', timeout: 5000 });
+    try {
+      await this.page.waitForFunction((wanted) => {
+        const report = window.yousaidTest;
+        return window.__inputsSeen >= wanted && report && report.inputTakenAt >= window.__lastInputAt &&
+          !report.moreFramesDue;
+      }, count, { polling: 'raf', timeout: 5000 });
+    } catch (error) {
+      const state = await this.page.evaluate(() => ({
+        inputsSeen: window.__inputsSeen, lastInputAt: window.__lastInputAt, frame: window.yousaidTest.frame,
+        inputTakenAt: window.yousaidTest.inputTakenAt, moreFramesDue: window.yousaidTest.moreFramesDue,
+      })).catch(() => ({}));
+      error.message += `\n  waiting for ${count} inputs answered; the page had ${JSON.stringify(state)}`;
+      throw error;
+    }
   }
 
   // Waits until no new frame has been drawn for `quietMs`.
