@@ -1,7 +1,7 @@
 // Draws Dear ImGui's draw lists on the canvas with WebGL 1 (OpenGL 3 natively).
 //
 // The app draws nothing else, so unlike ImGui's stock OpenGL backend this keeps no other
-// GL code's state: the stock backend reads back fifteen pieces of GL state every frame to
+// GL code's state: the stock backend reads back 18 pieces of GL state every frame to
 // restore them, and in a browser each read can stall until the GPU process has caught up.
 // The font atlas is kept as one byte per texel (a quarter of the stock RGBA upload), and
 // shapes, which use the atlas's white texel, skip the texture lookup: with a software GPU,
