@@ -132,11 +132,6 @@ export class AppDriver {
     await this.answeredInput(seen + 1);
   }
 
-  // The number of the last frame the app drew.
-  frame() {
-    return this.page.evaluate(() => (window.yousaidTest ? window.yousaidTest.frame : -1));
-  }
-
   // How many finished inputs (a finger or button lifted, a wheel notch) the page has seen,
   // and, in window.__lastInputAt, when the last arrived. Counted ahead of the app's own
   // handlers, in the same dispatch, so the app cannot have missed one that is counted.
