@@ -1,10 +1,12 @@
-// A response that shows "saved" survives the tablet dying at once (a flat battery, a crash):
-// the whole browser is killed right after each submit, twenty times, on one profile.
+// A response that shows "saved" survives the tablet dying at once, twenty times over, on one
+// profile. Two ways of dying take turns:
+// - the whole browser is killed (a flat battery, the browser crashing), and is started again;
+// - only the tab is killed (the tab crashing, or the system reclaiming its memory, which
+//   tablets do to background tabs), and the app is opened again in the same browser.
 // In a file of its own so that it runs beside the other browser tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,42 +14,64 @@ import { AppDriver, completeQuickPupilSurvey, storedResponses } from './harness.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-test('a submit that shows "saved" survives the browser being killed at once, twenty times over', { timeout: 600000 }, async () => {
+const ROUNDS = 20;
+
+test('a submit that shows "saved" survives the browser or the tab being killed at once, twenty times over', { timeout: 600000 }, async () => {
   const server = await startServer(process.env.YOUSAID_WEB_DIR || 'build/wasm/web', 0);
   const url = `http://127.0.0.1:${server.address().port}/?test=1&survey=pupil`;
   const profile = mkdtempSync(join(tmpdir(), 'yousaid-kill-'));
   const launch = () => chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
-    // DPR 1: what is under test is storage, not drawing, and it keeps twenty launches quick.
+    // DPR 1: what is under test is storage, not drawing, and it keeps twenty rounds quick.
     viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, hasTouch: true,
   });
-  try {
-    for (let round = 1; round <= 20; round++) {
-      const context = await launch();
-      const page = context.pages()[0] || await context.newPage();
-      const app = new AppDriver(page, url);
-      await page.goto(url);
-      await app.waitForReady();
-      assert.equal((await app.report()).stored.length, round - 1, `round ${round}: every earlier response is still there`);
-      await completeQuickPupilSurvey(app);
-      // "saved" is on screen: kill the whole browser, as a flat battery would.
-      const pids = execSync(`pgrep -f -- '--user-data-dir=${profile}' || true`).toString().trim().split('\n').filter(Boolean);
-      assert.ok(pids.length > 0, 'found the browser processes');
-      execSync(`kill -9 ${pids.join(' ')} 2>/dev/null || true`);
-      await context.close().catch(() => {});
-    }
-    const context = await launch();
-    const page = context.pages()[0] || await context.newPage();
+  // Every process of this browser, or only its renderers (the tab, with its service worker).
+  const commandLine = (pid) => { try { return readFileSync(`/proc/${pid}/cmdline`, 'latin1'); } catch { return ''; } };
+  const processIds = (rendererOnly) => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+    const args = commandLine(pid).split(/[\0 ]/);  // zygote children join their arguments with spaces
+    return args.includes(`--user-data-dir=${profile}`) && (!rendererOnly || args.includes('--type=renderer'));
+  });
+  const killNow = (pids) => pids.forEach((pid) => { try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone already */ } });
+  const openApp = async (context) => {
+    const page = await context.newPage();
     const app = new AppDriver(page, url);
     await page.goto(url);
     await app.waitForReady();
+    return app;
+  };
+  let context = null;
+  const kinds = { browser: 0, tab: 0 };
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      if (!context) context = await launch();
+      const app = await openApp(context);
+      assert.equal((await app.report()).stored.length, round - 1, `round ${round}: every earlier response is still there`);
+      await completeQuickPupilSurvey(app);
+      // "saved" is on screen: kill at once.
+      const wholeBrowser = round % 2 === 1;
+      const pids = processIds(!wholeBrowser);
+      assert.ok(pids.length > 0, `round ${round}: found the ${wholeBrowser ? 'browser' : 'tab'} processes`);
+      killNow(pids);
+      if (wholeBrowser) {
+        await context.close().catch(() => {});
+        context = null;
+      } else {
+        // The dead tab is closed as the person would; the browser goes on.
+        await app.page.close().catch(() => {});
+      }
+      kinds[wholeBrowser ? 'browser' : 'tab'] += 1;
+    }
+    assert.deepEqual(kinds, { browser: ROUNDS / 2, tab: ROUNDS / 2 });
+    if (!context) context = await launch();
+    const app = await openApp(context);
     const stored = storedResponses(await app.report());
-    assert.equal(stored.length, 20);
+    assert.equal(stored.length, ROUNDS);
     assert.ok(stored.every((response) => response.status === 'complete' && response.answers.year_group.option_id === 'year_9'));
-    assert.equal(new Set(stored.map((response) => response.id)).size, 20);
+    assert.equal(new Set(stored.map((response) => response.id)).size, ROUNDS);
     await context.close();
   } finally {
+    if (context) await context.close().catch(() => {});
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
