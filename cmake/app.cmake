@@ -79,8 +79,11 @@ if(EMSCRIPTEN)
     "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
     "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
     --preload-file ${YOUSAID_APP_ASSETS}@/assets
-    --pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js)
+    # SHELL: keeps CMake from merging the repeated --pre-js away.
+    "SHELL:--pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/main_loop.js"
+    "SHELL:--pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js")
   set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS
+    ${PROJECT_SOURCE_DIR}/src/platform/browser/main_loop.js
     ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js)
   # The page itself comes from shell/ (Debian's emcc crashes writing .html output), and
   # the static files from web/ go beside it.

@@ -38,6 +38,9 @@ constexpr int kFramesAfterInput = 3;
 // Those frames run back to back and only the last is drawn (see RunOneIteration); this caps
 // how many run before one is drawn, should something keep asking for more.
 constexpr int kMostFramesPerDraw = 8;
+// How often an idle app looks at its clocks (the station's timeouts, the countdown on "Are
+// you still there?", a held corner): a quarter of a second is soon enough for a person.
+constexpr int kClockCheckMilliseconds = 250;
 
 struct FrameLoop {
     SDL_Window* window = nullptr;
@@ -165,7 +168,12 @@ void RunOneIteration(void* argument) {
     if (had_input) loop.app->NoteInput(now);
     if (loop.app->Tick(now) || woken) had_input = true;
     if (had_input) loop.frames_after_input = kFramesAfterInput;
-    if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) return;  // idle
+    if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) {
+        // Idle: no frames until input, or until the clocks (timeouts, countdowns) are next due
+        // a look.
+        yousaid::platform::SleepUntilWoken(kClockCheckMilliseconds);
+        return;
+    }
     // The frames ImGui needs to finish reacting run back to back, and only the settled one is
     // drawn: the ones between would each show for a sixtieth of a second, and drawing a
     // frame is most of what a tap costs (on a software-rendered canvas, four times over).
@@ -237,7 +245,7 @@ int main(int, char**) {
 #else
     while (!loop.quit) {
         // Sleep until input arrives instead of spinning, unless a frame is still needed.
-        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, 250);
+        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, kClockCheckMilliseconds);
         RunOneIteration(&loop);
     }
     renderer.Stop();

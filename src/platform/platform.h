@@ -29,6 +29,11 @@ void PublishFrameReport(const std::string& json);
 // person used the accessible layer, speech voices arrived), so the idle loop draws again.
 bool TakeWakeRequest();
 
+// Called by an idle iteration: the web page stops running the main loop until input reaches
+// it, something asynchronous happens (see TakeWakeRequest) or most_ms pass, whichever comes
+// first. Natively nothing: the desktop loop waits for SDL's events itself.
+void SleepUntilWoken(int most_ms);
+
 // A parameter of the page's address (?survey=pupil), or empty. Natively: YOUSAID_<NAME>.
 std::string QueryParameter(const std::string& name);
 

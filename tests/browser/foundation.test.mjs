@@ -87,13 +87,19 @@ browserTest('at DPR 1 the canvas matches the window one to one', async ({ app, p
   await page.screenshot({ path: join(ARTIFACTS, 'start-screen-dpr1.png') });
 }, { context: { ...TABLET, deviceScaleFactor: 1 } });
 
-browserTest('an idle app draws no frames, and input wakes it at once', async ({ app, page }) => {
+browserTest('an idle app draws no frames and sleeps, and input wakes it at once', async ({ app, page }) => {
   await app.open();
   const settled = await app.waitUntilIdle(500);
+  // Emscripten calls preMainLoop before every iteration of the app's main loop.
+  await page.evaluate(() => { window.__iterations = 0; Module.preMainLoop = () => { window.__iterations += 1; }; });
   await page.waitForTimeout(3000);
   const afterIdle = (await app.report()).frame;
-  console.log(`frames drawn during 3 s idle: ${afterIdle - settled}`);
+  const iterations = await page.evaluate(() => window.__iterations);
+  console.log(`frames drawn during 3 s idle: ${afterIdle - settled}; main loop iterations: ${iterations}`);
   assert.ok(afterIdle - settled <= 3, `drew ${afterIdle - settled} frames in 3 s of idle`);
+  // Asleep, the loop only looks at its clocks four times a second (an animation frame each
+  // time would be 180 iterations).
+  assert.ok(iterations <= 16, `the idle main loop ran ${iterations} times in 3 s`);
   await page.mouse.move(200, 200);
   await page.waitForFunction((frame) => window.yousaidTest.frame > frame, afterIdle, { timeout: 1000 });
 });

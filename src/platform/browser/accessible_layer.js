@@ -17,11 +17,10 @@ Module.yousaidAccessible = (function () {
   var live = null;
   var lastScreen = '';
   var lastAnnouncement = '';
-  var wake = false;
 
   function queue(event) {
     events.push(event);
-    wake = true;
+    Module.yousaidMainLoop.changed();
   }
 
   function setup() {
@@ -190,12 +189,6 @@ Module.yousaidAccessible = (function () {
     return JSON.stringify(taken);
   }
 
-  function takeWake() {
-    var was = wake;
-    wake = false;
-    return was;
-  }
-
   function voiceFor(language) {
     if (!('speechSynthesis' in window)) return null;
     var voices = window.speechSynthesis.getVoices() || [];
@@ -207,13 +200,12 @@ Module.yousaidAccessible = (function () {
 
   if ('speechSynthesis' in window && window.speechSynthesis.addEventListener) {
     // Voices arrive late in some browsers; the speaker button appears when they do.
-    window.speechSynthesis.addEventListener('voiceschanged', function () { wake = true; });
+    window.speechSynthesis.addEventListener('voiceschanged', function () { Module.yousaidMainLoop.changed(); });
   }
 
   return {
     publish: publish,
     take: take,
-    takeWake: takeWake,
     speechAvailable: function (language) { return voiceFor(language) !== null; },
     speak: function (text, language) {
       var voice = voiceFor(language);

@@ -11,7 +11,7 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
     const directory = UTF8ToString(directory_ptr);
     const state = Module.yousaidStorage = {
         ready: false, requested: 0, completed: 0, inFlight: false, again: false,
-        error: "", persistence: -1, usage: -1, quota: -1, wake: false,
+        error: "", persistence: -1, usage: -1, quota: -1,
     };
     state.sync = function () {
         if (!state.ready) return;
@@ -26,14 +26,14 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
                 state.error = "";
                 if (target > state.completed) state.completed = target;
             }
-            state.wake = true;
+            Module.yousaidMainLoop.changed();
             if (state.again || state.completed < state.requested) { state.again = false; state.sync(); }
         });
     };
     state.refreshEstimate = function () {
         if (!navigator.storage || !navigator.storage.estimate) return;
         navigator.storage.estimate().then(function (estimate) {
-            state.usage = estimate.usage; state.quota = estimate.quota; state.wake = true;
+            state.usage = estimate.usage; state.quota = estimate.quota; Module.yousaidMainLoop.changed();
         }).catch(function () {});
     };
     try { FS.mkdir(directory); } catch (e) { /* already there */ }
@@ -41,13 +41,13 @@ EM_JS(void, yousaid_js_storage_start, (const char* directory_ptr), {
     FS.syncfs(true, function (error) {
         if (error) state.error = "could not read the browser storage: " + error;
         state.ready = true;
-        state.wake = true;
+        Module.yousaidMainLoop.changed();
         state.refreshEstimate();
     });
     if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persist().then(function (granted) {
-            state.persistence = granted ? 1 : 0; state.wake = true;
-        }).catch(function () { state.persistence = 0; state.wake = true; });
+            state.persistence = granted ? 1 : 0; Module.yousaidMainLoop.changed();
+        }).catch(function () { state.persistence = 0; Module.yousaidMainLoop.changed(); });
     }
     // A tab being hidden or closed is the last moment to flush anything still in memory.
     const flush = function () { if (state.completed < state.requested || state.inFlight) state.sync(); };

@@ -17,7 +17,7 @@ EM_JS(int, yousaid_js_offer_download, (const char* name, const char* data, int s
     if (navigator.standalone === true && navigator.canShare) {
         const file = new File([blob], fileName, { type: type });
         if (navigator.canShare({ files: [file] })) {
-            const answer = function (result) { Module.yousaidShareResult = result; Module.yousaidFilesWake = true; };
+            const answer = function (result) { Module.yousaidShareResult = result; Module.yousaidMainLoop.changed(); };
             navigator.share({ files: [file], title: fileName }).then(function () { answer(1); }, function () { answer(2); });
             return 2;
         }
@@ -52,7 +52,7 @@ EM_JS(void, yousaid_js_open_file_picker, (const char* accept), {
             return file.arrayBuffer().then(function (buffer) { return { name: file.name, bytes: new Uint8Array(buffer) }; });
         })).then(function (read) {
             Module.yousaidPickedFiles = (Module.yousaidPickedFiles || []).concat(read);
-            Module.yousaidFilesWake = true;
+            Module.yousaidMainLoop.changed();
             input.remove();
         });
     });

@@ -36,14 +36,9 @@ EM_JS(void, yousaid_js_publish_frame, (const char* json), {
     window.yousaidTest = JSON.parse(UTF8ToString(json));
 });
 
-EM_JS(int, yousaid_js_take_wake, (), {
-    let woke = false;
-    const storage = Module.yousaidStorage;
-    if (storage && storage.wake) { storage.wake = false; woke = true; }
-    if (Module.yousaidAccessible && Module.yousaidAccessible.takeWake()) woke = true;
-    if (Module.yousaidFilesWake) { Module.yousaidFilesWake = false; woke = true; }
-    return woke ? 1 : 0;
-});
+EM_JS(int, yousaid_js_take_wake, (), { return Module.yousaidMainLoop.takeChanged() ? 1 : 0; });
+
+EM_JS(void, yousaid_js_sleep_until_woken, (int most_ms), { Module.yousaidMainLoop.sleep(most_ms); });
 
 EM_JS(char*, yousaid_js_query_parameter, (const char* name), {
     let value = "";
@@ -85,6 +80,8 @@ void PublishFrameReport(const std::string& json) { yousaid_js_publish_frame(json
 void SignalAppReady() { yousaid_js_app_ready(); }
 
 bool TakeWakeRequest() { return yousaid_js_take_wake() != 0; }
+
+void SleepUntilWoken(int most_ms) { yousaid_js_sleep_until_woken(most_ms); }
 
 std::string QueryParameter(const std::string& name) {
     char* raw = yousaid_js_query_parameter(name.c_str());

@@ -31,6 +31,9 @@ void SignalAppReady() {}
 
 bool TakeWakeRequest() { return false; }
 
+// The desktop loop waits for events itself (SDL_WaitEventTimeout).
+void SleepUntilWoken(int) {}
+
 std::string QueryParameter(const std::string& name) {
     std::string variable = "YOUSAID_";
     for (char c : name) variable += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
