@@ -30,10 +30,18 @@ else()
 endif()
 target_link_libraries(yousaid_imgui PUBLIC yousaid_sdl2)
 
+# The characters the app draws, as inclusive first/last pairs: Latin, Latin-1 and Latin
+# Extended-A (Polish and other community languages in Latin script), general punctuation
+# (curly quotes, dashes, ellipsis) and the euro sign. The fonts are cut down to exactly these
+# below, and the UI bakes exactly these into its font atlas.
+set(YOUSAID_GLYPH_RANGES 0x0020 0x017F 0x2010 0x2027 0x20AC 0x20AC)
+
 file(GLOB YOUSAID_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 add_library(yousaid_ui STATIC ${YOUSAID_UI_SOURCES})
 yousaid_target_defaults(yousaid_ui)
 target_link_libraries(yousaid_ui PUBLIC yousaid_imgui yousaid_core)
+string(REPLACE ";" "," _glyph_ranges_c "${YOUSAID_GLYPH_RANGES}")
+target_compile_definitions(yousaid_ui PRIVATE YOUSAID_GLYPH_RANGES=${_glyph_ranges_c})
 
 file(GLOB YOUSAID_APP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/app/*.cpp)
 add_executable(yousaid_app ${YOUSAID_APP_SOURCES})
@@ -49,12 +57,25 @@ set(YOUSAID_FONT_FILES
   /usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Bold.otf)
 file(GLOB YOUSAID_SURVEY_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/surveys/*.json)
 set(_asset_outputs)
+# Each font is cut down to the glyphs in YOUSAID_GLYPH_RANGES (Debian's fontTools): Noto Sans
+# covers Greek, Cyrillic and more, and whole it was 1 MB of the first download. Outlines and
+# metrics are kept as they are; hinting and OpenType layout go, as the atlas uses neither.
+set(_unicodes)
+set(_range ${YOUSAID_GLYPH_RANGES})
+while(_range)
+  list(POP_FRONT _range _first _last)
+  string(REPLACE "0x" "U+" _first "${_first}")
+  string(REPLACE "0x" "" _last "${_last}")
+  list(APPEND _unicodes "${_first}-${_last}")
+endwhile()
+string(REPLACE ";" "," _unicodes "${_unicodes}")
 foreach(font ${YOUSAID_FONT_FILES})
   get_filename_component(name ${font} NAME)
   list(APPEND _asset_outputs ${YOUSAID_APP_ASSETS}/fonts/${name})
   add_custom_command(OUTPUT ${YOUSAID_APP_ASSETS}/fonts/${name}
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${font} ${YOUSAID_APP_ASSETS}/fonts/${name}
-    DEPENDS ${font} VERBATIM)
+    COMMAND /usr/bin/python3 -m fontTools.subset ${font} --unicodes=${_unicodes}
+      --layout-features= --no-hinting --output-file=${YOUSAID_APP_ASSETS}/fonts/${name}
+    DEPENDS ${font} ${CMAKE_CURRENT_LIST_FILE} VERBATIM)
 endforeach()
 foreach(survey ${YOUSAID_SURVEY_FILES})
   get_filename_component(name ${survey} NAME)

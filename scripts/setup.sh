@@ -8,7 +8,7 @@ APT_PACKAGES=(
   build-essential cmake make pkg-config xz-utils ca-certificates
   emscripten libcereal-dev rapidjson-dev doctest-dev libsdl2-dev
   clang libclang-rt-14-dev
-  fonts-noto-core fonts-dejavu-core fonts-opendyslexic
+  fonts-noto-core fonts-dejavu-core fonts-opendyslexic python3-fonttools
   chromium
   python3 python3-pandas python3-scipy
 )

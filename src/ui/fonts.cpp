@@ -7,9 +7,9 @@
 namespace yousaid::ui {
 
 namespace {
-// Latin, Latin-1, Latin Extended-A (Polish and other community languages in Latin script),
-// and general punctuation (curly quotes, dashes, ellipsis).
-const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
+// The characters the fonts were cut down to at build time (YOUSAID_GLYPH_RANGES in
+// cmake/app.cmake): pairs of first and last, then 0.
+const ImWchar kGlyphRanges[] = {YOUSAID_GLYPH_RANGES, 0};
 }  // namespace
 
 bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dyslexia_font) {
