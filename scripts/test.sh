@@ -102,15 +102,9 @@ fi
 
 log "4/4 browser tests (Playwright + Chromium, 1024x768 touch, DPR 2)"
 if [ -f "$YOUSAID_BUILD/wasm/web/app.wasm" ]; then
-  # Two test files at a time, one per core: a file waits on Chromium for much of its time,
-  # which the other then uses. The power-loss file is the longest, so it starts first.
-  browser_files=(tests/browser/power_loss.test.mjs)
-  for file in "$YOUSAID_ROOT"/tests/browser/*.test.mjs; do
-    file=tests/browser/${file##*/}
-    [ "$file" = "${browser_files[0]}" ] || browser_files+=("$file")
-  done
+  # Two test files at a time, longest first (tests/browser/run.mjs says why).
   (cd "$YOUSAID_ROOT" && YOUSAID_WEB_DIR="$YOUSAID_BUILD/wasm/web" YOUSAID_ARTIFACTS="$YOUSAID_BUILD/test-artifacts" \
-     node --test --test-reporter=spec --test-concurrency=2 "${browser_files[@]}") 2>&1 | tee "$logs/browser-tests.log"
+     node tests/browser/run.mjs) 2>&1 | tee "$logs/browser-tests.log"
   status=${PIPESTATUS[0]}
   passed=$(grep -aE '^ℹ pass [0-9]+' "$logs/browser-tests.log" | tail -1 | awk '{print $3}')
   failed=$(grep -aE '^ℹ fail [0-9]+' "$logs/browser-tests.log" | tail -1 | awk '{print $3}')

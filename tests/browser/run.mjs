@@ -1,0 +1,27 @@
+// Runs the browser test files two at a time (one per core), longest first, with Node's spec
+// reporter. `node --test` would sort the files by name and could leave the longest for last,
+// with one core idle at the end; node:test's run() keeps the order given.
+// Usage: node tests/browser/run.mjs [file ...] (default: every tests/browser/*.test.mjs).
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Seconds each took beside the others on the 2-core machine: power_loss 135, respondent 70,
+// station 45, the rest 20-30. A file not named here goes after these.
+const LONGEST_FIRST = ['power_loss', 'respondent', 'station', 'offline', 'foundation', 'accessibility'];
+
+const all = readdirSync(here).filter((name) => name.endsWith('.test.mjs')).sort();
+const rank = (name) => {
+  const index = LONGEST_FIRST.indexOf(name.replace(/\.test\.mjs$/, ''));
+  return index < 0 ? LONGEST_FIRST.length : index;
+};
+const files = process.argv.length > 2
+  ? process.argv.slice(2)
+  : all.sort((a, b) => rank(a) - rank(b)).map((name) => relative(process.cwd(), join(here, name)));
+
+const stream = run({ files, concurrency: 2 });
+stream.on('test:fail', () => { process.exitCode = 1; });
+stream.compose(spec).pipe(process.stdout);
