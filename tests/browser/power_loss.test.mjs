@@ -26,13 +26,10 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
     // DPR 1: what is under test is storage, not drawing, and it keeps twenty rounds quick.
     viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, hasTouch: true,
   });
-  // Every process of this browser, or only its renderers (the tab, with its service worker).
+  // Every process of this browser (zygote children join their arguments with spaces).
   const commandLine = (pid) => { try { return readFileSync(`/proc/${pid}/cmdline`, 'latin1'); } catch { return ''; } };
-  const processIds = (rendererOnly) => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-    const args = commandLine(pid).split(/[\0 ]/);  // zygote children join their arguments with spaces
-    return args.includes(`--user-data-dir=${profile}`) && (!rendererOnly || args.includes('--type=renderer'));
-  });
-  const killNow = (pids) => pids.forEach((pid) => { try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone already */ } });
+  const browserProcessIds = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => commandLine(pid).split(/[\0 ]/).includes(`--user-data-dir=${profile}`));
   const openApp = async (context) => {
     const page = await context.newPage();
     const app = new AppDriver(page, url);
@@ -42,29 +39,51 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
   };
   let context = null;
   const kinds = { browser: 0, tab: 0 };
+  // A step that never ends fails here, naming the round and the step, and not only when the
+  // whole test times out.
+  let doing = '';
+  const step = async (what, promise) => {
+    doing = what;
+    let timer;
+    const stalled = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${doing}: no answer after 60 s`)), 60000);
+    });
+    try {
+      return await Promise.race([promise, stalled]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      if (!context) context = await launch();
-      const app = await openApp(context);
+      if (!context) context = await step(`round ${round}: starting the browser`, launch());
+      const app = await step(`round ${round}: opening the app`, openApp(context));
       assert.equal((await app.report()).stored.length, round - 1, `round ${round}: every earlier response is still there`);
-      await completeQuickPupilSurvey(app);
+      await step(`round ${round}: the survey`, completeQuickPupilSurvey(app));
       // "saved" is on screen: kill at once.
       const wholeBrowser = round % 2 === 1;
-      const pids = processIds(!wholeBrowser);
-      assert.ok(pids.length > 0, `round ${round}: found the ${wholeBrowser ? 'browser' : 'tab'} processes`);
-      killNow(pids);
       if (wholeBrowser) {
-        await context.close().catch(() => {});
+        const pids = browserProcessIds();
+        assert.ok(pids.length > 0, `round ${round}: found the browser's processes`);
+        for (const pid of pids) {
+          try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone already */ }
+        }
+        await step(`round ${round}: Playwright letting go of the dead browser`, context.close().catch(() => {}));
         context = null;
       } else {
-        // The dead tab is closed as the person would; the browser goes on.
-        await app.page.close().catch(() => {});
+        // Chromium's own way to crash a tab's renderer at once (a SIGKILL of every renderer
+        // would also kill the spare one Chromium is about to give the next tab). The dead tab
+        // stays open, as a crashed tab does, and the next round opens the app in a new one.
+        const tabDied = app.page.waitForEvent('crash');
+        const session = await context.newCDPSession(app.page);
+        session.send('Page.crash').catch(() => { /* the renderer dies before it answers */ });
+        await step(`round ${round}: the tab dying`, tabDied);
       }
       kinds[wholeBrowser ? 'browser' : 'tab'] += 1;
     }
     assert.deepEqual(kinds, { browser: ROUNDS / 2, tab: ROUNDS / 2 });
-    if (!context) context = await launch();
-    const app = await openApp(context);
+    if (!context) context = await step('the last start', launch());
+    const app = await step('opening the app a last time', openApp(context));
     const stored = storedResponses(await app.report());
     assert.equal(stored.length, ROUNDS);
     assert.ok(stored.every((response) => response.status === 'complete' && response.answers.year_group.option_id === 'year_9'));
