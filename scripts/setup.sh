@@ -146,14 +146,38 @@ link_wasm_headers() {
   done
 }
 
+# node_modules is kept in the cache too, named by the lockfile's hash: a fresh clone then
+# needs no network (one registry download stalling once failed a whole run).
 install_node_modules() {
   local stamp="$YOUSAID_ROOT/node_modules/.yousaid-stamp"
   local want
   want=$(sha256sum "$YOUSAID_ROOT/package-lock.json" | cut -d' ' -f1)
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  local cached="$YOUSAID_CACHE/node_modules-${want:0:16}"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    [ -d "$cached" ] || keep_node_modules_in_cache "$cached"
+    return 0
+  fi
+  if [ -f "$cached/.yousaid-stamp" ] && [ "$(cat "$cached/.yousaid-stamp")" = "$want" ]; then
+    log "npm packages from the cache ($cached)"
+    rm -rf "$YOUSAID_ROOT/node_modules"
+    cp -a "$cached" "$YOUSAID_ROOT/node_modules"
+    return 0
+  fi
   log "installing npm packages from package-lock.json"
-  (cd "$YOUSAID_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  local attempt
+  for attempt in 1 2 3; do
+    # --prefer-offline: tarballs already in npm's own cache are not fetched again.
+    (cd "$YOUSAID_ROOT" && npm ci --no-audit --no-fund --loglevel=error --prefer-offline) && break
+    [ "$attempt" = 3 ] && die "npm ci failed three times"
+    log "npm ci failed (attempt $attempt of 3); trying again"
+  done
   echo "$want" > "$stamp"
+  keep_node_modules_in_cache "$cached"
+}
+
+keep_node_modules_in_cache() {
+  rm -rf "$1.tmp"
+  cp -a "$YOUSAID_ROOT/node_modules" "$1.tmp" && mv "$1.tmp" "$1"
 }
 
 install_packages
