@@ -73,6 +73,7 @@ foreach(font ${YOUSAID_FONT_FILES})
   get_filename_component(name ${font} NAME)
   list(APPEND _asset_outputs ${YOUSAID_APP_ASSETS}/fonts/${name})
   add_custom_command(OUTPUT ${YOUSAID_APP_ASSETS}/fonts/${name}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${YOUSAID_APP_ASSETS}/fonts
     COMMAND /usr/bin/python3 -m fontTools.subset ${font} --unicodes=${_unicodes}
       --layout-features= --no-hinting --output-file=${YOUSAID_APP_ASSETS}/fonts/${name}
     DEPENDS ${font} ${CMAKE_CURRENT_LIST_FILE} VERBATIM)
