@@ -21,5 +21,4 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
   `--disable-features=${DISABLED_FEATURES.join(',')}`,
-  ...(process.env.YOUSAID_CHROMIUM_EXTRA ? process.env.YOUSAID_CHROMIUM_EXTRA.split(' ') : []),
 ];

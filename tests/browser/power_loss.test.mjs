@@ -41,12 +41,10 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
   const kinds = { browser: 0, tab: 0 };
   // A step that never ends fails here, naming the round and the step, and not only when the
   // whole test times out.
-  let doing = '';
   const step = async (what, promise) => {
-    doing = what;
     let timer;
     const stalled = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${doing}: no answer after 60 s`)), 60000);
+      timer = setTimeout(() => reject(new Error(`${what}: no answer after 60 s`)), 60000);
     });
     try {
       return await Promise.race([promise, stalled]);
@@ -89,6 +87,7 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
     assert.ok(stored.every((response) => response.status === 'complete' && response.answers.year_group.option_id === 'year_9'));
     assert.equal(new Set(stored.map((response) => response.id)).size, ROUNDS);
     await context.close();
+    context = null;
   } finally {
     if (context) await context.close().catch(() => {});
     server.close();
