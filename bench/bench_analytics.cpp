@@ -23,10 +23,10 @@
 #include <system_error>
 #include <vector>
 
-#include "core/analytics.h"
-#include "core/population.h"
-#include "core/report_writer.h"
-#include "core/survey_loader.h"
+#include "core/analytics/tabulate.h"
+#include "core/analytics/population.h"
+#include "core/analytics/report_writer.h"
+#include "core/survey/survey_loader.h"
 
 namespace {
 

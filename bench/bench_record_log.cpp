@@ -8,7 +8,7 @@
 #include <system_error>
 #include <vector>
 
-#include "core/record_log.h"
+#include "core/storage/record_log.h"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include <system_error>
 #include <vector>
 
-#include "core/record_log.h"
-#include "core/response_store.h"
-#include "core/transfer_file.h"
+#include "core/storage/record_log.h"
+#include "core/storage/response_store.h"
+#include "core/responses/transfer_file.h"
 
 namespace {
 

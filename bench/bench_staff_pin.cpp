@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "core/build_info.h"
-#include "core/staff_pin.h"
+#include "core/base/build_info.h"
+#include "core/station/staff_pin.h"
 
 namespace {
 

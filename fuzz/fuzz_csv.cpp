@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/csv.h"
+#include "core/io/csv.h"
 
 namespace {
 

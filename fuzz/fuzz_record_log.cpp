@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/record_log.h"
+#include "core/storage/record_log.h"
 
 namespace {
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/record_log.h"
-#include "core/response_store.h"
+#include "core/storage/record_log.h"
+#include "core/storage/response_store.h"
 
 namespace {
 

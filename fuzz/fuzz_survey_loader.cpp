@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/answer_checking.h"
-#include "core/checked_portable_binary.h"
-#include "core/response_csv.h"
-#include "core/survey_loader.h"
-#include "core/transfer_file.h"
+#include "core/responses/answer_checking.h"
+#include "core/io/checked_portable_binary.h"
+#include "core/responses/response_csv.h"
+#include "core/survey/survey_loader.h"
+#include "core/responses/transfer_file.h"
 
 namespace {
 
@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const yousaid::SurveyLoadResult result = yousaid::SurveyLoader::LoadFromText(input, "fuzz.json");
     if (!result.Ok()) {
         Require(!result.problems.empty());
-        for (const yousaid::SurveyProblem& problem : result.problems) Require(!problem.message.empty());
+        for (const yousaid::Problem& problem : result.problems) Require(!problem.message.empty());
         return 0;
     }
     Require(result.problems.empty());

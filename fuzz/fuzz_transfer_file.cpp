@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/answer_checking.h"
-#include "core/crc32.h"
-#include "core/response_csv.h"
-#include "core/response_import.h"
-#include "core/survey_loader.h"
-#include "core/transfer_file.h"
+#include "core/responses/answer_checking.h"
+#include "core/crypto/crc32.h"
+#include "core/responses/response_csv.h"
+#include "core/storage/response_import.h"
+#include "core/survey/survey_loader.h"
+#include "core/responses/transfer_file.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/survey_loader.h"
+#include "core/survey/survey_loader.h"
 #include "platform/accessible_layer.h"
 #include "platform/durable_storage.h"
 #include "platform/platform.h"

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "core/respondent_session.h"
-#include "core/response_store.h"
-#include "core/staff_pin.h"
-#include "core/station_config.h"
-#include "core/survey.h"
+#include "core/responses/respondent_session.h"
+#include "core/storage/response_store.h"
+#include "core/station/staff_pin.h"
+#include "core/station/station_config.h"
+#include "core/survey/survey.h"
 #include "platform/durable_storage.h"
 #include "ui/display_settings.h"
 #include "ui/fonts.h"

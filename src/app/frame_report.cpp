@@ -2,7 +2,7 @@
 // and, on a test page, a fuller report for browser tests.
 #include <sstream>
 
-#include "core/json_document.h"
+#include "core/io/json_document.h"
 
 #include "app/app.h"
 #include "platform/durable_storage.h"

@@ -6,9 +6,9 @@
 #include <fstream>
 
 #include "app/app.h"
-#include "core/response_import.h"
-#include "core/survey_loader.h"
-#include "core/transfer_file.h"
+#include "core/storage/response_import.h"
+#include "core/survey/survey_loader.h"
+#include "core/responses/transfer_file.h"
 #include "platform/file_exchange.h"
 #include "platform/platform.h"
 

@@ -15,15 +15,15 @@
 #include <string>
 #include <vector>
 
-#include "core/analytics.h"
-#include "core/analytics_input.h"
-#include "core/kpi.h"
-#include "core/population.h"
-#include "core/report_writer.h"
-#include "core/response.h"
-#include "core/response_import.h"
-#include "core/response_set.h"
-#include "core/survey_loader.h"
+#include "core/analytics/tabulate.h"
+#include "core/analytics/officer_input.h"
+#include "core/analytics/kpi.h"
+#include "core/analytics/population.h"
+#include "core/analytics/report_writer.h"
+#include "core/responses/response.h"
+#include "core/storage/response_import.h"
+#include "core/responses/response_set.h"
+#include "core/survey/survey_loader.h"
 
 namespace {
 
@@ -160,7 +160,7 @@ struct ReportResponses {
     std::vector<std::string> notes;  // e.g. responses to other surveys left out
 };
 
-// Reads every response file through the importer (src/core/response_import.h), which tells
+// Reads every response file through the importer (src/core/storage/response_import.h), which tells
 // transfer files, their JSON exports, response CSVs and copied response stores apart by
 // content and extension and checks each response against the survey. Responses are merged
 // by id, so a response in two files (a re-export, a file given twice) counts once.

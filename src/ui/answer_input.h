@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "core/respondent_session.h"
+#include "core/responses/respondent_session.h"
 #include "ui/frame_context.h"
 
 namespace yousaid::ui {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/respondent_session.h"
+#include "core/responses/respondent_session.h"
 #include "ui/display_settings.h"
 
 namespace yousaid::ui {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/station_config.h"
-#include "core/survey.h"
+#include "core/station/station_config.h"
+#include "core/survey/survey.h"
 
 namespace yousaid::ui {
 

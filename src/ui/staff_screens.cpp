@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "core/response.h"
+#include "core/responses/response.h"
 #include "ui/widgets.h"
 
 namespace yousaid::ui {

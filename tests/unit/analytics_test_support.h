@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/analytics.h"
-#include "core/response.h"
-#include "core/survey_loader.h"
+#include "core/analytics/tabulate.h"
+#include "core/responses/response.h"
+#include "core/survey/survey_loader.h"
 
 namespace analytics_test {
 

@@ -12,10 +12,10 @@
 #include <system_error>
 #include <vector>
 
-#include "core/answer_checking.h"
-#include "core/response.h"
-#include "core/survey.h"
-#include "core/survey_loader.h"
+#include "core/responses/answer_checking.h"
+#include "core/responses/response.h"
+#include "core/survey/survey.h"
+#include "core/survey/survey_loader.h"
 
 namespace response_fixtures {
 

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "analytics_test_support.h"
-#include "core/analytics.h"
-#include "core/statistics.h"
+#include "core/analytics/tabulate.h"
+#include "core/analytics/statistics.h"
 
 using analytics_test::Choice;
 using analytics_test::ResponseList;

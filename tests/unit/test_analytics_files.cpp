@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "core/json_document.h"
+#include "core/io/json_document.h"
 
 #include "analytics_test_support.h"
-#include "core/analytics.h"
-#include "core/csv.h"
-#include "core/kpi.h"
-#include "core/population.h"
-#include "core/report_writer.h"
+#include "core/analytics/tabulate.h"
+#include "core/io/csv.h"
+#include "core/analytics/kpi.h"
+#include "core/analytics/population.h"
+#include "core/analytics/report_writer.h"
 
 using analytics_test::Choice;
 using analytics_test::ResponseList;
@@ -26,7 +26,7 @@ using yousaid::ResponseStatus;
 
 namespace {
 
-bool AnyProblemIs(const std::vector<yousaid::InputProblem>& problems, std::uint32_t row, const std::string& field,
+bool AnyProblemIs(const std::vector<yousaid::Problem>& problems, std::uint32_t row, const std::string& field,
                   const std::string& words) {
     for (const auto& problem : problems) {
         if (problem.row == row && problem.field == field && problem.ToString().find(words) != std::string::npos) {

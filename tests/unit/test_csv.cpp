@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/csv.h"
+#include "core/io/csv.h"
 
 namespace {
 

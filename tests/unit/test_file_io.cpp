@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "core/file_io.h"
+#include "core/base/file_io.h"
 #include "response_fixtures.h"
 
 using response_fixtures::ReadBytes;

@@ -3,9 +3,9 @@
 
 #include <cstring>
 
-#include "core/answer_checking.h"
-#include "core/respondent_session.h"
-#include "core/survey_loader.h"
+#include "core/responses/answer_checking.h"
+#include "core/responses/respondent_session.h"
+#include "core/survey/survey_loader.h"
 
 using namespace yousaid;
 

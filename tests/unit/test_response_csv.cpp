@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/response_csv.h"
-#include "core/response_import.h"
-#include "core/response_store.h"
-#include "core/sha256.h"
+#include "core/responses/response_csv.h"
+#include "core/storage/response_import.h"
+#include "core/storage/response_store.h"
+#include "core/crypto/sha256.h"
 #include "response_fixtures.h"
 
 using namespace yousaid;

@@ -10,9 +10,9 @@
 
 #include <cereal/archives/portable_binary.hpp>
 
-#include "core/checked_portable_binary.h"
-#include "core/record_log.h"
-#include "core/response_store.h"
+#include "core/io/checked_portable_binary.h"
+#include "core/storage/record_log.h"
+#include "core/storage/response_store.h"
 #include "response_fixtures.h"
 
 using namespace yousaid;

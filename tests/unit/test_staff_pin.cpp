@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/sha256.h"
-#include "core/staff_pin.h"
+#include "core/crypto/sha256.h"
+#include "core/station/staff_pin.h"
 #include "response_fixtures.h"
 
 using namespace yousaid;

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/station_config.h"
+#include "core/station/station_config.h"
 #include "response_fixtures.h"
 
 using namespace yousaid;

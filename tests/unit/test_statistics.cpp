@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "core/statistics.h"
+#include "core/analytics/statistics.h"
 
 namespace {
 

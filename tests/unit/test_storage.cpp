@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/crc32.h"
-#include "core/record_log.h"
+#include "core/crypto/crc32.h"
+#include "core/storage/record_log.h"
 #include "response_fixtures.h"
 
 namespace {

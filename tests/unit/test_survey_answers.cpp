@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/answer_checking.h"
-#include "core/survey_loader.h"
+#include "core/responses/answer_checking.h"
+#include "core/survey/survey_loader.h"
 
 using yousaid::Answer;
 using yousaid::AnswerMap;

@@ -11,7 +11,7 @@
 
 #include <cereal/archives/portable_binary.hpp>
 
-#include "core/survey_loader.h"
+#include "core/survey/survey_loader.h"
 
 using yousaid::NonSubstantive;
 using yousaid::Question;
@@ -31,7 +31,7 @@ SurveyLoadResult Load(const std::string& json) { return SurveyLoader::LoadFromTe
 
 // True if some problem sits at exactly `path` and its message contains `message_part`.
 bool HasProblem(const SurveyLoadResult& result, const std::string& path, const std::string& message_part) {
-    return std::any_of(result.problems.begin(), result.problems.end(), [&](const yousaid::SurveyProblem& problem) {
+    return std::any_of(result.problems.begin(), result.problems.end(), [&](const yousaid::Problem& problem) {
         return problem.path == path && problem.message.find(message_part) != std::string::npos;
     });
 }

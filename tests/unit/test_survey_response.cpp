@@ -10,9 +10,9 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 
-#include "core/answer_checking.h"
-#include "core/response.h"
-#include "core/survey_loader.h"
+#include "core/responses/answer_checking.h"
+#include "core/responses/response.h"
+#include "core/survey/survey_loader.h"
 
 using yousaid::Answer;
 using yousaid::AnswerMode;

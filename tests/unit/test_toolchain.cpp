@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/build_info.h"
+#include "core/base/build_info.h"
 
 namespace {
 int ThrowingParse(const std::string& text) {

@@ -1,6 +1,6 @@
 // Transfer files and JSON exports: what leaves a tablet arrives whole or is refused with a
 // reason an officer can act on, and loading files twice never double-counts.
-#include "core/json_document.h"
+#include "core/io/json_document.h"
 
 
 #include <doctest/doctest.h>
@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "core/build_info.h"
-#include "core/checked_portable_binary.h"
-#include "core/crc32.h"
-#include "core/response_import.h"
-#include "core/response_store.h"
-#include "core/transfer_file.h"
+#include "core/base/build_info.h"
+#include "core/io/checked_portable_binary.h"
+#include "core/crypto/crc32.h"
+#include "core/storage/response_import.h"
+#include "core/storage/response_store.h"
+#include "core/responses/transfer_file.h"
 #include "response_fixtures.h"
 
 using namespace yousaid;

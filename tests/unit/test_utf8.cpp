@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/utf8.h"
+#include "core/base/utf8.h"
 
 using yousaid::CountUtf8CodePoints;
 using yousaid::ReplaceInvalidUtf8;

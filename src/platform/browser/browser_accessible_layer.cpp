@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "core/json_document.h"
+#include "core/io/json_document.h"
 
 #include "platform/accessible_layer.h"
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/json_document.h"
+#include "core/io/json_document.h"
 
 #include "platform/file_exchange.h"
 

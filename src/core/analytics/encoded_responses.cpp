@@ -1,0 +1,392 @@
+#include "core/analytics/encoded_responses.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+#include "core/analytics/officer_input.h"
+
+namespace yousaid {
+
+namespace {
+
+constexpr std::int32_t kRatingMin = 0;
+constexpr std::int32_t kRatingMax = 10;
+constexpr std::int32_t kRatingPoints = kRatingMax - kRatingMin + 1;
+constexpr std::size_t kMaximumCodes = 65536;
+
+// Kinds whose answer puts a respondent in exactly one group.
+bool KindSplitsIntoGroups(QuestionKind kind) {
+    switch (kind) {
+        case QuestionKind::kSingleChoice:
+        case QuestionKind::kScale1To5:
+        case QuestionKind::kYesSometimesNo:
+        case QuestionKind::kRating0To10:
+        case QuestionKind::kNumber:
+            return true;
+        case QuestionKind::kMultipleChoice:
+        case QuestionKind::kShortText:
+        case QuestionKind::kBeforeAndNow:
+            return false;
+    }
+    return false;
+}
+
+struct ResponseFieldName {
+    ResponseField field;
+    const char* name;
+};
+
+constexpr ResponseFieldName kResponseFieldNames[] = {
+    {ResponseField::kWave, "wave"},       {ResponseField::kAnswerMode, "answer_mode"},
+    {ResponseField::kEvent, "event"},     {ResponseField::kStation, "station"},
+    {ResponseField::kLanguage, "language"},
+};
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+}  // namespace
+
+QuestionCodebook::QuestionCodebook(const Question& question)
+    : kind_(question.kind),
+      value_base_(static_cast<std::uint16_t>(kFirstOptionCode + question.options.size())) {
+    if (question.options.size() + kFirstOptionCode + static_cast<std::size_t>(kRatingPoints * kRatingPoints) >=
+        kMaximumCodes) {
+        throw AnalyticsInputError("question " + Quoted(question.id) + " has too many options to tabulate");
+    }
+}
+
+std::size_t QuestionCodebook::CodeCount() const {
+    switch (kind_) {
+        case QuestionKind::kRating0To10:
+            return value_base_ + static_cast<std::size_t>(kRatingPoints);
+        case QuestionKind::kBeforeAndNow:
+            return value_base_ + static_cast<std::size_t>(kRatingPoints * kRatingPoints);
+        case QuestionKind::kMultipleChoice:
+            return value_base_ + 2u;
+        case QuestionKind::kShortText:
+            return value_base_ + 1u;
+        case QuestionKind::kNumber:
+            return value_base_ + number_values_.size();
+        case QuestionKind::kSingleChoice:
+        case QuestionKind::kScale1To5:
+        case QuestionKind::kYesSometimesNo:
+            return value_base_;
+    }
+    return value_base_;
+}
+
+std::uint16_t QuestionCodebook::NumberCode(std::int32_t value) {
+    const auto found = number_codes_.find(value);
+    if (found != number_codes_.end()) return found->second;
+    if (value_base_ + number_values_.size() >= kMaximumCodes) {
+        throw AnalyticsInputError("a number question has more distinct answers than analytics can tabulate");
+    }
+    const auto code = static_cast<std::uint16_t>(value_base_ + number_values_.size());
+    number_values_.push_back(value);
+    number_codes_.emplace(value, code);
+    return code;
+}
+
+std::optional<DimensionField> ResolveDimension(const Survey& survey, std::string_view name) {
+    if (name.empty()) return std::nullopt;
+    for (std::size_t index = 0; index < survey.questions.size(); ++index) {
+        const Question& question = survey.questions[index];
+        if (question.role == QuestionRole::kDemographic && question.dimension == name &&
+            KindSplitsIntoGroups(question.kind)) {
+            DimensionField field;
+            field.name = question.dimension;
+            field.from_question = true;
+            field.question_index = index;
+            return field;
+        }
+    }
+    for (std::size_t index = 0; index < survey.questions.size(); ++index) {
+        const Question& question = survey.questions[index];
+        if (question.id == name && KindSplitsIntoGroups(question.kind)) {
+            DimensionField field;
+            // A demographic keeps its dimension name so "school_type" and "phase" report alike.
+            field.name = question.role == QuestionRole::kDemographic && !question.dimension.empty()
+                             ? question.dimension
+                             : question.id;
+            field.from_question = true;
+            field.question_index = index;
+            return field;
+        }
+    }
+    for (const ResponseFieldName& entry : kResponseFieldNames) {
+        if (name == entry.name) {
+            DimensionField field;
+            field.name = entry.name;
+            field.response_field = entry.field;
+            return field;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> KnownDimensionNames(const Survey& survey) {
+    std::vector<std::string> names;
+    auto add = [&names](const std::string& name) {
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    };
+    for (const Question& question : survey.questions) {
+        if (question.role == QuestionRole::kDemographic && KindSplitsIntoGroups(question.kind)) {
+            add(question.dimension);
+        }
+    }
+    for (const Question& question : survey.questions) {
+        if (KindSplitsIntoGroups(question.kind)) add(question.id);
+    }
+    for (const ResponseFieldName& entry : kResponseFieldNames) add(entry.name);
+    return names;
+}
+
+void EncodedResponses::Dictionary::Append(std::string_view value) {
+    // Consecutive respondents mostly share their wave, station and language: try the last one.
+    if (!column.empty() && values[column.back()] == value) {
+        column.push_back(column.back());
+        return;
+    }
+    const std::string key(value);
+    auto found = codes.find(key);
+    if (found == codes.end()) {
+        found = codes.emplace(key, static_cast<std::uint32_t>(values.size())).first;
+        values.push_back(key);
+    }
+    column.push_back(found->second);
+}
+
+EncodedResponses::EncodedResponses(Survey survey) : survey_(std::move(survey)) {
+    codebooks_.reserve(survey_.questions.size());
+    for (std::size_t index = 0; index < survey_.questions.size(); ++index) {
+        question_indices_.emplace(survey_.questions[index].id, index);
+        codebooks_.emplace_back(survey_.questions[index]);
+    }
+    answer_codes_.resize(survey_.questions.size());
+}
+
+EncodedResponses::Dictionary& EncodedResponses::DictionaryFor(ResponseField field) {
+    return const_cast<Dictionary&>(static_cast<const EncodedResponses&>(*this).DictionaryFor(field));
+}
+
+const EncodedResponses::Dictionary& EncodedResponses::DictionaryFor(ResponseField field) const {
+    switch (field) {
+        case ResponseField::kWave:
+            return waves_;
+        case ResponseField::kEvent:
+            return events_;
+        case ResponseField::kStation:
+            return stations_;
+        case ResponseField::kLanguage:
+            return languages_;
+        case ResponseField::kAnswerMode:
+            break;
+    }
+    throw std::logic_error("answer mode is not dictionary-encoded; use Mode()");
+}
+
+const std::vector<std::uint32_t>& EncodedResponses::FieldCodes(ResponseField field) const {
+    return DictionaryFor(field).column;
+}
+
+const std::vector<std::string>& EncodedResponses::FieldValues(ResponseField field) const {
+    return DictionaryFor(field).values;
+}
+
+std::size_t EncodedResponses::AddRespondent(std::string_view wave, ResponseStatus status, AnswerMode mode,
+                                            std::string_view event_id, std::string_view station_id,
+                                            std::string_view language, std::int64_t submitted_at_ms) {
+    const std::size_t row = statuses_.size();
+    statuses_.push_back(static_cast<std::uint8_t>(status));
+    modes_.push_back(static_cast<std::uint8_t>(mode));
+    waves_.Append(wave);
+    events_.Append(event_id);
+    stations_.Append(station_id);
+    languages_.Append(language);
+    const std::uint32_t wave_code = waves_.column.back();
+    if (latest_submitted_by_wave_.size() <= wave_code) latest_submitted_by_wave_.resize(wave_code + 1u, 0);
+    latest_submitted_by_wave_[wave_code] = std::max(latest_submitted_by_wave_[wave_code], submitted_at_ms);
+    for (auto& column : answer_codes_) column.push_back(kNoAnswerCode);
+    return row;
+}
+
+void EncodedResponses::CheckCell(std::size_t row, std::size_t question_index) const {
+    if (question_index >= answer_codes_.size()) throw std::out_of_range("question index out of range");
+    if (row >= statuses_.size()) throw std::out_of_range("respondent row out of range");
+}
+
+void EncodedResponses::SetSkipped(std::size_t row, std::size_t question_index) {
+    CheckCell(row, question_index);
+    answer_codes_[question_index][row] = kSkippedCode;
+}
+
+void EncodedResponses::SetOption(std::size_t row, std::size_t question_index, std::size_t option_index) {
+    CheckCell(row, question_index);
+    answer_codes_[question_index][row] = OptionAnswerCode(question_index, option_index);
+}
+
+void EncodedResponses::SetChoices(std::size_t row, std::size_t question_index,
+                                  const std::vector<std::size_t>& option_indices) {
+    CheckCell(row, question_index);
+    answer_codes_[question_index][row] = ChoicesCode(question_index, option_indices);
+}
+
+void EncodedResponses::SetValue(std::size_t row, std::size_t question_index, std::int32_t value) {
+    CheckCell(row, question_index);
+    answer_codes_[question_index][row] = ValueCode(question_index, value);
+}
+
+void EncodedResponses::SetBeforeAndNow(std::size_t row, std::size_t question_index, std::int32_t before,
+                                       std::int32_t now) {
+    CheckCell(row, question_index);
+    answer_codes_[question_index][row] = BeforeAndNowCode(question_index, before, now);
+}
+
+void EncodedResponses::SetText(std::size_t row, std::size_t question_index) {
+    CheckCell(row, question_index);
+    answer_codes_[question_index][row] = TextCode(question_index);
+}
+
+std::uint16_t EncodedResponses::OptionAnswerCode(std::size_t question_index, std::size_t option_index) {
+    const Question& question = survey_.questions[question_index];
+    if (option_index >= question.options.size()) throw std::out_of_range("option index out of range");
+    if (question.kind == QuestionKind::kMultipleChoice && question.options[option_index].IsSubstantive()) {
+        return ChoicesCode(question_index, {option_index});
+    }
+    if (!KindAnswersWithOptions(question.kind) && question.options[option_index].IsSubstantive()) {
+        throw AnalyticsInputError("question " + Quoted(question.id) + " takes only its non-substantive options");
+    }
+    return codebooks_[question_index].OptionCode(option_index);
+}
+
+std::uint16_t EncodedResponses::ChoicesCode(std::size_t question_index,
+                                            const std::vector<std::size_t>& option_indices) const {
+    const Question& question = survey_.questions[question_index];
+    if (question.kind != QuestionKind::kMultipleChoice) {
+        throw AnalyticsInputError("question " + Quoted(question.id) + " is not multiple choice");
+    }
+    if (option_indices.empty()) return kSkippedCode;
+    bool any_positive = false;
+    for (const std::size_t option_index : option_indices) {
+        if (option_index >= question.options.size()) throw std::out_of_range("option index out of range");
+        const Option& option = question.options[option_index];
+        if (!option.IsSubstantive()) {
+            if (option_indices.size() != 1) {
+                throw AnalyticsInputError("question " + Quoted(question.id) + ": option " + Quoted(option.id) +
+                                          " must stand alone");
+            }
+            return codebooks_[question_index].OptionCode(option_index);
+        }
+        any_positive = any_positive || question.IsPositiveOption(option.id);
+    }
+    return static_cast<std::uint16_t>(codebooks_[question_index].ValueBase() + (any_positive ? 1 : 0));
+}
+
+std::uint16_t EncodedResponses::ValueCode(std::size_t question_index, std::int32_t value) {
+    const Question& question = survey_.questions[question_index];
+    QuestionCodebook& codebook = codebooks_[question_index];
+    if (question.kind == QuestionKind::kRating0To10) {
+        if (value < kRatingMin || value > kRatingMax) {
+            throw AnalyticsInputError("question " + Quoted(question.id) + ": rating " + std::to_string(value) +
+                                      " is outside 0-10");
+        }
+        return static_cast<std::uint16_t>(codebook.ValueBase() + value);
+    }
+    if (question.kind == QuestionKind::kNumber) {
+        if (value < question.min_value || value > question.max_value) {
+            throw AnalyticsInputError("question " + Quoted(question.id) + ": " + std::to_string(value) +
+                                      " is outside " + std::to_string(question.min_value) + "-" +
+                                      std::to_string(question.max_value));
+        }
+        // May add the value to the number dictionary: harmless if the response is then
+        // rejected, since a value nobody has is never reported.
+        return codebook.NumberCode(value);
+    }
+    throw AnalyticsInputError("question " + Quoted(question.id) + " does not take a number");
+}
+
+std::uint16_t EncodedResponses::BeforeAndNowCode(std::size_t question_index, std::int32_t before,
+                                                 std::int32_t now) const {
+    const Question& question = survey_.questions[question_index];
+    if (question.kind != QuestionKind::kBeforeAndNow) {
+        throw AnalyticsInputError("question " + Quoted(question.id) + " is not a before-and-now question");
+    }
+    if (before < kRatingMin || before > kRatingMax || now < kRatingMin || now > kRatingMax) {
+        throw AnalyticsInputError("question " + Quoted(question.id) + ": ratings must be 0-10");
+    }
+    return static_cast<std::uint16_t>(codebooks_[question_index].ValueBase() + before * kRatingPoints + now);
+}
+
+std::uint16_t EncodedResponses::TextCode(std::size_t question_index) const {
+    const Question& question = survey_.questions[question_index];
+    if (question.kind != QuestionKind::kShortText) {
+        throw AnalyticsInputError("question " + Quoted(question.id) + " does not take text");
+    }
+    return codebooks_[question_index].ValueBase();
+}
+
+void EncodedResponses::Add(const Response& response) {
+    const std::string who = "response " + response.id.ToHex();
+    if (response.survey_id != survey_.id || response.survey_version != survey_.version) {
+        throw AnalyticsInputError(who + " is for survey " + Quoted(response.survey_id) + " version " +
+                                  std::to_string(response.survey_version) + ", not " + Quoted(survey_.id) +
+                                  " version " + std::to_string(survey_.version));
+    }
+    // Every answer is encoded before the row is added, so a bad response leaves nothing behind.
+    std::vector<std::pair<std::size_t, std::uint16_t>> codes;
+    codes.reserve(response.answers.size());
+    for (const auto& [question_id, answer] : response.answers) {
+        const auto found = question_indices_.find(question_id);
+        if (found == question_indices_.end()) {
+            throw AnalyticsInputError(who + ": unknown question " + Quoted(question_id));
+        }
+        try {
+            codes.emplace_back(found->second, EncodeAnswer(found->second, answer));
+        } catch (const AnalyticsInputError& error) {
+            throw AnalyticsInputError(who + ": " + error.what());
+        } catch (const std::out_of_range& error) {
+            throw AnalyticsInputError(who + ": question " + Quoted(question_id) + ": " + error.what());
+        }
+    }
+    const std::size_t row = AddRespondent(response.wave, response.status, response.answer_mode, response.event_id,
+                                          response.station_id, response.language, response.submitted_at_ms);
+    for (const auto& [question_index, code] : codes) answer_codes_[question_index][row] = code;
+}
+
+std::uint16_t EncodedResponses::EncodeAnswer(std::size_t question_index, const Answer& answer) {
+    const Question& question = survey_.questions[question_index];
+    auto option_index_of = [&](const std::string& option_id) -> std::size_t {
+        for (std::size_t index = 0; index < question.options.size(); ++index) {
+            if (question.options[index].id == option_id) return index;
+        }
+        throw AnalyticsInputError("question " + Quoted(question.id) + ": unknown option " + Quoted(option_id));
+    };
+    switch (answer.kind) {
+        case AnswerKind::kSkipped:
+            return kSkippedCode;
+        case AnswerKind::kOption:
+            return OptionAnswerCode(question_index, option_index_of(answer.option_id));
+        case AnswerKind::kOptions: {
+            std::vector<std::size_t> indices;
+            indices.reserve(answer.option_ids.size());
+            for (const std::string& option_id : answer.option_ids) indices.push_back(option_index_of(option_id));
+            return ChoicesCode(question_index, indices);
+        }
+        case AnswerKind::kInteger:
+            return ValueCode(question_index, answer.value);
+        case AnswerKind::kText:
+            return TextCode(question_index);
+        case AnswerKind::kBeforeAndNow:
+            return BeforeAndNowCode(question_index, answer.before, answer.now);
+    }
+    throw AnalyticsInputError("question " + Quoted(question.id) + ": unknown answer kind");
+}
+
+EncodedResponses EncodedResponses::FromResponses(const Survey& survey, const std::vector<Response>& responses) {
+    EncodedResponses encoded(survey);
+    for (const Response& response : responses) encoded.Add(response);
+    return encoded;
+}
+
+}  // namespace yousaid

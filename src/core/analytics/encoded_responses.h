@@ -1,0 +1,168 @@
+#pragma once
+// Responses encoded once into dense integer columns, one per question, so that every table
+// the officer asks for is a pass of counting over small integers rather than a walk over
+// maps of strings. A 100,000-respondent wave becomes a few megabytes of uint16 codes.
+//
+// A question's column holds one code per respondent:
+//   0                    no answer: the question was not shown, or the response left it out
+//   1                    skipped: shown, and the respondent chose to move on
+//   2 .. 2+options-1     the option at that index of Question::options (for every kind:
+//                        numeric and text kinds keep their non-substantive options there)
+//   2+options ...        the substantive answers of numeric kinds (see QuestionCodebook)
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/responses/response.h"
+#include "core/survey/survey.h"
+
+namespace yousaid {
+
+inline constexpr std::uint16_t kNoAnswerCode = 0;
+inline constexpr std::uint16_t kSkippedCode = 1;
+inline constexpr std::uint16_t kFirstOptionCode = 2;
+
+// How the codes of one question map to answers.
+class QuestionCodebook {
+public:
+    QuestionCodebook() = default;
+    explicit QuestionCodebook(const Question& question);
+
+    QuestionKind kind() const { return kind_; }
+    std::uint16_t OptionCode(std::size_t option_index) const {
+        return static_cast<std::uint16_t>(kFirstOptionCode + option_index);
+    }
+    // The first code after the options: where substantive numeric answers start.
+    std::uint16_t ValueBase() const { return value_base_; }
+    // One past the largest code in use so far (number questions grow as values are seen).
+    std::size_t CodeCount() const;
+
+    // rating_0_10: ValueBase() + value (0..10).
+    // before_and_now: ValueBase() + before * 11 + now.
+    // multiple_choice: ValueBase() + 1 if the choices include a positive option, else + 0
+    //   (analytics needs only that; a non-substantive choice uses its option code).
+    // short_text: ValueBase() for any text.
+    // number: ValueBase() + the value's index in NumberValues(), in order of first sight.
+    std::uint16_t NumberCode(std::int32_t value);
+    const std::vector<std::int32_t>& NumberValues() const { return number_values_; }
+
+private:
+    QuestionKind kind_ = QuestionKind::kSingleChoice;
+    std::uint16_t value_base_ = kFirstOptionCode;
+    std::vector<std::int32_t> number_values_;
+    std::unordered_map<std::int32_t, std::uint16_t> number_codes_;
+};
+
+// Fields of a response (not answers) that officers break figures down by.
+enum class ResponseField : std::int32_t { kWave, kAnswerMode, kEvent, kStation, kLanguage };
+
+// One thing figures can be broken down by: a question (usually a demographic one) or a
+// field of the response itself.
+struct DimensionField {
+    std::string name;  // as reported: the question's `dimension`, its id, or the field name
+    bool from_question = false;
+    std::size_t question_index = 0;  // when from_question
+    ResponseField response_field = ResponseField::kWave;
+};
+
+// Finds a breakdown by name, in this order: a question whose `dimension` is `name`
+// (e.g. "school", "send_status"), a question whose id is `name` (any question answered
+// with one option or one number, e.g. "school_type"), then the response fields "wave",
+// "answer_mode", "event", "station" and "language". nullopt when nothing matches or the
+// question cannot split respondents into groups (multiple choice, text, before-and-now).
+std::optional<DimensionField> ResolveDimension(const Survey& survey, std::string_view name);
+// Every name ResolveDimension accepts, for error messages and --help.
+std::vector<std::string> KnownDimensionNames(const Survey& survey);
+
+// Group labels that are not option ids. Option ids are lowercase_with_underscores, so
+// these can never collide with one.
+inline constexpr const char* kNotAnsweredGroup = "(not answered)";  // skipped or not shown
+inline constexpr const char* kNoValueGroup = "(none)";              // e.g. not at an event
+
+class EncodedResponses {
+public:
+    explicit EncodedResponses(Survey survey);
+
+    const Survey& survey() const { return survey_; }
+    std::size_t RowCount() const { return statuses_.size(); }
+
+    // Encodes one response. Throws AnalyticsInputError naming the response and the question
+    // when the response is for another survey or version, or an answer does not fit its
+    // question (wrong kind, unknown option, value out of range): the importers check
+    // responses first, so reaching this is a bug upstream, not something to paper over.
+    // Answers to question ids the survey does not have are errors too.
+    void Add(const Response& response);
+    static EncodedResponses FromResponses(const Survey& survey, const std::vector<Response>& responses);
+
+    // The bulk path, for importers and benchmarks that never build Response objects:
+    // add a respondent, then set its answers by question and option index. Unset answers
+    // stay kNoAnswerCode. Throws std::out_of_range / AnalyticsInputError for indices or
+    // values that do not fit.
+    std::size_t AddRespondent(std::string_view wave, ResponseStatus status,
+                              AnswerMode mode = AnswerMode::kSelf, std::string_view event_id = {},
+                              std::string_view station_id = {}, std::string_view language = "en",
+                              std::int64_t submitted_at_ms = 0);
+    void SetSkipped(std::size_t row, std::size_t question_index);
+    // A single option: for single-answer option kinds, or a non-substantive option of any kind.
+    void SetOption(std::size_t row, std::size_t question_index, std::size_t option_index);
+    // Multiple choice with substantive options.
+    void SetChoices(std::size_t row, std::size_t question_index, const std::vector<std::size_t>& option_indices);
+    // rating_0_10 and number.
+    void SetValue(std::size_t row, std::size_t question_index, std::int32_t value);
+    void SetBeforeAndNow(std::size_t row, std::size_t question_index, std::int32_t before, std::int32_t now);
+    void SetText(std::size_t row, std::size_t question_index);
+
+    // Columns, one entry per respondent.
+    const std::vector<std::uint16_t>& AnswerCodes(std::size_t question_index) const {
+        return answer_codes_[question_index];
+    }
+    const QuestionCodebook& Codebook(std::size_t question_index) const { return codebooks_[question_index]; }
+    ResponseStatus Status(std::size_t row) const { return static_cast<ResponseStatus>(statuses_[row]); }
+    AnswerMode Mode(std::size_t row) const { return static_cast<AnswerMode>(modes_[row]); }
+
+    // Dictionary-encoded text fields: FieldCodes(f)[row] indexes FieldValues(f).
+    // kAnswerMode is not dictionary-encoded (use Mode()).
+    const std::vector<std::uint32_t>& FieldCodes(ResponseField field) const;
+    const std::vector<std::string>& FieldValues(ResponseField field) const;
+
+    // The latest submission time seen in each wave (0 when none was recorded), indexed like
+    // FieldValues(kWave): KPIs use it as the date a wave was measured.
+    const std::vector<std::int64_t>& LatestSubmittedByWave() const { return latest_submitted_by_wave_; }
+
+private:
+    struct Dictionary {
+        std::vector<std::string> values;
+        std::unordered_map<std::string, std::uint32_t> codes;
+        std::vector<std::uint32_t> column;
+        void Append(std::string_view value);
+    };
+
+    Dictionary& DictionaryFor(ResponseField field);
+    const Dictionary& DictionaryFor(ResponseField field) const;
+    void CheckCell(std::size_t row, std::size_t question_index) const;
+    // Each checks that the answer fits the question and returns its code.
+    std::uint16_t EncodeAnswer(std::size_t question_index, const Answer& answer);
+    std::uint16_t OptionAnswerCode(std::size_t question_index, std::size_t option_index);
+    std::uint16_t ChoicesCode(std::size_t question_index, const std::vector<std::size_t>& option_indices) const;
+    std::uint16_t ValueCode(std::size_t question_index, std::int32_t value);
+    std::uint16_t BeforeAndNowCode(std::size_t question_index, std::int32_t before, std::int32_t now) const;
+    std::uint16_t TextCode(std::size_t question_index) const;
+
+    Survey survey_;
+    std::unordered_map<std::string, std::size_t> question_indices_;
+    std::vector<QuestionCodebook> codebooks_;
+    std::vector<std::vector<std::uint16_t>> answer_codes_;
+    std::vector<std::uint8_t> statuses_;
+    std::vector<std::uint8_t> modes_;
+    Dictionary waves_;
+    Dictionary events_;
+    Dictionary stations_;
+    Dictionary languages_;
+    std::vector<std::int64_t> latest_submitted_by_wave_;
+};
+
+}  // namespace yousaid

@@ -1,0 +1,118 @@
+#include "core/responses/response.h"
+
+#include "core/base/enum_names.h"
+
+#include <array>
+#include <cstdio>
+#include <utility>
+
+namespace yousaid {
+
+namespace {
+
+constexpr std::array<std::pair<ResponseStatus, std::string_view>, 3> kStatusNames{{
+    {ResponseStatus::kComplete, "complete"},
+    {ResponseStatus::kPartial, "partial"},
+    {ResponseStatus::kRefused, "refused"},
+}};
+
+constexpr std::array<std::pair<AnswerMode, std::string_view>, 4> kModeNames{{
+    {AnswerMode::kSelf, "self"},
+    {AnswerMode::kHelpedByAdult, "helped_by_adult"},
+    {AnswerMode::kOnBehalf, "on_behalf"},
+    {AnswerMode::kByPhone, "by_phone"},
+}};
+
+int HexDigitValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Days since 1970-01-01 to a civil date (proleptic Gregorian), after H. Hinnant's
+// days_from_civil inverse; avoids gmtime, which differs between libcs and is not thread-safe.
+void CivilFromDays(std::int64_t days, std::int64_t& year, std::int32_t& month, std::int32_t& day) {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t day_of_era = days - era * 146097;
+    const std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t month_index = (5 * day_of_year + 2) / 153;
+    day = static_cast<std::int32_t>(day_of_year - (153 * month_index + 2) / 5 + 1);
+    month = static_cast<std::int32_t>(month_index < 10 ? month_index + 3 : month_index - 9);
+    year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+std::int64_t FloorDivide(std::int64_t value, std::int64_t divisor) {
+    const std::int64_t quotient = value / divisor;
+    return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient;
+}
+
+}  // namespace
+
+std::string_view ResponseStatusName(ResponseStatus status) { return NameOf(kStatusNames, status); }
+std::optional<ResponseStatus> ParseResponseStatus(std::string_view name) { return ValueOf(kStatusNames, name); }
+std::string_view AnswerModeName(AnswerMode mode) { return NameOf(kModeNames, mode); }
+std::optional<AnswerMode> ParseAnswerMode(std::string_view name) { return ValueOf(kModeNames, name); }
+
+ResponseId ResponseId::Generate(const RandomBytesFunction& fill_random) {
+    std::array<std::uint8_t, 16> bytes{};
+    fill_random(bytes.data(), bytes.size());
+    ResponseId id;
+    for (std::size_t index = 0; index < 8; ++index) {
+        id.high = (id.high << 8) | bytes[index];
+        id.low = (id.low << 8) | bytes[index + 8];
+    }
+    return id;
+}
+
+std::optional<ResponseId> ResponseId::FromHex(std::string_view hex) {
+    if (hex.size() != 32) return std::nullopt;
+    ResponseId id;
+    for (std::size_t index = 0; index < 32; ++index) {
+        const int digit = HexDigitValue(hex[index]);
+        if (digit < 0) return std::nullopt;
+        std::uint64_t& half = index < 16 ? id.high : id.low;
+        half = (half << 4) | static_cast<std::uint64_t>(digit);
+    }
+    return id;
+}
+
+std::string ResponseId::ToHex() const {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex(32, '0');
+    for (std::size_t index = 0; index < 16; ++index) {
+        hex[15 - index] = kDigits[(high >> (4 * index)) & 0xF];
+        hex[31 - index] = kDigits[(low >> (4 * index)) & 0xF];
+    }
+    return hex;
+}
+
+std::string FormatIso8601Utc(std::int64_t milliseconds_since_epoch) {
+    constexpr std::int64_t kMillisecondsPerDay = 86400000;
+    const std::int64_t days = FloorDivide(milliseconds_since_epoch, kMillisecondsPerDay);
+    const std::int64_t in_day = milliseconds_since_epoch - days * kMillisecondsPerDay;
+    std::int64_t year = 0;
+    std::int32_t month = 0;
+    std::int32_t day = 0;
+    CivilFromDays(days, year, month, day);
+    const auto hours = static_cast<int>(in_day / 3600000);
+    const auto minutes = static_cast<int>(in_day / 60000 % 60);
+    const auto seconds = static_cast<int>(in_day / 1000 % 60);
+    const auto millis = static_cast<int>(in_day % 1000);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", static_cast<long long>(year),
+                  static_cast<int>(month), static_cast<int>(day), hours, minutes, seconds, millis);
+    return buffer;
+}
+
+bool operator==(const Response& a, const Response& b) {
+    return a.id == b.id && a.survey_id == b.survey_id && a.survey_version == b.survey_version && a.wave == b.wave &&
+           a.station_id == b.station_id && a.event_id == b.event_id && a.started_at_ms == b.started_at_ms &&
+           a.submitted_at_ms == b.submitted_at_ms && a.status == b.status && a.answer_mode == b.answer_mode &&
+           a.language == b.language && a.answers == b.answers;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,72 @@
+#pragma once
+// Responses as a CSV file, one row per respondent: how last year's baseline, kept in a
+// spreadsheet, comes into Yousaid, and how responses go out to one (layout and rules in
+// docs/transfer-format.md, "Responses in a CSV file").
+//
+//   response_id, survey_id, survey_version, wave, status, answer_mode, station_id,
+//   event_id, language, started_at, submitted_at, then one column per question id
+//   (`<id>.before` and `<id>.now` for a before-and-now question).
+//
+// Only `wave` and `status` are required; every other column may be left out. Reading is
+// all-or-nothing: one bad cell and no response is returned, with every problem named by its
+// Excel row number and column, e.g. "row 7, column happiness: 11 is above the maximum 10".
+//
+// An empty `response_id` gets an id derived (SHA-256) from the file's content and the row's
+// position, so importing the same file again never double-counts; see GenerateCsvResponseId.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/responses/response.h"
+#include "core/survey/survey.h"
+
+namespace yousaid {
+
+// A cell meaning "the respondent saw the question and skipped it", as opposed to an empty
+// cell, which means "no answer" (not shown, or not asked in that year's survey).
+inline constexpr std::string_view kCsvSkippedCell = "(skipped)";
+
+struct ResponseCsvOptions {
+    // Columns to leave out (e.g. a spreadsheet's own "notes"); any other column that is
+    // not a known column or a question of the survey is an error.
+    std::vector<std::string> ignore_columns;
+};
+
+struct ResponseCsvProblem {
+    std::uint32_t row = 0;  // Excel's row number (the header is row 1); 0: the whole file
+    std::string column;     // the column's name as in the header; empty: the whole row
+    std::string message;
+
+    // "row 7, column happiness: 11 is above the maximum 10"
+    std::string Describe() const;
+};
+
+struct ResponseCsvReadResult {
+    bool ok = false;
+    std::vector<Response> responses;  // every data row, or nothing when !ok
+    std::vector<ResponseCsvProblem> problems;
+    std::uint32_t generated_ids = 0;  // rows whose response_id was empty
+    std::uint32_t more_problems = 0;  // problems beyond the first kMaxReported, not listed
+
+    // Every problem on its own line, each prefixed with `file_name`.
+    std::string ProblemsText(const std::string& file_name) const;
+
+    static constexpr std::size_t kMaxReported = 200;
+};
+
+// Reads responses to `survey` from CSV bytes (UTF-8 with or without a BOM, CRLF or LF, as
+// Excel's "CSV UTF-8" writes). Every response gets survey.id and survey.version, and must
+// pass CheckResponse.
+ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey,
+                                       const ResponseCsvOptions& options = {});
+
+// The column names the writer uses for `survey`, in order.
+std::vector<std::string> ResponseCsvColumns(const Survey& survey);
+
+// Writes the responses to `survey` (same id and version; others are left out) in the layout
+// ReadResponsesCsv reads, so that a written file reads back to equal responses. UTF-8 with
+// a BOM and CRLF, text cells guarded against formula injection.
+std::string WriteResponsesCsv(const Survey& survey, const std::vector<Response>& responses);
+
+}  // namespace yousaid

@@ -1,0 +1,642 @@
+// cereal's json.hpp first, so RapidJSON is configured here exactly as everywhere else in the
+// program (its assertions throw instead of aborting); see survey_loader.cpp.
+#include "core/io/json_document.h"
+
+
+#include "core/responses/transfer_file.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <set>
+#include <utility>
+
+#include "core/base/build_info.h"
+#include "core/io/checked_portable_binary.h"
+#include "core/crypto/crc32.h"
+#include "core/base/utf8.h"
+
+namespace yousaid {
+
+namespace {
+
+void AppendU32(std::string& out, std::uint32_t value) {
+    for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xFFu));
+}
+
+void AppendU64(std::string& out, std::uint64_t value) {
+    for (int shift = 0; shift < 64; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xFFu));
+}
+
+std::uint32_t ReadU32(std::string_view bytes, std::size_t offset) {
+    std::uint32_t value = 0;
+    for (std::size_t index = 0; index < 4; ++index) {
+        value |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[offset + index])) << (8 * index);
+    }
+    return value;
+}
+
+std::uint64_t ReadU64(std::string_view bytes, std::size_t offset) {
+    std::uint64_t value = 0;
+    for (std::size_t index = 0; index < 8; ++index) {
+        value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[offset + index])) << (8 * index);
+    }
+    return value;
+}
+
+TransferHeader MakeHeader(const TransferExportSettings& settings, const std::vector<Response>& responses) {
+    TransferHeader header;
+    header.station_id = settings.station_id;
+    header.event_id = settings.event_id;
+    header.exported_at_ms = settings.exported_at_ms;
+    header.app_version = kAppVersion;
+    header.build_target = BuildTarget();
+    header.counts = CountResponses(responses);
+    header.response_count = static_cast<std::uint32_t>(responses.size());
+    return header;
+}
+
+TransferReadResult Reject(const std::string& file_name, TransferProblem problem, const std::string& why) {
+    TransferReadResult result;
+    result.problem = problem;
+    result.message = file_name + ": " + why;
+    return result;
+}
+
+
+// --- civil time -----------------------------------------------------------------------------
+
+// H. Hinnant's days_from_civil: days since 1970-01-01 of a proleptic Gregorian date.
+std::int64_t DaysFromCivil(std::int64_t year, std::int64_t month, std::int64_t day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const std::int64_t year_of_era = year - era * 400;
+    const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+bool IsLeapYear(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+std::int64_t DaysInMonth(std::int64_t year, std::int64_t month) {
+    static constexpr std::int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// Reads exactly `count` ASCII digits at `position`.
+bool ReadDigits(std::string_view text, std::size_t position, std::size_t count, std::int64_t& value) {
+    if (position + count > text.size()) return false;
+    value = 0;
+    for (std::size_t index = position; index < position + count; ++index) {
+        if (text[index] < '0' || text[index] > '9') return false;
+        value = value * 10 + (text[index] - '0');
+    }
+    return true;
+}
+
+constexpr std::int64_t kLatestPlausibleMs = 253402300799999;  // 9999-12-31T23:59:59.999Z
+
+// --- JSON writing -----------------------------------------------------------------------------
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void WriteString(JsonWriter& writer, std::string_view text) {
+    // Invalid UTF-8 would make the JSON unreadable; a response should never hold any (answers
+    // are checked), but a file must stay valid whatever it carries.
+    const std::string clean = ReplaceInvalidUtf8(text);
+    writer.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+void WriteKey(JsonWriter& writer, const char* key) { writer.Key(key); }
+
+void WriteTime(JsonWriter& writer, std::int64_t milliseconds) {
+    // 0 means "not known" (a baseline from a spreadsheet) or "not submitted".
+    if (milliseconds == 0 || !IsPlausibleTime(milliseconds)) {
+        writer.Null();
+    } else {
+        WriteString(writer, FormatIso8601Utc(milliseconds));
+    }
+}
+
+void WriteAnswer(JsonWriter& writer, const Answer& answer) {
+    writer.StartObject();
+    WriteKey(writer, "kind");
+    WriteString(writer, AnswerKindName(answer.kind));
+    switch (answer.kind) {
+        case AnswerKind::kSkipped:
+            break;
+        case AnswerKind::kOption:
+            WriteKey(writer, "option_id");
+            WriteString(writer, answer.option_id);
+            break;
+        case AnswerKind::kOptions:
+            WriteKey(writer, "option_ids");
+            writer.StartArray();
+            for (const std::string& option_id : answer.option_ids) WriteString(writer, option_id);
+            writer.EndArray();
+            break;
+        case AnswerKind::kInteger:
+            WriteKey(writer, "value");
+            writer.Int(answer.value);
+            break;
+        case AnswerKind::kText:
+            WriteKey(writer, "text");
+            WriteString(writer, answer.text);
+            break;
+        case AnswerKind::kBeforeAndNow:
+            WriteKey(writer, "before");
+            writer.Int(answer.before);
+            WriteKey(writer, "now");
+            writer.Int(answer.now);
+            break;
+    }
+    writer.EndObject();
+}
+
+void WriteResponse(JsonWriter& writer, const Response& response) {
+    writer.StartObject();
+    WriteKey(writer, "id");
+    WriteString(writer, response.id.ToHex());
+    WriteKey(writer, "survey_id");
+    WriteString(writer, response.survey_id);
+    WriteKey(writer, "survey_version");
+    writer.Int(response.survey_version);
+    WriteKey(writer, "wave");
+    WriteString(writer, response.wave);
+    WriteKey(writer, "station_id");
+    WriteString(writer, response.station_id);
+    WriteKey(writer, "event_id");
+    WriteString(writer, response.event_id);
+    WriteKey(writer, "started_at");
+    WriteTime(writer, response.started_at_ms);
+    WriteKey(writer, "submitted_at");
+    WriteTime(writer, response.submitted_at_ms);
+    WriteKey(writer, "status");
+    WriteString(writer, ResponseStatusName(response.status));
+    WriteKey(writer, "answer_mode");
+    WriteString(writer, AnswerModeName(response.answer_mode));
+    WriteKey(writer, "language");
+    WriteString(writer, response.language);
+    WriteKey(writer, "answers");
+    writer.StartObject();
+    for (const auto& [question_id, answer] : response.answers) {
+        WriteString(writer, question_id);
+        WriteAnswer(writer, answer);
+    }
+    writer.EndObject();
+    writer.EndObject();
+}
+
+// --- JSON reading ------------------------------------------------------------------------------
+
+using JsonValue = rapidjson::Value;
+
+// Thrown for one response entry that cannot be read; carries the JSON path.
+struct JsonFieldError {
+    std::string path;
+    std::string message;
+};
+
+const JsonValue& Member(const JsonValue& object, const char* key, const std::string& path) {
+    const auto found = object.FindMember(key);
+    if (found == object.MemberEnd()) throw JsonFieldError{path + "." + key, "missing"};
+    return found->value;
+}
+
+std::string StringMember(const JsonValue& object, const char* key, const std::string& path) {
+    const JsonValue& value = Member(object, key, path);
+    if (!value.IsString()) throw JsonFieldError{path + "." + key, "should be a string"};
+    return std::string(value.GetString(), value.GetStringLength());
+}
+
+std::int32_t IntMember(const JsonValue& object, const char* key, const std::string& path) {
+    const JsonValue& value = Member(object, key, path);
+    if (!value.IsInt()) throw JsonFieldError{path + "." + key, "should be a whole number"};
+    return value.GetInt();
+}
+
+std::int64_t TimeMember(const JsonValue& object, const char* key, const std::string& path) {
+    const JsonValue& value = Member(object, key, path);
+    if (value.IsNull()) return 0;
+    if (!value.IsString()) throw JsonFieldError{path + "." + key, "should be an ISO 8601 UTC time or null"};
+    const auto parsed = ParseIso8601Utc(std::string_view(value.GetString(), value.GetStringLength()));
+    if (!parsed) throw JsonFieldError{path + "." + key, "is not an ISO 8601 UTC time such as 2026-03-14T09:26:53.589Z"};
+    return *parsed;
+}
+
+Answer ReadJsonAnswer(const JsonValue& value, const std::string& path) {
+    if (!value.IsObject()) throw JsonFieldError{path, "should be an object"};
+    const std::string kind_name = StringMember(value, "kind", path);
+    const auto kind = ParseAnswerKind(kind_name);
+    if (!kind) throw JsonFieldError{path + ".kind", "unknown answer kind '" + kind_name + "'"};
+    switch (*kind) {
+        case AnswerKind::kSkipped:
+            return Answer::Skipped();
+        case AnswerKind::kOption:
+            return Answer::Choice(StringMember(value, "option_id", path));
+        case AnswerKind::kOptions: {
+            const JsonValue& list = Member(value, "option_ids", path);
+            if (!list.IsArray()) throw JsonFieldError{path + ".option_ids", "should be a list"};
+            std::set<std::string> option_ids;
+            for (rapidjson::SizeType index = 0; index < list.Size(); ++index) {
+                if (!list[index].IsString()) {
+                    throw JsonFieldError{path + ".option_ids[" + std::to_string(index) + "]", "should be a string"};
+                }
+                option_ids.emplace(list[index].GetString(), list[index].GetStringLength());
+            }
+            return Answer::Choices(std::move(option_ids));
+        }
+        case AnswerKind::kInteger:
+            return Answer::Integer(IntMember(value, "value", path));
+        case AnswerKind::kText:
+            return Answer::Text(StringMember(value, "text", path));
+        case AnswerKind::kBeforeAndNow:
+            return Answer::BeforeAndNow(IntMember(value, "before", path), IntMember(value, "now", path));
+    }
+    throw JsonFieldError{path + ".kind", "unknown answer kind"};
+}
+
+Response ReadJsonResponse(const JsonValue& value, const std::string& path) {
+    if (!value.IsObject()) throw JsonFieldError{path, "should be an object"};
+    Response response;
+    const std::string id_hex = StringMember(value, "id", path);
+    const auto id = ResponseId::FromHex(id_hex);
+    if (!id) throw JsonFieldError{path + ".id", "'" + id_hex + "' is not 32 hex digits"};
+    response.id = *id;
+    response.survey_id = StringMember(value, "survey_id", path);
+    response.survey_version = IntMember(value, "survey_version", path);
+    response.wave = StringMember(value, "wave", path);
+    response.station_id = StringMember(value, "station_id", path);
+    response.event_id = StringMember(value, "event_id", path);
+    response.started_at_ms = TimeMember(value, "started_at", path);
+    response.submitted_at_ms = TimeMember(value, "submitted_at", path);
+    const std::string status = StringMember(value, "status", path);
+    const auto parsed_status = ParseResponseStatus(status);
+    if (!parsed_status) throw JsonFieldError{path + ".status", "unknown status '" + status + "'"};
+    response.status = *parsed_status;
+    const std::string mode = StringMember(value, "answer_mode", path);
+    const auto parsed_mode = ParseAnswerMode(mode);
+    if (!parsed_mode) throw JsonFieldError{path + ".answer_mode", "unknown answer mode '" + mode + "'"};
+    response.answer_mode = *parsed_mode;
+    response.language = StringMember(value, "language", path);
+    const JsonValue& answers = Member(value, "answers", path);
+    if (!answers.IsObject()) throw JsonFieldError{path + ".answers", "should be an object"};
+    for (auto member = answers.MemberBegin(); member != answers.MemberEnd(); ++member) {
+        std::string question_id(member->name.GetString(), member->name.GetStringLength());
+        const std::string answer_path = path + ".answers." + question_id;
+        if (response.answers.count(question_id) != 0) throw JsonFieldError{answer_path, "appears twice"};
+        response.answers.emplace(std::move(question_id), ReadJsonAnswer(member->value, answer_path));
+    }
+    return response;
+}
+
+std::string Describe(const JsonFieldError& error) { return error.path + ": " + error.message; }
+
+}  // namespace
+
+const char* TransferProblemName(TransferProblem problem) {
+    switch (problem) {
+        case TransferProblem::kNone:
+            return "none";
+        case TransferProblem::kCutShort:
+            return "cut short";
+        case TransferProblem::kNotATransferFile:
+            return "not a transfer file";
+        case TransferProblem::kNewerVersion:
+            return "newer version";
+        case TransferProblem::kDamaged:
+            return "damaged";
+        case TransferProblem::kTooBig:
+            return "too big";
+        case TransferProblem::kCannotRead:
+            return "cannot read";
+    }
+    return "unknown";
+}
+
+bool IsPlausibleTime(std::int64_t milliseconds_since_epoch) {
+    return milliseconds_since_epoch >= 0 && milliseconds_since_epoch <= kLatestPlausibleMs;
+}
+
+std::optional<std::int64_t> ParseIso8601Utc(std::string_view text, bool allow_date_only) {
+    std::int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+    if (!ReadDigits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !ReadDigits(text, 5, 2, month) ||
+        text[7] != '-' || !ReadDigits(text, 8, 2, day)) {
+        return std::nullopt;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+    const std::int64_t days = DaysFromCivil(year, month, day);
+    if (text.size() == 10) {
+        if (!allow_date_only) return std::nullopt;
+        return days * 86400000;
+    }
+    if (text.size() < 20 || text[10] != 'T' || !ReadDigits(text, 11, 2, hour) || text[13] != ':' ||
+        !ReadDigits(text, 14, 2, minute) || text[16] != ':' || !ReadDigits(text, 17, 2, second)) {
+        return std::nullopt;
+    }
+    if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
+    std::size_t position = 19;
+    if (text[position] == '.') {
+        ++position;
+        std::size_t digits = 0;
+        std::int64_t fraction = 0;
+        while (position < text.size() && text[position] >= '0' && text[position] <= '9' && digits < 3) {
+            fraction = fraction * 10 + (text[position] - '0');
+            ++position;
+            ++digits;
+        }
+        if (digits == 0) return std::nullopt;
+        while (digits < 3) {
+            fraction *= 10;
+            ++digits;
+        }
+        millis = fraction;
+    }
+    if (position + 1 != text.size() || text[position] != 'Z') return std::nullopt;
+    return days * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 + millis;
+}
+
+std::string WriteTransferFile(const TransferExportSettings& settings, const std::vector<Response>& responses) {
+    const std::string summary = SavePortableBinary(MakeHeader(settings, responses));
+    std::string body;
+    AppendU32(body, static_cast<std::uint32_t>(summary.size()));
+    body += summary;
+    for (const Response& response : responses) {
+        const std::string payload = SavePortableBinary(response);
+        AppendU32(body, static_cast<std::uint32_t>(payload.size()));
+        body += payload;
+    }
+    const std::uint64_t total = kTransferFixedHeaderBytes + body.size() + 4;
+
+    std::string file(kTransferMagic);
+    AppendU32(file, kTransferFormatVersion);
+    AppendU32(file, 0);  // flags: none in version 1
+    AppendU64(file, total);
+    AppendU32(file, ComputeCrc32(file));
+    file += body;
+    AppendU32(file, ComputeCrc32(file));
+    return file;
+}
+
+bool LooksLikeTransferFile(std::string_view bytes) {
+    const std::size_t compared = std::min(bytes.size(), kTransferMagic.size());
+    return compared > 0 && bytes.substr(0, compared) == kTransferMagic.substr(0, compared);
+}
+
+TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name) {
+    constexpr const char* kGetAgain = "; download it again or export it from the tablet again";
+    const std::uint64_t size = bytes.size();
+    if (size == 0) {
+        return Reject(file_name, TransferProblem::kCutShort, std::string("the file is cut short: it is empty") + kGetAgain);
+    }
+    if (!LooksLikeTransferFile(bytes)) {
+        if (bytes.substr(0, 6) == std::string_view("YSLOG\0", 6)) {
+            return Reject(file_name, TransferProblem::kNotATransferFile,
+                          "this is a tablet's response store, not a transfer file; export a transfer file "
+                          "from the station screen instead");
+        }
+        return Reject(file_name, TransferProblem::kNotATransferFile,
+                      "this is not a Yousaid transfer file (it does not start with YOUSAID-TRANSFER)");
+    }
+    if (size < kTransferFixedHeaderBytes) {
+        return Reject(file_name, TransferProblem::kCutShort,
+                      "the file is cut short: only " + FormatCount(size) + " bytes, not even its header" + kGetAgain);
+    }
+    if (ComputeCrc32(bytes.data(), 32) != ReadU32(bytes, 32)) {
+        return Reject(file_name, TransferProblem::kDamaged,
+                      std::string("the file is damaged: its header does not match its checksum") + kGetAgain);
+    }
+    // Bytes 0-35 mean the same in every version, so the version can be trusted from here on.
+    const std::uint32_t version = ReadU32(bytes, 16);
+    const std::uint32_t flags = ReadU32(bytes, 20);
+    if (version > kTransferFormatVersion || (version == kTransferFormatVersion && flags != 0)) {
+        return Reject(file_name, TransferProblem::kNewerVersion,
+                      "the file was made by a newer version of Yousaid (transfer format " + std::to_string(version) +
+                          (flags != 0 ? " with new features" : "") + "; this version reads format " +
+                          std::to_string(kTransferFormatVersion) + "); update Yousaid and load it again");
+    }
+    if (version == 0) {
+        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: its format version is 0");
+    }
+    const std::uint64_t declared = ReadU64(bytes, 24);
+    if (declared < kTransferMinimumBytes || declared > kMaxTransferFileBytes) {
+        return Reject(file_name, TransferProblem::kDamaged,
+                      "the file is damaged: its header gives an impossible length of " + FormatCount(declared) +
+                          " bytes" + kGetAgain);
+    }
+    if (size < declared) {
+        return Reject(file_name, TransferProblem::kCutShort,
+                      "the file is cut short: " + FormatCount(size) + " of " + FormatCount(declared) + " bytes" +
+                          kGetAgain);
+    }
+    if (size > declared) {
+        return Reject(file_name, TransferProblem::kDamaged,
+                      "the file is damaged: it has " + FormatCount(size - declared) + " bytes more than the " +
+                          FormatCount(declared) + " it should have" + kGetAgain);
+    }
+    const std::size_t crc_offset = static_cast<std::size_t>(declared - 4);
+    if (ComputeCrc32(bytes.data(), crc_offset) != ReadU32(bytes, crc_offset)) {
+        return Reject(file_name, TransferProblem::kDamaged,
+                      std::string("the file is damaged: its content does not match its checksum, so some bytes "
+                                  "changed after it was made") +
+                          kGetAgain);
+    }
+
+    // From here on the bytes are exactly what the writer wrote; anything wrong now means the
+    // writer was faulty (or the file was forged), and the file is refused as a whole.
+    const auto damaged = [&](const std::string& why) {
+        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: " + why);
+    };
+    TransferReadResult result;
+    result.format_version = version;
+    std::size_t cursor = kTransferFixedHeaderBytes;
+    const auto next_payload = [&](std::string_view& payload) {
+        if (crc_offset - cursor < 4) return false;
+        const std::uint32_t length = ReadU32(bytes, cursor);
+        cursor += 4;
+        if (crc_offset - cursor < length) return false;
+        payload = bytes.substr(cursor, length);
+        cursor += length;
+        return true;
+    };
+    std::string_view payload;
+    if (!next_payload(payload)) return damaged("its summary runs past the end of the file");
+    try {
+        LoadPortableBinary(payload, result.header);
+    } catch (const std::exception& error) {
+        const std::string what = error.what();
+        if (what.find("newer version") != std::string::npos) {
+            return Reject(file_name, TransferProblem::kNewerVersion,
+                          "the file was made by a newer version of Yousaid (" + what +
+                              "); update Yousaid and load it again");
+        }
+        return damaged("its summary cannot be read (" + what + ")");
+    }
+    for (std::uint32_t position = 1; position <= result.header.response_count; ++position) {
+        if (!next_payload(payload)) {
+            return damaged("the summary lists " + FormatCount(result.header.response_count) +
+                           " responses but the file ends after " + FormatCount(position - 1));
+        }
+        try {
+            Response response;
+            LoadPortableBinary(payload, response);
+            result.responses.push_back(std::move(response));
+        } catch (const std::exception& error) {
+            // One unreadable response (typically from a newer version) does not spoil the rest.
+            result.unreadable.push_back({position, error.what()});
+        }
+    }
+    if (cursor != crc_offset) {
+        return damaged("it holds more than the " + FormatCount(result.header.response_count) +
+                       " responses its summary lists");
+    }
+    if (result.unreadable.empty() && CountResponses(result.responses) != result.header.counts) {
+        return damaged("its summary of counts by survey does not match the responses it holds");
+    }
+    result.ok = true;
+    return result;
+}
+
+std::string WriteResponsesJson(const TransferExportSettings& settings, const std::vector<Response>& responses) {
+    const TransferHeader header = MakeHeader(settings, responses);
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.SetIndent(' ', 2);
+    writer.StartObject();
+    WriteKey(writer, "format");
+    WriteString(writer, kResponsesJsonFormat);
+    WriteKey(writer, "format_version");
+    writer.Int(kResponsesJsonFormatVersion);
+    WriteKey(writer, "station_id");
+    WriteString(writer, header.station_id);
+    WriteKey(writer, "event_id");
+    WriteString(writer, header.event_id);
+    WriteKey(writer, "exported_at");
+    WriteTime(writer, header.exported_at_ms);
+    WriteKey(writer, "app_version");
+    WriteString(writer, header.app_version);
+    WriteKey(writer, "build_target");
+    WriteString(writer, header.build_target);
+    WriteKey(writer, "counts");
+    writer.StartArray();
+    for (const ResponseCount& count : header.counts) {
+        writer.StartObject();
+        WriteKey(writer, "survey_id");
+        WriteString(writer, count.survey_id);
+        WriteKey(writer, "survey_version");
+        writer.Int(count.survey_version);
+        WriteKey(writer, "complete");
+        writer.Uint(count.complete);
+        WriteKey(writer, "partial");
+        writer.Uint(count.partial);
+        WriteKey(writer, "refused");
+        writer.Uint(count.refused);
+        WriteKey(writer, "total");
+        writer.Uint(count.Total());
+        writer.EndObject();
+    }
+    writer.EndArray();
+    WriteKey(writer, "response_count");
+    writer.Uint(header.response_count);
+    WriteKey(writer, "responses");
+    writer.StartArray();
+    for (const Response& response : responses) WriteResponse(writer, response);
+    writer.EndArray();
+    writer.EndObject();
+    std::string text(buffer.GetString(), buffer.GetSize());
+    text += '\n';
+    return text;
+}
+
+TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name) {
+    rapidjson::Document document;
+    // Explicit flags: cereal's defaults would accept NaN, which no export of ours contains;
+    // iterative parsing so deeply nested input cannot exhaust the stack.
+    constexpr unsigned kFlags =
+        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;  // not full precision: see survey_loader.cpp
+    document.Parse<kFlags>(text.data(), text.size());
+    if (document.HasParseError()) {
+        return Reject(file_name, TransferProblem::kDamaged,
+                      "this is not readable JSON (" + std::string(rapidjson::GetParseError_En(document.GetParseError())) +
+                          " at byte " + FormatCount(document.GetErrorOffset()) + ")");
+    }
+    const auto not_ours = [&](const std::string& why) {
+        return Reject(file_name, TransferProblem::kNotATransferFile,
+                      "this is not a Yousaid responses export (" + why + ")");
+    };
+    if (!document.IsObject()) return not_ours("it is not a JSON object");
+    const auto format = document.FindMember("format");
+    if (format == document.MemberEnd() || !format->value.IsString() ||
+        std::string_view(format->value.GetString(), format->value.GetStringLength()) != kResponsesJsonFormat) {
+        return not_ours("\"format\" is not \"yousaid-responses\"");
+    }
+    const auto version = document.FindMember("format_version");
+    if (version == document.MemberEnd() || !version->value.IsInt() || version->value.GetInt() < 1) {
+        return not_ours("\"format_version\" is missing or not a positive whole number");
+    }
+    if (version->value.GetInt() > kResponsesJsonFormatVersion) {
+        return Reject(file_name, TransferProblem::kNewerVersion,
+                      "the file was made by a newer version of Yousaid (JSON format " +
+                          std::to_string(version->value.GetInt()) + "; this version reads format " +
+                          std::to_string(kResponsesJsonFormatVersion) + "); update Yousaid and load it again");
+    }
+
+    TransferReadResult result;
+    result.format_version = static_cast<std::uint32_t>(version->value.GetInt());
+    try {
+        result.header.station_id = StringMember(document, "station_id", "");
+        result.header.event_id = StringMember(document, "event_id", "");
+        result.header.exported_at_ms = TimeMember(document, "exported_at", "");
+        result.header.app_version = StringMember(document, "app_version", "");
+        const auto target = document.FindMember("build_target");
+        if (target != document.MemberEnd() && target->value.IsString()) {
+            result.header.build_target.assign(target->value.GetString(), target->value.GetStringLength());
+        }
+    } catch (const JsonFieldError& error) {
+        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: " + Describe(error));
+    }
+    const auto responses = document.FindMember("responses");
+    if (responses == document.MemberEnd() || !responses->value.IsArray()) {
+        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: \"responses\" is missing or not a list");
+    }
+    const JsonValue& list = responses->value;
+    for (rapidjson::SizeType index = 0; index < list.Size(); ++index) {
+        try {
+            result.responses.push_back(ReadJsonResponse(list[index], "responses[" + std::to_string(index) + "]"));
+        } catch (const JsonFieldError& error) {
+            result.unreadable.push_back({index + 1, Describe(error)});
+        }
+    }
+    result.header.response_count = list.Size();
+    result.header.counts = CountResponses(result.responses);
+    const auto declared = document.FindMember("response_count");
+    if (declared != document.MemberEnd() && declared->value.IsUint() && declared->value.GetUint() != list.Size()) {
+        return Reject(file_name, TransferProblem::kDamaged,
+                      "the file is damaged: it says it holds " + FormatCount(declared->value.GetUint()) +
+                          " responses but lists " + FormatCount(list.Size()));
+    }
+    result.ok = true;
+    return result;
+}
+
+std::string SuggestedTransferFileName(const std::string& station_id, std::int64_t exported_at_ms,
+                                      std::string_view extension) {
+    std::string name = "yousaid_";
+    for (const char c : station_id) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_';
+        name.push_back(plain ? c : '-');
+    }
+    if (station_id.empty()) name += "station";
+    // "2026-03-14T16:02:11.000Z" -> "2026-03-14T160211Z": colons are not allowed on Windows.
+    const std::string time = IsPlausibleTime(exported_at_ms) ? FormatIso8601Utc(exported_at_ms) : "0000-00-00T00:00:00";
+    name += '_';
+    name += time.substr(0, 10);
+    name += 'T';
+    name += time.substr(11, 2) + time.substr(14, 2) + time.substr(17, 2);
+    name += 'Z';
+    name += extension;
+    return name;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,429 @@
+// cereal's json.hpp comes first so RapidJSON (used directly below to rescue a station id
+// from a damaged file) is configured exactly as cereal configures it everywhere else.
+#include "core/io/json_document.h"
+
+
+#include "core/station/station_config.h"
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include "core/base/file_io.h"
+
+namespace yousaid {
+
+namespace {
+
+// A settings file is under a kilobyte; anything much larger is not one.
+constexpr std::size_t kMaxStationConfigFileBytes = 64 * 1024;
+constexpr std::size_t kMaxStationNameLength = 40;  // in characters (code points)
+constexpr std::size_t kMaxEventNameLength = 80;
+constexpr std::size_t kMaxPlaceLength = 80;
+constexpr std::size_t kMaxWaveLength = 32;
+constexpr std::size_t kMaxSurveyIdLength = 64;
+constexpr std::int32_t kMinEventYear = 2000;  // a year outside these is a typo, not an event
+constexpr std::int32_t kMaxEventYear = 2099;
+constexpr std::size_t kMaxStationNamePartLength = 32;  // in export file names
+constexpr std::size_t kMaxEventNamePartLength = 48;
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetterOrDigit(char c) { return IsAsciiDigit(c) || IsAsciiLower(c) || IsAsciiUpper(c); }
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// Decodes the UTF-8 sequence at `offset`: its length, or 0 if it is not valid UTF-8
+// (truncated, overlong, a surrogate, or beyond U+10FFFF).
+std::size_t DecodeUtf8(std::string_view text, std::size_t offset, std::uint32_t& code_point) {
+    const auto byte_at = [&](std::size_t index) { return static_cast<std::uint8_t>(text[index]); };
+    const std::uint8_t lead = byte_at(offset);
+    std::size_t length = 0;
+    std::uint32_t minimum = 0;
+    if (lead < 0x80) {
+        code_point = lead;
+        return 1;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        minimum = 0x80;
+        code_point = lead & 0x1Fu;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        minimum = 0x800;
+        code_point = lead & 0x0Fu;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        minimum = 0x10000;
+        code_point = lead & 0x07u;
+    } else {
+        return 0;
+    }
+    if (offset + length > text.size()) return 0;
+    for (std::size_t index = 1; index < length; ++index) {
+        const std::uint8_t next = byte_at(offset + index);
+        if ((next & 0xC0) != 0x80) return 0;
+        code_point = (code_point << 6) | (next & 0x3Fu);
+    }
+    if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return 0;
+    return length;
+}
+
+// Free text a volunteer typed (station name, event name, place): valid UTF-8, on one line,
+// and short enough for a screen heading and a file name.
+std::optional<std::string> TextProblem(std::string_view label, std::string_view text, std::size_t max_length) {
+    std::size_t characters = 0;
+    for (std::size_t offset = 0; offset < text.size();) {
+        std::uint32_t code_point = 0;
+        const std::size_t length = DecodeUtf8(text, offset, code_point);
+        if (length == 0) return std::string(label) + ": is not valid text (UTF-8)";
+        if (code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F)) {
+            return std::string(label) + ": must be one line without control characters";
+        }
+        offset += length;
+        ++characters;
+    }
+    if (characters > max_length) {
+        return std::string(label) + ": has " + std::to_string(characters) + " characters; at most " +
+               std::to_string(max_length) + " fit";
+    }
+    return std::nullopt;
+}
+
+bool IsBlank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+// The same shape survey files use for ids: they end up in file names, CSV columns and keys.
+bool IsValidSurveyId(std::string_view id) {
+    if (id.empty() || id.size() > kMaxSurveyIdLength) return false;
+    const auto is_lower_or_digit = [](char c) { return IsAsciiLower(c) || IsAsciiDigit(c); };
+    if (!is_lower_or_digit(id.front())) return false;
+    return std::all_of(id.begin(), id.end(), [&](char c) { return is_lower_or_digit(c) || c == '_'; });
+}
+
+// BCP 47-shaped codes such as "en", "pl", "pt-BR", as survey files accept them: enough to
+// catch "Polish" or "EN".
+bool IsValidLanguageCode(std::string_view code) {
+    std::size_t position = 0;
+    while (position < code.size() && IsAsciiLower(code[position])) ++position;
+    if (position < 2 || position > 3) return false;
+    while (position < code.size()) {
+        if (code[position] != '-') return false;
+        const std::size_t start = ++position;
+        while (position < code.size() && IsAsciiLetterOrDigit(code[position])) ++position;
+        const std::size_t length = position - start;
+        if (length < 2 || length > 8) return false;
+    }
+    return true;
+}
+
+bool IsValidStationId(std::string_view id) {
+    return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
+               return IsAsciiDigit(c) || (c >= 'a' && c <= 'f');
+           });
+}
+
+bool IsLeapYear(std::int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+std::int32_t DaysInMonth(std::int32_t year, std::int32_t month) {
+    static constexpr std::array<std::int32_t, 12> kDays{{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
+    if (month == 2 && IsLeapYear(year)) return 29;
+    return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+std::optional<std::string> EventDateProblem(std::string_view date) {
+    if (date.empty()) return std::nullopt;
+    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                        std::all_of(date.begin(), date.begin() + 4, IsAsciiDigit) && IsAsciiDigit(date[5]) &&
+                        IsAsciiDigit(date[6]) && IsAsciiDigit(date[8]) && IsAsciiDigit(date[9]);
+    if (!shaped) return "event date: " + Quoted(date) + " is not written YYYY-MM-DD (e.g. 2026-03-14)";
+    const auto number = [&](std::size_t start, std::size_t length) {
+        std::int32_t value = 0;
+        for (std::size_t index = start; index < start + length; ++index) value = value * 10 + (date[index] - '0');
+        return value;
+    };
+    const std::int32_t year = number(0, 4);
+    const std::int32_t month = number(5, 2);
+    const std::int32_t day = number(8, 2);
+    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
+        return "event date: " + std::string(date) + " is not a date";
+    }
+    if (year < kMinEventYear || year > kMaxEventYear) {
+        return "event date: " + std::string(date) + " is not in the years " + std::to_string(kMinEventYear) + " to " +
+               std::to_string(kMaxEventYear);
+    }
+    return std::nullopt;
+}
+
+std::string YearOf(std::int64_t time_ms) { return FormatIso8601Utc(time_ms).substr(0, 4); }
+
+std::string DateOf(std::int64_t time_ms) { return FormatIso8601Utc(time_ms).substr(0, 10); }
+
+// Puts the default back into one field that failed validation; says what it became.
+std::string ResetField(StationConfig& config, const std::string& field, const RandomBytesFunction& fill_random,
+                       std::int64_t now_ms) {
+    const StationConfig defaults;
+    if (field == "survey_id") {
+        config.survey_id = defaults.survey_id;
+        return "no survey is chosen";
+    }
+    if (field == "wave") {
+        config.wave = YearOf(now_ms);
+        return "the wave is now " + config.wave;
+    }
+    if (field == "event_name") {
+        config.event_name.clear();
+        return "the event name is now empty";
+    }
+    if (field == "event_date") {
+        config.event_date.clear();
+        return "the event date is now empty";
+    }
+    if (field == "place") {
+        config.place.clear();
+        return "the place is now empty";
+    }
+    if (field == "station_name") {
+        config.station_name = defaults.station_name;
+        return "the station name is now " + config.station_name;
+    }
+    if (field == "station_id") {
+        config.station_id = NewStationId(fill_random);
+        return "a new station id was made";
+    }
+    if (field == "default_language") {
+        config.default_language = defaults.default_language;
+        return "the default language is now " + config.default_language;
+    }
+    if (field == "idle_timeout_seconds") {
+        config.idle_timeout_seconds = defaults.idle_timeout_seconds;
+        return "the idle timeout is now " + std::to_string(config.idle_timeout_seconds) + " seconds";
+    }
+    return "";
+}
+
+// From a file that cereal could not read: the station id, if the file still has a valid one.
+std::optional<std::string> RescueStationId(const std::string& bytes) {
+    try {
+        rapidjson::Document document;
+        document.Parse(bytes.c_str(), bytes.size());
+        if (document.HasParseError() || !document.IsObject()) return std::nullopt;
+        const auto config = document.FindMember("station_config");
+        if (config == document.MemberEnd() || !config->value.IsObject()) return std::nullopt;
+        const auto id = config->value.FindMember("station_id");
+        if (id == config->value.MemberEnd() || !id->value.IsString()) return std::nullopt;
+        std::string text(id->value.GetString(), id->value.GetStringLength());
+        if (!IsValidStationId(text)) return std::nullopt;
+        return text;
+    } catch (const std::exception&) {  // cereal configures RapidJSON to throw on internal errors
+        return std::nullopt;
+    }
+}
+
+// One entry per code point from U+00C0 to U+017F (Latin-1 Supplement letters and Latin
+// Extended-A: French, German, Polish, Portuguese, Romanian, Czech, Turkish and more), the
+// lowercase ASCII it becomes in a file name; empty for the two signs in that range (x, /).
+// Made from Unicode's compatibility decompositions (NFKD) with the accents dropped, plus
+// the letters that have none: ae, d, o, th, ss, l, ij, n, oe, t, s.
+constexpr std::array<const char*, 0x180 - 0xC0> kLatinToAscii{{
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // U+00C0
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",    // U+00D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // U+00E0
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",     // U+00F0
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",      // U+0100
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",      // U+0110
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",      // U+0120
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",    // U+0130
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",      // U+0140
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",    // U+0150
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",      // U+0160
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",      // U+0170
+}};
+
+}  // namespace
+
+std::string NewStationId(const RandomBytesFunction& fill_random) { return ResponseId::Generate(fill_random).ToHex(); }
+
+StationConfig DefaultStationConfig(const RandomBytesFunction& fill_random, std::int64_t now_ms) {
+    StationConfig config;
+    config.wave = YearOf(now_ms);
+    config.station_id = NewStationId(fill_random);
+    return config;
+}
+
+std::vector<StationConfigProblem> ValidateStationConfig(const StationConfig& config) {
+    std::vector<StationConfigProblem> problems;
+    const auto report = [&](const char* field, std::string message) {
+        problems.push_back(StationConfigProblem{field, std::move(message)});
+    };
+
+    if (!config.survey_id.empty() && !IsValidSurveyId(config.survey_id)) {
+        report("survey_id", "survey id: " + Quoted(config.survey_id) +
+                                " must be lowercase letters, digits and _ (like parent_carer)");
+    }
+    if (config.wave.empty()) {
+        report("wave", "wave: must not be empty (e.g. 2026)");
+    } else if (config.wave.size() > kMaxWaveLength ||
+               !std::all_of(config.wave.begin(), config.wave.end(),
+                            [](char c) { return IsAsciiLetterOrDigit(c) || c == '-' || c == '_'; })) {
+        report("wave", "wave: " + Quoted(config.wave) + " must be up to " + std::to_string(kMaxWaveLength) +
+                           " letters, digits, - and _ (e.g. 2026 or 2026-spring)");
+    }
+    if (auto problem = TextProblem("event name", config.event_name, kMaxEventNameLength)) {
+        report("event_name", std::move(*problem));
+    }
+    if (auto problem = EventDateProblem(config.event_date)) report("event_date", std::move(*problem));
+    if (auto problem = TextProblem("place", config.place, kMaxPlaceLength)) report("place", std::move(*problem));
+    if (auto problem = TextProblem("station name", config.station_name, kMaxStationNameLength)) {
+        report("station_name", std::move(*problem));
+    } else if (IsBlank(config.station_name)) {
+        report("station_name", "station name: must not be empty (e.g. Tablet 3)");
+    }
+    if (!IsValidStationId(config.station_id)) {
+        report("station_id", "station id: " + Quoted(config.station_id) + " is not 32 lowercase hex digits");
+    }
+    if (!IsValidLanguageCode(config.default_language)) {
+        report("default_language", "default language: " + Quoted(config.default_language) +
+                                       " is not a language code like en, pl or pt-BR");
+    }
+    if (config.idle_timeout_seconds < kMinIdleTimeoutSeconds || config.idle_timeout_seconds > kMaxIdleTimeoutSeconds) {
+        report("idle_timeout_seconds", "idle timeout: " + std::to_string(config.idle_timeout_seconds) +
+                                           " seconds is not between " + std::to_string(kMinIdleTimeoutSeconds) +
+                                           " and " + std::to_string(kMaxIdleTimeoutSeconds) + " seconds");
+    }
+    return problems;
+}
+
+StationConfigSaveResult SaveStationConfig(const StationConfig& config, const std::string& path) noexcept {
+    try {
+        const std::vector<StationConfigProblem> problems = ValidateStationConfig(config);
+        if (!problems.empty()) return {false, "the settings were not saved: " + problems.front().message};
+        std::ostringstream json;
+        {
+            cereal::JSONOutputArchive archive(json);
+            archive(cereal::make_nvp("station_config", config));
+        }  // the archive writes its closing brace when it goes out of scope
+        json << '\n';
+        const std::string failure = ReplaceSettingsFile(path, json.str());
+        if (!failure.empty()) return {false, "the settings were not saved: " + failure};
+        return {true, ""};
+    } catch (const std::exception& error) {
+        return {false, std::string("the settings were not saved: ") + error.what()};
+    }
+}
+
+StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomBytesFunction& fill_random,
+                                          std::int64_t now_ms) noexcept {
+    StationConfigLoadResult result;
+    try {
+        const FileReadResult file = ReadWholeFile(path, kMaxStationConfigFileBytes);
+        if (file.outcome == FileReadOutcome::kMissing) {
+            result.status = StationConfigLoadStatus::kMissing;
+            result.config = DefaultStationConfig(fill_random, now_ms);
+            return result;
+        }
+        // Defaults for every failure below; the old station id if the file still shows it.
+        const auto fall_back = [&](StationConfigLoadStatus status, const std::string& why) {
+            result.status = status;
+            result.config = DefaultStationConfig(fill_random, now_ms);
+            result.notes.push_back(why + "; the station is back to its default settings");
+            if (const auto rescued_id = RescueStationId(file.bytes)) {
+                result.config.station_id = *rescued_id;
+                result.notes.push_back("the station id was kept");
+            } else {
+                result.notes.push_back("a new station id was made");
+            }
+        };
+        if (file.outcome != FileReadOutcome::kRead) {
+            fall_back(StationConfigLoadStatus::kUnreadable, "the station settings file cannot be read: " + file.error);
+            return result;
+        }
+        const std::string shape_problem = CheckJsonShape(
+            file.bytes, "station_config", StationConfig::kSerialVersion,
+            {{"survey_id", JsonFieldType::kString}, {"wave", JsonFieldType::kString},
+             {"event_name", JsonFieldType::kString}, {"event_date", JsonFieldType::kString},
+             {"place", JsonFieldType::kString}, {"station_name", JsonFieldType::kString},
+             {"station_id", JsonFieldType::kString}, {"default_language", JsonFieldType::kString},
+             {"default_answer_mode", JsonFieldType::kString}, {"idle_timeout_seconds", JsonFieldType::kInt32},
+             {"keep_partial_answers", JsonFieldType::kBool}});
+        if (!shape_problem.empty()) {
+            fall_back(StationConfigLoadStatus::kUnreadable, "the station settings file is damaged: " + shape_problem);
+            return result;
+        }
+        StationConfig config;
+        try {
+            std::istringstream json(file.bytes);
+            cereal::JSONInputArchive archive(json);
+            archive(cereal::make_nvp("station_config", config));
+        } catch (const NewerVersionError& error) {
+            fall_back(StationConfigLoadStatus::kTooNew, error.what());
+            return result;
+        } catch (const std::exception& error) {
+            fall_back(StationConfigLoadStatus::kUnreadable,
+                      std::string("the station settings file is damaged: ") + error.what());
+            return result;
+        }
+        result.status = StationConfigLoadStatus::kLoaded;
+        for (const StationConfigProblem& problem : ValidateStationConfig(config)) {
+            result.status = StationConfigLoadStatus::kRepaired;
+            result.notes.push_back(problem.message + "; " + ResetField(config, problem.field, fill_random, now_ms));
+        }
+        result.config = std::move(config);
+    } catch (const std::exception& error) {
+        result.status = StationConfigLoadStatus::kUnreadable;
+        result.notes.push_back(std::string("the station settings could not be loaded: ") + error.what());
+        try {
+            result.config = DefaultStationConfig(fill_random, now_ms);
+        } catch (const std::exception&) {
+            result.config = StationConfig();  // nothing better is possible without randomness
+        }
+    }
+    return result;
+}
+
+std::string FileNamePart(std::string_view text, std::size_t max_length) {
+    std::string part;
+    bool separator_pending = false;
+    const auto append = [&](std::string_view letters) {
+        if (separator_pending && !part.empty()) part.push_back('-');
+        separator_pending = false;
+        part += letters;
+    };
+    for (std::size_t offset = 0; offset < text.size();) {
+        std::uint32_t code_point = 0;
+        std::size_t length = DecodeUtf8(text, offset, code_point);
+        if (length == 0) {  // a stray byte: a word break, like any other unusable character
+            separator_pending = true;
+            offset += 1;
+            continue;
+        }
+        offset += length;
+        if (code_point == '\'' || code_point == 0x2019) continue;  // "St Mary's" -> "st-marys"
+        if (code_point < 0x80 && IsAsciiLetterOrDigit(static_cast<char>(code_point))) {
+            const char ascii = static_cast<char>(code_point);
+            append(std::string(1, IsAsciiUpper(ascii) ? static_cast<char>(ascii - 'A' + 'a') : ascii));
+        } else if (code_point >= 0xC0 && code_point < 0x180 && *kLatinToAscii[code_point - 0xC0] != '\0') {
+            append(kLatinToAscii[code_point - 0xC0]);
+        } else {
+            separator_pending = true;
+        }
+    }
+    if (part.size() > max_length) part.resize(max_length);
+    while (!part.empty() && part.back() == '-') part.pop_back();
+    return part;
+}
+
+std::string ExportFileName(const StationConfig& config, std::int64_t export_time_ms) {
+    std::string name = FileNamePart(config.station_name, kMaxStationNamePartLength);
+    if (name.empty()) name = "station";
+    const std::string event = FileNamePart(config.event_name, kMaxEventNamePartLength);
+    if (!event.empty()) name += "_" + event;
+    name += "_" + DateOf(export_time_ms) + ".yousaid";
+    return name;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,434 @@
+#include "core/storage/response_import.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <utility>
+
+#include "core/responses/answer_checking.h"
+#include "core/io/csv.h"
+#include "core/base/file_io.h"
+#include "core/responses/response_set.h"
+
+namespace yousaid {
+
+namespace {
+
+std::string BaseName(const std::string& path) {
+    try {
+        const std::string name = std::filesystem::path(path).filename().string();
+        return name.empty() ? path : name;
+    } catch (const std::exception&) {
+        return path;
+    }
+}
+
+std::string_view Extension(std::string_view file_name) {
+    const std::size_t dot = file_name.rfind('.');
+    return dot == std::string_view::npos ? std::string_view() : file_name.substr(dot);
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t index = 0; index < a.size(); ++index) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[index]) != lower(b[index])) return false;
+    }
+    return true;
+}
+
+std::string_view SkipBomAndSpace(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
+                             text.front() == '\n')) {
+        text.remove_prefix(1);
+    }
+    return text;
+}
+
+// Judges one response against the surveys: a reason when it must be rejected, "" when it
+// is fine, and `other_survey` when it is for a survey not listed and those are skipped.
+std::string JudgeResponse(const Response& response, const std::vector<Survey>& surveys, bool skip_other_surveys,
+                          bool& other_survey) {
+    other_survey = false;
+    const Survey* same_id = nullptr;
+    for (const Survey& survey : surveys) {
+        if (survey.id != response.survey_id) continue;
+        same_id = &survey;
+        if (survey.version == response.survey_version) {
+            std::string reasons;
+            for (const std::string& problem : CheckResponse(survey, response)) {
+                if (!reasons.empty()) reasons += "; ";
+                reasons += problem;
+            }
+            if (!IsPlausibleTime(response.started_at_ms) || !IsPlausibleTime(response.submitted_at_ms)) {
+                if (!reasons.empty()) reasons += "; ";
+                reasons += "its start or submit time is not a plausible date";
+            }
+            return reasons;
+        }
+    }
+    if (same_id == nullptr) {
+        if (skip_other_surveys) {
+            other_survey = true;
+            return {};
+        }
+        return "it is for survey '" + response.survey_id + "', which is not known here";
+    }
+    std::string known;
+    for (const Survey& survey : surveys) {
+        if (survey.id != response.survey_id) continue;
+        if (!known.empty()) known += ", ";
+        known += std::to_string(survey.version);
+    }
+    return "it is for version " + std::to_string(response.survey_version) + " of survey '" + response.survey_id +
+           "', but only version " + known + " is known here";
+}
+
+void JudgeAll(std::vector<Response> responses, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+              LoadedResponses& loaded) {
+    for (Response& response : responses) {
+        bool other_survey = false;
+        const std::string reason = JudgeResponse(response, surveys, options.skip_other_surveys, other_survey);
+        if (other_survey) {
+            ++loaded.other_surveys;
+        } else if (!reason.empty()) {
+            loaded.rejected.push_back({"response " + response.id.ToHex(), reason});
+        } else {
+            loaded.responses.push_back(std::move(response));
+        }
+    }
+}
+
+void LoadTransferOrJson(const TransferReadResult& read, const std::vector<Survey>& surveys,
+                        const ResponseLoadOptions& options, LoadedResponses& loaded) {
+    loaded.transfer_problem = read.problem;
+    if (!read.ok) {
+        loaded.problem = read.message;
+        return;
+    }
+    loaded.ok = true;
+    loaded.station_id = read.header.station_id;
+    loaded.event_id = read.header.event_id;
+    loaded.exported_at_ms = read.header.exported_at_ms;
+    for (const UnreadableResponse& unreadable : read.unreadable) {
+        loaded.rejected.push_back({"response " + std::to_string(unreadable.position) + " in the file",
+                                   "it cannot be read: " + unreadable.message});
+    }
+    JudgeAll(read.responses, surveys, options, loaded);
+}
+
+// Which survey a CSV file is for: the only one given, or the one its survey_id (and
+// survey_version) columns name.
+const Survey* ChooseCsvSurvey(std::string_view bytes, const std::vector<Survey>& surveys, std::string& why_not) {
+    if (surveys.size() == 1) return &surveys.front();
+    if (surveys.empty()) {
+        why_not = "no survey is known to read it with";
+        return nullptr;
+    }
+    const CsvReadResult csv = ReadCsv(bytes);
+    if (!csv.ok || csv.rows.empty()) return &surveys.front();  // the reader reports the problem
+    const CsvHeader header = CsvHeader::Map(csv.rows.front(), {}, {});
+    const auto id_column = header.IndexOf("survey_id");
+    const auto version_column = header.IndexOf("survey_version");
+    std::set<std::string> ids;
+    std::set<std::string> versions;
+    for (std::size_t index = 1; index < csv.rows.size(); ++index) {
+        const CsvRow& row = csv.rows[index];
+        if (id_column && *id_column < row.size() && !row[*id_column].empty()) ids.insert(row[*id_column]);
+        if (version_column && *version_column < row.size() && !row[*version_column].empty()) {
+            versions.insert(row[*version_column]);
+        }
+    }
+    if (ids.size() != 1) {
+        why_not = ids.empty() ? "it does not say which survey it is for; fill in a survey_id column"
+                              : "it mixes several surveys in its survey_id column; put each survey in its own file";
+        return nullptr;
+    }
+    std::vector<const Survey*> candidates;
+    for (const Survey& survey : surveys) {
+        if (survey.id == *ids.begin()) candidates.push_back(&survey);
+    }
+    if (candidates.empty()) {
+        why_not = "it is for survey '" + *ids.begin() + "', which is not known here";
+        return nullptr;
+    }
+    if (candidates.size() == 1) return candidates.front();
+    if (versions.size() == 1) {
+        for (const Survey* survey : candidates) {
+            if (std::to_string(survey->version) == *versions.begin()) return survey;
+        }
+    }
+    why_not = "several versions of survey '" + *ids.begin() + "' are known; fill in a survey_version column";
+    return nullptr;
+}
+
+void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+             LoadedResponses& loaded) {
+    std::string why_not;
+    const Survey* survey = ChooseCsvSurvey(bytes, surveys, why_not);
+    if (survey == nullptr) {
+        loaded.problem = loaded.file_name + ": " + why_not;
+        loaded.problems.push_back(loaded.problem);
+        return;
+    }
+    ResponseCsvReadResult read = ReadResponsesCsv(bytes, *survey, options.csv);
+    if (!read.ok) {
+        for (const ResponseCsvProblem& problem : read.problems) {
+            loaded.problems.push_back(loaded.file_name + ": " + problem.Describe());
+        }
+        if (read.more_problems > 0) {
+            loaded.problems.push_back(loaded.file_name + ": ... and " + FormatCount(read.more_problems) +
+                                      " more problems");
+        }
+        const std::size_t count = read.problems.size() + read.more_problems;
+        loaded.problem = loaded.file_name + ": nothing was imported because of " + FormatCount(count) +
+                         (count == 1 ? " problem: " : " problems, the first: ") +
+                         (read.problems.empty() ? std::string("?") : read.problems.front().Describe());
+        return;
+    }
+    loaded.ok = true;
+    loaded.generated_ids = read.generated_ids;
+    loaded.responses = std::move(read.responses);
+}
+
+void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+                   LoadedResponses& loaded) {
+    ResponseStore store;
+    ResponseStoreOptions store_options;
+    store_options.read_only = true;
+    const ResponseStoreOpenReport report = store.Open(path, store_options);
+    if (!report.ok) {
+        loaded.problem = loaded.file_name + ": " + (report.message.empty() ? report.Summary() : report.message);
+        return;
+    }
+    loaded.ok = true;
+    // Whatever the log could not read is lost for this import, and worth saying.
+    for (const StoreRecordProblem& problem : report.skipped_records) {
+        loaded.rejected.push_back({"record " + std::to_string(problem.record_number) + " in the file",
+                                   "it cannot be read: " + problem.message});
+    }
+    if (report.log.HasDamage()) {
+        loaded.problems.push_back(loaded.file_name + ": " + report.log.Summary());
+    }
+    JudgeAll(store.Responses(), surveys, options, loaded);
+}
+
+// In the officer's words: what happened to "the file", not the system's error text.
+bool ReadResponseFile(const std::string& path, std::string& bytes, std::string& error) {
+    FileReadResult file = ReadWholeFile(path, kMaxTransferFileBytes);
+    switch (file.outcome) {
+        case FileReadOutcome::kRead:
+            bytes = std::move(file.bytes);
+            return true;
+        case FileReadOutcome::kMissing:
+            error = "the file cannot be opened";
+            return false;
+        case FileReadOutcome::kTooBig:
+            error = "the file is " +
+                    (file.size_on_disk ? FormatCount(*file.size_on_disk) + " bytes"
+                                       : "over " + FormatCount(kMaxTransferFileBytes) + " bytes") +
+                    ", too big to be a response file";
+            return false;
+        case FileReadOutcome::kFailed:
+            break;
+    }
+    error = "the file cannot be read";
+    return false;
+}
+
+std::string TemporaryStorePath() {
+    static std::atomic<unsigned> counter{0};
+    std::error_code ignored;
+    const std::filesystem::path directory = std::filesystem::temp_directory_path(ignored);
+    return (directory / ("yousaid_import_" + std::to_string(counter++) + ".log")).string();
+}
+
+}  // namespace
+
+const char* ResponseFileFormatName(ResponseFileFormat format) {
+    switch (format) {
+        case ResponseFileFormat::kUnknown:
+            return "unknown";
+        case ResponseFileFormat::kTransfer:
+            return "transfer file";
+        case ResponseFileFormat::kJson:
+            return "JSON export";
+        case ResponseFileFormat::kCsv:
+            return "CSV file";
+        case ResponseFileFormat::kResponseStore:
+            return "response store";
+    }
+    return "unknown";
+}
+
+ResponseFileFormat DetectResponseFileFormat(std::string_view bytes, std::string_view file_name) {
+    if (!bytes.empty() && LooksLikeTransferFile(bytes)) return ResponseFileFormat::kTransfer;
+    if (bytes.size() >= 6 && bytes.substr(0, 6) == std::string_view("YSLOG\0", 6)) {
+        return ResponseFileFormat::kResponseStore;
+    }
+    const std::string_view text = SkipBomAndSpace(bytes);
+    if (!text.empty() && text.front() == '{') return ResponseFileFormat::kJson;
+    const std::string_view extension = Extension(file_name);
+    if (EqualsIgnoringCase(extension, ".csv")) return ResponseFileFormat::kCsv;
+    if (EqualsIgnoringCase(extension, kTransferFileExtension)) return ResponseFileFormat::kTransfer;
+    if (EqualsIgnoringCase(extension, ".json")) return ResponseFileFormat::kJson;
+    const std::size_t line_end = text.find_first_of("\r\n");
+    if (text.substr(0, line_end).find(',') != std::string_view::npos) return ResponseFileFormat::kCsv;
+    return ResponseFileFormat::kUnknown;
+}
+
+std::vector<std::string> LoadedResponses::ProblemLines() const {
+    std::vector<std::string> lines;
+    if (!ok) {
+        if (problems.empty()) lines.push_back(problem);
+        lines.insert(lines.end(), problems.begin(), problems.end());
+        return lines;
+    }
+    lines.insert(lines.end(), problems.begin(), problems.end());
+    for (const RejectedResponse& rejected_response : rejected) {
+        lines.push_back(file_name + ": " + rejected_response.which + " rejected: " + rejected_response.reason);
+    }
+    return lines;
+}
+
+LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string& file_name,
+                                       const std::vector<Survey>& surveys, const ResponseLoadOptions& options) {
+    LoadedResponses loaded;
+    loaded.file_name = BaseName(file_name);
+    try {
+        loaded.format = DetectResponseFileFormat(bytes, loaded.file_name);
+        switch (loaded.format) {
+            case ResponseFileFormat::kTransfer:
+                LoadTransferOrJson(ReadTransferFile(bytes, loaded.file_name), surveys, options, loaded);
+                break;
+            case ResponseFileFormat::kJson:
+                LoadTransferOrJson(ReadResponsesJson(bytes, loaded.file_name), surveys, options, loaded);
+                break;
+            case ResponseFileFormat::kCsv:
+                LoadCsv(bytes, surveys, options, loaded);
+                break;
+            case ResponseFileFormat::kResponseStore: {
+                // RecordLog reads files, so the bytes go through a temporary copy.
+                const std::string path = TemporaryStorePath();
+                bool written = false;
+                {
+                    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+                    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+                    written = static_cast<bool>(out);
+                }
+                if (written) {
+                    LoadStoreFile(path, surveys, options, loaded);
+                } else {
+                    loaded.problem = loaded.file_name + ": a temporary copy could not be written";
+                }
+                std::error_code ignored;
+                std::filesystem::remove(path, ignored);
+                break;
+            }
+            case ResponseFileFormat::kUnknown:
+                loaded.transfer_problem = TransferProblem::kNotATransferFile;
+                loaded.problem = loaded.file_name +
+                                 ": this is not a Yousaid response file (a .yousaid transfer file, a JSON export "
+                                 "or a CSV file)";
+                break;
+        }
+    } catch (const std::exception& error) {
+        // Nothing above should throw; if it does (out of memory), the file is refused whole.
+        loaded = LoadedResponses{};
+        loaded.file_name = BaseName(file_name);
+        loaded.problem = loaded.file_name + ": the file could not be read (" + error.what() + ")";
+    }
+    return loaded;
+}
+
+LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector<Survey>& surveys,
+                                      const ResponseLoadOptions& options) {
+    std::string bytes;
+    std::string error;
+    if (!ReadResponseFile(path, bytes, error)) {
+        LoadedResponses loaded;
+        loaded.file_name = BaseName(path);
+        loaded.transfer_problem = TransferProblem::kCannotRead;
+        loaded.problem = loaded.file_name + ": " + error;
+        return loaded;
+    }
+    if (DetectResponseFileFormat(bytes, path) == ResponseFileFormat::kResponseStore) {
+        // Read in place, never repaired: it is someone else's file.
+        LoadedResponses loaded;
+        loaded.file_name = BaseName(path);
+        loaded.format = ResponseFileFormat::kResponseStore;
+        try {
+            LoadStoreFile(path, surveys, options, loaded);
+        } catch (const std::exception& caught) {
+            loaded = LoadedResponses{};
+            loaded.file_name = BaseName(path);
+            loaded.problem = loaded.file_name + ": the file could not be read (" + caught.what() + ")";
+        }
+        return loaded;
+    }
+    return LoadResponsesFromBytes(bytes, path, surveys, options);
+}
+
+LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& survey,
+                                      const ResponseCsvOptions& csv_options) {
+    ResponseLoadOptions options;
+    options.csv = csv_options;
+    options.skip_other_surveys = true;
+    return LoadResponsesFromFile(path, std::vector<Survey>{survey}, options);
+}
+
+std::string ImportReport::Summary() const {
+    if (file_rejected || write_failed) return message;
+    const auto plural = [](std::uint64_t count, const char* singular, const char* plural_form) {
+        return FormatCount(count) + " " + (count == 1 ? singular : plural_form);
+    };
+    std::string text = file_name + ": " + FormatCount(added) + " added, " + FormatCount(already_held) +
+                       " already held, " + plural(conflicts.size(), "conflict", "conflicts") + ", " +
+                       FormatCount(rejected.size()) + " rejected";
+    if (other_surveys > 0) text += ", " + plural(other_surveys, "response", "responses") + " to other surveys left out";
+    return text;
+}
+
+ImportReport ImportIntoStore(ResponseStore& store, const LoadedResponses& loaded, std::int64_t imported_at_ms) {
+    ImportReport report;
+    report.file_name = loaded.file_name;
+    report.format = loaded.format;
+    report.rejected = loaded.rejected;
+    report.other_surveys = loaded.other_surveys;
+    if (!loaded.ok) {
+        report.file_rejected = true;
+        report.message = loaded.problem;
+        report.file_problems = loaded.problems;
+        return report;
+    }
+    report.file_problems = loaded.problems;
+    const StoreMergeResult merged = store.Merge(loaded.responses, loaded.file_name, imported_at_ms);
+    if (!merged.ok) {
+        report.write_failed = true;
+        report.message = loaded.file_name + ": " + merged.message;
+        return report;
+    }
+    report.added = merged.added.size();
+    report.already_held = merged.already_held;
+    report.conflicts = merged.conflicts;
+    return report;
+}
+
+ImportReport ImportBytesIntoStore(ResponseStore& store, std::string_view bytes, const std::string& file_name,
+                                  const std::vector<Survey>& surveys, std::int64_t imported_at_ms,
+                                  const ResponseLoadOptions& options) {
+    return ImportIntoStore(store, LoadResponsesFromBytes(bytes, file_name, surveys, options), imported_at_ms);
+}
+
+ImportReport ImportFileIntoStore(ResponseStore& store, const std::string& path, const std::vector<Survey>& surveys,
+                                 std::int64_t imported_at_ms, const ResponseLoadOptions& options) {
+    return ImportIntoStore(store, LoadResponsesFromFile(path, surveys, options), imported_at_ms);
+}
+
+}  // namespace yousaid

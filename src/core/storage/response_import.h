@@ -1,0 +1,123 @@
+#pragma once
+// Bringing response files in: transfer files from tablets, JSON exports, CSV files of a
+// baseline, and a device's response store copied off a tablet. One entry point detects the
+// format, reads and checks the file, and judges each response against the known surveys;
+// another merges the result into the officer's store and reports what happened.
+//
+// The rule for bad content (docs/transfer-format.md, "Importing"):
+//   - Damage to the file as a whole (cut short, checksum mismatch, wrong format, newer
+//     version) rejects the whole file with one clear reason, and nothing changes.
+//   - A transfer or JSON file that is sound but holds a response that fails CheckResponse
+//     (unknown survey, another survey version, an invalid answer) or cannot be read: that
+//     response is listed under "rejected" with its reason, and the others go in. One
+//     respondent's bad answer must not keep forty good responses out.
+//   - A CSV file is all or nothing: it is typed by hand, so one bad cell usually means a
+//     column is misunderstood; every problem is listed by row and column instead.
+//   - The merge itself is atomic (ResponseStore::Merge): all the good responses or none.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/responses/response.h"
+#include "core/responses/response_csv.h"
+#include "core/storage/response_store.h"
+#include "core/survey/survey.h"
+#include "core/responses/transfer_file.h"
+
+namespace yousaid {
+
+enum class ResponseFileFormat {
+    kUnknown,
+    kTransfer,       // a .yousaid transfer file
+    kJson,           // a JSON export ("format": "yousaid-responses")
+    kCsv,            // responses in the CSV layout of response_csv.h
+    kResponseStore,  // a device's record log (YSLOG), copied off a tablet
+};
+
+const char* ResponseFileFormatName(ResponseFileFormat format);
+
+// By content first (magic bytes, a JSON object), then by the name's extension (".csv"),
+// then by content again (text with a comma in its first line is taken for CSV).
+ResponseFileFormat DetectResponseFileFormat(std::string_view bytes, std::string_view file_name);
+
+// A response left out of an import, and why.
+struct RejectedResponse {
+    std::string which;   // "response 0a1b2c..." or "response 12 in the file" when unreadable
+    std::string reason;  // e.g. "question 'happiness': 11 is above the maximum 10"
+};
+
+struct ResponseLoadOptions {
+    ResponseCsvOptions csv;
+    // Responses to surveys not in the list given: false rejects them with a reason (an
+    // officer's import); true leaves them out quietly and counts them in `other_surveys`
+    // (a report on one survey reading files that also hold others).
+    bool skip_other_surveys = false;
+};
+
+struct LoadedResponses {
+    std::string file_name;  // without folders
+    ResponseFileFormat format = ResponseFileFormat::kUnknown;
+    // The file as a whole could be read. When false, `responses` is empty and `problem`
+    // says why in one sentence that names the file; a CSV file lists every problem in
+    // `problems` as well.
+    bool ok = false;
+    TransferProblem transfer_problem = TransferProblem::kNone;  // transfer and JSON files
+    std::string problem;
+    std::vector<std::string> problems;
+
+    std::vector<Response> responses;        // read and valid
+    std::vector<RejectedResponse> rejected; // read but invalid, or unreadable on their own
+    std::uint64_t other_surveys = 0;        // with skip_other_surveys
+    std::uint32_t generated_ids = 0;        // CSV rows whose id was derived from the content
+
+    // Where the responses came from, when the file says (transfer and JSON files).
+    std::string station_id;
+    std::string event_id;
+    std::int64_t exported_at_ms = 0;
+
+    // Every problem as a line for a log or a CLI: the file problem, or each rejection.
+    std::vector<std::string> ProblemLines() const;
+};
+
+// Reads and checks `bytes`. `surveys` are the surveys (ids and versions) the responses are
+// judged against. Never throws.
+LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string& file_name,
+                                       const std::vector<Survey>& surveys, const ResponseLoadOptions& options = {});
+LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector<Survey>& surveys,
+                                      const ResponseLoadOptions& options = {});
+// For a report on one survey: responses to other surveys are skipped quietly.
+LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& survey,
+                                      const ResponseCsvOptions& csv_options = {});
+
+struct ImportReport {
+    std::string file_name;
+    ResponseFileFormat format = ResponseFileFormat::kUnknown;
+    // The file was refused as a whole; nothing changed. `message` says why.
+    bool file_rejected = false;
+    // The file was read but the store could not be written; nothing changed.
+    bool write_failed = false;
+    std::string message;
+    std::vector<std::string> file_problems;  // a CSV file's every problem by row and column
+
+    std::uint64_t added = 0;
+    std::uint64_t already_held = 0;  // equal responses held before (a file loaded twice)
+    std::vector<MergeConflict> conflicts;
+    std::vector<RejectedResponse> rejected;
+    std::uint64_t other_surveys = 0;
+
+    bool ChangedNothing() const { return added == 0; }
+    // "tablet3.yousaid: 38 added, 2 already held, 1 conflict, 1 rejected", or the reason the
+    // file was refused.
+    std::string Summary() const;
+};
+
+// Merges what `loaded` holds into `store` by response id (ResponseStore::Merge).
+ImportReport ImportIntoStore(ResponseStore& store, const LoadedResponses& loaded, std::int64_t imported_at_ms);
+ImportReport ImportBytesIntoStore(ResponseStore& store, std::string_view bytes, const std::string& file_name,
+                                  const std::vector<Survey>& surveys, std::int64_t imported_at_ms,
+                                  const ResponseLoadOptions& options = {});
+ImportReport ImportFileIntoStore(ResponseStore& store, const std::string& path, const std::vector<Survey>& surveys,
+                                 std::int64_t imported_at_ms, const ResponseLoadOptions& options = {});
+
+}  // namespace yousaid
