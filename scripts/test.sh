@@ -48,10 +48,19 @@ else
 fi
 
 log "2/4 unit tests, WebAssembly (em++ under Node)"
-if build_web yousaid_tests yousaid_app >"$logs/wasm-build.log" 2>&1; then
+if build_web yousaid_tests yousaid_app yousaid_report >"$logs/wasm-build.log" 2>&1; then
   (cd "$YOUSAID_ROOT" && node --no-experimental-fetch "$YOUSAID_BUILD/wasm/yousaid_tests.js" --no-colors) 2>&1 |
     tee "$logs/wasm-tests.log"
   record_doctest "unit tests (wasm, Node)" "$logs/wasm-tests.log" "${PIPESTATUS[0]}"
+  # The officer's downloads in the browser must be the files the CLI writes: the README's demo
+  # report from the WebAssembly engine under Node, byte for byte against the native one.
+  if bash "$YOUSAID_ROOT/scripts/compare_report_builds.sh" "$YOUSAID_BUILD/native/yousaid_report" \
+       "node --no-experimental-fetch $YOUSAID_BUILD/wasm/yousaid_report.js" >"$logs/report-bytes.log" 2>&1; then
+    record "report files (wasm = native)" 1 0
+  else
+    cat "$logs/report-bytes.log"
+    record "report files (wasm = native)" 0 1
+  fi
 else
   tail -n 40 "$logs/wasm-build.log"
   record "unit tests (wasm): build" 0 1
