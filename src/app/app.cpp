@@ -83,8 +83,10 @@ std::int32_t App::IdleTimeoutSeconds() const {
 bool App::KeepPartialAnswers() const { return station_.keep_partial_answers && !test_discard_partial_; }
 
 std::string App::ActiveSurveyId() const {
-    // A link can open a station on a given survey (?survey=parent_carer) for this visit.
-    return survey_from_address_.empty() ? station_.survey_id : survey_from_address_;
+    // A link can open a station on a given survey (?survey=parent_carer) for this visit; a
+    // station that never chose one runs the shipped pupil survey.
+    if (!survey_from_address_.empty()) return survey_from_address_;
+    return station_.survey_id.empty() ? std::string("pupil") : station_.survey_id;
 }
 
 const Survey* App::ActiveSurvey() const {

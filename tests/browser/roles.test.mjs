@@ -110,8 +110,12 @@ async function makeRefusals(app, count) {
     await app.tap('start');
     await app.waitForScreen('consent');
     await app.tap('consent_no');
-    await app.page.waitForFunction((wanted) => window.yousaidTest.storage.responses === wanted &&
-      window.yousaidTest.storage.saveState === 'saved', before + 1);
+    // A refusal says nothing about saving on screen: wait for the browser's storage itself.
+    await app.page.waitForFunction((wanted) => {
+      const storage = window.Module.yousaidStorage;
+      return window.yousaidTest.storage.responses === wanted && !storage.inFlight &&
+        storage.completed >= storage.requested;
+    }, before + 1);
     await app.page.reload();
     await app.waitForReady();
   }
