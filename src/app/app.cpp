@@ -100,12 +100,14 @@ std::string App::SurveyProblemText() const {
     std::string text = "This station's survey \"" + id + "\" is not loaded, so nobody can start it.";
     const auto own_file = survey_problems_.find(id + ".json");
     if (own_file != survey_problems_.end()) {
-        text += " " + own_file->first + " did not load:\n" + own_file->second;
+        text += " Its file did not load:\n" + own_file->second;
     } else if (!survey_problems_.empty()) {
-        for (const auto& [file, problems] : survey_problems_) text += "\n" + file + " did not load:\n" + problems;
+        text += " These survey files did not load:";
+        for (const auto& [file, problems] : survey_problems_) text += "\n" + problems;
     } else {
         text += " No survey file with that id is on this device.";
     }
+    while (!text.empty() && text.back() == '\n') text.pop_back();
     return text + "\nChoose one of the surveys in Station setup.";
 }
 

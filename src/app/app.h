@@ -150,6 +150,8 @@ private:
     std::string SubmitStationPin(const std::string& pin);
     std::string SubmitOfficerPin(const std::string& pin);
     std::string ResetStationPin(const std::string& pin);
+    std::string ChooseOrCheckPin(StoredPin& stored, const std::string& pin, ui::StaffRole role, ui::StaffPage page,
+                                 const char* chosen_notice);
     void SignInAndGo(ui::StaffRole role, ui::StaffPage page);
     bool OpenOfficerStore();
     void RemoveStore(ResponseStore& store, const std::string& file);

@@ -33,12 +33,12 @@ void App::OpenStaffArea() {
 void App::GoTo(StaffPage page) {
     // The controller refuses a page the signed-in role may not see.
     if (!staff_.GoTo(page)) return;
-    if (page == StaffPage::kPin || page == StaffPage::kOfficerPin || page == StaffPage::kStationPinReset) {
-        staff_.ResetPinPads();
-    }
+    const bool pin_pad = page == StaffPage::kPin || page == StaffPage::kOfficerPin || page == StaffPage::kStationPinReset;
+    if (pin_pad) staff_.ResetPinPads();
     if (page == StaffPage::kSetup) draft_config_ = station_;
     if (page != StaffPage::kImport) import_lines_.clear();
-    if (page == StaffPage::kPin || page == StaffPage::kHome) notice_.clear();
+    // What happened is said once, on the page it happened for (callers set it after GoTo).
+    if (pin_pad || page == StaffPage::kHome || page == StaffPage::kOfficerHome) notice_.clear();
     last_input_ms_ = NowMs();
 }
 
@@ -104,40 +104,37 @@ std::string App::SubmitPin(ui::PinPurpose purpose, const std::string& pin) {
     return {};
 }
 
-std::string App::SubmitStationPin(const std::string& pin) {
-    if (station_pin_.Damaged()) return PinPad(ui::PinPurpose::kStation).why_unavailable;
-    if (!station_pin_.HasPin()) {
-        const std::string problem = station_pin_.Set(pin, NowMs());
-        if (!problem.empty()) return problem;
-        Sync();
-        SignInAndGo(StaffRole::kVolunteer, StaffPage::kHome);
-        notice_ = "PIN saved. You will need it to open the staff area.";
-        return {};
-    }
+// Chooses the PIN when there is none yet, otherwise checks it; either way signs in as `role`.
+std::string App::ChooseOrCheckPin(StoredPin& stored, const std::string& pin, StaffRole role, StaffPage page,
+                                  const char* chosen_notice) {
     std::string message;
-    const bool accepted = station_pin_.Check(pin, NowMs(), message);
+    const bool choosing = !stored.HasPin();
+    if (choosing) {
+        message = stored.Set(pin, NowMs());
+    } else if (stored.Check(pin, NowMs(), message)) {
+        message.clear();
+    }
+    // A chosen PIN, and the wrong-try count, must survive a reload.
     Sync();
-    if (!accepted) return message;
-    SignInAndGo(StaffRole::kVolunteer, StaffPage::kHome);
+    if (!message.empty()) return message;
+    SignInAndGo(role, page);
+    if (choosing) notice_ = chosen_notice;
     return {};
 }
 
+std::string App::SubmitStationPin(const std::string& pin) {
+    if (station_pin_.Damaged()) return PinPad(ui::PinPurpose::kStation).why_unavailable;
+    return ChooseOrCheckPin(station_pin_, pin, StaffRole::kVolunteer, StaffPage::kHome,
+                            "PIN saved. You will need it to open the staff area.");
+}
+
 std::string App::SubmitOfficerPin(const std::string& pin) {
-    if (!officer_pin_.HasPin()) {
-        if (!staff_.Auth().Allows(StaffRole::kVolunteer)) return PinPad(ui::PinPurpose::kOfficer).why_unavailable;
-        const std::string problem = officer_pin_.Set(pin, NowMs());
-        if (!problem.empty()) return problem;
-        Sync();
-        SignInAndGo(StaffRole::kOfficer, StaffPage::kOfficerHome);
-        notice_ = "Officer PIN saved. You will need it to import files and to clear the officer store.";
-        return {};
+    // The officer PIN is chosen after the station PIN, never instead of it.
+    if (!officer_pin_.HasPin() && !staff_.Auth().Allows(StaffRole::kVolunteer)) {
+        return PinPad(ui::PinPurpose::kOfficer).why_unavailable;
     }
-    std::string message;
-    const bool accepted = officer_pin_.Check(pin, NowMs(), message);
-    Sync();
-    if (!accepted) return message;
-    SignInAndGo(StaffRole::kOfficer, StaffPage::kOfficerHome);
-    return {};
+    return ChooseOrCheckPin(officer_pin_, pin, StaffRole::kOfficer, StaffPage::kOfficerHome,
+                            "Officer PIN saved. You will need it to import files and to clear the officer store.");
 }
 
 std::string App::ResetStationPin(const std::string& pin) {

@@ -59,15 +59,7 @@ void ClearEverythingScreen::DrawContent(FrameContext& frame) {
     Paragraph(removes);
     Paragraph("The station's settings and both PINs stay.", true);
     const bool unexported = overview.not_exported > 0;
-    if (unexported) {
-        StaffWarning(frame, ResponsesText(overview.not_exported) + " from this station " +
-                                (overview.not_exported == 1 ? "has" : "have") + " not been exported yet.");
-        if (ChoiceTile(frame, "accept_loss", "I understand: " + ResponsesText(overview.not_exported) +
-                                                 " that were never exported will be lost",
-                       accept_loss_, ItemRole::Checkbox, {})) {
-            accept_loss_ = !accept_loss_;
-        }
-    }
+    AcceptLossOfUnexported(frame, overview.not_exported, accept_loss_);
     const TwoStepClear steps{"clear_all", "Clear everything", "Yes, clear both stores",
                              StaffPage::kClearEverythingConfirm, StaffPage::kOfficerHome};
     if (TwoStepClearButtons(frame, host_, steps, confirming, !unexported || accept_loss_)) host_.ClearEverything();

@@ -50,7 +50,7 @@ void PinPadScreen::DrawContent(FrameContext& frame) {
                   "4 to 8 digits. Only staff and volunteers should know it.", true);
     } else if (purpose_ == PinPurpose::kOfficer && state.choosing) {
         Paragraph("The officer PIN opens imported responses, and can reset a forgotten station PIN. "
-                  "4 to 8 digits, different from the station PIN.", true);
+                  "4 to 8 digits, known only to the officer.", true);
     } else if (state.choosing) {
         Paragraph("4 to 8 digits. Tell the station's volunteers.", true);
     }

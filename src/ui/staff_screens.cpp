@@ -26,7 +26,7 @@ void StaffHomeScreen::DrawContent(FrameContext& frame) {
     const StationConfig& config = host_.DraftConfig();
     frame.title = "Survey station: " + config.station_name;
     frame.announcement = frame.title;
-    for (const std::string& warning : overview.warnings) frame.announcement += ". " + warning;
+    for (const std::string& warning : overview.warnings) frame.announcement += (warning == overview.warnings.front() ? ". " : " ") + warning;
     BeginColumn(kStaffColumnEm);
     Heading(frame, frame.title);
     std::string where = config.event_name.empty() ? std::string("No event set") : config.event_name;
@@ -154,16 +154,7 @@ void ClearDeviceScreen::DrawContent(FrameContext& frame) {
     Paragraph(removes);
     Paragraph(leaves, overview.imported_responses == 0);
     const bool unexported = overview.not_exported > 0;
-    if (unexported) {
-        StaffWarning(frame, ResponsesText(overview.not_exported) + " from this station " +
-                                (overview.not_exported == 1 ? "has" : "have") +
-                                " not been exported yet. Export them first, or they are lost.");
-        if (ChoiceTile(frame, "accept_loss", "I understand: " + ResponsesText(overview.not_exported) +
-                                                 " that were never exported will be lost",
-                       accept_loss_, ItemRole::Checkbox, {})) {
-            accept_loss_ = !accept_loss_;
-        }
-    }
+    AcceptLossOfUnexported(frame, overview.not_exported, accept_loss_);
     const TwoStepClear steps{"clear", "Clear this station's responses",
                              "Yes, clear " + ResponsesText(overview.station_responses), StaffPage::kClearConfirm,
                              StaffPage::kHome};

@@ -47,6 +47,17 @@ int TileRow(FrameContext& frame, const std::string& group, const std::vector<std
     return chosen;
 }
 
+void AcceptLossOfUnexported(FrameContext& frame, std::uint64_t not_exported, bool& accept_loss) {
+    if (not_exported == 0) return;
+    const bool one = not_exported == 1;
+    StaffWarning(frame, ResponsesText(not_exported) + " from this station " + (one ? "has" : "have") +
+                            " not been exported yet. Export " + (one ? "it first, or it is" : "them first, or they are") +
+                            " lost.");
+    const std::string label =
+        "I understand: " + ResponsesText(not_exported) + (one ? " that was" : " that were") + " never exported will be lost";
+    if (ChoiceTile(frame, "accept_loss", label, accept_loss, ItemRole::Checkbox, {})) accept_loss = !accept_loss;
+}
+
 bool TwoStepClearButtons(FrameContext& frame, StaffHost& host, const TwoStepClear& steps, bool confirming, bool allowed) {
     bool confirmed = false;
     if (!confirming) {

@@ -1,6 +1,7 @@
 #pragma once
 // Pieces the staff and officer screens share: the notice line, warnings, rows of tiles and
 // the two-step confirmation every kind of clearing uses.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,10 @@ void StaffWarning(const FrameContext& frame, const std::string& text);
 // A row of choice tiles, one per option; returns the index chosen this frame, or -1.
 int TileRow(FrameContext& frame, const std::string& group, const std::vector<std::pair<std::string, std::string>>& options,
             const std::string& current);
+
+// When `not_exported` responses would go unexported: a warning and the explicit "they may be
+// lost" tick box that `accept_loss` holds. Nothing is drawn when there are none.
+void AcceptLossOfUnexported(FrameContext& frame, std::uint64_t not_exported, bool& accept_loss);
 
 // The buttons of a clearing that asks twice: on the first page `first_label` moves to
 // `confirm_page`; on the second, `confirm_label` returns true (the caller clears). Cancel goes

@@ -261,6 +261,15 @@ browserTest('the officer PIN is chosen after the station PIN, and resets a forgo
 
 let transferFile = '';
 
+// From the officer's home: the station's transfer file (2 responses) into the officer store.
+async function importTransferFile(app) {
+  await app.tap('officer_import');
+  await app.waitForScreen('officer_import');
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap('choose_files')]);
+  await chooser.setFiles(transferFile);
+  await app.page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 2);
+}
+
 browserTest('clearing: the volunteer clears this station only, as it says; the officer clears both (IndexedDB read)', async ({ app, page }) => {
   await app.open('test=1&finish_return=60');
   await makeRefusals(app, 2);
@@ -269,11 +278,7 @@ browserTest('clearing: the volunteer clears this station only, as it says; the o
   transferFile = join(ARTIFACTS, `roles-${download.suggestedFilename()}`);
   await download.saveAs(transferFile);
   await openOfficerArea(app, { firstTime: true });
-  await app.tap('officer_import');
-  await app.waitForScreen('officer_import');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('choose_files')]);
-  await chooser.setFiles(transferFile);
-  await page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 2);
+  await importTransferFile(app);
   await app.tap('import_back');
   await app.tap('officer_back');
   await app.tap('leave_staff');
@@ -331,11 +336,7 @@ browserTest('a forgotten officer PIN: two confirmations that say so clear the of
   await app.open('test=1');
   await chooseStationPin(app);
   await openOfficerArea(app, { firstTime: true });
-  await app.tap('officer_import');
-  await app.waitForScreen('officer_import');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('choose_files')]);
-  await chooser.setFiles(transferFile);
-  await page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 2);
+  await importTransferFile(app);
   await page.reload();
   await app.waitForReady();
 
@@ -407,8 +408,8 @@ browserTest('a station whose survey file no longer loads refuses to start, asks 
   report = await signInAsVolunteer(app);
   const warning = report.announcement;
   assert.match(warning, /survey "youth_club" is not loaded/);
-  assert.match(warning, /youth_club\.json did not load/);
-  assert.match(warning, /youth_club\.json/);
+  assert.match(warning, /Its file did not load/);
+  assert.match(warning, /youth_club\.json: malformed JSON/, 'which file, and why');
   await shot(page, 'staff-home-survey-failed');
   await app.tap('station_setup');
   report = await app.waitForScreen('station_setup');
