@@ -29,7 +29,10 @@ constexpr int kFramesAfterScreenChange = 2;
 void SecureRandom(std::uint8_t* out, std::size_t count) { platform::FillSecureRandom(out, count); }
 
 App::App(const std::string& asset_dir, const std::string& data_dir)
-    : data_dir_(data_dir), fonts_(asset_dir + "/fonts") {
+    : data_dir_(data_dir),
+      station_pin_(data_dir + "/staff_pin.json"),
+      officer_pin_(data_dir + "/officer_pin.json"),
+      fonts_(asset_dir + "/fonts") {
     LoadSurveys(asset_dir + "/surveys");
     station_ = DefaultStationConfig(SecureRandom, NowMs());
     // A link can open a station on a given survey (?survey=parent_carer) for this visit.
@@ -53,7 +56,7 @@ void App::LoadSurveys(const std::string& survey_dir) {
         if (result.Ok()) {
             surveys_.emplace(result.survey->id, std::move(*result.survey));
         } else {
-            survey_problems_.push_back(result.ProblemsText());
+            survey_problems_[std::filesystem::path(file).filename().string()] = result.ProblemsText();
             std::fprintf(stderr, "%s\n", result.ProblemsText().c_str());
         }
     }
@@ -79,12 +82,33 @@ std::int32_t App::IdleTimeoutSeconds() const {
 
 bool App::KeepPartialAnswers() const { return station_.keep_partial_answers && !test_discard_partial_; }
 
-const Survey& App::ActiveSurvey() const {
-    for (const std::string& id : {survey_from_address_, station_.survey_id, std::string("pupil")}) {
-        const auto found = surveys_.find(id);
-        if (found != surveys_.end()) return found->second;
+std::string App::ActiveSurveyId() const {
+    // A link can open a station on a given survey (?survey=parent_carer) for this visit; a
+    // station that never chose one runs the shipped pupil survey.
+    if (!survey_from_address_.empty()) return survey_from_address_;
+    return station_.survey_id.empty() ? std::string("pupil") : station_.survey_id;
+}
+
+const Survey* App::ActiveSurvey() const {
+    const auto found = surveys_.find(ActiveSurveyId());
+    return found != surveys_.end() ? &found->second : nullptr;
+}
+
+// Which file failed and why, for the staff area, when the station's survey did not load.
+std::string App::SurveyProblemText() const {
+    const std::string id = ActiveSurveyId();
+    std::string text = "This station's survey \"" + id + "\" is not loaded, so nobody can start it.";
+    const auto own_file = survey_problems_.find(id + ".json");
+    if (own_file != survey_problems_.end()) {
+        text += " Its file did not load:\n" + own_file->second;
+    } else if (!survey_problems_.empty()) {
+        text += " These survey files did not load:";
+        for (const auto& [file, problems] : survey_problems_) text += "\n" + problems;
+    } else {
+        text += " No survey file with that id is on this device.";
     }
-    return surveys_.begin()->second;
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text + "\nChoose one of the surveys in Station setup.";
 }
 
 std::string App::EventId() const {
@@ -108,9 +132,10 @@ void App::LoadDeviceFiles() {
         loaded_surveys.emplace_back(entry.path().filename().string(), text.str());
     }
     AddSurveyFiles(loaded_surveys, false);
-    StaffPinLoadResult pin = LoadStaffPin(data_dir_ + "/staff_pin.json");
-    if (pin.status == StaffPinLoadStatus::kLoaded) staff_pin_ = std::move(pin.staff_pin);
-    if (!pin.message.empty()) notice_ = pin.message;
+    for (StoredPin* pin : {&station_pin_, &officer_pin_}) {
+        const std::string problem = pin->Load();
+        if (!problem.empty()) notice_ = problem;
+    }
     ApplyTestTimings();
     draft_config_ = station_;
     device_files_loaded_ = true;
@@ -123,13 +148,12 @@ void App::StartNewSession() {
     settings.event_id = EventId();
     settings.answer_mode = station_.default_answer_mode;
     settings.language = station_.default_language;
-    session_ = std::make_unique<RespondentSession>(ActiveSurvey(), settings);
-    question_screen_.Reset();
+    const Survey* survey = ActiveSurvey();
+    session_ = std::make_unique<RespondentSession>(survey != nullptr ? *survey : no_survey_, settings);
+    respondent_.Reset();
     display_ = ui::DisplaySettings{};
-    settings_open_ = false;
-    finish_page_ = 0;
-    still_there_since_ms_ = 0;
-    shown_countdown_ = -1;
+    shown_seconds_ = -1;
+    save_confirmation_ = SaveConfirmation::kWaiting;
     nothing_to_save_ = false;
     save_failed_ = false;
     corner_held_since_ms_ = 0;
@@ -152,27 +176,8 @@ const ui::Theme& App::CurrentTheme() const {
 }
 
 ui::Screen& App::CurrentScreen() {
-    if (staff_open_) {
-        switch (staff_page_) {
-            case ui::StaffPage::kPin: return staff_pin_screen_;
-            case ui::StaffPage::kHome: return staff_home_screen_;
-            case ui::StaffPage::kSetup: return station_setup_screen_;
-            case ui::StaffPage::kImport: return officer_import_screen_;
-            case ui::StaffPage::kClear:
-            case ui::StaffPage::kClearConfirm: return clear_device_screen_;
-        }
-    }
-    if (still_there_since_ms_ != 0) return still_there_screen_;
-    if (settings_open_) return settings_screen_;
-    switch (session_->Step()) {
-        case SessionStep::kWelcome: return welcome_screen_;
-        case SessionStep::kConsent: return consent_screen_;
-        case SessionStep::kQuestion: return question_screen_;
-        case SessionStep::kCheck: return check_screen_;
-        case SessionStep::kFinished: return finish_page_ == 0 ? static_cast<ui::Screen&>(thank_you_screen_)
-                                                              : static_cast<ui::Screen&>(signposting_screen_);
-    }
-    return welcome_screen_;
+    if (staff_.IsOpen()) return staff_.CurrentScreen();
+    return respondent_.ScreenFor(respondent_.State(session_->Step()));
 }
 
 std::string App::CurrentScreenName() const { return const_cast<App*>(this)->CurrentScreen().Name(); }
@@ -240,88 +245,119 @@ std::string App::ViewKey() const {
 }
 
 bool App::Tick(std::int64_t now_ms) {
-    bool needs_frame = false;
-    if (!device_files_loaded_ && platform::PersistentStorageReady()) {
+    bool changed = TickStorage();
+    if (TakeShareOutcome()) changed = true;
+    if (staff_.IsOpen()) return TickStaffArea(now_ms) || changed;
+    if (TickStaffDoor(now_ms)) return true;
+    if (TickRespondent(now_ms)) changed = true;
+    if (TickSaveConfirmation()) changed = true;
+    return changed;
+}
+
+// The browser's storage becoming ready: the device's files, then the station's store.
+bool App::TickStorage() {
+    if (!platform::PersistentStorageReady()) return false;
+    bool changed = false;
+    if (!device_files_loaded_) {
         LoadDeviceFiles();
         if (session_->Step() == SessionStep::kWelcome) StartNewSession();
-        needs_frame = true;
+        changed = true;
     }
-    if (TakeShareOutcome()) needs_frame = true;
-    if (staff_open_) {
-        ImportPickedFiles();
-        // The staff area closes itself when left alone, like the respondent screens.
-        if (now_ms - last_input_ms_ >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {
-            LeaveStaffArea();
-            return true;
-        }
-        const int locked = SecondsLocked();
-        if (staff_page_ == ui::StaffPage::kPin && locked != shown_countdown_) {
-            shown_countdown_ = locked;
-            needs_frame = true;
-        }
-        return needs_frame;
-    }
-    if (corner_held_since_ms_ != 0 && now_ms - corner_held_since_ms_ >= 2000) {
-        corner_held_since_ms_ = 0;
-        GoTo(ui::StaffPage::kPin);
-        staff_open_ = staff_page_;
-        needs_frame = true;
-    }
-    if (!store_open_ && platform::PersistentStorageReady()) {
+    if (!store_open_ && !staff_.IsOpen()) {
         const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
         store_open_ = report.ok;
         store_message_ = report.Summary();
         if (!report.ok) std::fprintf(stderr, "response store: %s\n", store_message_.c_str());
-        needs_frame = true;
+        // The officer store's count is part of what clearing the station says it leaves.
+        std::error_code ignored;
+        if (std::filesystem::exists(data_dir_ + "/officer.yslog", ignored)) OpenOfficerStore();
+        changed = true;
     }
-    const SessionStep step = session_->Step();
+    return changed;
+}
+
+bool App::TickStaffArea(std::int64_t now_ms) {
+    ImportPickedFiles();
+    // The staff area closes itself when left alone, like the respondent screens, and
+    // whoever was signed in is signed out.
+    if (now_ms - last_input_ms_ >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {
+        LeaveStaffArea();
+        return true;
+    }
+    const ui::StaffPage page = staff_.Page();
+    const bool on_pin_pad = page == ui::StaffPage::kPin || page == ui::StaffPage::kOfficerPin;
+    if (!on_pin_pad) return false;
+    const int locked = PinPad(page == ui::StaffPage::kPin ? ui::PinPurpose::kStation : ui::PinPurpose::kOfficer)
+                           .seconds_locked;
+    if (locked == shown_seconds_) return false;
+    shown_seconds_ = locked;
+    return true;
+}
+
+// The welcome screen's corner, held for two seconds, opens the staff area's PIN pad.
+bool App::TickStaffDoor(std::int64_t now_ms) {
+    if (corner_held_since_ms_ == 0 || now_ms - corner_held_since_ms_ < 2000) return false;
+    corner_held_since_ms_ = 0;
+    OpenStaffArea();
+    return true;
+}
+
+bool App::TickRespondent(std::int64_t now_ms) {
     const std::int64_t idle_ms = now_ms - last_input_ms_;
-    if (step == SessionStep::kFinished) {
-        if (idle_ms >= static_cast<std::int64_t>(finish_return_seconds_) * 1000) {
+    const bool idle = idle_ms >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000;
+    switch (session_->Step()) {
+        case SessionStep::kFinished:
+            if (idle_ms < static_cast<std::int64_t>(finish_return_seconds_) * 1000) return false;
             FinishAndReset();
-            needs_frame = true;
-        }
-    } else if (step == SessionStep::kWelcome) {
-        // Someone changed the text size or language and walked away: the next person starts fresh.
-        if (idle_ms >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000 &&
-            (settings_open_ || display_.text_size != ui::TextSize::kStandard || display_.high_contrast ||
-             display_.dyslexia_font || session_->Language() != station_.default_language)) {
+            return true;
+        case SessionStep::kWelcome:
+            // Someone changed the text size or language and walked away: the next person starts fresh.
+            if (!idle || !(respondent_.SettingsOpen() || display_.text_size != ui::TextSize::kStandard ||
+                           display_.high_contrast || display_.dyslexia_font ||
+                           session_->Language() != station_.default_language)) {
+                return false;
+            }
             StartNewSession();
-            needs_frame = true;
-        }
-    } else if (still_there_since_ms_ == 0) {
-        if (idle_ms >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {
-            still_there_since_ms_ = now_ms;
-            needs_frame = true;
-        }
-    } else {
-        const int left = SecondsBeforeTimeout();
-        if (left <= 0) {
-            CloseAfterTimeout();
-            needs_frame = true;
-        } else if (left != shown_countdown_) {
-            shown_countdown_ = left;
-            needs_frame = true;
-        }
+            return true;
+        case SessionStep::kConsent:
+        case SessionStep::kQuestion:
+        case SessionStep::kCheck: break;
     }
-    // A save confirmed by the browser changes the thank-you screen.
-    if (step == SessionStep::kFinished && !save_failed_ && !nothing_to_save_ && save_generation_ > 0 &&
-        platform::DurableGeneration() >= save_generation_ && shown_countdown_ != -2) {
-        shown_countdown_ = -2;
-        needs_frame = true;
+    if (respondent_.State(session_->Step()) != RespondentState::kStillThere) {
+        if (!idle) return false;
+        respondent_.StartAskingStillThere(now_ms);
+        return true;
     }
-    return needs_frame;
+    const int left = SecondsBeforeTimeout();
+    if (left <= 0) {
+        CloseAfterTimeout();
+        return true;
+    }
+    if (left == shown_seconds_) return false;
+    shown_seconds_ = left;
+    return true;
+}
+
+// A save confirmed by the browser changes the thank-you screen, once.
+bool App::TickSaveConfirmation() {
+    if (session_->Step() != SessionStep::kFinished || save_failed_ || nothing_to_save_ || save_generation_ == 0 ||
+        platform::DurableGeneration() < save_generation_ || save_confirmation_ == SaveConfirmation::kShown) {
+        return false;
+    }
+    save_confirmation_ = SaveConfirmation::kShown;
+    return true;
 }
 
 int App::SecondsBeforeTimeout() const {
-    if (still_there_since_ms_ == 0) return still_there_seconds_;
-    const std::int64_t left_ms = static_cast<std::int64_t>(still_there_seconds_) * 1000 - (NowMs() - still_there_since_ms_);
+    if (!respondent_.AskingStillThere()) return still_there_seconds_;
+    const std::int64_t left_ms =
+        static_cast<std::int64_t>(still_there_seconds_) * 1000 - (NowMs() - respondent_.StillThereSinceMs());
     return static_cast<int>(std::max<std::int64_t>(0, (left_ms + 999) / 1000));
 }
 
 void App::StillHere() {
-    still_there_since_ms_ = 0;
-    shown_countdown_ = -1;
+    respondent_.StopAskingStillThere();
+    shown_seconds_ = -1;
     last_input_ms_ = NowMs();
 }
 
@@ -353,14 +389,14 @@ void App::Submit() {
     const Response response = session_->Submit(NowMs(), SecureRandom);
     nothing_to_save_ = false;
     Save(response);
-    finish_page_ = 0;
+    respondent_.SetFinishPage(0);
     last_input_ms_ = NowMs();
 }
 
 void App::Decline() {
     Save(session_->Decline(NowMs(), SecureRandom));
     nothing_to_save_ = true;
-    finish_page_ = 0;
+    respondent_.SetFinishPage(0);
     last_input_ms_ = NowMs();
 }
 

@@ -17,17 +17,19 @@
 #include "ui/frame_context.h"
 #include "ui/interactive_items.h"
 #include "ui/respondent_host.h"
-#include "ui/respondent_screens.h"
 #include "ui/staff_host.h"
-#include "ui/staff_screens.h"
+#include "app/respondent_flow.h"
+#include "app/staff_area_controller.h"
+#include "app/stored_pin.h"
 
 namespace yousaid::app {
 
 // The platform's secure random source, in the shape core's RandomBytesFunction takes.
 void SecureRandom(std::uint8_t* out, std::size_t count);
 
-// Owns the surveys, the station's settings, the response store and the respondent's session,
-// and chooses which screen draws. Saving and timeouts live here; screens only draw and ask.
+// Owns the surveys, the station's settings, both response stores and the respondent's
+// session; the respondent flow and the staff area controller choose which screen draws.
+// Saving, timeouts and the checks on who may do what live here; screens only draw and ask.
 class App : public ui::RespondentHost, public ui::StaffHost {
 public:
     App(const std::string& asset_dir, const std::string& data_dir);
@@ -66,7 +68,8 @@ public:
     // ui::RespondentHost
     RespondentSession& Session() override { return *session_; }
     std::int64_t NowMs() const override;
-    bool ReadyForRespondents() const override { return store_open_; }
+    bool ReadyForRespondents() const override { return store_open_ && SurveyAvailable(); }
+    bool SurveyAvailable() const override { return ActiveSurvey() != nullptr; }
     void Submit() override;
     void Decline() override;
     void FinishAndReset() override;
@@ -74,22 +77,22 @@ public:
     bool ReadAloudAvailable() const override;
     void ReadAloud(const std::string& text) override;
     ui::DisplaySettings& Display() override { return display_; }
-    void OpenSettings() override { settings_open_ = true; }
-    void CloseSettings() override { settings_open_ = false; }
+    void OpenSettings() override { respondent_.SetSettingsOpen(true); }
+    void CloseSettings() override { respondent_.SetSettingsOpen(false); }
     int SecondsBeforeTimeout() const override;
     void StillHere() override;
-    int FinishPage() const override { return finish_page_; }
-    void NextFinishPage() override { finish_page_ = 1; }
+    int FinishPage() const override { return respondent_.FinishPage(); }
+    void NextFinishPage() override { respondent_.SetFinishPage(1); }
     void StaffCorner(bool held, bool activated) override;
 
     // ui::StaffHost
-    ui::StaffPage Page() const override { return staff_page_; }
+    ui::StaffPage Page() const override { return staff_.Page(); }
+    ui::StaffRole Role() const override { return staff_.Auth().Role(); }
     void GoTo(ui::StaffPage page) override;
     void LeaveStaffArea() override;
-    bool HasPin() const override { return staff_pin_.HasPin(); }
-    std::string TryPin(const std::string& pin) override;
-    std::string ChoosePin(const std::string& pin) override;
-    int SecondsLocked() const override;
+    ui::PinPadState PinPad(ui::PinPurpose purpose) const override;
+    std::string SubmitPin(ui::PinPurpose purpose, const std::string& pin) override;
+    bool HasOfficerPin() const override { return officer_pin_.HasPin(); }
     const std::map<std::string, Survey>& Surveys() const override { return surveys_; }
     StationConfig& DraftConfig() override { return draft_config_; }
     std::vector<StationConfigProblem> SaveDraftConfig() override;
@@ -99,9 +102,14 @@ public:
     void ChooseSurveyFile() override;
     const std::vector<std::string>& ImportLines() const override { return import_lines_; }
     void ClearDevice() override;
+    void ClearEverything() override;
+    void ForgetOfficerPin() override;
     const std::string& Notice() const override { return notice_; }
 
 private:
+    // What the screen shows once a saved response is confirmed by the browser.
+    enum class SaveConfirmation { kWaiting, kShown };
+
     void LoadSurveys(const std::string& survey_dir);
     void ApplyTestTimings();
     void LoadDeviceFiles();
@@ -115,7 +123,10 @@ private:
     void Sync() { save_generation_ = platform::RequestDurableSync(); }
     std::int32_t IdleTimeoutSeconds() const;
     bool KeepPartialAnswers() const;
-    const Survey& ActiveSurvey() const;
+    // The survey this station runs, or nullptr when it did not load (never another one).
+    const Survey* ActiveSurvey() const;
+    std::string ActiveSurveyId() const;
+    std::string SurveyProblemText() const;
     std::string EventId() const;
     void StartNewSession();
     void Save(const Response& response);
@@ -124,17 +135,40 @@ private:
     std::string ViewKey() const;
     const ui::Theme& CurrentTheme() const;
     void HandleDragScroll();
+    void DrawScreen(ui::Screen& screen, ui::FrameContext& frame);
+
+    // App::Tick's parts, each for one state of the app.
+    bool TickStorage();
+    bool TickStaffArea(std::int64_t now_ms);
+    bool TickStaffDoor(std::int64_t now_ms);
+    bool TickRespondent(std::int64_t now_ms);
+    bool TickSaveConfirmation();
+
+    // Staff requests: true when the signed-in role may make them; otherwise says so.
+    bool Allowed(ui::StaffRole needed);
+    void OpenStaffArea();
+    std::string SubmitStationPin(const std::string& pin);
+    std::string SubmitOfficerPin(const std::string& pin);
+    std::string ResetStationPin(const std::string& pin);
+    std::string ChooseOrCheckPin(StoredPin& stored, const std::string& pin, ui::StaffRole role, ui::StaffPage page,
+                                 const char* chosen_notice);
+    void SignInAndGo(ui::StaffRole role, ui::StaffPage page);
+    bool OpenOfficerStore();
+    void RemoveStore(ResponseStore& store, const std::string& file);
 
     std::string data_dir_;
     std::map<std::string, Survey> surveys_;
-    std::vector<std::string> survey_problems_;
+    // Survey files that did not load: file name -> every problem, in words.
+    std::map<std::string, std::string> survey_problems_;
+    // What the respondent session holds while the station's survey did not load: nothing
+    // to answer, and the welcome screen asks for a member of staff.
+    Survey no_survey_;
     StationConfig station_;        // in use
     StationConfig draft_config_;   // being edited in station setup
     std::string survey_from_address_;
     bool device_files_loaded_ = false;
-    StaffPin staff_pin_;
-    std::optional<ui::StaffPage> staff_open_;
-    ui::StaffPage staff_page_ = ui::StaffPage::kPin;
+    StoredPin station_pin_;
+    StoredPin officer_pin_;
     std::int64_t corner_held_since_ms_ = 0;
     std::string notice_;
     // An export waiting on the share sheet: counted as exported only once it is handed on,
@@ -164,27 +198,14 @@ private:
     std::string title_;
     std::string announcement_;
 
-    ui::WelcomeScreen welcome_screen_{*this};
-    ui::ConsentScreen consent_screen_{*this};
-    ui::QuestionScreen question_screen_{*this};
-    ui::CheckScreen check_screen_{*this};
-    ui::ThankYouScreen thank_you_screen_{*this};
-    ui::SignpostingScreen signposting_screen_{*this};
-    ui::DisplaySettingsScreen settings_screen_{*this};
-    ui::StillThereScreen still_there_screen_{*this};
-    ui::StaffPinScreen staff_pin_screen_{*this};
-    ui::StaffHomeScreen staff_home_screen_{*this};
-    ui::StationSetupScreen station_setup_screen_{*this};
-    ui::OfficerImportScreen officer_import_screen_{*this};
-    ui::ClearDeviceScreen clear_device_screen_{*this};
+    RespondentFlow respondent_{*this};
+    StaffAreaController staff_{*this};
     std::string last_view_key_;
     bool scroll_to_top_ = false;
 
-    bool settings_open_ = false;
-    int finish_page_ = 0;
     std::int64_t last_input_ms_ = 0;
-    std::int64_t still_there_since_ms_ = 0;  // 0 while not asking
-    int shown_countdown_ = -1;
+    int shown_seconds_ = -1;  // the countdown (still there, PIN lock) last drawn; -1 none
+    SaveConfirmation save_confirmation_ = SaveConfirmation::kWaiting;
     bool nothing_to_save_ = false;
     bool save_failed_ = false;
     std::uint64_t save_generation_ = 0;

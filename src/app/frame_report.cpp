@@ -53,6 +53,15 @@ void WriteItems(JsonWriter& writer, const ui::InteractiveItemList& items) {
     writer.EndArray();
 }
 
+const char* StaffRoleName(ui::StaffRole role) {
+    switch (role) {
+        case ui::StaffRole::kNone: return "none";
+        case ui::StaffRole::kVolunteer: return "volunteer";
+        case ui::StaffRole::kOfficer: return "officer";
+    }
+    return "none";
+}
+
 const char* SaveStateName(ui::SaveState state) {
     switch (state) {
         case ui::SaveState::kNothingToSave: return "nothing";
@@ -61,6 +70,41 @@ const char* SaveStateName(ui::SaveState state) {
         case ui::SaveState::kFailed: return "failed";
     }
     return "nothing";
+}
+
+void WriteSession(JsonWriter& writer, const RespondentSession& session, bool survey_available) {
+    writer.Key("session");
+    writer.StartObject();
+    WriteString(writer, "surveyId", session.GetSurvey().id);
+    writer.Key("surveyAvailable");
+    writer.Bool(survey_available);
+    WriteString(writer, "language", session.Language());
+    const Question* question = session.CurrentQuestion();
+    WriteString(writer, "questionId", question != nullptr ? question->id : std::string());
+    writer.Key("questionNumber");
+    writer.Int(session.CurrentQuestionNumber());
+    writer.Key("shownCount");
+    writer.Int(session.ShownQuestionCount());
+    writer.Key("answerCount");
+    writer.Uint64(session.Answers().size());
+    writer.EndObject();
+}
+
+// The stored responses, so tests can compare what was tapped with what was kept.
+void WriteStored(JsonWriter& writer, const ResponseStore& store, bool open) {
+    writer.Key("stored");
+    writer.StartArray();
+    if (open) {
+        for (const Response& response : store.Responses()) {
+            std::ostringstream json;
+            {
+                cereal::JSONOutputArchive archive(json, cereal::JSONOutputArchive::Options::NoIndent());
+                archive(cereal::make_nvp("response", response));
+            }
+            writer.RawValue(json.str().c_str(), json.str().size(), rapidjson::kObjectType);
+        }
+    }
+    writer.EndArray();
 }
 
 }  // namespace
@@ -111,19 +155,7 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Key("dyslexiaFont");
     writer.Bool(display_.dyslexia_font);
     writer.EndObject();
-    writer.Key("session");
-    writer.StartObject();
-    WriteString(writer, "surveyId", session_->GetSurvey().id);
-    WriteString(writer, "language", session_->Language());
-    const Question* question = session_->CurrentQuestion();
-    WriteString(writer, "questionId", question != nullptr ? question->id : std::string());
-    writer.Key("questionNumber");
-    writer.Int(session_->CurrentQuestionNumber());
-    writer.Key("shownCount");
-    writer.Int(session_->ShownQuestionCount());
-    writer.Key("answerCount");
-    writer.Uint64(session_->Answers().size());
-    writer.EndObject();
+    WriteSession(writer, *session_, SurveyAvailable());
     writer.Key("storage");
     writer.StartObject();
     writer.Key("open");
@@ -138,6 +170,7 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Key("staff");
     writer.StartObject();
     WriteString(writer, "notice", notice_);
+    WriteString(writer, "role", StaffRoleName(staff_.Auth().Role()));
     writer.Key("importLines");
     writer.StartArray();
     for (const std::string& line : import_lines_) writer.String(line.c_str(), static_cast<rapidjson::SizeType>(line.size()));
@@ -147,20 +180,7 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Key("notExported");
     writer.Uint64(store_open_ ? store_.NotYetExportedCount() : 0);
     writer.EndObject();
-    // The stored responses, so tests can compare what was tapped with what was kept.
-    writer.Key("stored");
-    writer.StartArray();
-    if (store_open_) {
-        for (const Response& response : store_.Responses()) {
-            std::ostringstream json;
-            {
-                cereal::JSONOutputArchive archive(json, cereal::JSONOutputArchive::Options::NoIndent());
-                archive(cereal::make_nvp("response", response));
-            }
-            writer.RawValue(json.str().c_str(), json.str().size(), rapidjson::kObjectType);
-        }
-    }
-    writer.EndArray();
+    WriteStored(writer, store_, store_open_);
     WriteItems(writer, items_);
     writer.EndObject();
     return buffer.GetString();

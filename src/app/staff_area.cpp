@@ -1,23 +1,18 @@
-// The staff area, as the app provides it: PIN, station setup, live view, export, officer
-// import and clearing the device.
-#include <algorithm>
-#include <cstdio>
+// The staff area's door, pages, PINs and clearing, as the app provides them. Who is signed
+// in lives in the staff area controller; every page change and request checks it.
 #include <filesystem>
-#include <fstream>
 
 #include "app/app.h"
-#include "core/storage/response_import.h"
-#include "core/survey/survey_loader.h"
-#include "core/responses/transfer_file.h"
-#include "platform/file_exchange.h"
 #include "platform/platform.h"
 
 namespace yousaid::app {
 
+using ui::StaffPage;
+using ui::StaffRole;
+
 void App::StaffCorner(bool held, bool activated) {
     if (activated) {
-        GoTo(ui::StaffPage::kPin);
-        staff_open_ = staff_page_;
+        OpenStaffArea();
         return;
     }
     if (!held) {
@@ -27,242 +22,170 @@ void App::StaffCorner(bool held, bool activated) {
     }
 }
 
-void App::GoTo(ui::StaffPage page) {
-    // Every page but the PIN needs the PIN first.
-    if (page != ui::StaffPage::kPin && staff_page_ == ui::StaffPage::kPin && !staff_open_) return;
-    if (page == ui::StaffPage::kPin) staff_pin_screen_.Reset();
-    if (page == ui::StaffPage::kSetup) draft_config_ = station_;
-    if (page != ui::StaffPage::kImport) import_lines_.clear();
-    if (page == ui::StaffPage::kPin || page == ui::StaffPage::kHome) notice_.clear();
-    staff_page_ = page;
-    if (staff_open_) staff_open_ = page;
+void App::OpenStaffArea() {
+    staff_.OpenAtPin();
+    notice_.clear();
+    import_lines_.clear();
+    shown_seconds_ = -1;
+    last_input_ms_ = NowMs();
+}
+
+void App::GoTo(StaffPage page) {
+    // The controller refuses a page the signed-in role may not see.
+    if (!staff_.GoTo(page)) return;
+    const bool pin_pad = page == StaffPage::kPin || page == StaffPage::kOfficerPin || page == StaffPage::kStationPinReset;
+    if (pin_pad) staff_.ResetPinPads();
+    if (page == StaffPage::kSetup) draft_config_ = station_;
+    if (page != StaffPage::kImport) import_lines_.clear();
+    // What happened is said once, on the page it happened for (callers set it after GoTo).
+    if (pin_pad || page == StaffPage::kHome || page == StaffPage::kOfficerHome) notice_.clear();
     last_input_ms_ = NowMs();
 }
 
 void App::LeaveStaffArea() {
-    staff_open_.reset();
-    staff_page_ = ui::StaffPage::kPin;
-    staff_pin_screen_.Reset();
+    staff_.Close();
     notice_.clear();
     import_lines_.clear();
     StartNewSession();
     last_input_ms_ = NowMs();
 }
 
-std::string App::TryPin(const std::string& pin) {
-    const PinCheckResult result = staff_pin_.CheckPin(pin, NowMs());
-    // The wrong-try count must survive a reload, or five tries would never lock anything.
-    if (result.record_changed) SaveStaffPin(staff_pin_, data_dir_ + "/staff_pin.json");
-    Sync();
-    if (result.outcome != PinCheckOutcome::kAccepted) return result.Message();
-    staff_page_ = ui::StaffPage::kHome;
-    staff_open_ = staff_page_;
-    return {};
+bool App::Allowed(StaffRole needed) {
+    if (staff_.IsOpen() && staff_.Auth().Allows(needed)) return true;
+    notice_ = needed == StaffRole::kOfficer ? "Only the officer can do that: enter the officer PIN first."
+                                             : "Enter the staff PIN first.";
+    return false;
 }
 
-std::string App::ChoosePin(const std::string& pin) {
-    if (staff_pin_.HasPin()) return "A PIN is already set.";
-    const PinSetResult set = staff_pin_.SetPin(pin, SecureRandom, NowMs());
-    if (!set.ok) return set.message;
-    const StaffPinSaveResult saved = SaveStaffPin(staff_pin_, data_dir_ + "/staff_pin.json");
-    if (!saved.ok) {
-        staff_pin_ = StaffPin();
-        return "The PIN could not be saved: " + saved.message;
-    }
-    Sync();
-    staff_page_ = ui::StaffPage::kHome;
-    staff_open_ = staff_page_;
-    notice_ = "PIN saved. You will need it to open the staff area.";
-    return {};
+void App::SignInAndGo(StaffRole role, StaffPage page) {
+    staff_.Auth().SignIn(role, NowMs());
+    GoTo(page);
 }
 
-int App::SecondsLocked() const { return static_cast<int>(staff_pin_.SecondsLocked(NowMs())); }
-
-std::vector<StationConfigProblem> App::SaveDraftConfig() {
-    std::vector<StationConfigProblem> problems = ValidateStationConfig(draft_config_);
-    if (!problems.empty()) return problems;
-    const StationConfigSaveResult saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
-    if (!saved.ok) return {StationConfigProblem{"", saved.message}};
-    station_ = draft_config_;
-    survey_from_address_.clear();  // the volunteer's choice now wins over the address
-    Sync();
-    notice_ = "Station settings saved.";
-    return {};
-}
-
-ui::StationOverview App::Overview() const {
-    ui::StationOverview overview;
+ui::PinPadState App::PinPad(ui::PinPurpose purpose) const {
+    ui::PinPadState state;
     const std::int64_t now = NowMs();
-    const std::string today = platform::LocalDate(now);
-    std::int64_t last = 0;
-    std::map<std::string, ui::SurveyTally> by_survey;
-    if (store_open_) {
-        for (const Response& response : store_.Responses()) {
-            ui::SurveyTally& tally = by_survey[response.survey_id];
-            const auto survey = surveys_.find(response.survey_id);
-            tally.survey_title = survey != surveys_.end() ? survey->second.title.English() : response.survey_id;
-            ++tally.total;
-            if (platform::LocalDate(response.submitted_at_ms) == today) ++tally.today;
-            switch (response.status) {
-                case ResponseStatus::kComplete: ++tally.complete; break;
-                case ResponseStatus::kPartial: ++tally.partial; break;
-                case ResponseStatus::kRefused: ++tally.refused; break;
+    switch (purpose) {
+        case ui::PinPurpose::kStation:
+            state.choosing = !station_pin_.HasPin() && !station_pin_.Damaged();
+            state.seconds_locked = station_pin_.SecondsLocked(now);
+            if (station_pin_.Damaged()) {
+                state.available = false;
+                state.why_unavailable = "The staff PIN file cannot be read. The officer can set a new station PIN.";
             }
-            last = std::max(last, response.submitted_at_ms);
-        }
-        overview.not_exported = store_.NotYetExportedCount();
+            break;
+        case ui::PinPurpose::kOfficer:
+            state.choosing = !officer_pin_.HasPin();
+            state.seconds_locked = officer_pin_.SecondsLocked(now);
+            // The officer PIN is chosen after the station PIN, never instead of it.
+            if (state.choosing && !staff_.Auth().Allows(StaffRole::kVolunteer)) {
+                state.available = false;
+                state.why_unavailable = "No officer PIN has been set on this device. Enter the station PIN, "
+                                        "then choose Officer to set one.";
+            }
+            break;
+        case ui::PinPurpose::kNewStationPin:
+            state.choosing = true;
+            state.available = staff_.Auth().Allows(StaffRole::kOfficer);
+            state.why_unavailable = "Only the officer can reset the station PIN.";
+            break;
     }
-    for (auto& [id, tally] : by_survey) overview.surveys.push_back(tally);
-    if (last > 0 && platform::LocalDate(last) == today) overview.last_response_time = platform::LocalTimeOfDay(last);
-    const platform::StorageStatus status = platform::CurrentStorageStatus();
-    overview.everything_saved = platform::DurableGeneration() >= save_generation_ && status.last_sync_error.empty();
-    overview.save_problem = status.last_sync_error;
-    overview.persistence = status.persistence;
-    if (status.usage_bytes >= 0 && status.quota_bytes >= 0) {
-        overview.storage_used_bytes = status.usage_bytes;
-        overview.storage_available_bytes = std::max(0.0, status.quota_bytes - status.usage_bytes);
-    }
-    if (status.persistence == 0) {
-        overview.warnings.push_back("This browser may clear saved responses when space runs short: export often, "
-                                    "or add the app to the home screen.");
-    }
-    if (overview.storage_available_bytes >= 0 && overview.storage_available_bytes < 50.0e6) {
-        overview.warnings.push_back("Storage is running low: export the responses and clear the device.");
-    }
-    if (!store_open_) overview.warnings.push_back("The response store is not open: " + store_message_);
-    return overview;
+    return state;
 }
 
-void App::ExportResponses(bool as_json) {
-    if (!store_open_) {
-        notice_ = "Nothing to export: the response store is not open.";
-        return;
+std::string App::SubmitPin(ui::PinPurpose purpose, const std::string& pin) {
+    if (!staff_.IsOpen()) return "The staff area is closed.";
+    last_input_ms_ = NowMs();
+    switch (purpose) {
+        case ui::PinPurpose::kStation: return SubmitStationPin(pin);
+        case ui::PinPurpose::kOfficer: return SubmitOfficerPin(pin);
+        case ui::PinPurpose::kNewStationPin: return ResetStationPin(pin);
     }
-    const std::int64_t now = NowMs();
-    const std::vector<Response>& responses = store_.Responses();
-    TransferExportSettings settings;
-    settings.station_id = station_.station_id;
-    settings.event_id = EventId();
-    settings.exported_at_ms = now;
-    std::string file_name = ExportFileName(station_, now);
-    std::string bytes;
-    if (as_json) {
-        file_name = file_name.substr(0, file_name.rfind('.')) + ".json";
-        bytes = WriteResponsesJson(settings, responses);
-    } else {
-        bytes = WriteTransferFile(settings, responses);
-    }
-    const platform::DownloadOutcome outcome =
-        platform::OfferDownload(file_name, bytes, as_json ? "application/json" : "application/octet-stream");
-    if (outcome == platform::DownloadOutcome::kUnavailable) {
-        notice_ = "This browser cannot save files. Try another browser on this tablet.";
-        return;
-    }
-    std::vector<ResponseId> ids;
-    ids.reserve(responses.size());
-    for (const Response& response : responses) ids.push_back(response.id);
-    if (outcome == platform::DownloadOutcome::kSharing) {
-        pending_share_ = PendingShare{std::move(ids), file_name, !as_json};
-        notice_ = "Choose where to keep " + file_name + " in the share sheet.";
-        return;
-    }
-    NoteExport(ids, file_name, !as_json, "Saved");
+    return {};
 }
 
-void App::NoteExport(const std::vector<ResponseId>& ids, const std::string& file_name, bool transfer_file,
-                     const char* verb) {
-    if (transfer_file) {
-        const StoreWriteResult marked = store_.MarkExported(ids, NowMs(), file_name);
-        if (!marked.ok) std::fprintf(stderr, "could not note the export: %s\n", marked.message.c_str());
-        Sync();
+// Chooses the PIN when there is none yet, otherwise checks it; either way signs in as `role`.
+std::string App::ChooseOrCheckPin(StoredPin& stored, const std::string& pin, StaffRole role, StaffPage page,
+                                  const char* chosen_notice) {
+    std::string message;
+    const bool choosing = !stored.HasPin();
+    if (choosing) {
+        message = stored.Set(pin, NowMs());
+    } else if (stored.Check(pin, NowMs(), message)) {
+        message.clear();
     }
-    notice_ = std::string(verb) + " " + std::to_string(ids.size()) + " responses as " + file_name + ".";
-}
-
-// True when the share sheet has answered (the notice changed).
-bool App::TakeShareOutcome() {
-    if (!pending_share_) return false;
-    const platform::ShareResult result = platform::TakeShareResult();
-    if (result == platform::ShareResult::kNone) return false;
-    if (result == platform::ShareResult::kShared) {
-        NoteExport(pending_share_->ids, pending_share_->file_name, pending_share_->transfer_file, "Shared");
-    } else {
-        notice_ = "The share sheet was closed without saving " + pending_share_->file_name +
-                  ": nothing is marked as exported.";
-    }
-    pending_share_.reset();
-    return true;
-}
-
-void App::ChooseFilesToImport() {
-    picking_survey_file_ = false;
-    platform::OpenFilePicker(".yousaid,.json,.csv");
-}
-
-void App::ChooseSurveyFile() {
-    picking_survey_file_ = true;
-    platform::OpenFilePicker(".json");
-}
-
-void App::AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device) {
-    for (const auto& [name, text] : files) {
-        SurveyLoadResult loaded = SurveyLoader::LoadFromText(text, name);
-        if (!loaded.Ok()) {
-            // Every problem, each with its place in the file, so the author can fix them all.
-            notice_ = name + " was not loaded:\n" + loaded.ProblemsText();
-            continue;
-        }
-        const std::string id = loaded.survey->id;
-        if (keep_on_device) {
-            std::error_code ignored;
-            std::filesystem::create_directories(data_dir_ + "/surveys", ignored);
-            std::ofstream out(data_dir_ + "/surveys/" + id + ".json", std::ios::binary | std::ios::trunc);
-            out << text;
-            Sync();
-            notice_ = "Loaded \"" + loaded.survey->title.English() + "\" (" +
-                      std::to_string(loaded.survey->questions.size()) + " questions).";
-            draft_config_.survey_id = id;
-        }
-        surveys_[id] = std::move(*loaded.survey);
-    }
-}
-
-void App::ImportPickedFiles() {
-    std::vector<platform::PickedFile> files = platform::TakePickedFiles();
-    if (files.empty()) return;
-    if (picking_survey_file_) {
-        std::vector<std::pair<std::string, std::string>> surveys;
-        for (platform::PickedFile& file : files) surveys.emplace_back(file.name, std::move(file.bytes));
-        AddSurveyFiles(surveys, true);
-        return;
-    }
-    if (!officer_store_open_) {
-        const ResponseStoreOpenReport report = officer_store_.Open(data_dir_ + "/officer.yslog");
-        officer_store_open_ = report.ok;
-        if (!report.ok) {
-            notice_ = "The officer store could not be opened: " + report.message;
-            return;
-        }
-    }
-    std::vector<Survey> surveys;
-    for (const auto& [id, survey] : surveys_) surveys.push_back(survey);
-    for (const platform::PickedFile& file : files) {
-        const ImportReport report = ImportBytesIntoStore(officer_store_, file.bytes, file.name, surveys, NowMs());
-        import_lines_.push_back(report.Summary());
-        for (const std::string& problem : report.file_problems) import_lines_.push_back("    " + problem);
-    }
-    notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
+    // A chosen PIN, and the wrong-try count, must survive a reload.
     Sync();
+    if (!message.empty()) return message;
+    SignInAndGo(role, page);
+    if (choosing) notice_ = chosen_notice;
+    return {};
+}
+
+std::string App::SubmitStationPin(const std::string& pin) {
+    if (station_pin_.Damaged()) return PinPad(ui::PinPurpose::kStation).why_unavailable;
+    return ChooseOrCheckPin(station_pin_, pin, StaffRole::kVolunteer, StaffPage::kHome,
+                            "PIN saved. You will need it to open the staff area.");
+}
+
+std::string App::SubmitOfficerPin(const std::string& pin) {
+    // The officer PIN is chosen after the station PIN, never instead of it.
+    if (!officer_pin_.HasPin() && !staff_.Auth().Allows(StaffRole::kVolunteer)) {
+        return PinPad(ui::PinPurpose::kOfficer).why_unavailable;
+    }
+    return ChooseOrCheckPin(officer_pin_, pin, StaffRole::kOfficer, StaffPage::kOfficerHome,
+                            "Officer PIN saved. You will need it to import files and to clear the officer store.");
+}
+
+std::string App::ResetStationPin(const std::string& pin) {
+    if (!Allowed(StaffRole::kOfficer)) return notice_;
+    const std::string problem = station_pin_.Set(pin, NowMs());
+    if (!problem.empty()) return problem;
+    Sync();
+    GoTo(StaffPage::kOfficerHome);
+    notice_ = "New station PIN saved. Tell the station's volunteers.";
+    return {};
+}
+
+void App::RemoveStore(ResponseStore& store, const std::string& file) {
+    std::error_code ignored;
+    std::filesystem::remove(data_dir_ + "/" + file, ignored);
+    // A missing file opens as an empty store.
+    const ResponseStoreOpenReport report = store.Open(data_dir_ + "/" + file);
+    if (&store == &store_) store_open_ = report.ok;
+    if (&store == &officer_store_) officer_store_open_ = report.ok;
 }
 
 void App::ClearDevice() {
-    std::error_code ignored;
-    std::filesystem::remove(data_dir_ + "/responses.yslog", ignored);
-    const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
-    store_open_ = report.ok;
+    if (!Allowed(StaffRole::kVolunteer)) return;
+    const std::size_t removed = store_open_ ? store_.Count() : 0;
+    RemoveStore(store_, "responses.yslog");
     Sync();
-    GoTo(ui::StaffPage::kHome);
-    notice_ = "This device has been cleared.";
+    GoTo(StaffPage::kHome);
+    const std::size_t left = officer_store_open_ ? officer_store_.Count() : 0;
+    notice_ = "This station's responses have been cleared: " + ui::ResponsesText(removed) + " removed." +
+              (left > 0 ? " The officer store still holds " + ui::ResponsesText(left) + "." : std::string());
+}
+
+void App::ClearEverything() {
+    if (!Allowed(StaffRole::kOfficer)) return;
+    RemoveStore(store_, "responses.yslog");
+    RemoveStore(officer_store_, "officer.yslog");
+    Sync();
+    GoTo(StaffPage::kOfficerHome);
+    notice_ = "Everything on this device has been cleared: this station's responses and the officer store.";
+}
+
+void App::ForgetOfficerPin() {
+    // The station PIN is needed: a new officer PIN can reset the station PIN.
+    if (!Allowed(StaffRole::kVolunteer)) return;
+    RemoveStore(officer_store_, "officer.yslog");
+    officer_pin_.Forget();
+    Sync();
+    staff_.Auth().LowerTo(StaffRole::kVolunteer);
+    GoTo(StaffPage::kOfficerPin);
+    notice_ = "The officer store and the officer PIN have been cleared. Choose a new officer PIN, then "
+              "import the transfer files again.";
 }
 
 }  // namespace yousaid::app

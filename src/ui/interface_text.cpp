@@ -74,6 +74,8 @@ const PhraseBook& Phrases() {
         {Phrase::kChooseAny, {"Choose as many as you like.", "Możesz wybrać kilka odpowiedzi."}},
         {Phrase::kNextPerson, {"Hand the tablet back or let the next person start.",
                                "Oddaj tablet albo pozwól zacząć następnej osobie."}},
+        {Phrase::kStationNotReady, {"This survey is not ready", "Ta ankieta nie jest gotowa"}},
+        {Phrase::kAskStaff, {"Please ask a member of staff.", "Poproś o pomoc kogoś z obsługi."}},
     };
     return book;
 }

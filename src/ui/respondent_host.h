@@ -19,6 +19,9 @@ public:
     virtual std::int64_t NowMs() const = 0;
     // Storage is loaded and answers can be taken.
     virtual bool ReadyForRespondents() const = 0;
+    // The station's survey loaded. When it did not, nobody may start: a parent-carer stall
+    // must never collect answers to another survey, so the welcome screen asks for staff.
+    virtual bool SurveyAvailable() const = 0;
 
     virtual void Submit() = 0;
     virtual void Decline() = 0;

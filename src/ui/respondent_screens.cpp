@@ -47,6 +47,10 @@ void WelcomeScreen::DrawContent(FrameContext& frame) {
     const RegionState door = InteractiveRegion(frame, "staff_corner", ImVec2(corner, corner), ItemRole::Button, "Staff area");
     host_.StaffCorner(door.held, frame.input.WasActivated("staff_corner"));
     ImGui::SetCursorPos(start);
+    if (!host_.SurveyAvailable()) {
+        DrawNotReady(frame);
+        return;
+    }
     RespondentSession& session = host_.Session();
     const Survey& survey = session.GetSurvey();
     const std::string& language = session.Language();
@@ -81,15 +85,27 @@ void WelcomeScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
+void WelcomeScreen::DrawNotReady(FrameContext& frame) {
+    const std::string& language = host_.Session().Language();
+    BeginColumn(kColumnEm);
+    frame.title = Say(Phrase::kStationNotReady, language);
+    frame.announcement = frame.title + ". " + Say(Phrase::kAskStaff, language);
+    frame.speech_text = frame.announcement;
+    VerticalGap(1.0f);
+    Heading(frame, frame.title);
+    Paragraph(Say(Phrase::kAskStaff, language));
+    EndColumn();
+}
+
 void WelcomeScreen::DrawFooter(FrameContext& frame) {
     RespondentSession& session = host_.Session();
     const std::string& language = session.Language();
     BeginColumn(kColumnEm);
     const bool ready = host_.ReadyForRespondents();
-    if (BigButton(frame, "start", ready ? Say(Phrase::kStart, language) : Say(Phrase::kGettingReady, language),
-                  ButtonKind::Primary, ready)) {
-        session.Begin(host_.NowMs());
-    }
+    const std::string label = !host_.SurveyAvailable() ? Say(Phrase::kAskStaff, language)
+                              : ready                  ? Say(Phrase::kStart, language)
+                                                       : Say(Phrase::kGettingReady, language);
+    if (BigButton(frame, "start", label, ButtonKind::Primary, ready) && ready) session.Begin(host_.NowMs());
     EndColumn();
 }
 

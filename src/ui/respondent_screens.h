@@ -18,6 +18,8 @@ public:
     void DrawFooter(FrameContext& frame) override;
 
 private:
+    void DrawNotReady(FrameContext& frame);
+
     RespondentHost& host_;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
-// What the staff screens ask of the app: the PIN, the station's settings, what the device
-// holds, export, import and clearing. The app implements it; the screens only draw and ask.
+// What the staff and officer screens ask of the app: PINs, the station's settings, what the
+// device holds, export, import and clearing. The app implements it; the screens only draw
+// and ask. Every request is checked again by the app against who is signed in.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -11,7 +12,35 @@
 
 namespace yousaid::ui {
 
-enum class StaffPage { kPin, kHome, kSetup, kImport, kClear, kClearConfirm };
+// Every page of the staff and officer areas. The app's table says which role each needs.
+enum class StaffPage {
+    kPin,                // the station PIN (chosen on a fresh device)
+    kHome,               // the volunteer's live view
+    kSetup,
+    kClear,
+    kClearConfirm,
+    kOfficerPin,         // the officer PIN (chosen the first time, after the station PIN)
+    kOfficerHome,
+    kImport,
+    kStationPinReset,    // the officer chooses a new station PIN
+    kClearEverything,
+    kClearEverythingConfirm,
+    kForgotOfficerPin,   // clearing the officer store is the only way to a new officer PIN
+    kForgotOfficerPinConfirm,
+};
+
+// Who is signed in to the staff area; each role may do everything the one before it may.
+enum class StaffRole { kNone, kVolunteer, kOfficer };
+
+// The three PIN pads: the station PIN, the officer PIN, and a new station PIN (officer only).
+enum class PinPurpose { kStation, kOfficer, kNewStationPin };
+
+struct PinPadState {
+    bool choosing = false;       // no PIN yet: the pad chooses one (asked twice)
+    bool available = true;       // false: this pad cannot be used now (see why)
+    std::string why_unavailable;
+    int seconds_locked = 0;
+};
 
 struct SurveyTally {
     std::string survey_title;
@@ -26,7 +55,9 @@ struct SurveyTally {
 struct StationOverview {
     std::vector<SurveyTally> surveys;
     std::string last_response_time;  // "14:05", or empty when none yet
+    std::uint64_t station_responses = 0;
     std::uint64_t not_exported = 0;
+    std::uint64_t imported_responses = 0;  // in the officer store
     bool everything_saved = true;
     std::string save_problem;        // why saving failed, when it did
     double storage_used_bytes = -1;  // -1 when the browser does not say
@@ -40,14 +71,16 @@ public:
     virtual ~StaffHost() = default;
 
     virtual StaffPage Page() const = 0;
+    virtual StaffRole Role() const = 0;
+    // Moves to `page` when the signed-in role may see it; otherwise stays where it is.
     virtual void GoTo(StaffPage page) = 0;
     virtual void LeaveStaffArea() = 0;
 
-    virtual bool HasPin() const = 0;
-    // Empty when the PIN opened the staff area; otherwise what to tell the volunteer.
-    virtual std::string TryPin(const std::string& pin) = 0;
-    virtual std::string ChoosePin(const std::string& pin) = 0;
-    virtual int SecondsLocked() const = 0;
+    virtual PinPadState PinPad(PinPurpose purpose) const = 0;
+    // Empty when the PIN was accepted (or chosen) and the next page opened; otherwise what to
+    // tell the person at the pad.
+    virtual std::string SubmitPin(PinPurpose purpose, const std::string& pin) = 0;
+    virtual bool HasOfficerPin() const = 0;
 
     virtual const std::map<std::string, Survey>& Surveys() const = 0;
     virtual StationConfig& DraftConfig() = 0;
@@ -60,10 +93,20 @@ public:
     // A survey file from disk, checked before it is offered (problems go to Notice()).
     virtual void ChooseSurveyFile() = 0;
     virtual const std::vector<std::string>& ImportLines() const = 0;
+    // The volunteer's clear: this station's responses only.
     virtual void ClearDevice() = 0;
+    // The officer's clear: both stores and the officer's files.
+    virtual void ClearEverything() = 0;
+    // A forgotten officer PIN: clears the officer store and the officer PIN.
+    virtual void ForgetOfficerPin() = 0;
 
     // The last thing that happened, for a line at the top of the staff screens.
     virtual const std::string& Notice() const = 0;
 };
+
+// "4,210": counts on the staff screens are read at a glance.
+std::string CountText(std::uint64_t count);
+// "1 response" / "312 responses".
+std::string ResponsesText(std::uint64_t count);
 
 }  // namespace yousaid::ui

@@ -1,25 +1,12 @@
 #pragma once
-// The staff area: reached by holding the welcome screen's top-left corner, behind a PIN.
+// The volunteer's screens, behind the station PIN (ui/pin_pad_screen.h): the live view,
+// station setup and clearing this station's responses.
 #include <string>
 
 #include "ui/screen.h"
 #include "ui/staff_host.h"
 
 namespace yousaid::ui {
-
-class StaffPinScreen : public Screen {
-public:
-    explicit StaffPinScreen(StaffHost& host) : host_(host) {}
-    const char* Name() const override { return "staff_pin"; }
-    void DrawContent(FrameContext& frame) override;
-    void Reset();
-
-private:
-    StaffHost& host_;
-    std::string digits_;
-    std::string first_choice_;  // choosing a PIN: the first entry, waiting for the repeat
-    std::string message_;
-};
 
 class StaffHomeScreen : public Screen {
 public:
@@ -42,16 +29,6 @@ public:
 private:
     StaffHost& host_;
     std::vector<StationConfigProblem> problems_;
-};
-
-class OfficerImportScreen : public Screen {
-public:
-    explicit OfficerImportScreen(StaffHost& host) : host_(host) {}
-    const char* Name() const override { return "officer_import"; }
-    void DrawContent(FrameContext& frame) override;
-
-private:
-    StaffHost& host_;
 };
 
 class ClearDeviceScreen : public Screen {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, AppDriver, TABLET, browserTest, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
 
 const PIN = '2580';
+const OFFICER_PIN = '1470';
 
 async function openStaffArea(app, { firstTime = false } = {}) {
   await app.holdStaffCorner();
@@ -28,8 +29,14 @@ async function exportTransferFile(app, page, name) {
   return path;
 }
 
-// Officer import through the file picker; returns the report line for each file.
+// Officer import through the file picker, after the officer PIN (chosen here the first
+// time); returns the report line for each file.
 async function importFiles(app, page, paths) {
+  await app.tap('officer_area');
+  const pinPad = await app.waitForScreen('officer_pin');
+  if (pinPad.title === 'Choose an officer PIN') await app.enterPin(OFFICER_PIN);
+  await app.enterPin(OFFICER_PIN);
+  await app.waitForScreen('officer_home');
   await app.tap('officer_import');
   await app.waitForScreen('officer_import');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('choose_files')]);

@@ -1,0 +1,205 @@
+// The staff area's data, as the app provides it: the live view, station setup, export and
+// the officer's import. Each request checks the signed-in role first.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "app/app.h"
+#include "core/storage/response_import.h"
+#include "core/survey/survey_loader.h"
+#include "core/responses/transfer_file.h"
+#include "platform/file_exchange.h"
+#include "platform/platform.h"
+
+namespace yousaid::app {
+
+std::vector<StationConfigProblem> App::SaveDraftConfig() {
+    if (!Allowed(ui::StaffRole::kVolunteer)) return {StationConfigProblem{"", notice_}};
+    std::vector<StationConfigProblem> problems = ValidateStationConfig(draft_config_);
+    if (!problems.empty()) return problems;
+    const StationConfigSaveResult saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
+    if (!saved.ok) return {StationConfigProblem{"", saved.message}};
+    station_ = draft_config_;
+    survey_from_address_.clear();  // the volunteer's choice now wins over the address
+    Sync();
+    notice_ = "Station settings saved.";
+    return {};
+}
+
+ui::StationOverview App::Overview() const {
+    ui::StationOverview overview;
+    const std::int64_t now = NowMs();
+    const std::string today = platform::LocalDate(now);
+    std::int64_t last = 0;
+    std::map<std::string, ui::SurveyTally> by_survey;
+    if (store_open_) {
+        for (const Response& response : store_.Responses()) {
+            ui::SurveyTally& tally = by_survey[response.survey_id];
+            const auto survey = surveys_.find(response.survey_id);
+            tally.survey_title = survey != surveys_.end() ? survey->second.title.English() : response.survey_id;
+            ++tally.total;
+            if (platform::LocalDate(response.submitted_at_ms) == today) ++tally.today;
+            switch (response.status) {
+                case ResponseStatus::kComplete: ++tally.complete; break;
+                case ResponseStatus::kPartial: ++tally.partial; break;
+                case ResponseStatus::kRefused: ++tally.refused; break;
+            }
+            last = std::max(last, response.submitted_at_ms);
+        }
+        overview.not_exported = store_.NotYetExportedCount();
+        overview.station_responses = store_.Count();
+    }
+    overview.imported_responses = officer_store_open_ ? officer_store_.Count() : 0;
+    if (ActiveSurvey() == nullptr) overview.warnings.push_back(SurveyProblemText());
+    for (auto& [id, tally] : by_survey) overview.surveys.push_back(tally);
+    if (last > 0 && platform::LocalDate(last) == today) overview.last_response_time = platform::LocalTimeOfDay(last);
+    const platform::StorageStatus status = platform::CurrentStorageStatus();
+    overview.everything_saved = platform::DurableGeneration() >= save_generation_ && status.last_sync_error.empty();
+    overview.save_problem = status.last_sync_error;
+    overview.persistence = status.persistence;
+    if (status.usage_bytes >= 0 && status.quota_bytes >= 0) {
+        overview.storage_used_bytes = status.usage_bytes;
+        overview.storage_available_bytes = std::max(0.0, status.quota_bytes - status.usage_bytes);
+    }
+    if (status.persistence == 0) {
+        overview.warnings.push_back("This browser may clear saved responses when space runs short: export often, "
+                                    "or add the app to the home screen.");
+    }
+    if (overview.storage_available_bytes >= 0 && overview.storage_available_bytes < 50.0e6) {
+        overview.warnings.push_back("Storage is running low: export the responses and clear the device.");
+    }
+    if (!store_open_) overview.warnings.push_back("The response store is not open: " + store_message_);
+    return overview;
+}
+
+void App::ExportResponses(bool as_json) {
+    if (!Allowed(ui::StaffRole::kVolunteer)) return;
+    if (!store_open_) {
+        notice_ = "Nothing to export: the response store is not open.";
+        return;
+    }
+    const std::int64_t now = NowMs();
+    const std::vector<Response>& responses = store_.Responses();
+    TransferExportSettings settings;
+    settings.station_id = station_.station_id;
+    settings.event_id = EventId();
+    settings.exported_at_ms = now;
+    std::string file_name = ExportFileName(station_, now);
+    std::string bytes;
+    if (as_json) {
+        file_name = file_name.substr(0, file_name.rfind('.')) + ".json";
+        bytes = WriteResponsesJson(settings, responses);
+    } else {
+        bytes = WriteTransferFile(settings, responses);
+    }
+    const platform::DownloadOutcome outcome =
+        platform::OfferDownload(file_name, bytes, as_json ? "application/json" : "application/octet-stream");
+    if (outcome == platform::DownloadOutcome::kUnavailable) {
+        notice_ = "This browser cannot save files. Try another browser on this tablet.";
+        return;
+    }
+    std::vector<ResponseId> ids;
+    ids.reserve(responses.size());
+    for (const Response& response : responses) ids.push_back(response.id);
+    if (outcome == platform::DownloadOutcome::kSharing) {
+        pending_share_ = PendingShare{std::move(ids), file_name, !as_json};
+        notice_ = "Choose where to keep " + file_name + " in the share sheet.";
+        return;
+    }
+    NoteExport(ids, file_name, !as_json, "Saved");
+}
+
+void App::NoteExport(const std::vector<ResponseId>& ids, const std::string& file_name, bool transfer_file,
+                     const char* verb) {
+    if (transfer_file) {
+        const StoreWriteResult marked = store_.MarkExported(ids, NowMs(), file_name);
+        if (!marked.ok) std::fprintf(stderr, "could not note the export: %s\n", marked.message.c_str());
+        Sync();
+    }
+    notice_ = std::string(verb) + " " + std::to_string(ids.size()) + " responses as " + file_name + ".";
+}
+
+// True when the share sheet has answered (the notice changed).
+bool App::TakeShareOutcome() {
+    if (!pending_share_) return false;
+    const platform::ShareResult result = platform::TakeShareResult();
+    if (result == platform::ShareResult::kNone) return false;
+    if (result == platform::ShareResult::kShared) {
+        NoteExport(pending_share_->ids, pending_share_->file_name, pending_share_->transfer_file, "Shared");
+    } else {
+        notice_ = "The share sheet was closed without saving " + pending_share_->file_name +
+                  ": nothing is marked as exported.";
+    }
+    pending_share_.reset();
+    return true;
+}
+
+void App::ChooseFilesToImport() {
+    if (!Allowed(ui::StaffRole::kOfficer)) return;
+    picking_survey_file_ = false;
+    platform::OpenFilePicker(".yousaid,.json,.csv");
+}
+
+void App::ChooseSurveyFile() {
+    if (!Allowed(ui::StaffRole::kVolunteer)) return;
+    picking_survey_file_ = true;
+    platform::OpenFilePicker(".json");
+}
+
+void App::AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device) {
+    for (const auto& [name, text] : files) {
+        SurveyLoadResult loaded = SurveyLoader::LoadFromText(text, name);
+        if (!loaded.Ok()) {
+            // Every problem, each with its place in the file, so the author can fix them all.
+            notice_ = name + " was not loaded:\n" + loaded.ProblemsText();
+            survey_problems_[name] = loaded.ProblemsText();
+            continue;
+        }
+        const std::string id = loaded.survey->id;
+        if (keep_on_device) {
+            std::error_code ignored;
+            std::filesystem::create_directories(data_dir_ + "/surveys", ignored);
+            std::ofstream out(data_dir_ + "/surveys/" + id + ".json", std::ios::binary | std::ios::trunc);
+            out << text;
+            Sync();
+            notice_ = "Loaded \"" + loaded.survey->title.English() + "\" (" +
+                      std::to_string(loaded.survey->questions.size()) + " questions).";
+            draft_config_.survey_id = id;
+        }
+        survey_problems_.erase(name);
+        surveys_[id] = std::move(*loaded.survey);
+    }
+}
+
+void App::ImportPickedFiles() {
+    std::vector<platform::PickedFile> files = platform::TakePickedFiles();
+    if (files.empty()) return;
+    // A file chosen before the role ended (the idle timeout) is dropped, unread.
+    if (!Allowed(picking_survey_file_ ? ui::StaffRole::kVolunteer : ui::StaffRole::kOfficer)) return;
+    if (picking_survey_file_) {
+        std::vector<std::pair<std::string, std::string>> surveys;
+        for (platform::PickedFile& file : files) surveys.emplace_back(file.name, std::move(file.bytes));
+        AddSurveyFiles(surveys, true);
+        return;
+    }
+    if (!officer_store_open_ && !OpenOfficerStore()) return;
+    std::vector<Survey> surveys;
+    for (const auto& [id, survey] : surveys_) surveys.push_back(survey);
+    for (const platform::PickedFile& file : files) {
+        const ImportReport report = ImportBytesIntoStore(officer_store_, file.bytes, file.name, surveys, NowMs());
+        import_lines_.push_back(report.Summary());
+        for (const std::string& problem : report.file_problems) import_lines_.push_back("    " + problem);
+    }
+    notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
+    Sync();
+}
+
+bool App::OpenOfficerStore() {
+    const ResponseStoreOpenReport report = officer_store_.Open(data_dir_ + "/officer.yslog");
+    officer_store_open_ = report.ok;
+    if (!report.ok) notice_ = "The officer store could not be opened: " + report.message;
+    return report.ok;
+}
+
+}  // namespace yousaid::app

@@ -1,0 +1,39 @@
+#pragma once
+// Pieces the staff and officer screens share: the notice line, warnings, rows of tiles and
+// the two-step confirmation every kind of clearing uses.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ui/frame_context.h"
+#include "ui/staff_host.h"
+
+namespace yousaid::ui {
+
+inline constexpr float kStaffColumnEm = 32.0f;
+
+void StaffNotice(const FrameContext& frame, const StaffHost& host);
+void StaffWarning(const FrameContext& frame, const std::string& text);
+
+// A row of choice tiles, one per option; returns the index chosen this frame, or -1.
+int TileRow(FrameContext& frame, const std::string& group, const std::vector<std::pair<std::string, std::string>>& options,
+            const std::string& current);
+
+// When `not_exported` responses would go unexported: a warning and the explicit "they may be
+// lost" tick box that `accept_loss` holds. Nothing is drawn when there are none.
+void AcceptLossOfUnexported(FrameContext& frame, std::uint64_t not_exported, bool& accept_loss);
+
+// The buttons of a clearing that asks twice: on the first page `first_label` moves to
+// `confirm_page`; on the second, `confirm_label` returns true (the caller clears). Cancel goes
+// back to `cancel_page`. `allowed` false greys out both forward buttons.
+struct TwoStepClear {
+    std::string id;  // item ids are id + "_continue", id + "_confirm", id + "_cancel"
+    std::string first_label;
+    std::string confirm_label;
+    StaffPage confirm_page;
+    StaffPage cancel_page;
+};
+bool TwoStepClearButtons(FrameContext& frame, StaffHost& host, const TwoStepClear& steps, bool confirming, bool allowed);
+
+}  // namespace yousaid::ui
