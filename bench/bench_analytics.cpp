@@ -425,7 +425,12 @@ int main() {
     for (int run = 0; run < kTabulationRuns; ++run) {
         const std::clock_t cpu_start = std::clock();
         start = std::chrono::steady_clock::now();
-        report = yousaid::TabulateReport(encoded, options, &population);
+        yousaid::Result<yousaid::AnalyticsReport> tabulated = yousaid::TabulateReport(encoded, options, &population);
+        if (!tabulated.ok()) {
+            std::fprintf(stderr, "bench_analytics: %s\n", yousaid::DescribeProblems(tabulated.problems).c_str());
+            return 1;
+        }
+        report = std::move(*tabulated.value);
         tabulate_ms.push_back(MillisecondsSince(start));
         tabulate_cpu_ms.push_back(CpuMillisecondsSince(cpu_start));
     }

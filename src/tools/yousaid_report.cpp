@@ -272,8 +272,10 @@ int Run(int argc, char** argv) {
 
     yousaid::EncodedResponses encoded(survey);
     for (const yousaid::Response& response : loaded.responses) encoded.Add(response);
-    const yousaid::AnalyticsReport report =
+    yousaid::Result<yousaid::AnalyticsReport> tabulated =
         yousaid::TabulateReport(encoded, options, population ? &*population : nullptr);
+    if (!tabulated.ok()) throw BadInput{yousaid::DescribeProblems(tabulated.problems)};
+    const yousaid::AnalyticsReport& report = *tabulated.value;
     std::optional<std::vector<yousaid::KpiResult>> kpi_results;
     if (kpis) kpi_results = yousaid::AssessKpis(report, survey, *kpis);
 
