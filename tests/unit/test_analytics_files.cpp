@@ -206,7 +206,7 @@ TEST_CASE("analytics: KPI file, assessment and officer override") {
 
     CHECK(results[3].suggestion.status == KpiStatus::kNotKnown);
 
-    const auto rows = CsvRows(yousaid::KpisCsv(report, results));
+    const auto rows = CsvRows(yousaid::TableCsv(yousaid::KpisTable(report, results)));
     REQUIRE(rows.size() == 5);
     CHECK(rows[0][19] == "suggested_status");
     CHECK(rows[3][19] == "Met");
@@ -253,7 +253,7 @@ TEST_CASE("analytics: downloads are RFC 4180 with a BOM, neutralised text, empty
     CHECK(names == std::vector<std::string>{"return_rates.csv", "satisfaction.csv", "means.csv", "change.csv",
                                             "change_counts.csv", "summary.json"});
 
-    const std::string satisfaction = yousaid::SatisfactionCsv(report);
+    const std::string satisfaction = yousaid::TableCsv(yousaid::SatisfactionTable(report));
     CHECK(satisfaction.compare(0, 3, "\xEF\xBB\xBF") == 0);
     CHECK(satisfaction.find("\r\n") != std::string::npos);
     CHECK(satisfaction.find("nan") == std::string::npos);
@@ -301,5 +301,5 @@ TEST_CASE("analytics: downloads are RFC 4180 with a BOM, neutralised text, empty
     }
     CHECK(saw_null);
     // One wave only: no change rows, but the file still has its header.
-    CHECK(CsvRows(yousaid::ChangeCsv(report)).size() == 1);
+    CHECK(CsvRows(yousaid::TableCsv(yousaid::ChangeTable(report))).size() == 1);
 }
