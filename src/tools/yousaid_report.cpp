@@ -344,10 +344,10 @@ int Run(int argc, char** argv) {
 
     const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
-    yousaid::EncodedResponses encoded(survey);
-    for (const yousaid::Response& response : loaded.responses) encoded.Add(response);
+    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, loaded.responses);
+    if (!encoded.ok()) throw BadInput{yousaid::DescribeProblems(encoded.problems)};
     yousaid::Result<yousaid::AnalyticsReport> tabulated =
-        yousaid::TabulateReport(encoded, options, population ? &*population : nullptr);
+        yousaid::TabulateReport(*encoded.value, options, population ? &*population : nullptr);
     if (!tabulated.ok()) throw BadInput{yousaid::DescribeProblems(tabulated.problems)};
     const yousaid::AnalyticsReport& report = *tabulated.value;
     std::optional<std::vector<yousaid::KpiResult>> kpi_results;
@@ -368,9 +368,6 @@ int main(int argc, char** argv) {
         return Run(argc, argv);
     } catch (const BadInput& bad) {
         std::fprintf(stderr, "yousaid_report: %s\n", bad.message.c_str());
-        return kExitBadInput;
-    } catch (const yousaid::AnalyticsInputError& error) {
-        std::fprintf(stderr, "yousaid_report: %s\n", error.what());
         return kExitBadInput;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "yousaid_report: %s\n", error.what());

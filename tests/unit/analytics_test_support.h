@@ -140,8 +140,9 @@ inline yousaid::Result<yousaid::AnalyticsReport> TryTabulate(const yousaid::Surv
                                                              const ResponseList& responses,
                                                              const yousaid::AnalyticsOptions& options = {},
                                                              const yousaid::Population* population = nullptr) {
-    const yousaid::EncodedResponses encoded = yousaid::EncodedResponses::FromResponses(survey, responses.All());
-    return yousaid::TabulateReport(encoded, options, population);
+    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, responses.All());
+    if (!encoded.ok()) return yousaid::Result<yousaid::AnalyticsReport>::Failure(encoded.problems);
+    return yousaid::TabulateReport(*encoded.value, options, population);
 }
 
 // The report; a test that expected one fails with the problems that stopped it.

@@ -575,22 +575,31 @@ TEST_CASE("analytics: responses for another survey version are refused by name")
     response.survey_version = survey.version + 1;
     response.wave = "2025";
     yousaid::EncodedResponses encoded(survey);
-    try {
-        encoded.Add(response);
-        FAIL("no exception");
-    } catch (const yousaid::AnalyticsInputError& error) {
-        const std::string message = error.what();
-        CHECK(message.find("version 4") != std::string::npos);
-        CHECK(message.find(response.id.ToHex()) != std::string::npos);
-    }
+    const auto other_version = encoded.Add(response);
+    REQUIRE(other_version.has_value());
+    CHECK(other_version->message == "response " + response.id.ToHex() +
+                                        " is for survey 'test_survey' version 4, not 'test_survey' version 3");
     CHECK(encoded.RowCount() == 0);
     response.survey_version = survey.version;
     response.answers["helped"] = Answer::Choice("perhaps");
-    CHECK_THROWS_AS(encoded.Add(response), yousaid::AnalyticsInputError);
+    const auto unknown_option = encoded.Add(response);
+    REQUIRE(unknown_option.has_value());
+    CHECK(unknown_option->message.find("question 'helped': unknown option 'perhaps'") != std::string::npos);
     response.answers["helped"] = Answer::Choice("yes");
     response.answers["no_such_question"] = Answer::Choice("yes");
-    CHECK_THROWS_AS(encoded.Add(response), yousaid::AnalyticsInputError);
+    const auto unknown_question = encoded.Add(response);
+    REQUIRE(unknown_question.has_value());
+    CHECK(unknown_question->message.find("unknown question 'no_such_question'") != std::string::npos);
     CHECK(encoded.RowCount() == 0);
+    // FromResponses lists every response it refuses.
+    yousaid::Response other = response;
+    other.id.low = 8;
+    const auto both = yousaid::EncodedResponses::FromResponses(survey, {response, other});
+    CHECK_FALSE(both.ok());
+    CHECK(both.problems.size() == 2);
+    response.answers.erase("no_such_question");
+    CHECK_FALSE(encoded.Add(response).has_value());
+    CHECK(encoded.RowCount() == 1);
 }
 
 TEST_CASE("analytics: the pupil survey ships with breakdowns and figures for every item") {

@@ -349,8 +349,9 @@ std::vector<yousaid::ReportFile> DemoReportFiles() {
     for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis.file)) {
         options.breakdowns.push_back(needed);
     }
-    const yousaid::EncodedResponses encoded = yousaid::EncodedResponses::FromResponses(survey, merged.All());
-    const auto report = yousaid::TabulateReport(encoded, options, &*population.population);
+    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, merged.All());
+    if (!encoded.ok()) throw std::runtime_error(yousaid::DescribeProblems(encoded.problems));
+    const auto report = yousaid::TabulateReport(*encoded.value, options, &*population.population);
     if (!report.ok()) throw std::runtime_error(yousaid::DescribeProblems(report.problems));
     const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(*report.value, survey, *kpis.file);
     return yousaid::BuildReportFiles(*report.value, &results);
