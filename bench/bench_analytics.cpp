@@ -19,6 +19,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -164,20 +165,67 @@ struct RawData {
     std::vector<std::vector<std::int64_t>> invited;  // [wave][school]
 };
 
+// Schools of very different sizes: primaries (0-39), secondaries (40-54), colleges (55-57)
+// and two tiny special schools (58, 59). Running totals, to pick a school by one draw.
+std::vector<double> CumulativeSchoolWeights() {
+    std::vector<double> cumulative(kSchools);
+    double total = 0;
+    for (int school = 0; school < kSchools; ++school) {
+        total += school >= 58 ? 0.02 : (school >= 40 && school < 55 ? 8.0 + school % 5 * 3.0 : 1.0 + school % 7);
+        cumulative[school] = total;
+    }
+    return cumulative;
+}
+
+// One answer to `item` (the caller has already decided it is not skipped), drawing from
+// `random` in the same order as ever so that the data set stays the same.
+int ItemAnswer(Random& random, int item, int wave, double missing_roll, double wellbeing) {
+    const double lift = wave * (item % 4 == 0 ? 0.35 : (item % 4 == 1 ? -0.15 : 0.0));
+    int value = kMissing;
+    switch (KindOf(item)) {
+        case ItemKind::kScale:
+            if (missing_roll < 0.06) {
+                value = kDontKnow;
+            } else if (missing_roll < 0.07) {
+                value = kPreferNotToSay;
+            } else {
+                const double score = 3.4 + lift + 0.8 * wellbeing + 0.8 * random.Normal();
+                value = std::clamp(static_cast<int>(score + 0.5), 1, 5);
+            }
+            break;
+        case ItemKind::kRating:
+            if (missing_roll < 0.05) {
+                value = kDontKnow;
+            } else {
+                const double score = 6.8 + 2.0 * lift + 1.4 * wellbeing + 1.2 * random.Normal();
+                value = std::clamp(static_cast<int>(score + 0.5), 0, 10);
+            }
+            break;
+        case ItemKind::kYesSometimesNo:
+            if (missing_roll < 0.06) {
+                value = kDontKnow;
+            } else {
+                const double score = 0.3 + lift + 0.8 * wellbeing + 0.6 * random.Normal();
+                value = score > 0.4 ? 1 : (score > -0.6 ? 2 : 3);
+            }
+            break;
+        case ItemKind::kBeforeAndNow: {
+            const int before = std::clamp(static_cast<int>(4.0 + 1.5 * random.Normal() + 0.5), 0, 10);
+            const int now = std::clamp(static_cast<int>(before + 2.0 + lift + 1.5 * random.Normal() + 0.5), 0, 10);
+            value = before * 11 + now;
+            break;
+        }
+    }
+    return value;
+}
+
 RawData Generate() {
     RawData data;
     const int rows = 2 * kRespondentsPerWave;
     data.items.assign(kItems, std::vector<int>(rows, kMissing));
     Random random(20240226);
-    // Schools of very different sizes: primaries (0-39), secondaries (40-54), colleges
-    // (55-57) and two tiny special schools (58, 59).
-    std::vector<double> weights(kSchools);
-    for (int school = 0; school < kSchools; ++school) {
-        weights[school] = school >= 58 ? 0.02 : (school >= 40 && school < 55 ? 8.0 + school % 5 * 3.0 : 1.0 + school % 7);
-    }
-    std::vector<double> cumulative(kSchools);
-    double total = 0;
-    for (int school = 0; school < kSchools; ++school) cumulative[school] = (total += weights[school]);
+    const std::vector<double> cumulative = CumulativeSchoolWeights();
+    const double total = cumulative.back();
     std::vector<std::vector<std::int64_t>> responding(2, std::vector<std::int64_t>(kSchools, 0));
     for (int row = 0; row < rows; ++row) {
         const int wave = row < kRespondentsPerWave ? 0 : 1;
@@ -209,43 +257,7 @@ RawData Generate() {
         for (int item = 0; item < stop; ++item) {
             const double missing_roll = random.Uniform();
             if (missing_roll < 0.02) continue;  // skipped
-            const double lift = wave * (item % 4 == 0 ? 0.35 : (item % 4 == 1 ? -0.15 : 0.0));
-            int value = kMissing;
-            switch (KindOf(item)) {
-                case ItemKind::kScale:
-                    if (missing_roll < 0.06) {
-                        value = kDontKnow;
-                    } else if (missing_roll < 0.07) {
-                        value = kPreferNotToSay;
-                    } else {
-                        const double score = 3.4 + lift + 0.8 * wellbeing + 0.8 * random.Normal();
-                        value = std::clamp(static_cast<int>(score + 0.5), 1, 5);
-                    }
-                    break;
-                case ItemKind::kRating:
-                    if (missing_roll < 0.05) {
-                        value = kDontKnow;
-                    } else {
-                        const double score = 6.8 + 2.0 * lift + 1.4 * wellbeing + 1.2 * random.Normal();
-                        value = std::clamp(static_cast<int>(score + 0.5), 0, 10);
-                    }
-                    break;
-                case ItemKind::kYesSometimesNo:
-                    if (missing_roll < 0.06) {
-                        value = kDontKnow;
-                    } else {
-                        const double score = 0.3 + lift + 0.8 * wellbeing + 0.6 * random.Normal();
-                        value = score > 0.4 ? 1 : (score > -0.6 ? 2 : 3);
-                    }
-                    break;
-                case ItemKind::kBeforeAndNow: {
-                    const int before = std::clamp(static_cast<int>(4.0 + 1.5 * random.Normal() + 0.5), 0, 10);
-                    const int now = std::clamp(static_cast<int>(before + 2.0 + lift + 1.5 * random.Normal() + 0.5), 0, 10);
-                    value = before * 11 + now;
-                    break;
-                }
-            }
-            data.items[item][row] = value;
+            data.items[item][row] = ItemAnswer(random, item, wave, missing_roll, wellbeing);
         }
     }
     data.invited.assign(2, std::vector<std::int64_t>(kSchools, 0));
@@ -395,46 +407,46 @@ double Median(std::vector<double> values) {
     return values[values.size() / 2];
 }
 
-}  // namespace
+struct Timings {
+    double generate_ms = 0;
+    double encode_ms = 0;
+    std::vector<double> tabulate_ms;      // the first run, then the warm ones
+    std::vector<double> tabulate_cpu_ms;  // parallel
+    double write_ms = 0;
+    std::size_t bytes = 0;
 
-int main() {
-    const yousaid::SurveyLoadResult loaded = yousaid::SurveyLoader::LoadFromText(SurveyJson(), "bench_pupil.json");
-    if (!loaded.Ok()) {
-        std::fprintf(stderr, "bench survey: %s\n", loaded.ProblemsText().c_str());
-        return 1;
-    }
-    const yousaid::Survey& survey = *loaded.survey;
+    // The first run also pays for fresh memory from the operating system (the command-line
+    // tool's case); later runs reuse the heap (the browser's case, re-tabulating as the
+    // officer changes a filter, where WebAssembly memory is never given back).
+    std::vector<double> Warm() const { return {tabulate_ms.begin() + 1, tabulate_ms.end()}; }
+    std::vector<double> WarmCpu() const { return {tabulate_cpu_ms.begin() + 1, tabulate_cpu_ms.end()}; }
+};
 
-    auto start = std::chrono::steady_clock::now();
-    const RawData data = Generate();
-    const double generate_ms = MillisecondsSince(start);
-
-    start = std::chrono::steady_clock::now();
-    const yousaid::EncodedResponses encoded = Encode(survey, data);
-    const double encode_ms = MillisecondsSince(start);
-
-    const yousaid::Population population = MakePopulation(data);
+// Tabulates kTabulationRuns times, timing each; nullopt (with the problems printed) when the
+// engine refuses the input.
+std::optional<yousaid::AnalyticsReport> TabulateRuns(const yousaid::EncodedResponses& encoded,
+                                                     const yousaid::Population& population, Timings& timings) {
     yousaid::AnalyticsOptions options;
     options.breakdowns = {yousaid::ParseBreakdown("school"), yousaid::ParseBreakdown("year_group"),
                           yousaid::ParseBreakdown("send_status"), yousaid::ParseBreakdown("school,year_group"),
                           yousaid::ParseBreakdown("send_status,year_group")};
-
-    std::vector<double> tabulate_ms;
-    std::vector<double> tabulate_cpu_ms;
-    yousaid::AnalyticsReport report;
+    std::optional<yousaid::AnalyticsReport> report;
     for (int run = 0; run < kTabulationRuns; ++run) {
         const std::clock_t cpu_start = std::clock();
-        start = std::chrono::steady_clock::now();
-        report = yousaid::TabulateReport(encoded, options, &population);
-        tabulate_ms.push_back(MillisecondsSince(start));
-        tabulate_cpu_ms.push_back(CpuMillisecondsSince(cpu_start));
+        const auto start = std::chrono::steady_clock::now();
+        yousaid::Result<yousaid::AnalyticsReport> tabulated = yousaid::TabulateReport(encoded, options, &population);
+        if (!tabulated.ok()) {
+            std::fprintf(stderr, "bench_analytics: %s\n", yousaid::DescribeProblems(tabulated.problems).c_str());
+            return std::nullopt;
+        }
+        report = std::move(tabulated.value);
+        timings.tabulate_ms.push_back(MillisecondsSince(start));
+        timings.tabulate_cpu_ms.push_back(CpuMillisecondsSince(cpu_start));
     }
-    start = std::chrono::steady_clock::now();
-    const std::vector<yousaid::ReportFile> files = yousaid::BuildReportFiles(report, nullptr);
-    const double write_ms = MillisecondsSince(start);
-    std::size_t bytes = 0;
-    for (const auto& file : files) bytes += file.bytes.size();
+    return report;
+}
 
+void PrintFigures(const yousaid::AnalyticsReport& report, const Timings& timings) {
     std::size_t suppressed = 0;
     for (const auto& row : report.satisfaction) suppressed += row.suppressed ? 1u : 0u;
     std::printf("data: %d respondents in each of 2 waves, %d items, %d schools; breakdowns: all, school, year_group, "
@@ -444,21 +456,72 @@ int main() {
                 "rows, %zu change-count rows\n",
                 report.return_rates.size(), report.satisfaction.size(), suppressed, report.means.size(),
                 report.changes.size(), report.change_counts.size());
-    std::printf("generate raw data            %8.1f ms (not part of the figures)\n", generate_ms);
-    std::printf("encode into dense columns    %8.1f ms (once per load)\n", encode_ms);
-    // The first run also pays for fresh memory from the operating system (the command-line
-    // tool's case); later runs reuse the heap (the browser's case, re-tabulating as the
-    // officer changes a filter, where WebAssembly memory is never given back).
-    const std::vector<double> warm_ms(tabulate_ms.begin() + 1, tabulate_ms.end());
-    const std::vector<double> warm_cpu_ms(tabulate_cpu_ms.begin() + 1, tabulate_cpu_ms.end());
-    std::printf("tabulate every table, first  %8.1f ms (processor %.1f ms)   budget %.0f ms (%s)\n", tabulate_ms[0],
-                tabulate_cpu_ms[0], kBudgetMilliseconds, kBuildName);
+    std::printf("generate raw data            %8.1f ms (not part of the figures)\n", timings.generate_ms);
+    std::printf("encode into dense columns    %8.1f ms (once per load)\n", timings.encode_ms);
+    const std::vector<double> warm_ms = timings.Warm();
+    std::printf("tabulate every table, first  %8.1f ms (processor %.1f ms)   budget %.0f ms (%s)\n",
+                timings.tabulate_ms[0], timings.tabulate_cpu_ms[0], kBudgetMilliseconds, kBuildName);
     std::printf("tabulate every table, again  %8.1f ms median of %d (min %.1f, max %.1f; processor median %.1f)   "
                 "budget %.0f ms (%s)\n",
                 Median(warm_ms), kTabulationRuns - 1, *std::min_element(warm_ms.begin(), warm_ms.end()),
-                *std::max_element(warm_ms.begin(), warm_ms.end()), Median(warm_cpu_ms), kBudgetMilliseconds,
+                *std::max_element(warm_ms.begin(), warm_ms.end()), Median(timings.WarmCpu()), kBudgetMilliseconds,
                 kBuildName);
-    std::printf("write CSV + JSON downloads   %8.1f ms (%.1f MB)\n", write_ms, static_cast<double>(bytes) / 1e6);
+    std::printf("write CSV + JSON downloads   %8.1f ms (%.1f MB)\n", timings.write_ms,
+                static_cast<double>(timings.bytes) / 1e6);
+}
+
+// The data set and the C++ tables for the pandas comparison (when this build writes them).
+void SaveDataSet(const RawData& data, const yousaid::Population& population,
+                 const std::vector<yousaid::ReportFile>& files) {
+    WritePandasData(data, kOutDir / "data.csv");
+    std::string population_csv = "wave,dimension,group,invited\n";
+    for (const auto& entry : population.entries) {
+        population_csv += entry.wave + "," + entry.dimension + "," + entry.group + "," + std::to_string(entry.invited) + "\n";
+    }
+    WriteFile(kOutDir / "population.csv", population_csv);
+    for (const auto& file : files) WriteFile(kOutDir / ("cpp_" + file.name), file.bytes);
+}
+
+void SaveTimings(const Timings& timings) {
+    const std::vector<double> warm_ms = timings.Warm();
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "{\"build\": \"%s\", \"encode_ms\": %.3f, \"tabulate_ms\": %.3f, \"tabulate_first_ms\": %.3f, "
+                  "\"tabulate_min_ms\": %.3f, "
+                  "\"tabulate_cpu_ms\": %.3f, \"write_ms\": %.3f, \"warm_runs\": %d}\n",
+                  kBuildName, timings.encode_ms, Median(warm_ms), timings.tabulate_ms[0],
+                  *std::min_element(warm_ms.begin(), warm_ms.end()), Median(timings.WarmCpu()), timings.write_ms,
+                  kTabulationRuns - 1);
+    const std::filesystem::path path = kOutDir / (std::string("timings_") + kBuildName + ".json");
+    WriteFile(path, text);
+    std::printf("saved timings to %s\n", path.string().c_str());
+}
+
+}  // namespace
+
+int main() {
+    const yousaid::SurveyLoadResult loaded = yousaid::SurveyLoader::LoadFromText(SurveyJson(), "bench_pupil.json");
+    if (!loaded.Ok()) {
+        std::fprintf(stderr, "bench survey: %s\n", loaded.ProblemsText().c_str());
+        return 1;
+    }
+    Timings timings;
+    auto start = std::chrono::steady_clock::now();
+    const RawData data = Generate();
+    timings.generate_ms = MillisecondsSince(start);
+
+    start = std::chrono::steady_clock::now();
+    const yousaid::EncodedResponses encoded = Encode(*loaded.survey, data);
+    timings.encode_ms = MillisecondsSince(start);
+
+    const yousaid::Population population = MakePopulation(data);
+    const std::optional<yousaid::AnalyticsReport> report = TabulateRuns(encoded, population, timings);
+    if (!report) return 1;
+    start = std::chrono::steady_clock::now();
+    const std::vector<yousaid::ReportFile> files = yousaid::BuildReportFiles(*report, nullptr);
+    timings.write_ms = MillisecondsSince(start);
+    for (const auto& file : files) timings.bytes += file.bytes.size();
+    PrintFigures(*report, timings);
 
     std::error_code error;
     std::filesystem::create_directories(kOutDir, error);
@@ -466,24 +529,7 @@ int main() {
         std::printf("(cannot create %s: timings not saved)\n", kOutDir.string().c_str());
         return 0;
     }
-    if (kWritesDataSet) {
-        WritePandasData(data, kOutDir / "data.csv");
-        std::string population_csv = "wave,dimension,group,invited\n";
-        for (const auto& entry : population.entries) {
-            population_csv +=
-                entry.wave + "," + entry.dimension + "," + entry.group + "," + std::to_string(entry.invited) + "\n";
-        }
-        WriteFile(kOutDir / "population.csv", population_csv);
-        for (const auto& file : files) WriteFile(kOutDir / ("cpp_" + file.name), file.bytes);
-    }
-    char timings[512];
-    std::snprintf(timings, sizeof timings,
-                  "{\"build\": \"%s\", \"encode_ms\": %.3f, \"tabulate_ms\": %.3f, \"tabulate_first_ms\": %.3f, "
-                  "\"tabulate_min_ms\": %.3f, "
-                  "\"tabulate_cpu_ms\": %.3f, \"write_ms\": %.3f, \"warm_runs\": %d}\n",
-                  kBuildName, encode_ms, Median(warm_ms), tabulate_ms[0], *std::min_element(warm_ms.begin(), warm_ms.end()),
-                  Median(warm_cpu_ms), write_ms, kTabulationRuns - 1);
-    WriteFile(kOutDir / (std::string("timings_") + kBuildName + ".json"), timings);
-    std::printf("saved timings to %s\n", (kOutDir / (std::string("timings_") + kBuildName + ".json")).string().c_str());
+    if (kWritesDataSet) SaveDataSet(data, population, files);
+    SaveTimings(timings);
     return 0;
 }

@@ -214,36 +214,33 @@ ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, co
     return report_responses;
 }
 
-int Run(int argc, char** argv) {
-    const Arguments arguments = ParseArguments(argc, argv);
-    if (arguments.help) {
-        std::fputs(kUsage, stdout);
-        return kExitOk;
-    }
+yousaid::Survey LoadSurvey(const std::string& path) {
+    yousaid::SurveyLoadResult loaded = yousaid::SurveyLoader::LoadFromFile(path);
+    if (!loaded.Ok()) throw BadInput{loaded.ProblemsText()};
+    return std::move(*loaded.survey);
+}
 
-    const yousaid::SurveyLoadResult survey_load = yousaid::SurveyLoader::LoadFromFile(arguments.survey);
-    if (!survey_load.Ok()) throw BadInput{survey_load.ProblemsText()};
-    const yousaid::Survey& survey = *survey_load.survey;
+std::optional<yousaid::Population> LoadPopulation(const std::string& path, const yousaid::Survey& survey) {
+    if (path.empty()) return std::nullopt;
+    yousaid::PopulationLoadResult read = yousaid::ParsePopulationCsv(ReadWholeFile(path), FileNameOf(path));
+    if (!read.population) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    const auto problems = yousaid::CheckPopulation(*read.population, survey);
+    if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
+    return std::move(read.population);
+}
 
-    std::optional<yousaid::Population> population;
-    if (!arguments.population.empty()) {
-        yousaid::PopulationLoadResult read =
-            yousaid::ParsePopulationCsv(ReadWholeFile(arguments.population), FileNameOf(arguments.population));
-        if (!read.population) throw BadInput{yousaid::DescribeProblems(read.problems)};
-        const auto problems = yousaid::CheckPopulation(*read.population, survey);
-        if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
-        population = std::move(read.population);
-    }
+std::optional<yousaid::KpiFile> LoadKpis(const std::string& path, const yousaid::Survey& survey) {
+    if (path.empty()) return std::nullopt;
+    yousaid::KpiLoadResult read = yousaid::ParseKpiCsv(ReadWholeFile(path), FileNameOf(path));
+    if (!read.file) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    const auto problems = yousaid::CheckKpis(*read.file, survey);
+    if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
+    return std::move(read.file);
+}
 
-    std::optional<yousaid::KpiFile> kpis;
-    if (!arguments.kpis.empty()) {
-        yousaid::KpiLoadResult read = yousaid::ParseKpiCsv(ReadWholeFile(arguments.kpis), FileNameOf(arguments.kpis));
-        if (!read.file) throw BadInput{yousaid::DescribeProblems(read.problems)};
-        const auto problems = yousaid::CheckKpis(*read.file, survey);
-        if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
-        kpis = std::move(read.file);
-    }
-
+// The options the arguments ask for, plus the breakdowns the KPIs need.
+yousaid::AnalyticsOptions OptionsFor(const Arguments& arguments, const yousaid::Survey& survey,
+                                     const std::optional<yousaid::KpiFile>& kpis) {
     yousaid::AnalyticsOptions options;
     if (arguments.min_cell) options.min_cell = *arguments.min_cell;
     options.include_dont_know = arguments.include_dont_know;
@@ -266,36 +263,32 @@ int Run(int argc, char** argv) {
     if (kpis) {
         for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis)) options.breakdowns.push_back(needed);
     }
+    return options;
+}
 
-    const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
-    for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
-
-    yousaid::EncodedResponses encoded(survey);
-    for (const yousaid::Response& response : loaded.responses) encoded.Add(response);
-    const yousaid::AnalyticsReport report =
-        yousaid::TabulateReport(encoded, options, population ? &*population : nullptr);
-    std::optional<std::vector<yousaid::KpiResult>> kpi_results;
-    if (kpis) kpi_results = yousaid::AssessKpis(report, survey, *kpis);
-
+// false, with the message printed, when a file cannot be written.
+bool WriteReportFiles(const std::string& folder, const std::vector<yousaid::ReportFile>& files) {
     std::error_code error;
-    std::filesystem::create_directories(arguments.out, error);
+    std::filesystem::create_directories(folder, error);
     if (error) {
-        std::fprintf(stderr, "yousaid_report: cannot create %s: %s\n", arguments.out.c_str(), error.message().c_str());
-        return kExitWriteFailed;
+        std::fprintf(stderr, "yousaid_report: cannot create %s: %s\n", folder.c_str(), error.message().c_str());
+        return false;
     }
-    const std::vector<yousaid::ReportFile> files =
-        yousaid::BuildReportFiles(report, kpi_results ? &*kpi_results : nullptr);
     for (const yousaid::ReportFile& file : files) {
-        const std::filesystem::path path = std::filesystem::path(arguments.out) / file.name;
+        const std::filesystem::path path = std::filesystem::path(folder) / file.name;
         std::ofstream stream(path, std::ios::binary | std::ios::trunc);
         stream.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
         stream.close();
         if (!stream) {
             std::fprintf(stderr, "yousaid_report: cannot write %s\n", path.string().c_str());
-            return kExitWriteFailed;
+            return false;
         }
     }
+    return true;
+}
 
+void PrintInputSummary(const Arguments& arguments, const yousaid::Survey& survey, const ReportResponses& loaded,
+                       const yousaid::AnalyticsReport& report) {
     std::int64_t complete = 0;
     std::int64_t partial = 0;
     std::int64_t refused = 0;
@@ -312,12 +305,17 @@ int Run(int argc, char** argv) {
                 arguments.responses.size());
     std::printf("waves: %s; baseline: %s; minimum cell: %lld%s\n", waves.empty() ? "none" : waves.c_str(),
                 report.baseline_wave ? report.waves[*report.baseline_wave].c_str() : "none",
-                static_cast<long long>(options.min_cell), options.include_dont_know ? "; don't know included" : "");
+                static_cast<long long>(report.options.min_cell),
+                report.options.include_dont_know ? "; don't know included" : "");
+}
+
+void PrintOutputSummary(const std::string& folder, const yousaid::AnalyticsReport& report,
+                        const std::optional<std::vector<yousaid::KpiResult>>& kpi_results) {
     std::size_t suppressed = 0;
     for (const auto& row : report.satisfaction) suppressed += row.suppressed ? 1u : 0u;
     std::printf("wrote %s: return_rates.csv (%zu rows), satisfaction.csv (%zu rows, %zu suppressed), means.csv (%zu "
                 "rows), change.csv (%zu rows), change_counts.csv (%zu rows)%s, summary.json\n",
-                arguments.out.c_str(), report.return_rates.size(), report.satisfaction.size(), suppressed,
+                folder.c_str(), report.return_rates.size(), report.satisfaction.size(), suppressed,
                 report.means.size(), report.changes.size(), report.change_counts.size(),
                 kpi_results ? (", kpis.csv (" + std::to_string(kpi_results->size()) + " rows)").c_str() : "");
     if (kpi_results) {
@@ -331,6 +329,35 @@ int Run(int argc, char** argv) {
         }
     }
     for (const std::string& warning : report.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+}
+
+int Run(int argc, char** argv) {
+    const Arguments arguments = ParseArguments(argc, argv);
+    if (arguments.help) {
+        std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+    const yousaid::Survey survey = LoadSurvey(arguments.survey);
+    const std::optional<yousaid::Population> population = LoadPopulation(arguments.population, survey);
+    const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
+    const yousaid::AnalyticsOptions options = OptionsFor(arguments, survey, kpis);
+
+    const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
+    for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, loaded.responses);
+    if (!encoded.ok()) throw BadInput{yousaid::DescribeProblems(encoded.problems)};
+    yousaid::Result<yousaid::AnalyticsReport> tabulated =
+        yousaid::TabulateReport(*encoded.value, options, population ? &*population : nullptr);
+    if (!tabulated.ok()) throw BadInput{yousaid::DescribeProblems(tabulated.problems)};
+    const yousaid::AnalyticsReport& report = *tabulated.value;
+    std::optional<std::vector<yousaid::KpiResult>> kpi_results;
+    if (kpis) kpi_results = yousaid::AssessKpis(report, survey, *kpis);
+
+    if (!WriteReportFiles(arguments.out, yousaid::BuildReportFiles(report, kpi_results ? &*kpi_results : nullptr))) {
+        return kExitWriteFailed;
+    }
+    PrintInputSummary(arguments, survey, loaded, report);
+    PrintOutputSummary(arguments.out, report, kpi_results);
     return kExitOk;
 }
 
@@ -341,9 +368,6 @@ int main(int argc, char** argv) {
         return Run(argc, argv);
     } catch (const BadInput& bad) {
         std::fprintf(stderr, "yousaid_report: %s\n", bad.message.c_str());
-        return kExitBadInput;
-    } catch (const yousaid::AnalyticsInputError& error) {
-        std::fprintf(stderr, "yousaid_report: %s\n", error.what());
         return kExitBadInput;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "yousaid_report: %s\n", error.what());

@@ -136,11 +136,30 @@ inline const yousaid::ChangeRow& ChangeFor(const yousaid::AnalyticsReport& repor
     throw std::runtime_error("no change row");
 }
 
+inline yousaid::Result<yousaid::AnalyticsReport> TryTabulate(const yousaid::Survey& survey,
+                                                             const ResponseList& responses,
+                                                             const yousaid::AnalyticsOptions& options = {},
+                                                             const yousaid::Population* population = nullptr) {
+    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, responses.All());
+    if (!encoded.ok()) return yousaid::Result<yousaid::AnalyticsReport>::Failure(encoded.problems);
+    return yousaid::TabulateReport(*encoded.value, options, population);
+}
+
+// The report; a test that expected one fails with the problems that stopped it.
 inline yousaid::AnalyticsReport Tabulate(const yousaid::Survey& survey, const ResponseList& responses,
-                                         yousaid::AnalyticsOptions options = {},
+                                         const yousaid::AnalyticsOptions& options = {},
                                          const yousaid::Population* population = nullptr) {
-    const yousaid::EncodedResponses encoded = yousaid::EncodedResponses::FromResponses(survey, responses.All());
-    return yousaid::TabulateReport(encoded, options, population);
+    yousaid::Result<yousaid::AnalyticsReport> report = TryTabulate(survey, responses, options, population);
+    if (!report.ok()) throw std::runtime_error("no report: " + yousaid::DescribeProblems(report.problems));
+    return std::move(*report.value);
+}
+
+// Every problem that stopped the report, one a line; empty when there is a report.
+inline std::string TabulationProblems(const yousaid::Survey& survey, const ResponseList& responses,
+                                      const yousaid::AnalyticsOptions& options = {},
+                                      const yousaid::Population* population = nullptr) {
+    const yousaid::Result<yousaid::AnalyticsReport> report = TryTabulate(survey, responses, options, population);
+    return report.ok() ? std::string() : yousaid::DescribeProblems(report.problems);
 }
 
 inline yousaid::Population PopulationFrom(const std::string& csv) {

@@ -249,7 +249,8 @@ TEST_CASE("analytics: no significant change, and an explicit baseline wave") {
     }
 
     options.baseline_wave = "wave 3";
-    CHECK_THROWS_AS(analytics_test::Tabulate(survey, responses, options), yousaid::AnalyticsInputError);
+    CHECK(analytics_test::TabulationProblems(survey, responses, options) ==
+          "baseline wave 'wave 3' has no responses (waves with responses: wave 1, wave 2, wave 10)");
 }
 
 TEST_CASE("analytics: zero valid answers, all positive, all negative, one respondent") {
@@ -552,9 +553,18 @@ TEST_CASE("analytics: breakdowns by response fields, and demographics answered o
     CHECK(analytics_test::SatisfactionFor(report, "2025", "wave", "2025", "helped").valid == 36);
 
     options.breakdowns = {yousaid::ParseBreakdown("shoe_size")};
-    CHECK_THROWS_AS(analytics_test::Tabulate(survey, responses, options), yousaid::AnalyticsInputError);
+    CHECK(analytics_test::TabulationProblems(survey, responses, options).find(
+              "unknown breakdown dimension 'shoe_size' (known: ") == 0);
     options.breakdowns = {yousaid::ParseBreakdown("comments")};  // free text cannot split people
-    CHECK_THROWS_AS(analytics_test::Tabulate(survey, responses, options), yousaid::AnalyticsInputError);
+    CHECK(analytics_test::TabulationProblems(survey, responses, options).find(
+              "unknown breakdown dimension 'comments'") == 0);
+    // Every unusable breakdown is named, not just the first.
+    options.breakdowns = {yousaid::ParseBreakdown("shoe_size"), yousaid::ParseBreakdown("school,school"),
+                          yousaid::ParseBreakdown("school,phase,wave")};
+    const std::string problems = analytics_test::TabulationProblems(survey, responses, options);
+    CHECK(problems.find("'shoe_size'") != std::string::npos);
+    CHECK(problems.find("cannot cross 'school' with itself") != std::string::npos);
+    CHECK(problems.find("at most two dimensions") != std::string::npos);
 }
 
 TEST_CASE("analytics: responses for another survey version are refused by name") {
@@ -565,22 +575,31 @@ TEST_CASE("analytics: responses for another survey version are refused by name")
     response.survey_version = survey.version + 1;
     response.wave = "2025";
     yousaid::EncodedResponses encoded(survey);
-    try {
-        encoded.Add(response);
-        FAIL("no exception");
-    } catch (const yousaid::AnalyticsInputError& error) {
-        const std::string message = error.what();
-        CHECK(message.find("version 4") != std::string::npos);
-        CHECK(message.find(response.id.ToHex()) != std::string::npos);
-    }
+    const auto other_version = encoded.Add(response);
+    REQUIRE(other_version.has_value());
+    CHECK(other_version->message == "response " + response.id.ToHex() +
+                                        " is for survey 'test_survey' version 4, not 'test_survey' version 3");
     CHECK(encoded.RowCount() == 0);
     response.survey_version = survey.version;
     response.answers["helped"] = Answer::Choice("perhaps");
-    CHECK_THROWS_AS(encoded.Add(response), yousaid::AnalyticsInputError);
+    const auto unknown_option = encoded.Add(response);
+    REQUIRE(unknown_option.has_value());
+    CHECK(unknown_option->message.find("question 'helped': unknown option 'perhaps'") != std::string::npos);
     response.answers["helped"] = Answer::Choice("yes");
     response.answers["no_such_question"] = Answer::Choice("yes");
-    CHECK_THROWS_AS(encoded.Add(response), yousaid::AnalyticsInputError);
+    const auto unknown_question = encoded.Add(response);
+    REQUIRE(unknown_question.has_value());
+    CHECK(unknown_question->message.find("unknown question 'no_such_question'") != std::string::npos);
     CHECK(encoded.RowCount() == 0);
+    // FromResponses lists every response it refuses.
+    yousaid::Response other = response;
+    other.id.low = 8;
+    const auto both = yousaid::EncodedResponses::FromResponses(survey, {response, other});
+    CHECK_FALSE(both.ok());
+    CHECK(both.problems.size() == 2);
+    response.answers.erase("no_such_question");
+    CHECK_FALSE(encoded.Add(response).has_value());
+    CHECK(encoded.RowCount() == 1);
 }
 
 TEST_CASE("analytics: the pupil survey ships with breakdowns and figures for every item") {
@@ -593,7 +612,9 @@ TEST_CASE("analytics: the pupil survey ships with breakdowns and figures for eve
     }
     CHECK(yousaid::ResolveDimension(survey, "send_support")->name == "send_status");
     yousaid::EncodedResponses encoded(survey);
-    const auto report = yousaid::TabulateReport(encoded, {});
+    const auto tabulated = yousaid::TabulateReport(encoded, {});
+    REQUIRE(tabulated.ok());
+    const yousaid::AnalyticsReport& report = *tabulated.value;
     // Nine "what we want" items, happiness and "adult to talk to".
     CHECK(report.satisfaction_question_ids.size() == 11);
     CHECK(report.waves.empty());
@@ -635,6 +656,12 @@ TEST_CASE("analytics: counting by fine cells and per breakdown give the same rep
     const auto fine = analytics_test::Tabulate(survey, responses, options);
     options.counting = yousaid::CountingStrategy::kPerBreakdown;
     const auto direct = analytics_test::Tabulate(survey, responses, options);
+    // Each way was taken (fine cells fall back to per-breakdown counting when they cannot
+    // be keyed, which would make this a comparison of one way with itself).
+    REQUIRE(fine.counting_used == yousaid::CountingStrategy::kFineCells);
+    REQUIRE(direct.counting_used == yousaid::CountingStrategy::kPerBreakdown);
+    options.counting = yousaid::CountingStrategy::kAutomatic;  // 900 respondents in 24 fine cells
+    CHECK(analytics_test::Tabulate(survey, responses, options).counting_used == yousaid::CountingStrategy::kFineCells);
 
     REQUIRE(fine.satisfaction.size() == direct.satisfaction.size());
     REQUIRE(fine.means.size() == direct.means.size());
@@ -671,4 +698,87 @@ TEST_CASE("analytics: counting by fine cells and per breakdown give the same rep
     for (const auto& row : fine.satisfaction) suppressed += row.suppressed ? 1u : 0u;
     CHECK(suppressed > 0);
     CHECK(suppressed < fine.satisfaction.size());
+}
+
+namespace {
+
+// Two number questions with wide ranges and one item, for crossings far larger than any
+// real breakdown.
+yousaid::Survey WideNumbersSurvey() {
+    const auto loaded = yousaid::SurveyLoader::LoadFromText(R"({
+  "id": "wide", "version": 1, "title": "Wide", "introduction": "Wide", "languages": ["en"],
+  "questions": [
+    {"id": "distance", "kind": "number", "text": "Metres from school",
+     "min": 0, "max": 1000000},
+    {"id": "income", "kind": "number", "text": "Pounds a year",
+     "min": 0, "max": 1000000},
+    {"id": "helped", "kind": "yes_sometimes_no", "text": "Helped",
+     "options": [{"id": "yes", "text": "Yes"}, {"id": "sometimes", "text": "Sometimes"}, {"id": "no", "text": "No"}],
+     "positive": ["yes"]}
+  ]
+})", "wide.json");
+    if (!loaded.Ok()) throw std::runtime_error(loaded.ProblemsText());
+    return *loaded.survey;
+}
+
+// One respondent per (distance, income) pair given.
+yousaid::EncodedResponses WideNumbersResponses(const std::vector<std::pair<std::int32_t, std::int32_t>>& pairs) {
+    yousaid::EncodedResponses encoded(WideNumbersSurvey());
+    for (std::size_t index = 0; index < pairs.size(); ++index) {
+        const std::size_t row = encoded.AddRespondent("2025", ResponseStatus::kComplete);
+        encoded.SetValue(row, 0, pairs[index].first);
+        encoded.SetValue(row, 1, pairs[index].second);
+        encoded.SetOption(row, 2, index % 3);
+    }
+    return encoded;
+}
+
+}  // namespace
+
+TEST_CASE("analytics: a crossing with more groups than a report holds is refused by name, not allocated") {
+    // 120 distances by 100 incomes, every pair answered once: 12,000 groups in the crossing.
+    std::vector<std::pair<std::int32_t, std::int32_t>> pairs;
+    for (std::int32_t index = 0; index < 12000; ++index) pairs.emplace_back(index % 120 * 8000, index / 120 * 9973);
+    const yousaid::EncodedResponses encoded = WideNumbersResponses(pairs);
+    AnalyticsOptions options;
+    options.breakdowns = {yousaid::ParseBreakdown("distance"), yousaid::ParseBreakdown("income"),
+                          yousaid::ParseBreakdown("distance,income")};
+    for (const auto counting : {yousaid::CountingStrategy::kFineCells, yousaid::CountingStrategy::kPerBreakdown}) {
+        options.counting = counting;
+        const auto report = yousaid::TabulateReport(encoded, options);
+        REQUIRE_FALSE(report.ok());
+        CHECK(yousaid::DescribeProblems(report.problems) ==
+              "the breakdown 'distance\xC3\x97income' has 12000 groups, more than the 10000 a report can hold; "
+              "choose a breakdown with fewer groups");
+    }
+    options.breakdowns.pop_back();  // each alone is fine: 120 and 100 groups
+    const auto one_way = yousaid::TabulateReport(encoded, options);
+    REQUIRE(one_way.ok());
+    CHECK(one_way.value->breakdowns[1].groups.size() == 120);
+    CHECK(one_way.value->breakdowns[2].groups.size() == 100);
+}
+
+TEST_CASE("analytics: a crossing is sized by the groups that occur, not by every combination") {
+    // 6,000 distinct distances crossed with 6,000 distinct incomes could make 36 million
+    // groups (each with a count per answer code, in every wave); 6,000 occur.
+    std::vector<std::pair<std::int32_t, std::int32_t>> pairs;
+    for (std::int32_t index = 0; index < 6000; ++index) pairs.emplace_back(index * 16, index * 7919 % 6000 * 16);
+    const yousaid::EncodedResponses encoded = WideNumbersResponses(pairs);
+    AnalyticsOptions options;
+    options.min_cell = 0;
+    options.breakdowns = {yousaid::ParseBreakdown("distance,income")};
+    for (const auto counting : {yousaid::CountingStrategy::kFineCells, yousaid::CountingStrategy::kPerBreakdown}) {
+        options.counting = counting;
+        const auto tabulated = yousaid::TabulateReport(encoded, options);
+        REQUIRE(tabulated.ok());
+        const yousaid::AnalyticsReport& report = *tabulated.value;
+        CHECK(report.counting_used == counting);
+        REQUIRE(report.breakdowns.size() == 2);
+        CHECK(report.breakdowns[1].groups.size() == 6000);
+        // Ascending by distance, then income: the second respondent's pair is 16 and 1919 * 16.
+        CHECK(report.breakdowns[1].groups[1] == "16\xC3\x97" "30704");
+        std::int64_t positive = 0;
+        for (const auto& row : report.satisfaction) positive += row.breakdown == 1 ? row.positive : 0;
+        CHECK(positive == 2000);
+    }
 }

@@ -2,6 +2,10 @@
 // status rule, and the downloads (CSV and JSON).
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <map>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +17,11 @@
 #include "core/analytics/kpi.h"
 #include "core/analytics/population.h"
 #include "core/analytics/report_writer.h"
+#include "core/base/file_io.h"
+#include "core/crypto/sha256.h"
+#include "core/responses/response_set.h"
+#include "core/storage/response_import.h"
+#include "core/survey/survey_loader.h"
 
 using analytics_test::Choice;
 using analytics_test::ResponseList;
@@ -84,8 +93,10 @@ TEST_CASE("analytics: population file parses, with problems named by file, row a
     CHECK(AnyProblemIs(problems, 5, "group", "needs 2 values"));
     CHECK(AnyProblemIs(problems, 6, "group", "unknown answer mode"));
     CHECK(problems.size() == 5);  // rows 7 and 8 are fine
-    CHECK_THROWS_AS(analytics_test::Tabulate(survey, ResponseList(survey), {}, &population),
-                    yousaid::AnalyticsInputError);
+    // The tabulation refuses the same entries with the same problems, and does not throw.
+    const auto tabulated = analytics_test::TryTabulate(survey, ResponseList(survey), {}, &population);
+    CHECK_FALSE(tabulated.ok());
+    CHECK(yousaid::DescribeProblems(tabulated.problems) == yousaid::DescribeProblems(problems));
 }
 
 TEST_CASE("analytics: KPI status rule") {
@@ -204,7 +215,7 @@ TEST_CASE("analytics: KPI file, assessment and officer override") {
 
     CHECK(results[3].suggestion.status == KpiStatus::kNotKnown);
 
-    const auto rows = CsvRows(yousaid::KpisCsv(report, results));
+    const auto rows = CsvRows(yousaid::TableCsv(yousaid::KpisTable(report, results)));
     REQUIRE(rows.size() == 5);
     CHECK(rows[0][19] == "suggested_status");
     CHECK(rows[3][19] == "Met");
@@ -251,7 +262,7 @@ TEST_CASE("analytics: downloads are RFC 4180 with a BOM, neutralised text, empty
     CHECK(names == std::vector<std::string>{"return_rates.csv", "satisfaction.csv", "means.csv", "change.csv",
                                             "change_counts.csv", "summary.json"});
 
-    const std::string satisfaction = yousaid::SatisfactionCsv(report);
+    const std::string satisfaction = yousaid::TableCsv(yousaid::SatisfactionTable(report));
     CHECK(satisfaction.compare(0, 3, "\xEF\xBB\xBF") == 0);
     CHECK(satisfaction.find("\r\n") != std::string::npos);
     CHECK(satisfaction.find("nan") == std::string::npos);
@@ -299,5 +310,81 @@ TEST_CASE("analytics: downloads are RFC 4180 with a BOM, neutralised text, empty
     }
     CHECK(saw_null);
     // One wave only: no change rows, but the file still has its header.
-    CHECK(CsvRows(yousaid::ChangeCsv(report)).size() == 1);
+    CHECK(CsvRows(yousaid::TableCsv(yousaid::ChangeTable(report))).size() == 1);
+}
+
+namespace {
+
+std::string ReadRepositoryFile(const std::string& relative_path) {
+    const yousaid::FileReadResult read =
+        yousaid::ReadWholeFile(std::string(YOUSAID_SOURCE_DIR) + "/" + relative_path, std::uint64_t{1} << 26);
+    if (read.outcome != yousaid::FileReadOutcome::kRead) throw std::runtime_error(relative_path + ": " + read.error);
+    return read.bytes;
+}
+
+// What yousaid_report writes for the README's demo command:
+//   yousaid_report --survey assets/surveys/pupil.json --responses assets/demo/pupil_responses_2024.csv
+//     assets/demo/pupil_responses_2025.csv --population assets/demo/population.csv
+//     --kpis assets/demo/kpis.csv --by school --by year_group --by send_status --by school,year_group
+std::vector<yousaid::ReportFile> DemoReportFiles() {
+    const auto survey_load =
+        yousaid::SurveyLoader::LoadFromFile(std::string(YOUSAID_SOURCE_DIR) + "/assets/surveys/pupil.json");
+    if (!survey_load.Ok()) throw std::runtime_error(survey_load.ProblemsText());
+    const yousaid::Survey& survey = *survey_load.survey;
+    yousaid::ResponseSet merged;
+    for (const char* file : {"assets/demo/pupil_responses_2024.csv", "assets/demo/pupil_responses_2025.csv"}) {
+        const yousaid::LoadedResponses loaded =
+            yousaid::LoadResponsesFromFile(std::string(YOUSAID_SOURCE_DIR) + "/" + file, survey);
+        if (!loaded.ok) throw std::runtime_error(file + std::string(": not loaded"));
+        for (const yousaid::Response& response : loaded.responses) merged.Offer(response);
+    }
+    const yousaid::PopulationLoadResult population =
+        yousaid::ParsePopulationCsv(ReadRepositoryFile("assets/demo/population.csv"), "population.csv");
+    const yousaid::KpiLoadResult kpis = yousaid::ParseKpiCsv(ReadRepositoryFile("assets/demo/kpis.csv"), "kpis.csv");
+    if (!population.population || !kpis.file) throw std::runtime_error("demo population or KPI file not loaded");
+    AnalyticsOptions options;
+    for (const char* breakdown : {"school", "year_group", "send_status", "school,year_group"}) {
+        options.breakdowns.push_back(yousaid::ParseBreakdown(breakdown));
+    }
+    for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis.file)) {
+        options.breakdowns.push_back(needed);
+    }
+    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, merged.All());
+    if (!encoded.ok()) throw std::runtime_error(yousaid::DescribeProblems(encoded.problems));
+    const auto report = yousaid::TabulateReport(*encoded.value, options, &*population.population);
+    if (!report.ok()) throw std::runtime_error(yousaid::DescribeProblems(report.problems));
+    const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(*report.value, survey, *kpis.file);
+    return yousaid::BuildReportFiles(*report.value, &results);
+}
+
+}  // namespace
+
+// The figures and their formatting must not drift unnoticed: the demo report's files hash
+// to what yousaid_report wrote before the engine was split into steps and the writers into
+// one column schema. On a deliberate change, rerun the demo command above and update
+// tests/fixtures/report_demo/SHA256SUMS (sha256sum * in the output folder).
+//
+// WebAssembly has its own list: Emscripten's C library (musl) rounds some math functions
+// (erfc, log, log1p, ...) differently from glibc in the last bits, so the Newcombe
+// intervals and p-values in change.csv and summary.json differ by about 1e-14 relative;
+// every other byte is the same.
+#ifdef __EMSCRIPTEN__
+constexpr const char* kDemoReportSums = "tests/fixtures/report_demo/SHA256SUMS.wasm";
+#else
+constexpr const char* kDemoReportSums = "tests/fixtures/report_demo/SHA256SUMS";
+#endif
+
+TEST_CASE("analytics files: the demo report is byte-identical to the recorded one") {
+    std::map<std::string, std::string> expected;
+    std::istringstream sums(ReadRepositoryFile(kDemoReportSums));
+    std::string hash;
+    std::string name;
+    while (sums >> hash >> name) expected[name] = hash;
+    REQUIRE(expected.size() == 7);
+    const std::vector<yousaid::ReportFile> files = DemoReportFiles();
+    CHECK(files.size() == expected.size());
+    for (const yousaid::ReportFile& file : files) {
+        INFO(file.name);
+        CHECK(yousaid::Sha256Hex(yousaid::ComputeSha256(file.bytes)) == expected[file.name]);
+    }
 }

@@ -4,7 +4,6 @@
 #include <stdexcept>
 #include <utility>
 
-#include "core/analytics/officer_input.h"
 
 namespace yousaid {
 
@@ -45,6 +44,14 @@ constexpr ResponseFieldName kResponseFieldNames[] = {
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+// An answer the encoding cannot hold. The bulk setters let it escape (their callers pass
+// indices and values they built themselves, so it is a bug upstream); Add turns it into a
+// Problem naming the response.
+class EncodingError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
 }  // namespace
 
 QuestionCodebook::QuestionCodebook(const Question& question)
@@ -52,7 +59,7 @@ QuestionCodebook::QuestionCodebook(const Question& question)
       value_base_(static_cast<std::uint16_t>(kFirstOptionCode + question.options.size())) {
     if (question.options.size() + kFirstOptionCode + static_cast<std::size_t>(kRatingPoints * kRatingPoints) >=
         kMaximumCodes) {
-        throw AnalyticsInputError("question " + Quoted(question.id) + " has too many options to tabulate");
+        throw EncodingError("question " + Quoted(question.id) + " has too many options to tabulate");
     }
 }
 
@@ -80,7 +87,7 @@ std::uint16_t QuestionCodebook::NumberCode(std::int32_t value) {
     const auto found = number_codes_.find(value);
     if (found != number_codes_.end()) return found->second;
     if (value_base_ + number_values_.size() >= kMaximumCodes) {
-        throw AnalyticsInputError("a number question has more distinct answers than analytics can tabulate");
+        throw EncodingError("a number question has more distinct answers than analytics can tabulate");
     }
     const auto code = static_cast<std::uint16_t>(value_base_ + number_values_.size());
     number_values_.push_back(value);
@@ -255,7 +262,7 @@ std::uint16_t EncodedResponses::OptionAnswerCode(std::size_t question_index, std
         return ChoicesCode(question_index, {option_index});
     }
     if (!KindAnswersWithOptions(question.kind) && question.options[option_index].IsSubstantive()) {
-        throw AnalyticsInputError("question " + Quoted(question.id) + " takes only its non-substantive options");
+        throw EncodingError("question " + Quoted(question.id) + " takes only its non-substantive options");
     }
     return codebooks_[question_index].OptionCode(option_index);
 }
@@ -264,7 +271,7 @@ std::uint16_t EncodedResponses::ChoicesCode(std::size_t question_index,
                                             const std::vector<std::size_t>& option_indices) const {
     const Question& question = survey_.questions[question_index];
     if (question.kind != QuestionKind::kMultipleChoice) {
-        throw AnalyticsInputError("question " + Quoted(question.id) + " is not multiple choice");
+        throw EncodingError("question " + Quoted(question.id) + " is not multiple choice");
     }
     if (option_indices.empty()) return kSkippedCode;
     bool any_positive = false;
@@ -273,7 +280,7 @@ std::uint16_t EncodedResponses::ChoicesCode(std::size_t question_index,
         const Option& option = question.options[option_index];
         if (!option.IsSubstantive()) {
             if (option_indices.size() != 1) {
-                throw AnalyticsInputError("question " + Quoted(question.id) + ": option " + Quoted(option.id) +
+                throw EncodingError("question " + Quoted(question.id) + ": option " + Quoted(option.id) +
                                           " must stand alone");
             }
             return codebooks_[question_index].OptionCode(option_index);
@@ -288,14 +295,14 @@ std::uint16_t EncodedResponses::ValueCode(std::size_t question_index, std::int32
     QuestionCodebook& codebook = codebooks_[question_index];
     if (question.kind == QuestionKind::kRating0To10) {
         if (value < kRatingMin || value > kRatingMax) {
-            throw AnalyticsInputError("question " + Quoted(question.id) + ": rating " + std::to_string(value) +
+            throw EncodingError("question " + Quoted(question.id) + ": rating " + std::to_string(value) +
                                       " is outside 0-10");
         }
         return static_cast<std::uint16_t>(codebook.ValueBase() + value);
     }
     if (question.kind == QuestionKind::kNumber) {
         if (value < question.min_value || value > question.max_value) {
-            throw AnalyticsInputError("question " + Quoted(question.id) + ": " + std::to_string(value) +
+            throw EncodingError("question " + Quoted(question.id) + ": " + std::to_string(value) +
                                       " is outside " + std::to_string(question.min_value) + "-" +
                                       std::to_string(question.max_value));
         }
@@ -303,17 +310,17 @@ std::uint16_t EncodedResponses::ValueCode(std::size_t question_index, std::int32
         // rejected, since a value nobody has is never reported.
         return codebook.NumberCode(value);
     }
-    throw AnalyticsInputError("question " + Quoted(question.id) + " does not take a number");
+    throw EncodingError("question " + Quoted(question.id) + " does not take a number");
 }
 
 std::uint16_t EncodedResponses::BeforeAndNowCode(std::size_t question_index, std::int32_t before,
                                                  std::int32_t now) const {
     const Question& question = survey_.questions[question_index];
     if (question.kind != QuestionKind::kBeforeAndNow) {
-        throw AnalyticsInputError("question " + Quoted(question.id) + " is not a before-and-now question");
+        throw EncodingError("question " + Quoted(question.id) + " is not a before-and-now question");
     }
     if (before < kRatingMin || before > kRatingMax || now < kRatingMin || now > kRatingMax) {
-        throw AnalyticsInputError("question " + Quoted(question.id) + ": ratings must be 0-10");
+        throw EncodingError("question " + Quoted(question.id) + ": ratings must be 0-10");
     }
     return static_cast<std::uint16_t>(codebooks_[question_index].ValueBase() + before * kRatingPoints + now);
 }
@@ -321,37 +328,37 @@ std::uint16_t EncodedResponses::BeforeAndNowCode(std::size_t question_index, std
 std::uint16_t EncodedResponses::TextCode(std::size_t question_index) const {
     const Question& question = survey_.questions[question_index];
     if (question.kind != QuestionKind::kShortText) {
-        throw AnalyticsInputError("question " + Quoted(question.id) + " does not take text");
+        throw EncodingError("question " + Quoted(question.id) + " does not take text");
     }
     return codebooks_[question_index].ValueBase();
 }
 
-void EncodedResponses::Add(const Response& response) {
+std::optional<Problem> EncodedResponses::Add(const Response& response) {
     const std::string who = "response " + response.id.ToHex();
+    const auto problem = [&who](const std::string& message) { return Problem{"", 0, "", "", who + message}; };
     if (response.survey_id != survey_.id || response.survey_version != survey_.version) {
-        throw AnalyticsInputError(who + " is for survey " + Quoted(response.survey_id) + " version " +
-                                  std::to_string(response.survey_version) + ", not " + Quoted(survey_.id) +
-                                  " version " + std::to_string(survey_.version));
+        return problem(" is for survey " + Quoted(response.survey_id) + " version " +
+                       std::to_string(response.survey_version) + ", not " + Quoted(survey_.id) + " version " +
+                       std::to_string(survey_.version));
     }
     // Every answer is encoded before the row is added, so a bad response leaves nothing behind.
     std::vector<std::pair<std::size_t, std::uint16_t>> codes;
     codes.reserve(response.answers.size());
     for (const auto& [question_id, answer] : response.answers) {
         const auto found = question_indices_.find(question_id);
-        if (found == question_indices_.end()) {
-            throw AnalyticsInputError(who + ": unknown question " + Quoted(question_id));
-        }
+        if (found == question_indices_.end()) return problem(": unknown question " + Quoted(question_id));
         try {
             codes.emplace_back(found->second, EncodeAnswer(found->second, answer));
-        } catch (const AnalyticsInputError& error) {
-            throw AnalyticsInputError(who + ": " + error.what());
+        } catch (const EncodingError& error) {
+            return problem(std::string(": ") + error.what());
         } catch (const std::out_of_range& error) {
-            throw AnalyticsInputError(who + ": question " + Quoted(question_id) + ": " + error.what());
+            return problem(": question " + Quoted(question_id) + ": " + error.what());
         }
     }
     const std::size_t row = AddRespondent(response.wave, response.status, response.answer_mode, response.event_id,
                                           response.station_id, response.language, response.submitted_at_ms);
     for (const auto& [question_index, code] : codes) answer_codes_[question_index][row] = code;
+    return std::nullopt;
 }
 
 std::uint16_t EncodedResponses::EncodeAnswer(std::size_t question_index, const Answer& answer) {
@@ -360,7 +367,7 @@ std::uint16_t EncodedResponses::EncodeAnswer(std::size_t question_index, const A
         for (std::size_t index = 0; index < question.options.size(); ++index) {
             if (question.options[index].id == option_id) return index;
         }
-        throw AnalyticsInputError("question " + Quoted(question.id) + ": unknown option " + Quoted(option_id));
+        throw EncodingError("question " + Quoted(question.id) + ": unknown option " + Quoted(option_id));
     };
     switch (answer.kind) {
         case AnswerKind::kSkipped:
@@ -380,13 +387,18 @@ std::uint16_t EncodedResponses::EncodeAnswer(std::size_t question_index, const A
         case AnswerKind::kBeforeAndNow:
             return BeforeAndNowCode(question_index, answer.before, answer.now);
     }
-    throw AnalyticsInputError("question " + Quoted(question.id) + ": unknown answer kind");
+    throw EncodingError("question " + Quoted(question.id) + ": unknown answer kind");
 }
 
-EncodedResponses EncodedResponses::FromResponses(const Survey& survey, const std::vector<Response>& responses) {
+Result<EncodedResponses> EncodedResponses::FromResponses(const Survey& survey,
+                                                         const std::vector<Response>& responses) {
     EncodedResponses encoded(survey);
-    for (const Response& response : responses) encoded.Add(response);
-    return encoded;
+    std::vector<Problem> problems;
+    for (const Response& response : responses) {
+        if (auto problem = encoded.Add(response)) problems.push_back(std::move(*problem));
+    }
+    if (!problems.empty()) return Result<EncodedResponses>::Failure(std::move(problems));
+    return Result<EncodedResponses>::Success(std::move(encoded));
 }
 
 }  // namespace yousaid

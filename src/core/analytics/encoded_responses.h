@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/base/problem.h"
 #include "core/responses/response.h"
 #include "core/survey/survey.h"
 
@@ -90,18 +91,19 @@ public:
     const Survey& survey() const { return survey_; }
     std::size_t RowCount() const { return statuses_.size(); }
 
-    // Encodes one response. Throws AnalyticsInputError naming the response and the question
-    // when the response is for another survey or version, or an answer does not fit its
-    // question (wrong kind, unknown option, value out of range): the importers check
-    // responses first, so reaching this is a bug upstream, not something to paper over.
-    // Answers to question ids the survey does not have are errors too.
-    void Add(const Response& response);
-    static EncodedResponses FromResponses(const Survey& survey, const std::vector<Response>& responses);
+    // Encodes one response; never throws on bad input. A problem naming the response and
+    // the question (and nothing added) when the response is for another survey or version,
+    // answers a question id the survey does not have, or an answer does not fit its question
+    // (wrong kind, unknown option, value out of range). The importers check responses first,
+    // so a problem here means a bug upstream, not something to paper over.
+    [[nodiscard]] std::optional<Problem> Add(const Response& response);
+    // Every response, or every problem Add found.
+    static Result<EncodedResponses> FromResponses(const Survey& survey, const std::vector<Response>& responses);
 
     // The bulk path, for importers and benchmarks that never build Response objects:
     // add a respondent, then set its answers by question and option index. Unset answers
-    // stay kNoAnswerCode. Throws std::out_of_range / AnalyticsInputError for indices or
-    // values that do not fit.
+    // stay kNoAnswerCode. Throws std::out_of_range / std::invalid_argument for indices or
+    // values that do not fit (the caller built them, so that is a bug).
     std::size_t AddRespondent(std::string_view wave, ResponseStatus status,
                               AnswerMode mode = AnswerMode::kSelf, std::string_view event_id = {},
                               std::string_view station_id = {}, std::string_view language = "en",

@@ -4,7 +4,6 @@
 // the spreadsheet numbers it (the header is row 1) and the column, never just "bad input".
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,13 +19,5 @@ std::string TrimCellSpaces(std::string_view text);
 std::optional<std::int64_t> ParseWholeNumberCell(std::string_view text);
 // A finite decimal number such as "90", "87.5" or "-2"; nullopt otherwise (also for "90%").
 std::optional<double> ParseDecimalCell(std::string_view text);
-
-// Thrown by the analytics engine for input it cannot tabulate (an unknown breakdown
-// dimension, a baseline wave nobody answered in, a response for another survey). The CLI
-// turns it into exit status 2; the browser shows the message.
-class AnalyticsInputError : public std::runtime_error {
-public:
-    explicit AnalyticsInputError(const std::string& message) : std::runtime_error(message) {}
-};
 
 }  // namespace yousaid

@@ -6,28 +6,25 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/analytics/tabulate_groups.h"
 #include "core/responses/response.h"
 
 namespace yousaid {
 
 namespace {
 
-// ---- small helpers ---------------------------------------------------------------------
-
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-std::string JoinNames(const std::vector<std::string>& names, const char* separator = ", ") {
-    std::string text;
-    for (const std::string& name : names) {
-        if (!text.empty()) text += separator;
-        text += name;
-    }
-    return text;
-}
+using tabulation::FieldGroups;
+using tabulation::FineCells;
+using tabulation::JoinNames;
+using tabulation::KeyIndex;
+using tabulation::Quoted;
+using tabulation::ResolvedEntry;
+using tabulation::ResolveEntry;
 
 bool IsDigit(char character) { return character >= '0' && character <= '9'; }
 
 }  // namespace
+
 
 double PercentOf(std::int64_t part, std::int64_t whole) {
     return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
@@ -174,313 +171,6 @@ CodeAttributes AttributesOf(const Question& question, const QuestionCodebook& co
     return attributes;
 }
 
-// ---- groups of one dimension -------------------------------------------------------------
-
-struct FieldGroups {
-    DimensionField field;
-    std::vector<std::string> labels;                       // in report order
-    std::unordered_map<std::string, std::uint32_t> index;  // label -> position in labels
-    std::vector<std::uint32_t> row_group;                  // per respondent
-};
-
-// Whether `label` can be a group of `field` at all (for population entries).
-std::optional<std::string> CheckGroupLabel(const Survey& survey, const DimensionField& field,
-                                           const std::string& label) {
-    if (!field.from_question) {
-        if (field.response_field == ResponseField::kAnswerMode) {
-            if (ParseAnswerMode(label)) return std::nullopt;
-            return "unknown answer mode " + Quoted(label) + " (known: self, helped_by_adult, on_behalf, by_phone)";
-        }
-        return std::nullopt;  // waves, events, stations, languages: any name
-    }
-    const Question& question = survey.questions[field.question_index];
-    for (const Option& option : question.options) {
-        if (option.id == label) return std::nullopt;
-    }
-    if (question.kind == QuestionKind::kNumber || question.kind == QuestionKind::kRating0To10) {
-        const auto value = ParseWholeNumberCell(label);
-        const std::int32_t low = question.kind == QuestionKind::kNumber ? question.min_value : 0;
-        const std::int32_t high = question.kind == QuestionKind::kNumber ? question.max_value : 10;
-        if (value && *value >= low && *value <= high) return std::nullopt;
-        return Quoted(label) + " is not an answer to question " + Quoted(question.id) + " (a whole number " +
-               std::to_string(low) + "-" + std::to_string(high) + ")";
-    }
-    std::vector<std::string> ids;
-    for (const Option& option : question.options) ids.push_back(option.id);
-    return Quoted(label) + " is not an option of question " + Quoted(question.id) + " (options: " + JoinNames(ids) +
-           ")";
-}
-
-// The canonical label for a population value: numbers lose padding ("07" -> "7").
-std::string CanonicalLabel(const Survey& survey, const DimensionField& field, const std::string& label) {
-    if (field.from_question) {
-        const Question& question = survey.questions[field.question_index];
-        if (question.kind == QuestionKind::kNumber || question.kind == QuestionKind::kRating0To10) {
-            if (question.FindOption(label) == nullptr) {
-                if (const auto value = ParseWholeNumberCell(label)) return std::to_string(*value);
-            }
-        }
-    }
-    return label;
-}
-
-FieldGroups BuildFieldGroups(const EncodedResponses& responses, const DimensionField& field,
-                             const std::vector<std::uint32_t>& row_wave, const std::vector<std::string>& waves,
-                             const std::vector<std::string>& extra_labels) {
-    FieldGroups groups;
-    groups.field = field;
-    const std::size_t rows = responses.RowCount();
-    groups.row_group.resize(rows);
-    auto add_label = [&groups](const std::string& label) {
-        if (groups.index.emplace(label, static_cast<std::uint32_t>(groups.labels.size())).second) {
-            groups.labels.push_back(label);
-        }
-    };
-
-    if (field.from_question) {
-        const Survey& survey = responses.survey();
-        const Question& question = survey.questions[field.question_index];
-        const QuestionCodebook& codebook = responses.Codebook(field.question_index);
-        std::vector<std::uint32_t> group_of_code(codebook.CodeCount(), 0);
-        const bool numeric = question.kind == QuestionKind::kNumber || question.kind == QuestionKind::kRating0To10;
-        if (numeric) {
-            // Values in ascending order: observed ones and any the population names.
-            std::vector<std::int32_t> values;
-            if (question.kind == QuestionKind::kRating0To10) {
-                for (std::int32_t value = 0; value <= 10; ++value) values.push_back(value);
-            } else {
-                values = codebook.NumberValues();
-                for (const std::string& label : extra_labels) {
-                    if (question.FindOption(label) != nullptr) continue;
-                    if (const auto value = ParseWholeNumberCell(label)) values.push_back(static_cast<std::int32_t>(*value));
-                }
-                std::sort(values.begin(), values.end());
-                values.erase(std::unique(values.begin(), values.end()), values.end());
-            }
-            for (const std::int32_t value : values) add_label(std::to_string(value));
-        }
-        for (const Option& option : question.options) add_label(option.id);
-        add_label(kNotAnsweredGroup);
-        group_of_code[kNoAnswerCode] = groups.index.at(kNotAnsweredGroup);
-        group_of_code[kSkippedCode] = groups.index.at(kNotAnsweredGroup);
-        for (std::size_t option_index = 0; option_index < question.options.size(); ++option_index) {
-            group_of_code[codebook.OptionCode(option_index)] = groups.index.at(question.options[option_index].id);
-        }
-        if (question.kind == QuestionKind::kRating0To10) {
-            for (std::int32_t value = 0; value <= 10; ++value) {
-                group_of_code[codebook.ValueBase() + static_cast<std::size_t>(value)] =
-                    groups.index.at(std::to_string(value));
-            }
-        } else if (question.kind == QuestionKind::kNumber) {
-            const auto& values = codebook.NumberValues();
-            for (std::size_t index = 0; index < values.size(); ++index) {
-                group_of_code[codebook.ValueBase() + index] = groups.index.at(std::to_string(values[index]));
-            }
-        }
-        const std::vector<std::uint16_t>& codes = responses.AnswerCodes(field.question_index);
-        for (std::size_t row = 0; row < rows; ++row) groups.row_group[row] = group_of_code[codes[row]];
-        return groups;
-    }
-
-    switch (field.response_field) {
-        case ResponseField::kAnswerMode:
-            for (const AnswerMode mode :
-                 {AnswerMode::kSelf, AnswerMode::kHelpedByAdult, AnswerMode::kOnBehalf, AnswerMode::kByPhone}) {
-                add_label(std::string(AnswerModeName(mode)));
-            }
-            for (std::size_t row = 0; row < rows; ++row) {
-                groups.row_group[row] = groups.index.at(std::string(AnswerModeName(responses.Mode(row))));
-            }
-            return groups;
-        case ResponseField::kWave:
-            for (const std::string& wave : waves) add_label(wave);
-            for (std::size_t row = 0; row < rows; ++row) groups.row_group[row] = row_wave[row];
-            return groups;
-        case ResponseField::kEvent:
-        case ResponseField::kStation:
-        case ResponseField::kLanguage: {
-            const std::vector<std::string>& values = responses.FieldValues(field.response_field);
-            std::vector<std::string> labels;
-            bool has_empty = false;
-            for (const std::string& value : values) {
-                if (value.empty()) {
-                    has_empty = true;
-                } else {
-                    labels.push_back(value);
-                }
-            }
-            for (const std::string& label : extra_labels) {
-                if (label != kNoValueGroup) labels.push_back(label);
-            }
-            std::sort(labels.begin(), labels.end(),
-                      [](const std::string& a, const std::string& b) { return NaturalLess(a, b); });
-            for (const std::string& label : labels) add_label(label);
-            if (has_empty || std::find(extra_labels.begin(), extra_labels.end(), kNoValueGroup) != extra_labels.end()) {
-                add_label(kNoValueGroup);
-            }
-            const std::vector<std::uint32_t>& codes = responses.FieldCodes(field.response_field);
-            std::vector<std::uint32_t> group_of_code(values.size(), 0);
-            for (std::size_t code = 0; code < values.size(); ++code) {
-                group_of_code[code] = groups.index.at(values[code].empty() ? std::string(kNoValueGroup) : values[code]);
-            }
-            for (std::size_t row = 0; row < rows; ++row) groups.row_group[row] = group_of_code[codes[row]];
-            return groups;
-        }
-    }
-    return groups;
-}
-
-// ---- population entries resolved against the survey ----------------------------------------
-
-struct ResolvedEntry {
-    std::vector<DimensionField> fields;  // empty for "all"
-    std::vector<std::string> labels;     // canonical, parallel to fields
-};
-
-std::optional<ResolvedEntry> ResolveEntry(const Survey& survey, const PopulationEntry& entry,
-                                          std::vector<Problem>* problems, const std::string& file) {
-    auto problem = [&](const std::string& field, const std::string& message) {
-        if (problems) problems->push_back(Problem{file, entry.row, "", field, message});
-    };
-    const std::vector<std::string> dimensions = SplitCrossing(entry.dimension);
-    const std::vector<std::string> labels = SplitCrossing(entry.group);
-    ResolvedEntry resolved;
-    if (dimensions.size() == 1 && dimensions[0] == kAllDimension) {
-        if (entry.group != kAllGroup) {
-            problem("group", "the dimension 'all' has the one group 'all', not " + Quoted(entry.group));
-            return std::nullopt;
-        }
-        return resolved;
-    }
-    if (dimensions.size() > 2) {
-        problem("dimension", Quoted(entry.dimension) + " crosses more than two dimensions");
-        return std::nullopt;
-    }
-    if (labels.size() != dimensions.size()) {
-        problem("group", Quoted(entry.group) + " needs " + std::to_string(dimensions.size()) +
-                             " values joined by × to match the dimension " + Quoted(entry.dimension));
-        return std::nullopt;
-    }
-    bool ok = true;
-    for (std::size_t index = 0; index < dimensions.size(); ++index) {
-        const auto field = ResolveDimension(survey, dimensions[index]);
-        if (!field) {
-            problem("dimension", "unknown dimension " + Quoted(dimensions[index]) +
-                                     " (known: " + JoinNames(KnownDimensionNames(survey)) + ", all)");
-            ok = false;
-            continue;
-        }
-        if (const auto message = CheckGroupLabel(survey, *field, labels[index])) {
-            problem("group", *message);
-            ok = false;
-            continue;
-        }
-        resolved.fields.push_back(*field);
-        resolved.labels.push_back(CanonicalLabel(survey, *field, labels[index]));
-    }
-    if (!ok) return std::nullopt;
-    if (resolved.fields.size() == 2 && resolved.fields[0].name == resolved.fields[1].name) {
-        problem("dimension", Quoted(entry.dimension) + " crosses a dimension with itself");
-        return std::nullopt;
-    }
-    return resolved;
-}
-
-// ---- one breakdown while tabulating ---------------------------------------------------------
-
-struct BreakdownWork {
-    std::string dimension;
-    std::vector<std::string> field_names;
-    std::vector<const FieldGroups*> fields;  // 0, 1 or 2
-    std::uint32_t full_group_count = 1;      // product of the fields' group counts
-    std::vector<std::uint32_t> row_cell;     // wave * full_group_count + group
-    std::vector<std::uint32_t> present_groups;  // full group indices in report order
-    std::vector<std::vector<std::uint32_t>> linked_sets;  // over report group indices
-    std::vector<std::optional<std::int64_t>> invited;     // [wave * full_group_count + group]
-};
-
-std::uint32_t FullGroupOf(const BreakdownWork& work, const std::vector<std::uint32_t>& part_groups) {
-    if (work.fields.empty()) return 0;
-    if (work.fields.size() == 1) return part_groups[0];
-    return part_groups[0] * static_cast<std::uint32_t>(work.fields[1]->labels.size()) + part_groups[1];
-}
-
-std::string GroupLabelOf(const BreakdownWork& work, std::uint32_t full_group) {
-    if (work.fields.empty()) return kAllGroup;
-    if (work.fields.size() == 1) return work.fields[0]->labels[full_group];
-    const auto second_count = static_cast<std::uint32_t>(work.fields[1]->labels.size());
-    return work.fields[0]->labels[full_group / second_count] + kCrossingSeparator +
-           work.fields[1]->labels[full_group % second_count];
-}
-
-// ---- fine cells ------------------------------------------------------------------------------
-
-struct FineCells {
-    std::size_t count = 0;
-    std::vector<std::uint32_t> row_fine;  // per respondent
-    // For each breakdown, the breakdown cell (wave * groups + group) of each fine cell.
-    std::vector<std::vector<std::uint32_t>> cell_by_breakdown;
-};
-
-FineCells BuildFineCells(const std::vector<std::uint32_t>& row_wave, std::uint32_t wave_count,
-                         const std::vector<std::unique_ptr<FieldGroups>>& fields,
-                         const std::vector<BreakdownWork>& work) {
-    FineCells fine;
-    const std::size_t rows = row_wave.size();
-    fine.row_fine.resize(rows);
-    // Mixed-radix key: wave, then each field's group.
-    std::uint64_t key_space = wave_count;
-    for (const auto& field : fields) {
-        key_space *= field->labels.size();
-        if (key_space > (std::uint64_t{1} << 40)) return FineCells{};  // too sparse to be worth it
-    }
-    std::vector<std::uint64_t> keys;  // per fine cell
-    constexpr std::uint64_t kDenseLimit = std::uint64_t{1} << 22;
-    std::vector<std::uint32_t> dense;
-    std::unordered_map<std::uint64_t, std::uint32_t> sparse;
-    if (key_space <= kDenseLimit) dense.assign(static_cast<std::size_t>(key_space), UINT32_MAX);
-    for (std::size_t row = 0; row < rows; ++row) {
-        std::uint64_t key = row_wave[row];
-        for (const auto& field : fields) key = key * field->labels.size() + field->row_group[row];
-        std::uint32_t id = 0;
-        if (!dense.empty()) {
-            std::uint32_t& slot = dense[static_cast<std::size_t>(key)];
-            if (slot == UINT32_MAX) {
-                slot = static_cast<std::uint32_t>(keys.size());
-                keys.push_back(key);
-            }
-            id = slot;
-        } else {
-            const auto inserted = sparse.emplace(key, static_cast<std::uint32_t>(keys.size()));
-            if (inserted.second) keys.push_back(key);
-            id = inserted.first->second;
-        }
-        fine.row_fine[row] = id;
-    }
-    fine.count = keys.size();
-    // Decode each fine cell's wave and field groups, then place it in every breakdown.
-    std::vector<std::uint32_t> groups(fields.size());
-    fine.cell_by_breakdown.assign(work.size(), std::vector<std::uint32_t>(fine.count));
-    for (std::size_t cell = 0; cell < fine.count; ++cell) {
-        std::uint64_t key = keys[cell];
-        for (std::size_t index = fields.size(); index-- > 0;) {
-            groups[index] = static_cast<std::uint32_t>(key % fields[index]->labels.size());
-            key /= fields[index]->labels.size();
-        }
-        const auto wave = static_cast<std::uint32_t>(key);
-        for (std::size_t b = 0; b < work.size(); ++b) {
-            const BreakdownWork& breakdown = work[b];
-            std::vector<std::uint32_t> parts;
-            for (const FieldGroups* field : breakdown.fields) {
-                for (std::size_t index = 0; index < fields.size(); ++index) {
-                    if (fields[index].get() == field) parts.push_back(groups[index]);
-                }
-            }
-            fine.cell_by_breakdown[b][cell] = wave * breakdown.full_group_count + FullGroupOf(breakdown, parts);
-        }
-    }
-    return fine;
-}
 
 // ---- means from integer sums ------------------------------------------------------------------
 
@@ -613,35 +303,6 @@ bool NaturalLess(std::string_view a, std::string_view b) {
     return a < b;  // "07" and "7": a stable, total order
 }
 
-std::vector<bool> SuppressSmallCells(const std::vector<std::int64_t>& bases, std::int64_t min_cell,
-                                     const std::vector<std::vector<std::uint32_t>>& linked_sets) {
-    std::vector<bool> suppressed(bases.size(), false);
-    for (std::size_t group = 0; group < bases.size(); ++group) {
-        suppressed[group] = bases[group] > 0 && bases[group] < min_cell;
-    }
-    bool changed = true;
-    while (changed) {
-        changed = false;
-        for (const std::vector<std::uint32_t>& set : linked_sets) {
-            std::size_t suppressed_count = 0;
-            std::optional<std::uint32_t> smallest;
-            for (const std::uint32_t group : set) {
-                if (bases[group] <= 0) continue;
-                if (suppressed[group]) {
-                    ++suppressed_count;
-                } else if (!smallest || bases[group] < bases[*smallest]) {
-                    smallest = group;
-                }
-            }
-            if (suppressed_count == 1 && smallest) {
-                suppressed[*smallest] = true;
-                changed = true;
-            }
-        }
-    }
-    return suppressed;
-}
-
 std::vector<Problem> CheckPopulation(const Population& population, const Survey& survey) {
     std::vector<Problem> problems;
     for (const PopulationEntry& entry : population.entries) {
@@ -712,647 +373,917 @@ const MeanRow* AnalyticsReport::FindMean(std::uint32_t wave, std::uint32_t break
     return &means[group_row * mean_measures.size() + measure];
 }
 
-// ---- tabulation --------------------------------------------------------------------------------
+// ---- tabulation ----------------------------------------------------------------------------
+//
+// TabulateReport is a pipeline of steps over one Tabulation, each filling the report's
+// tables or the working state the next steps read:
+//   1. waves and baseline            ResolveWaves, ChooseBaseline
+//   2. breakdowns and cells          ResolveBreakdowns, BuildFields
+//   3. groups and invited counts     PlaceGroups
+//   4. return rates                  CountReturns, WarnOfMissingInvitedCounts
+//   5. the counting pass             CountAnswers
+//   6. satisfaction, means, change   SatisfactionRows, MeanRows, ChangeRows
+//   7. suppression                   Suppress
+// A step that finds the input unusable adds a Problem; the pipeline stops after the step.
 
-AnalyticsReport TabulateReport(const EncodedResponses& responses, const AnalyticsOptions& options,
-                               const Population* population) {
-    const Survey& survey = responses.survey();
-    if (options.min_cell < 0) throw AnalyticsInputError("the minimum cell size cannot be negative");
-    if (!(options.significance_level > 0.0 && options.significance_level < 1.0)) {
-        throw AnalyticsInputError("the significance level must be between 0 and 1");
+namespace {
+
+constexpr std::size_t kStatusCount = 3;  // complete, partial, refused: ResponseStatus 0-2
+
+struct SatisfactionCounts {
+    std::int64_t positive = 0;
+    std::int64_t negative = 0;
+    std::int64_t dont_know = 0;
+};
+
+// One breakdown while tabulating. A group is addressed by its key, the mixed-radix
+// combination of its fields' groups (0 for "all"); only keys that occur get a group.
+struct BreakdownWork {
+    std::string dimension;
+    std::vector<DimensionField> resolved;    // 0, 1 or 2
+    std::vector<const FieldGroups*> fields;  // parallel to resolved
+    std::vector<std::size_t> field_slots;    // each field's place in Tabulation::fields
+    std::vector<std::uint64_t> group_keys;   // in report order (ascending keys)
+    KeyIndex group_of_key;                   // key -> report group
+    std::vector<std::uint32_t> row_cell;     // counting per breakdown: wave * groups + group
+    std::vector<std::uint32_t> fine_cell;    // counting by fine cells: the same, per fine cell
+    std::vector<std::vector<std::uint32_t>> linked_sets;  // over report groups
+    std::vector<std::optional<std::int64_t>> invited;     // [wave * groups + group]
+
+    std::size_t GroupCount() const { return group_keys.size(); }
+    std::uint64_t SecondCount() const { return fields.size() == 2 ? fields[1]->labels.size() : 1; }
+    std::uint64_t KeySpace() const {
+        std::uint64_t space = 1;
+        for (const FieldGroups* field : fields) space *= field->labels.size();
+        return space;
     }
+    std::uint64_t KeyOf(std::uint32_t first, std::uint32_t second) const {
+        if (fields.empty()) return 0;
+        return fields.size() == 1 ? first : first * SecondCount() + second;
+    }
+    std::uint64_t RowKey(std::size_t row) const {
+        if (fields.empty()) return 0;
+        return KeyOf(fields[0]->row_group[row], fields.size() == 2 ? fields[1]->row_group[row] : 0);
+    }
+    std::string LabelOf(std::uint64_t key) const {
+        if (fields.empty()) return kAllGroup;
+        if (fields.size() == 1) return fields[0]->labels[key];
+        return fields[0]->labels[key / SecondCount()] + kCrossingSeparator + fields[1]->labels[key % SecondCount()];
+    }
+};
+
+struct PopulationMatch {
+    const PopulationEntry* entry = nullptr;
+    ResolvedEntry resolved;
+};
+
+// Everything the steps share.
+struct Tabulation {
+    Tabulation(const EncodedResponses& encoded, const AnalyticsOptions& chosen, const Population* people)
+        : responses(encoded), survey(encoded.survey()), options(chosen), population(people), rows(encoded.RowCount()) {}
+
+    const EncodedResponses& responses;
+    const Survey& survey;
+    const AnalyticsOptions& options;
+    const Population* population;
+    const std::size_t rows;
     AnalyticsReport report;
-    report.survey_id = survey.id;
-    report.survey_version = survey.version;
-    report.options = options;
-    const std::size_t rows = responses.RowCount();
+    std::vector<Problem> problems;  // why the report cannot be made
 
-    // Population entries, resolved (CheckPopulation's problems become one exception).
-    std::vector<std::pair<const PopulationEntry*, ResolvedEntry>> entries;
-    if (population != nullptr) {
-        std::vector<Problem> problems;
-        for (const PopulationEntry& entry : population->entries) {
-            if (auto resolved = ResolveEntry(survey, entry, &problems, population->file_name)) {
-                entries.emplace_back(&entry, std::move(*resolved));
-            }
-        }
-        if (!problems.empty()) throw AnalyticsInputError(DescribeProblems(problems));
-    }
+    std::vector<PopulationMatch> entries;  // population entries, resolved
+    // 1. waves
+    std::uint32_t wave_count = 0;
+    std::vector<std::uint32_t> row_wave;  // per respondent
+    std::vector<bool> wave_has_rows;
+    // 2. breakdowns and cells
+    std::vector<BreakdownWork> breakdowns;  // [0] is "all"
+    std::vector<std::unique_ptr<FieldGroups>> fields;  // every field of every breakdown, once
+    FineCells fine;
+    // 3. groups: rows of each table per question (every group of every breakdown in every wave)
+    std::size_t group_rows = 0;
+    // 5. counts, [group row * items + item]
+    std::vector<SatisfactionCounts> satisfaction_counts;
+    std::vector<IntegerMoments> moments;
+    // 6. the follow-up waves compared with the baseline
+    std::vector<std::uint32_t> follow_ups;
 
-    // Waves: every wave with responses, and every wave the population names.
-    const std::vector<std::string>& data_waves = responses.FieldValues(ResponseField::kWave);
-    std::vector<std::string> waves = data_waves;
-    for (const auto& [entry, resolved] : entries) {
-        if (!entry->wave.empty() && std::find(waves.begin(), waves.end(), entry->wave) == waves.end()) {
-            waves.push_back(entry->wave);
-            report.warnings.push_back(population->file_name + ": row " + std::to_string(entry->row) + ": wave " +
-                                      Quoted(entry->wave) + " has no responses");
+    bool UsesFineCells() const { return report.counting_used == CountingStrategy::kFineCells; }
+    std::size_t GroupRow(std::uint32_t wave, std::size_t breakdown, std::size_t group) const {
+        return report.group_row_offsets[wave * breakdowns.size() + breakdown] + group;
+    }
+    std::size_t Cell(std::uint32_t wave, const BreakdownWork& breakdown, std::size_t group) const {
+        return static_cast<std::size_t>(wave) * breakdown.GroupCount() + group;
+    }
+    void Refuse(std::string message) { problems.push_back(Problem{"", 0, "", "", std::move(message)}); }
+};
+
+// ---- 0. options and population ----
+
+void CheckOptions(Tabulation& t) {
+    if (t.options.min_cell < 0) t.Refuse("the minimum cell size cannot be negative");
+    if (!(t.options.significance_level > 0.0 && t.options.significance_level < 1.0)) {
+        t.Refuse("the significance level must be between 0 and 1");
+    }
+}
+
+void ResolvePopulation(Tabulation& t) {
+    if (t.population == nullptr) return;
+    for (const PopulationEntry& entry : t.population->entries) {
+        if (auto resolved = ResolveEntry(t.survey, entry, &t.problems, t.population->file_name)) {
+            t.entries.push_back(PopulationMatch{&entry, std::move(*resolved)});
         }
     }
-    std::sort(waves.begin(), waves.end(), [](const std::string& a, const std::string& b) { return NaturalLess(a, b); });
-    report.waves = waves;
-    const auto wave_count = static_cast<std::uint32_t>(waves.size());
+}
+
+// ---- 1. waves and baseline ----
+
+// Every wave with responses and every wave the population names, in natural order; each
+// respondent's wave and the latest submission date of each wave.
+void ResolveWaves(Tabulation& t) {
+    AnalyticsReport& report = t.report;
+    const std::vector<std::string>& data_waves = t.responses.FieldValues(ResponseField::kWave);
+    report.waves = data_waves;
+    for (const PopulationMatch& match : t.entries) {
+        const std::string& wave = match.entry->wave;
+        if (!wave.empty() && std::find(report.waves.begin(), report.waves.end(), wave) == report.waves.end()) {
+            report.waves.push_back(wave);
+            report.warnings.push_back(t.population->file_name + ": row " + std::to_string(match.entry->row) +
+                                      ": wave " + Quoted(wave) + " has no responses");
+        }
+    }
+    std::sort(report.waves.begin(), report.waves.end(),
+              [](const std::string& a, const std::string& b) { return NaturalLess(a, b); });
+    t.wave_count = static_cast<std::uint32_t>(report.waves.size());
     std::vector<std::uint32_t> wave_of_code(data_waves.size());
-    std::vector<bool> wave_has_rows(waves.size(), false);
-    report.wave_latest_submitted_date.assign(waves.size(), std::string());
+    report.wave_latest_submitted_date.assign(report.waves.size(), std::string());
     for (std::size_t code = 0; code < data_waves.size(); ++code) {
         wave_of_code[code] = *report.FindWave(data_waves[code]);
         report.wave_latest_submitted_date[wave_of_code[code]] =
-            DateOfMilliseconds(responses.LatestSubmittedByWave()[code]);
+            DateOfMilliseconds(t.responses.LatestSubmittedByWave()[code]);
     }
-    std::vector<std::uint32_t> row_wave(rows);
-    {
-        const std::vector<std::uint32_t>& codes = responses.FieldCodes(ResponseField::kWave);
-        for (std::size_t row = 0; row < rows; ++row) {
-            row_wave[row] = wave_of_code[codes[row]];
-            wave_has_rows[row_wave[row]] = true;
-        }
+    t.row_wave.resize(t.rows);
+    t.wave_has_rows.assign(report.waves.size(), false);
+    const std::vector<std::uint32_t>& codes = t.responses.FieldCodes(ResponseField::kWave);
+    for (std::size_t row = 0; row < t.rows; ++row) {
+        t.row_wave[row] = wave_of_code[codes[row]];
+        t.wave_has_rows[t.row_wave[row]] = true;
     }
-    if (!options.baseline_wave.empty()) {
-        const auto baseline = report.FindWave(options.baseline_wave);
-        if (!baseline || !wave_has_rows[*baseline]) {
-            std::vector<std::string> with_rows;
-            for (std::size_t index = 0; index < waves.size(); ++index) {
-                if (wave_has_rows[index]) with_rows.push_back(waves[index]);
-            }
-            throw AnalyticsInputError("baseline wave " + Quoted(options.baseline_wave) +
-                                      " has no responses (waves with responses: " +
-                                      (with_rows.empty() ? std::string("none") : JoinNames(with_rows)) + ")");
-        }
-        report.baseline_wave = *baseline;
-    } else {
-        for (std::size_t index = 0; index < waves.size(); ++index) {
-            if (wave_has_rows[index]) {
-                report.baseline_wave = static_cast<std::uint32_t>(index);
+}
+
+// The wave asked for, which must have responses, or else the first wave that has some.
+void ChooseBaseline(Tabulation& t) {
+    AnalyticsReport& report = t.report;
+    if (t.options.baseline_wave.empty()) {
+        for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+            if (t.wave_has_rows[wave]) {
+                report.baseline_wave = wave;
                 break;
             }
         }
+    } else {
+        const auto baseline = report.FindWave(t.options.baseline_wave);
+        if (!baseline || !t.wave_has_rows[*baseline]) {
+            std::vector<std::string> with_rows;
+            for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+                if (t.wave_has_rows[wave]) with_rows.push_back(report.waves[wave]);
+            }
+            t.Refuse("baseline wave " + Quoted(t.options.baseline_wave) + " has no responses (waves with responses: " +
+                     (with_rows.empty() ? std::string("none") : JoinNames(with_rows)) + ")");
+            return;
+        }
+        report.baseline_wave = *baseline;
     }
-    if (report.baseline_wave) report.options.baseline_wave = waves[*report.baseline_wave];
+    if (report.baseline_wave) report.options.baseline_wave = report.waves[*report.baseline_wave];
+}
 
-    // Breakdowns: "all" first, then each requested one once.
-    std::vector<std::vector<DimensionField>> breakdown_fields{{}};
-    std::vector<std::string> breakdown_names{kAllDimension};
-    for (const Breakdown& breakdown : options.breakdowns) {
+// ---- 2. breakdowns and cells ----
+
+// The fields of one requested breakdown; nullopt (with a problem) when it cannot be used.
+std::optional<std::vector<DimensionField>> ResolveBreakdown(Tabulation& t, const Breakdown& breakdown) {
+    if (breakdown.dimensions.size() > 2) {
+        t.Refuse("a breakdown crosses at most two dimensions, not " + JoinNames(breakdown.dimensions, kCrossingSeparator));
+        return std::nullopt;
+    }
+    std::vector<DimensionField> fields;
+    for (const std::string& name : breakdown.dimensions) {
+        const auto field = ResolveDimension(t.survey, name);
+        if (!field) {
+            t.Refuse("unknown breakdown dimension " + Quoted(name) + " (known: " +
+                     JoinNames(KnownDimensionNames(t.survey)) + ")");
+            return std::nullopt;
+        }
+        fields.push_back(*field);
+    }
+    if (fields.size() == 2 && fields[0].name == fields[1].name) {
+        t.Refuse("a breakdown cannot cross " + Quoted(fields[0].name) + " with itself");
+        return std::nullopt;
+    }
+    return fields;
+}
+
+// "all" first, then each breakdown asked for, once.
+void ResolveBreakdowns(Tabulation& t) {
+    t.breakdowns.emplace_back();
+    t.breakdowns.back().dimension = kAllDimension;
+    for (const Breakdown& breakdown : t.options.breakdowns) {
         if (breakdown.dimensions.empty()) continue;
-        if (breakdown.dimensions.size() > 2) {
-            throw AnalyticsInputError("a breakdown crosses at most two dimensions, not " +
-                                      JoinNames(breakdown.dimensions, kCrossingSeparator));
-        }
         if (breakdown.dimensions.size() == 1 && breakdown.dimensions[0] == kAllDimension) continue;
-        std::vector<DimensionField> fields;
-        for (const std::string& name : breakdown.dimensions) {
-            const auto field = ResolveDimension(survey, name);
-            if (!field) {
-                throw AnalyticsInputError("unknown breakdown dimension " + Quoted(name) +
-                                          " (known: " + JoinNames(KnownDimensionNames(survey)) + ")");
-            }
-            fields.push_back(*field);
-        }
-        if (fields.size() == 2 && fields[0].name == fields[1].name) {
-            throw AnalyticsInputError("a breakdown cannot cross " + Quoted(fields[0].name) + " with itself");
-        }
+        auto fields = ResolveBreakdown(t, breakdown);
+        if (!fields) continue;
         std::vector<std::string> names;
-        for (const DimensionField& field : fields) names.push_back(field.name);
+        for (const DimensionField& field : *fields) names.push_back(field.name);
         const std::string dimension = JoinNames(names, kCrossingSeparator);
-        if (std::find(breakdown_names.begin(), breakdown_names.end(), dimension) != breakdown_names.end()) continue;
-        breakdown_names.push_back(dimension);
-        breakdown_fields.push_back(std::move(fields));
+        const bool seen = std::any_of(t.breakdowns.begin(), t.breakdowns.end(),
+                                      [&](const BreakdownWork& work) { return work.dimension == dimension; });
+        if (seen) continue;
+        t.breakdowns.emplace_back();
+        t.breakdowns.back().dimension = dimension;
+        t.breakdowns.back().resolved = std::move(*fields);
     }
+}
 
-    // Groups of each field; population labels join so that invited-only groups are reported.
-    std::vector<std::unique_ptr<FieldGroups>> field_groups;
-    auto groups_for = [&](const DimensionField& field) -> const FieldGroups* {
-        for (const auto& existing : field_groups) {
-            if (existing->field.name == field.name) return existing.get();
-        }
-        std::vector<std::string> extra_labels;
-        for (const auto& [entry, resolved] : entries) {
-            for (std::size_t index = 0; index < resolved.fields.size(); ++index) {
-                if (resolved.fields[index].name == field.name) extra_labels.push_back(resolved.labels[index]);
-            }
-        }
-        field_groups.push_back(
-            std::make_unique<FieldGroups>(BuildFieldGroups(responses, field, row_wave, waves, extra_labels)));
-        return field_groups.back().get();
-    };
-
-    const std::size_t breakdown_count = breakdown_names.size();
-    std::vector<BreakdownWork> work(breakdown_count);
-    for (std::size_t b = 0; b < breakdown_count; ++b) {
-        BreakdownWork& breakdown = work[b];
-        breakdown.dimension = breakdown_names[b];
-        for (const DimensionField& field : breakdown_fields[b]) {
-            breakdown.fields.push_back(groups_for(field));
-            breakdown.field_names.push_back(field.name);
-        }
-        std::uint64_t full_count = 1;
-        for (const FieldGroups* field : breakdown.fields) full_count *= field->labels.size();
-        if (full_count * wave_count >= (std::uint64_t{1} << 31)) {
-            throw AnalyticsInputError("the breakdown " + Quoted(breakdown.dimension) + " has too many groups");
-        }
-        breakdown.full_group_count = static_cast<std::uint32_t>(full_count);
+// The groups of one field, built once however many breakdowns use it; the population's
+// labels join so that invited-only groups are reported.
+std::size_t FieldSlot(Tabulation& t, const DimensionField& field) {
+    for (std::size_t slot = 0; slot < t.fields.size(); ++slot) {
+        if (t.fields[slot]->field.name == field.name) return slot;
     }
-
-    // Fine cells: the combinations of wave and every breakdown field that occur. Counting
-    // each question once per fine cell and then adding fine cells into each breakdown's
-    // groups touches every respondent once instead of once per breakdown. When nearly every
-    // respondent is a fine cell of their own (many or large dimensions), each breakdown
-    // counts its respondents directly instead.
-    FineCells fine;
-    if (options.counting != CountingStrategy::kPerBreakdown) {
-        fine = BuildFineCells(row_wave, wave_count, field_groups, work);
-    }
-    const bool use_fine_cells =
-        fine.count > 0 && (options.counting == CountingStrategy::kFineCells || fine.count * 4 <= rows);
-    std::vector<std::int64_t> fine_status_counts;
-    if (use_fine_cells) {
-        fine_status_counts.assign(fine.count * 3, 0);
-        for (std::size_t row = 0; row < rows; ++row) {
-            const auto status = static_cast<std::size_t>(responses.Status(row));
-            if (status < 3) ++fine_status_counts[static_cast<std::size_t>(fine.row_fine[row]) * 3 + status];
+    std::vector<std::string> extra_labels;
+    for (const PopulationMatch& match : t.entries) {
+        for (std::size_t index = 0; index < match.resolved.fields.size(); ++index) {
+            if (match.resolved.fields[index].name == field.name) extra_labels.push_back(match.resolved.labels[index]);
         }
     }
+    t.fields.push_back(std::make_unique<FieldGroups>(
+        tabulation::BuildFieldGroups(t.responses, field, t.row_wave, t.report.waves, extra_labels)));
+    return t.fields.size() - 1;
+}
 
-    for (std::size_t b = 0; b < breakdown_count; ++b) {
-        BreakdownWork& breakdown = work[b];
-        const std::uint32_t group_count = breakdown.full_group_count;
-        std::vector<bool> present(group_count, false);
-        if (use_fine_cells) {
-            for (const std::uint32_t cell : fine.cell_by_breakdown[b]) present[cell % group_count] = true;
-        } else {
-            breakdown.row_cell.resize(rows);
-            if (breakdown.fields.empty()) {
-                for (std::size_t row = 0; row < rows; ++row) breakdown.row_cell[row] = row_wave[row];
-            } else if (breakdown.fields.size() == 1) {
-                const auto& row_group = breakdown.fields[0]->row_group;
-                for (std::size_t row = 0; row < rows; ++row) {
-                    breakdown.row_cell[row] = row_wave[row] * group_count + row_group[row];
-                }
-            } else {
-                const auto& first = breakdown.fields[0]->row_group;
-                const auto& second = breakdown.fields[1]->row_group;
-                const auto second_count = static_cast<std::uint32_t>(breakdown.fields[1]->labels.size());
-                for (std::size_t row = 0; row < rows; ++row) {
-                    breakdown.row_cell[row] = row_wave[row] * group_count + first[row] * second_count + second[row];
-                }
-            }
-            for (std::size_t row = 0; row < rows; ++row) present[breakdown.row_cell[row] % group_count] = true;
-        }
-        if (breakdown.fields.empty()) present[0] = true;
+// Each breakdown's fields, and how to count. Fine cells, unless nearly every respondent is
+// a fine cell of their own (many or large dimensions): then each breakdown counts its
+// respondents directly.
+void BuildFields(Tabulation& t) {
+    for (BreakdownWork& breakdown : t.breakdowns) {
+        for (const DimensionField& field : breakdown.resolved) breakdown.field_slots.push_back(FieldSlot(t, field));
+    }
+    for (BreakdownWork& breakdown : t.breakdowns) {
+        for (const std::size_t slot : breakdown.field_slots) breakdown.fields.push_back(t.fields[slot].get());
+    }
+    if (t.options.counting != CountingStrategy::kPerBreakdown) {
+        t.fine = tabulation::BuildFineCells(t.row_wave, t.wave_count, t.fields);
+    }
+    const bool fine = t.fine.count > 0 &&
+                      (t.options.counting == CountingStrategy::kFineCells || t.fine.count * 4 <= t.rows);
+    t.report.counting_used = fine ? CountingStrategy::kFineCells : CountingStrategy::kPerBreakdown;
+}
 
-        // Invited counts: a row for the wave wins over a row for every wave.
-        breakdown.invited.assign(static_cast<std::size_t>(wave_count) * group_count, std::nullopt);
-        std::vector<bool> set_for_wave(breakdown.invited.size(), false);
-        for (const auto& [entry, resolved] : entries) {
-            if (resolved.fields.size() != breakdown.fields.size()) continue;
-            std::vector<std::uint32_t> part_groups(resolved.fields.size());
-            bool matches = true;
-            if (resolved.fields.size() == 2 && resolved.fields[0].name == breakdown.field_names[1] &&
-                resolved.fields[1].name == breakdown.field_names[0]) {
-                // "year_group×school" given for the breakdown school×year_group.
-                part_groups[0] = breakdown.fields[0]->index.at(resolved.labels[1]);
-                part_groups[1] = breakdown.fields[1]->index.at(resolved.labels[0]);
-            } else {
-                for (std::size_t index = 0; index < resolved.fields.size(); ++index) {
-                    if (resolved.fields[index].name != breakdown.field_names[index]) {
-                        matches = false;
-                        break;
-                    }
-                    part_groups[index] = breakdown.fields[index]->index.at(resolved.labels[index]);
-                }
-            }
-            if (!matches) continue;
-            const std::uint32_t full_group = FullGroupOf(breakdown, part_groups);
-            present[full_group] = true;
-            for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-                const bool for_this_wave = entry->wave == waves[wave];
-                if (!entry->wave.empty() && !for_this_wave) continue;
-                const std::size_t cell = static_cast<std::size_t>(wave) * group_count + full_group;
-                if (set_for_wave[cell] && !for_this_wave) continue;
-                breakdown.invited[cell] = entry->invited;
-                if (for_this_wave) set_for_wave[cell] = true;
-            }
-        }
-        for (std::uint32_t group = 0; group < group_count; ++group) {
-            if (present[group]) breakdown.present_groups.push_back(group);
-        }
+// ---- 3. groups and invited counts ----
 
-        // Sets of groups whose total is published: the breakdown, and each row and column
-        // of a crossing (their totals are the one-way breakdowns).
-        std::vector<std::uint32_t> all_groups(breakdown.present_groups.size());
-        for (std::uint32_t index = 0; index < all_groups.size(); ++index) all_groups[index] = index;
-        if (!breakdown.fields.empty()) breakdown.linked_sets.push_back(all_groups);
-        if (breakdown.fields.size() == 2) {
-            const auto second_count = static_cast<std::uint32_t>(breakdown.fields[1]->labels.size());
-            std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_first;
-            std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_second;
-            std::vector<std::uint32_t> first_order;
-            std::vector<std::uint32_t> second_order;
-            for (std::uint32_t index = 0; index < breakdown.present_groups.size(); ++index) {
-                const std::uint32_t full_group = breakdown.present_groups[index];
-                const std::uint32_t first = full_group / second_count;
-                const std::uint32_t second = full_group % second_count;
-                if (by_first.find(first) == by_first.end()) first_order.push_back(first);
-                if (by_second.find(second) == by_second.end()) second_order.push_back(second);
-                by_first[first].push_back(index);
-                by_second[second].push_back(index);
-            }
-            std::sort(second_order.begin(), second_order.end());
-            for (const std::uint32_t first : first_order) breakdown.linked_sets.push_back(by_first[first]);
-            for (const std::uint32_t second : second_order) breakdown.linked_sets.push_back(by_second[second]);
-        }
+std::uint64_t FineCellKey(const Tabulation& t, const BreakdownWork& breakdown, std::size_t cell) {
+    const std::size_t stride = t.fields.size();
+    std::uint32_t parts[2] = {0, 0};
+    for (std::size_t index = 0; index < breakdown.field_slots.size(); ++index) {
+        parts[index] = t.fine.field_group[cell * stride + breakdown.field_slots[index]];
+    }
+    return breakdown.KeyOf(parts[0], parts[1]);
+}
 
+// The population entries for this breakdown, with the key of the group each names.
+std::vector<std::pair<const PopulationEntry*, std::uint64_t>> MatchPopulation(const Tabulation& t,
+                                                                             const BreakdownWork& breakdown) {
+    std::vector<std::pair<const PopulationEntry*, std::uint64_t>> matches;
+    const std::size_t field_count = breakdown.fields.size();
+    for (const PopulationMatch& match : t.entries) {
+        const ResolvedEntry& resolved = match.resolved;
+        if (resolved.fields.size() != field_count) continue;
+        std::uint32_t parts[2] = {0, 0};
+        bool matches_fields = true;
+        // "year_group×school" given for the breakdown school×year_group counts too.
+        const bool swapped = field_count == 2 && resolved.fields[0].name == breakdown.resolved[1].name &&
+                             resolved.fields[1].name == breakdown.resolved[0].name;
+        for (std::size_t index = 0; index < field_count; ++index) {
+            const std::size_t given = swapped ? field_count - 1 - index : index;
+            if (resolved.fields[given].name != breakdown.resolved[index].name) {
+                matches_fields = false;
+                break;
+            }
+            parts[index] = breakdown.fields[index]->index.at(resolved.labels[given]);
+        }
+        if (matches_fields) matches.emplace_back(match.entry, breakdown.KeyOf(parts[0], parts[1]));
+    }
+    return matches;
+}
+
+// The groups that occur (in responses or the population), in ascending key order; false,
+// with a problem, when there are more than a report can hold.
+bool CollectGroups(Tabulation& t, BreakdownWork& breakdown,
+                   const std::vector<std::pair<const PopulationEntry*, std::uint64_t>>& matches) {
+    KeyIndex seen(breakdown.KeySpace());
+    if (breakdown.fields.empty()) seen.Insert(0);
+    if (t.UsesFineCells()) {
+        for (std::size_t cell = 0; cell < t.fine.count; ++cell) seen.Insert(FineCellKey(t, breakdown, cell));
+    } else {
+        for (std::size_t row = 0; row < t.rows; ++row) seen.Insert(breakdown.RowKey(row));
+    }
+    for (const auto& match : matches) seen.Insert(match.second);
+    if (seen.size() > kMaxGroupsPerBreakdown) {
+        t.Refuse("the breakdown " + Quoted(breakdown.dimension) + " has " + std::to_string(seen.size()) +
+                 " groups, more than the " + std::to_string(kMaxGroupsPerBreakdown) +
+                 " a report can hold; choose a breakdown with fewer groups");
+        return false;
+    }
+    breakdown.group_keys = seen.keys();
+    std::sort(breakdown.group_keys.begin(), breakdown.group_keys.end());
+    breakdown.group_of_key = KeyIndex(breakdown.KeySpace());
+    for (const std::uint64_t key : breakdown.group_keys) breakdown.group_of_key.Insert(key);
+    return true;
+}
+
+// Each respondent's (or fine cell's) cell: wave * groups + group.
+void MapCells(Tabulation& t, BreakdownWork& breakdown) {
+    const std::size_t groups = breakdown.GroupCount();
+    if (t.UsesFineCells()) {
+        breakdown.fine_cell.resize(t.fine.count);
+        for (std::size_t cell = 0; cell < t.fine.count; ++cell) {
+            breakdown.fine_cell[cell] = static_cast<std::uint32_t>(
+                t.fine.wave[cell] * groups + breakdown.group_of_key.At(FineCellKey(t, breakdown, cell)));
+        }
+        return;
+    }
+    breakdown.row_cell.resize(t.rows);
+    for (std::size_t row = 0; row < t.rows; ++row) {
+        breakdown.row_cell[row] =
+            static_cast<std::uint32_t>(t.row_wave[row] * groups + breakdown.group_of_key.At(breakdown.RowKey(row)));
+    }
+}
+
+// Invited counts: a row for the wave wins over a row for every wave.
+void SetInvited(const Tabulation& t, BreakdownWork& breakdown,
+                const std::vector<std::pair<const PopulationEntry*, std::uint64_t>>& matches) {
+    breakdown.invited.assign(t.wave_count * breakdown.GroupCount(), std::nullopt);
+    std::vector<bool> set_for_wave(breakdown.invited.size(), false);
+    for (const auto& [entry, key] : matches) {
+        const std::uint32_t group = breakdown.group_of_key.At(key);
+        for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+            const bool for_this_wave = entry->wave == t.report.waves[wave];
+            if (!entry->wave.empty() && !for_this_wave) continue;
+            const std::size_t cell = t.Cell(wave, breakdown, group);
+            if (set_for_wave[cell] && !for_this_wave) continue;
+            breakdown.invited[cell] = entry->invited;
+            if (for_this_wave) set_for_wave[cell] = true;
+        }
+    }
+}
+
+// Sets of groups whose total is published: the breakdown, and each row and column of a
+// crossing (their totals are the one-way breakdowns).
+void LinkSets(BreakdownWork& breakdown) {
+    if (breakdown.fields.empty()) return;
+    std::vector<std::uint32_t> all_groups(breakdown.GroupCount());
+    for (std::uint32_t index = 0; index < all_groups.size(); ++index) all_groups[index] = index;
+    breakdown.linked_sets.push_back(all_groups);
+    if (breakdown.fields.size() != 2) return;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_first;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_second;
+    std::vector<std::uint64_t> first_order;
+    std::vector<std::uint64_t> second_order;
+    for (std::uint32_t index = 0; index < breakdown.GroupCount(); ++index) {
+        const std::uint64_t first = breakdown.group_keys[index] / breakdown.SecondCount();
+        const std::uint64_t second = breakdown.group_keys[index] % breakdown.SecondCount();
+        if (by_first.find(first) == by_first.end()) first_order.push_back(first);
+        if (by_second.find(second) == by_second.end()) second_order.push_back(second);
+        by_first[first].push_back(index);
+        by_second[second].push_back(index);
+    }
+    std::sort(second_order.begin(), second_order.end());
+    for (const std::uint64_t first : first_order) breakdown.linked_sets.push_back(by_first[first]);
+    for (const std::uint64_t second : second_order) breakdown.linked_sets.push_back(by_second[second]);
+}
+
+void PlaceGroups(Tabulation& t) {
+    for (BreakdownWork& breakdown : t.breakdowns) {
+        const auto matches = MatchPopulation(t, breakdown);
+        if (!CollectGroups(t, breakdown, matches)) continue;
+        MapCells(t, breakdown);
+        SetInvited(t, breakdown, matches);
+        LinkSets(breakdown);
         ReportBreakdown described;
         described.dimension = breakdown.dimension;
-        described.fields = breakdown.field_names;
-        described.groups.reserve(breakdown.present_groups.size());
-        for (const std::uint32_t group : breakdown.present_groups) {
-            described.groups.push_back(GroupLabelOf(breakdown, group));
-        }
-        report.breakdowns.push_back(std::move(described));
+        for (const DimensionField& field : breakdown.resolved) described.fields.push_back(field.name);
+        for (const std::uint64_t key : breakdown.group_keys) described.groups.push_back(breakdown.LabelOf(key));
+        t.report.breakdowns.push_back(std::move(described));
     }
-
+    if (!t.problems.empty()) return;
     // Row offsets: every (wave, breakdown) block holds all of the breakdown's groups.
-    report.group_row_offsets.resize(static_cast<std::size_t>(wave_count) * breakdown_count);
-    std::size_t total_group_rows = 0;
-    for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-        for (std::size_t b = 0; b < breakdown_count; ++b) {
-            report.group_row_offsets[wave * breakdown_count + b] = total_group_rows;
-            total_group_rows += work[b].present_groups.size();
+    t.report.group_row_offsets.resize(t.wave_count * t.breakdowns.size());
+    for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+        for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+            t.report.group_row_offsets[wave * t.breakdowns.size() + b] = t.group_rows;
+            t.group_rows += t.breakdowns[b].GroupCount();
         }
     }
+}
 
-    // ---- return rates ----
-    report.return_rates.resize(total_group_rows);
-    for (std::size_t b = 0; b < breakdown_count; ++b) {
-        const BreakdownWork& breakdown = work[b];
-        const std::size_t cells = static_cast<std::size_t>(wave_count) * breakdown.full_group_count;
-        std::vector<std::int64_t> counts(cells * 3, 0);
-        if (use_fine_cells) {
-            for (std::size_t fine_cell = 0; fine_cell < fine.count; ++fine_cell) {
-                const std::size_t cell = fine.cell_by_breakdown[b][fine_cell];
-                for (std::size_t status = 0; status < 3; ++status) {
-                    counts[cell * 3 + status] += fine_status_counts[fine_cell * 3 + status];
-                }
-            }
-        } else {
-            for (std::size_t row = 0; row < rows; ++row) {
-                const auto status = static_cast<std::size_t>(responses.Status(row));
-                if (status < 3) ++counts[breakdown.row_cell[row] * 3 + status];
+// ---- 4. return rates ----
+
+// Complete, partial and refused counts of every cell of one breakdown.
+std::vector<std::int64_t> CountStatuses(const Tabulation& t, const BreakdownWork& breakdown,
+                                        const std::vector<std::int64_t>& fine_status_counts) {
+    std::vector<std::int64_t> counts(t.wave_count * breakdown.GroupCount() * kStatusCount, 0);
+    if (t.UsesFineCells()) {
+        for (std::size_t fine_cell = 0; fine_cell < t.fine.count; ++fine_cell) {
+            const std::size_t cell = breakdown.fine_cell[fine_cell];
+            for (std::size_t status = 0; status < kStatusCount; ++status) {
+                counts[cell * kStatusCount + status] += fine_status_counts[fine_cell * kStatusCount + status];
             }
         }
-        for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-            const std::size_t offset = report.group_row_offsets[wave * breakdown_count + b];
-            std::vector<std::int64_t> bases(breakdown.present_groups.size());
-            for (std::uint32_t index = 0; index < breakdown.present_groups.size(); ++index) {
-                const std::size_t cell = static_cast<std::size_t>(wave) * breakdown.full_group_count +
-                                         breakdown.present_groups[index];
-                ReturnRateRow& out = report.return_rates[offset + index];
+        return counts;
+    }
+    for (std::size_t row = 0; row < t.rows; ++row) {
+        const auto status = static_cast<std::size_t>(t.responses.Status(row));
+        if (status < kStatusCount) ++counts[breakdown.row_cell[row] * kStatusCount + status];
+    }
+    return counts;
+}
+
+void FillReturnRate(Tabulation& t, ReturnRateRow& out, const BreakdownWork& breakdown) {
+    const std::int64_t responded = out.complete + out.partial + out.refused;
+    if (out.invited && *out.invited > 0) {
+        out.rr1_percent = PercentOf(out.complete, *out.invited);
+        out.rr2_percent = PercentOf(out.complete + out.partial, *out.invited);
+        if (out.complete + out.partial > *out.invited) {
+            t.report.warnings.push_back("wave " + Quoted(t.report.waves[out.wave]) + ", " + breakdown.dimension + " " +
+                                        Quoted(t.report.breakdowns[out.breakdown].groups[out.group]) + ": " +
+                                        std::to_string(out.complete + out.partial) + " responses but only " +
+                                        std::to_string(*out.invited) + " invited; check the population file");
+        }
+    } else if (responded > 0) {
+        // Nobody invited (an event stall) or no invited count: AAPOR's COOP1.
+        out.coop1_percent = PercentOf(out.complete, responded);
+    }
+}
+
+void CountReturns(Tabulation& t) {
+    std::vector<std::int64_t> fine_status_counts;
+    if (t.UsesFineCells()) {
+        fine_status_counts.assign(t.fine.count * kStatusCount, 0);
+        for (std::size_t row = 0; row < t.rows; ++row) {
+            const auto status = static_cast<std::size_t>(t.responses.Status(row));
+            if (status < kStatusCount) ++fine_status_counts[t.fine.row_fine[row] * kStatusCount + status];
+        }
+    }
+    t.report.return_rates.resize(t.group_rows);
+    for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+        const BreakdownWork& breakdown = t.breakdowns[b];
+        const std::vector<std::int64_t> counts = CountStatuses(t, breakdown, fine_status_counts);
+        for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+            for (std::uint32_t group = 0; group < breakdown.GroupCount(); ++group) {
+                const std::size_t cell = t.Cell(wave, breakdown, group);
+                ReturnRateRow& out = t.report.return_rates[t.GroupRow(wave, b, group)];
                 out.wave = wave;
                 out.breakdown = static_cast<std::uint32_t>(b);
-                out.group = index;
+                out.group = group;
                 out.invited = breakdown.invited[cell];
-                out.complete = counts[cell * 3 + static_cast<std::size_t>(ResponseStatus::kComplete)];
-                out.partial = counts[cell * 3 + static_cast<std::size_t>(ResponseStatus::kPartial)];
-                out.refused = counts[cell * 3 + static_cast<std::size_t>(ResponseStatus::kRefused)];
-                bases[index] = out.complete + out.partial + out.refused;
-                if (out.invited && *out.invited > 0) {
-                    out.rr1_percent = PercentOf(out.complete, *out.invited);
-                    out.rr2_percent = PercentOf(out.complete + out.partial, *out.invited);
-                    if (out.complete + out.partial > *out.invited) {
-                        report.warnings.push_back("wave " + Quoted(waves[wave]) + ", " + breakdown.dimension + " " +
-                                                  Quoted(report.breakdowns[b].groups[index]) + ": " +
-                                                  std::to_string(out.complete + out.partial) +
-                                                  " responses but only " + std::to_string(*out.invited) +
-                                                  " invited; check the population file");
-                    }
-                } else if (bases[index] > 0) {
-                    // Nobody invited (an event stall) or no invited count: AAPOR's COOP1.
-                    out.coop1_percent = PercentOf(out.complete, bases[index]);
-                }
-            }
-            const std::vector<bool> suppressed = SuppressSmallCells(bases, options.min_cell, breakdown.linked_sets);
-            for (std::uint32_t index = 0; index < breakdown.present_groups.size(); ++index) {
-                if (!suppressed[index]) continue;
-                ReturnRateRow& out = report.return_rates[offset + index];
-                out.suppressed = true;
-                out.complete = out.partial = out.refused = 0;
-                out.rr1_percent.reset();
-                out.rr2_percent.reset();
-                out.coop1_percent.reset();
+                out.complete = counts[cell * kStatusCount + static_cast<std::size_t>(ResponseStatus::kComplete)];
+                out.partial = counts[cell * kStatusCount + static_cast<std::size_t>(ResponseStatus::kPartial)];
+                out.refused = counts[cell * kStatusCount + static_cast<std::size_t>(ResponseStatus::kRefused)];
+                FillReturnRate(t, out, breakdown);
             }
         }
     }
-    if (population != nullptr) {
-        for (std::size_t b = 0; b < breakdown_count; ++b) {
-            std::vector<std::string> missing;
-            bool any_invited = false;
-            for (std::uint32_t index = 0; index < work[b].present_groups.size(); ++index) {
-                bool has_responses = false;
-                bool has_invited = false;
-                for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-                    const ReturnRateRow& row =
-                        report.return_rates[report.group_row_offsets[wave * breakdown_count + b] + index];
-                    has_invited = has_invited || row.invited.has_value();
-                    has_responses = has_responses || row.complete + row.partial + row.refused > 0 || row.suppressed;
-                }
-                any_invited = any_invited || has_invited;
-                if (has_responses && !has_invited) missing.push_back(report.breakdowns[b].groups[index]);
-            }
-            if (missing.empty()) continue;
-            if (!any_invited) {
-                report.warnings.push_back(work[b].dimension + ": " + population->file_name +
-                                          " has no invited counts for this breakdown (return rates not given; "
-                                          "cooperation rates shown instead)");
-                continue;
-            }
-            constexpr std::size_t kListed = 10;
-            std::string listed;
-            for (std::size_t index = 0; index < missing.size() && index < kListed; ++index) {
-                listed += (index == 0 ? "" : ", ") + missing[index];
-            }
-            if (missing.size() > kListed) listed += " and " + std::to_string(missing.size() - kListed) + " more";
-            report.warnings.push_back(work[b].dimension + ": no invited count for " + listed +
-                                      " (return rates not given; cooperation rates shown instead)");
-        }
-    }
+}
 
-    // ---- satisfaction and means: one counting pass per question and breakdown ----
-    std::vector<std::size_t> tabulated_questions;
-    for (std::size_t index = 0; index < survey.questions.size(); ++index) {
-        const Question& question = survey.questions[index];
+// "a, b, c and 4 more"
+std::string ListSome(const std::vector<std::string>& names, std::size_t listed) {
+    std::string text;
+    for (std::size_t index = 0; index < names.size() && index < listed; ++index) {
+        text += (index == 0 ? "" : ", ") + names[index];
+    }
+    if (names.size() > listed) text += " and " + std::to_string(names.size() - listed) + " more";
+    return text;
+}
+
+// Groups with responses but no invited count get cooperation rates instead of return rates.
+void WarnOfMissingInvitedCounts(Tabulation& t) {
+    if (t.population == nullptr) return;
+    for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+        std::vector<std::string> missing;
+        bool any_invited = false;
+        for (std::uint32_t group = 0; group < t.breakdowns[b].GroupCount(); ++group) {
+            bool has_responses = false;
+            bool has_invited = false;
+            for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+                const ReturnRateRow& row = t.report.return_rates[t.GroupRow(wave, b, group)];
+                has_invited = has_invited || row.invited.has_value();
+                has_responses = has_responses || row.complete + row.partial + row.refused > 0;
+            }
+            any_invited = any_invited || has_invited;
+            if (has_responses && !has_invited) missing.push_back(t.report.breakdowns[b].groups[group]);
+        }
+        if (missing.empty()) continue;
+        if (!any_invited) {
+            t.report.warnings.push_back(t.breakdowns[b].dimension + ": " + t.population->file_name +
+                                        " has no invited counts for this breakdown (return rates not given; "
+                                        "cooperation rates shown instead)");
+        } else {
+            t.report.warnings.push_back(t.breakdowns[b].dimension + ": no invited count for " + ListSome(missing, 10) +
+                                        " (return rates not given; cooperation rates shown instead)");
+        }
+    }
+}
+
+// ---- 5. the counting pass ----
+
+// The questions that get a satisfaction figure or means, in survey order.
+std::vector<std::size_t> ChooseTabulatedQuestions(Tabulation& t) {
+    std::vector<std::size_t> tabulated;
+    for (std::size_t index = 0; index < t.survey.questions.size(); ++index) {
+        const Question& question = t.survey.questions[index];
         const bool satisfaction = IsSatisfactionItem(question);
         const std::vector<MeanPart> parts = MeanPartsOf(question);
         if (satisfaction) {
-            report.satisfaction_questions.push_back(index);
-            report.satisfaction_question_ids.push_back(question.id);
+            t.report.satisfaction_questions.push_back(index);
+            t.report.satisfaction_question_ids.push_back(question.id);
         }
-        for (const MeanPart part : parts) report.mean_measures.push_back(MeanMeasure{index, part, MeanLabel(question, part)});
-        if (satisfaction || !parts.empty()) tabulated_questions.push_back(index);
+        for (const MeanPart part : parts) {
+            t.report.mean_measures.push_back(MeanMeasure{index, part, MeanLabel(question, part)});
+        }
+        if (satisfaction || !parts.empty()) tabulated.push_back(index);
     }
-    const std::size_t satisfaction_count = report.satisfaction_questions.size();
-    const std::size_t measure_count = report.mean_measures.size();
+    return tabulated;
+}
 
-    struct SatisfactionCounts {
-        std::int64_t positive = 0;
-        std::int64_t negative = 0;
-        std::int64_t dont_know = 0;
-    };
-    // Indexed [group row * questions + question], group rows as in the report.
-    std::vector<SatisfactionCounts> satisfaction_counts(total_group_rows * satisfaction_count);
-    std::vector<IntegerMoments> moments(total_group_rows * measure_count);
+// What one question adds to the counts, and where.
+struct QuestionCounting {
+    std::size_t question_index = 0;
+    std::vector<MeanPart> parts;
+    CodeAttributes attributes;
+    std::size_t code_count = 0;
+    std::optional<std::size_t> satisfaction_slot;  // in report.satisfaction_questions
+    std::size_t first_measure = 0;                 // in report.mean_measures
+};
 
+QuestionCounting PrepareQuestion(const Tabulation& t, std::size_t question_index) {
+    const Question& question = t.survey.questions[question_index];
+    const QuestionCodebook& codebook = t.responses.Codebook(question_index);
+    QuestionCounting counting;
+    counting.question_index = question_index;
+    counting.parts = MeanPartsOf(question);
+    counting.attributes = AttributesOf(question, codebook, counting.parts);
+    counting.code_count = codebook.CodeCount();
+    const auto& slots = t.report.satisfaction_questions;
+    const auto found = std::find(slots.begin(), slots.end(), question_index);
+    if (found != slots.end()) counting.satisfaction_slot = static_cast<std::size_t>(found - slots.begin());
+    const auto& measures = t.report.mean_measures;
+    while (counting.first_measure < measures.size() &&
+           measures[counting.first_measure].question_index != question_index) {
+        ++counting.first_measure;
+    }
+    return counting;
+}
+
+// Answers by code in every cell of one breakdown: [cell * codes + code].
+void CountCells(const Tabulation& t, const BreakdownWork& breakdown, const QuestionCounting& question,
+                const std::vector<std::uint32_t>& fine_counts, std::vector<std::uint32_t>& counts) {
+    const std::size_t code_count = question.code_count;
+    counts.assign(t.wave_count * breakdown.GroupCount() * code_count, 0);
+    std::uint32_t* count_data = counts.data();
+    if (t.UsesFineCells()) {
+        for (std::size_t fine_cell = 0; fine_cell < t.fine.count; ++fine_cell) {
+            std::uint32_t* target = count_data + static_cast<std::size_t>(breakdown.fine_cell[fine_cell]) * code_count;
+            const std::uint32_t* source = fine_counts.data() + fine_cell * code_count;
+            for (std::size_t code = 0; code < code_count; ++code) target[code] += source[code];
+        }
+        return;
+    }
+    const std::uint32_t* cell_of_row = breakdown.row_cell.data();
+    const std::uint16_t* code_of_row = t.responses.AnswerCodes(question.question_index).data();
+    for (std::size_t row = 0; row < t.rows; ++row) {
+        ++count_data[static_cast<std::size_t>(cell_of_row[row]) * code_count + code_of_row[row]];
+    }
+}
+
+void AddSatisfaction(const QuestionCounting& question, const std::uint32_t* cell_counts, SatisfactionCounts& out) {
+    for (std::size_t code = 0; code < question.code_count; ++code) {
+        switch (question.attributes.satisfaction[code]) {
+            case SatisfactionClass::kPositive:
+                out.positive += cell_counts[code];
+                break;
+            case SatisfactionClass::kNegative:
+                out.negative += cell_counts[code];
+                break;
+            case SatisfactionClass::kDontKnow:
+                out.dont_know += cell_counts[code];
+                break;
+            case SatisfactionClass::kNotCounted:
+                break;
+        }
+    }
+}
+
+void AddMoments(const QuestionCounting& question, std::size_t part, const std::uint32_t* cell_counts,
+                IntegerMoments& out) {
+    const std::vector<std::int32_t>& values = question.attributes.values[part];
+    const std::vector<std::uint8_t>& has_value = question.attributes.has_value[part];
+    for (std::size_t code = 0; code < question.code_count; ++code) {
+        if (!has_value[code] || cell_counts[code] == 0) continue;
+        const std::int64_t count = cell_counts[code];
+        const std::int64_t value = values[code];
+        out.count += count;
+        out.sum += count * value;
+        out.sum_of_squares += count * value * value;
+    }
+}
+
+// Adds one breakdown's cell counts into its groups' satisfaction counts and moments.
+void AddCellsToGroups(Tabulation& t, std::size_t b, const QuestionCounting& question,
+                      const std::vector<std::uint32_t>& counts) {
+    const std::size_t satisfaction_count = t.report.satisfaction_questions.size();
+    const std::size_t measure_count = t.report.mean_measures.size();
+    const BreakdownWork& breakdown = t.breakdowns[b];
+    for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+        for (std::size_t group = 0; group < breakdown.GroupCount(); ++group) {
+            const std::uint32_t* cell_counts = counts.data() + t.Cell(wave, breakdown, group) * question.code_count;
+            const std::size_t group_row = t.GroupRow(wave, b, group);
+            if (question.satisfaction_slot) {
+                AddSatisfaction(question, cell_counts,
+                                t.satisfaction_counts[group_row * satisfaction_count + *question.satisfaction_slot]);
+            }
+            for (std::size_t part = 0; part < question.parts.size(); ++part) {
+                AddMoments(question, part, cell_counts,
+                           t.moments[group_row * measure_count + question.first_measure + part]);
+            }
+        }
+    }
+}
+
+// One pass per question: each respondent's answer counted into their fine cell (or, per
+// breakdown, into their cell), then cells into groups.
+void CountAnswers(Tabulation& t) {
+    const std::vector<std::size_t> tabulated = ChooseTabulatedQuestions(t);
+    t.satisfaction_counts.assign(t.group_rows * t.report.satisfaction_questions.size(), SatisfactionCounts{});
+    t.moments.assign(t.group_rows * t.report.mean_measures.size(), IntegerMoments{});
     std::vector<std::uint32_t> counts;
     std::vector<std::uint32_t> fine_counts;
-    for (const std::size_t question_index : tabulated_questions) {
-        const Question& question = survey.questions[question_index];
-        const QuestionCodebook& codebook = responses.Codebook(question_index);
-        const std::vector<MeanPart> parts = MeanPartsOf(question);
-        const CodeAttributes attributes = AttributesOf(question, codebook, parts);
-        const std::size_t code_count = codebook.CodeCount();
-        const std::vector<std::uint16_t>& codes = responses.AnswerCodes(question_index);
-        std::optional<std::size_t> satisfaction_slot;
-        for (std::size_t slot = 0; slot < satisfaction_count; ++slot) {
-            if (report.satisfaction_questions[slot] == question_index) satisfaction_slot = slot;
-        }
-        std::size_t first_measure = 0;
-        while (first_measure < measure_count && report.mean_measures[first_measure].question_index != question_index) {
-            ++first_measure;
-        }
-
-        if (use_fine_cells) {
-            fine_counts.assign(fine.count * code_count, 0);
-            const std::uint32_t* fine_of_row = fine.row_fine.data();
-            const std::uint16_t* code_of_row = codes.data();
+    for (const std::size_t question_index : tabulated) {
+        const QuestionCounting question = PrepareQuestion(t, question_index);
+        if (t.UsesFineCells()) {
+            fine_counts.assign(t.fine.count * question.code_count, 0);
+            const std::uint32_t* fine_of_row = t.fine.row_fine.data();
+            const std::uint16_t* code_of_row = t.responses.AnswerCodes(question_index).data();
             std::uint32_t* fine_data = fine_counts.data();
             // The hot loop: one increment per respondent, no lookups.
-            for (std::size_t row = 0; row < rows; ++row) {
-                ++fine_data[static_cast<std::size_t>(fine_of_row[row]) * code_count + code_of_row[row]];
+            for (std::size_t row = 0; row < t.rows; ++row) {
+                ++fine_data[static_cast<std::size_t>(fine_of_row[row]) * question.code_count + code_of_row[row]];
             }
         }
-        for (std::size_t b = 0; b < breakdown_count; ++b) {
-            const BreakdownWork& breakdown = work[b];
-            const std::size_t cells = static_cast<std::size_t>(wave_count) * breakdown.full_group_count;
-            counts.assign(cells * code_count, 0);
-            std::uint32_t* count_data = counts.data();
-            if (use_fine_cells) {
-                const std::vector<std::uint32_t>& cell_of_fine = fine.cell_by_breakdown[b];
-                for (std::size_t fine_cell = 0; fine_cell < fine.count; ++fine_cell) {
-                    std::uint32_t* target = count_data + static_cast<std::size_t>(cell_of_fine[fine_cell]) * code_count;
-                    const std::uint32_t* source = fine_counts.data() + fine_cell * code_count;
-                    for (std::size_t code = 0; code < code_count; ++code) target[code] += source[code];
-                }
-            } else {
-                const std::uint32_t* cell_of_row = breakdown.row_cell.data();
-                const std::uint16_t* code_of_row = codes.data();
-                for (std::size_t row = 0; row < rows; ++row) {
-                    ++count_data[static_cast<std::size_t>(cell_of_row[row]) * code_count + code_of_row[row]];
-                }
-            }
-            for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-                const std::size_t offset = report.group_row_offsets[wave * breakdown_count + b];
-                for (std::uint32_t index = 0; index < breakdown.present_groups.size(); ++index) {
-                    const std::size_t cell = static_cast<std::size_t>(wave) * breakdown.full_group_count +
-                                             breakdown.present_groups[index];
-                    const std::uint32_t* cell_counts = count_data + cell * code_count;
-                    const std::size_t group_row = offset + index;
-                    if (satisfaction_slot) {
-                        SatisfactionCounts& out = satisfaction_counts[group_row * satisfaction_count + *satisfaction_slot];
-                        for (std::size_t code = 0; code < code_count; ++code) {
-                            switch (attributes.satisfaction[code]) {
-                                case SatisfactionClass::kPositive:
-                                    out.positive += cell_counts[code];
-                                    break;
-                                case SatisfactionClass::kNegative:
-                                    out.negative += cell_counts[code];
-                                    break;
-                                case SatisfactionClass::kDontKnow:
-                                    out.dont_know += cell_counts[code];
-                                    break;
-                                case SatisfactionClass::kNotCounted:
-                                    break;
-                            }
-                        }
-                    }
-                    for (std::size_t part = 0; part < parts.size(); ++part) {
-                        IntegerMoments& out = moments[group_row * measure_count + first_measure + part];
-                        const std::vector<std::int32_t>& values = attributes.values[part];
-                        const std::vector<std::uint8_t>& has_value = attributes.has_value[part];
-                        for (std::size_t code = 0; code < code_count; ++code) {
-                            if (!has_value[code] || cell_counts[code] == 0) continue;
-                            const std::int64_t count = cell_counts[code];
-                            const std::int64_t value = values[code];
-                            out.count += count;
-                            out.sum += count * value;
-                            out.sum_of_squares += count * value * value;
-                        }
-                    }
+        for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+            CountCells(t, t.breakdowns[b], question, fine_counts, counts);
+            AddCellsToGroups(t, b, question, counts);
+        }
+    }
+}
+
+// ---- 6. satisfaction, means and change ----
+
+// Rows are [group row * items + item]; `fill(row, group row, item)` sets the figures.
+template <class Row, class Fill>
+void FillRows(const Tabulation& t, std::vector<Row>& rows, std::size_t items, Fill fill) {
+    rows.resize(t.group_rows * items);
+    for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+        for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+            for (std::size_t group = 0; group < t.breakdowns[b].GroupCount(); ++group) {
+                const std::size_t group_row = t.GroupRow(wave, b, group);
+                for (std::size_t item = 0; item < items; ++item) {
+                    Row& row = rows[group_row * items + item];
+                    row.wave = wave;
+                    row.breakdown = static_cast<std::uint32_t>(b);
+                    row.group = static_cast<std::uint32_t>(group);
+                    fill(row, group_row * items + item, item);
                 }
             }
         }
     }
+}
 
-    // ---- satisfaction rows, with suppression per (wave, breakdown, question) ----
-    report.satisfaction.resize(total_group_rows * satisfaction_count);
-    for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-        for (std::size_t b = 0; b < breakdown_count; ++b) {
-            const BreakdownWork& breakdown = work[b];
-            const std::size_t offset = report.group_row_offsets[wave * breakdown_count + b];
-            const std::size_t group_count = breakdown.present_groups.size();
-            std::vector<std::int64_t> bases(group_count);
-            for (std::size_t question = 0; question < satisfaction_count; ++question) {
-                for (std::size_t index = 0; index < group_count; ++index) {
-                    const std::size_t row_index = (offset + index) * satisfaction_count + question;
-                    const SatisfactionCounts& in = satisfaction_counts[row_index];
-                    SatisfactionRow& out = report.satisfaction[row_index];
-                    out.wave = wave;
-                    out.breakdown = static_cast<std::uint32_t>(b);
-                    out.group = static_cast<std::uint32_t>(index);
-                    out.question = static_cast<std::uint32_t>(question);
-                    out.positive = in.positive;
-                    out.dont_know = in.dont_know;
-                    out.valid = in.positive + in.negative + (options.include_dont_know ? in.dont_know : 0);
-                    bases[index] = out.valid;
-                    if (out.valid > 0) {
-                        out.percent = PercentOf(out.positive, out.valid);
-                        const auto interval = WilsonInterval(out.positive, out.valid);
-                        out.interval_percent = Interval{interval->low * 100.0, interval->high * 100.0};
-                    }
-                }
-                const std::vector<bool> suppressed = SuppressSmallCells(bases, options.min_cell, breakdown.linked_sets);
-                for (std::size_t index = 0; index < group_count; ++index) {
-                    report.satisfaction[(offset + index) * satisfaction_count + question].suppressed = suppressed[index];
-                }
-            }
-        }
-    }
+void SatisfactionRows(Tabulation& t) {
+    FillRows(t, t.report.satisfaction, t.report.satisfaction_questions.size(),
+             [&t](SatisfactionRow& out, std::size_t index, std::size_t question) {
+                 const SatisfactionCounts& in = t.satisfaction_counts[index];
+                 out.question = static_cast<std::uint32_t>(question);
+                 out.positive = in.positive;
+                 out.dont_know = in.dont_know;
+                 out.valid = in.positive + in.negative + (t.options.include_dont_know ? in.dont_know : 0);
+                 if (out.valid > 0) {
+                     out.percent = PercentOf(out.positive, out.valid);
+                     const auto interval = WilsonInterval(out.positive, out.valid);
+                     out.interval_percent = Interval{interval->low * 100.0, interval->high * 100.0};
+                 }
+             });
+}
 
-    // ---- means rows ----
-    report.means.resize(total_group_rows * measure_count);
+void MeanRows(Tabulation& t) {
     StudentTCache t_cache;
-    for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-        for (std::size_t b = 0; b < breakdown_count; ++b) {
-            const BreakdownWork& breakdown = work[b];
-            const std::size_t offset = report.group_row_offsets[wave * breakdown_count + b];
-            const std::size_t group_count = breakdown.present_groups.size();
-            std::vector<std::int64_t> bases(group_count);
-            for (std::size_t measure = 0; measure < measure_count; ++measure) {
-                for (std::size_t index = 0; index < group_count; ++index) {
-                    const std::size_t row_index = (offset + index) * measure_count + measure;
-                    MeanRow& out = report.means[row_index];
-                    out.wave = wave;
-                    out.breakdown = static_cast<std::uint32_t>(b);
-                    out.group = static_cast<std::uint32_t>(index);
-                    out.measure = static_cast<std::uint32_t>(measure);
-                    bases[index] = moments[row_index].count;
-                    if (bases[index] < options.min_cell) {
-                        out.summary.count = moments[row_index].count;  // computed only when shown
-                    } else {
-                        out.summary = SummariseMoments(moments[row_index], t_cache);
-                    }
+    FillRows(t, t.report.means, t.report.mean_measures.size(),
+             [&t, &t_cache](MeanRow& out, std::size_t index, std::size_t measure) {
+                 out.measure = static_cast<std::uint32_t>(measure);
+                 const IntegerMoments& moments = t.moments[index];
+                 // Summarised only where primary suppression cannot hide it: the t quantile is dear.
+                 if (moments.count < t.options.min_cell) {
+                     out.summary.count = moments.count;
+                 } else {
+                     out.summary = SummariseMoments(moments, t_cache);
+                 }
+             });
+}
+
+ChangeOutcome OutcomeOf(ChangeVerdict verdict) {
+    switch (verdict) {
+        case ChangeVerdict::Improved:
+            return ChangeOutcome::kImproved;
+        case ChangeVerdict::Worse:
+            return ChangeOutcome::kWorse;
+        case ChangeVerdict::NoSignificantChange:
+            return ChangeOutcome::kNoSignificantChange;
+    }
+    return ChangeOutcome::kNotAvailable;
+}
+
+ChangeRow CompareWithBaseline(const Tabulation& t, const SatisfactionRow& before, const SatisfactionRow& after) {
+    ChangeRow change;
+    change.breakdown = after.breakdown;
+    change.group = after.group;
+    change.question = after.question;
+    change.baseline_wave = before.wave;
+    change.wave = after.wave;
+    change.baseline_percent = before.percent;
+    change.percent = after.percent;
+    const auto compared =
+        CompareProportions(Proportion{before.positive, before.valid}, Proportion{after.positive, after.valid},
+                           ImprovementDirection::HigherIsBetter, t.options.significance_level);
+    if (!compared) return change;  // kNotAvailable
+    change.change_points = compared->change_in_points;
+    change.interval_points = compared->interval_in_points;
+    change.p_value = compared->p_value;
+    change.outcome = OutcomeOf(compared->verdict);
+    return change;
+}
+
+// Change rows in order breakdown, group, question, follow-up wave, and one (still empty)
+// tally of outcomes per breakdown, group and follow-up wave.
+void ChangeRows(Tabulation& t) {
+    if (!t.report.baseline_wave) return;
+    const std::uint32_t baseline = *t.report.baseline_wave;
+    for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+        if (wave != baseline && t.wave_has_rows[wave]) t.follow_ups.push_back(wave);
+    }
+    const std::size_t satisfaction_count = t.report.satisfaction_questions.size();
+    t.report.changes.reserve(t.group_rows / std::max<std::size_t>(t.wave_count, 1) * satisfaction_count *
+                             t.follow_ups.size());
+    for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+        for (std::uint32_t group = 0; group < t.breakdowns[b].GroupCount(); ++group) {
+            for (std::size_t question = 0; question < satisfaction_count; ++question) {
+                const SatisfactionRow& before =
+                    t.report.satisfaction[t.GroupRow(baseline, b, group) * satisfaction_count + question];
+                for (const std::uint32_t wave : t.follow_ups) {
+                    const SatisfactionRow& after =
+                        t.report.satisfaction[t.GroupRow(wave, b, group) * satisfaction_count + question];
+                    t.report.changes.push_back(CompareWithBaseline(t, before, after));
                 }
-                const std::vector<bool> suppressed = SuppressSmallCells(bases, options.min_cell, breakdown.linked_sets);
-                for (std::size_t index = 0; index < group_count; ++index) {
-                    MeanRow& out = report.means[(offset + index) * measure_count + measure];
-                    if (suppressed[index]) {
-                        out.suppressed = true;
-                        out.summary = MeanSummary{};
-                    } else if (out.summary.count > 0 && !out.summary.mean) {
-                        out.summary = SummariseMoments(moments[(offset + index) * measure_count + measure], t_cache);
-                    }
+            }
+            for (const std::uint32_t wave : t.follow_ups) {
+                ChangeCountRow tally;
+                tally.breakdown = static_cast<std::uint32_t>(b);
+                tally.group = group;
+                tally.baseline_wave = baseline;
+                tally.wave = wave;
+                t.report.change_counts.push_back(tally);
+            }
+        }
+    }
+}
+
+// ---- 7. suppression ----
+
+// The one place bases meet SuppressSmallCells: for a table whose rows are [group row *
+// items + item], the groups of each wave, breakdown and item are suppressed together.
+template <class Row, class BaseOf>
+void MarkSuppressed(const Tabulation& t, std::vector<Row>& rows, std::size_t items, BaseOf base_of) {
+    for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
+        for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+            const BreakdownWork& breakdown = t.breakdowns[b];
+            std::vector<std::int64_t> bases(breakdown.GroupCount());
+            for (std::size_t item = 0; item < items; ++item) {
+                for (std::size_t group = 0; group < bases.size(); ++group) {
+                    bases[group] = base_of(rows[t.GroupRow(wave, b, group) * items + item]);
+                }
+                const std::vector<bool> hidden = SuppressSmallCells(bases, t.options.min_cell, breakdown.linked_sets);
+                for (std::size_t group = 0; group < bases.size(); ++group) {
+                    rows[t.GroupRow(wave, b, group) * items + item].suppressed = hidden[group];
                 }
             }
         }
     }
+}
 
-    // ---- change against the baseline wave (before satisfaction figures are cleared) ----
-    if (report.baseline_wave) {
-        const std::uint32_t baseline = *report.baseline_wave;
-        std::vector<std::uint32_t> follow_ups;
-        std::size_t change_rows = 0;
-        for (std::size_t b = 0; b < breakdown_count; ++b) change_rows += work[b].present_groups.size();
-        report.changes.reserve(change_rows * satisfaction_count * (wave_count > 0 ? wave_count - 1 : 0));
-        for (std::uint32_t wave = 0; wave < wave_count; ++wave) {
-            if (wave != baseline && wave_has_rows[wave]) follow_ups.push_back(wave);
-        }
-        for (std::size_t b = 0; b < breakdown_count; ++b) {
-            const std::size_t group_count = work[b].present_groups.size();
-            for (std::size_t index = 0; index < group_count; ++index) {
-                std::vector<ChangeCountRow> tallies(follow_ups.size());
-                for (std::size_t follow_up = 0; follow_up < follow_ups.size(); ++follow_up) {
-                    tallies[follow_up].breakdown = static_cast<std::uint32_t>(b);
-                    tallies[follow_up].group = static_cast<std::uint32_t>(index);
-                    tallies[follow_up].baseline_wave = baseline;
-                    tallies[follow_up].wave = follow_ups[follow_up];
-                }
-                const std::size_t baseline_group_row = report.group_row_offsets[baseline * breakdown_count + b] + index;
-                for (std::size_t question = 0; question < satisfaction_count; ++question) {
-                    const SatisfactionRow& before = report.satisfaction[baseline_group_row * satisfaction_count + question];
-                    for (std::size_t follow_up = 0; follow_up < follow_ups.size(); ++follow_up) {
-                        const std::uint32_t wave = follow_ups[follow_up];
-                        ChangeCountRow& tally = tallies[follow_up];
-                        const SatisfactionRow& after =
-                            report.satisfaction[(report.group_row_offsets[wave * breakdown_count + b] + index) *
-                                                    satisfaction_count +
-                                                question];
-                        ChangeRow change;
-                        change.breakdown = static_cast<std::uint32_t>(b);
-                        change.group = static_cast<std::uint32_t>(index);
-                        change.question = static_cast<std::uint32_t>(question);
-                        change.baseline_wave = baseline;
-                        change.wave = wave;
-                        if (before.suppressed || after.suppressed) {
-                            change.suppressed = true;
-                            change.outcome = ChangeOutcome::kSuppressed;
-                            ++tally.suppressed;
-                            report.changes.push_back(change);
-                            continue;
-                        }
-                        change.baseline_percent = before.percent;
-                        change.percent = after.percent;
-                        const auto compared = CompareProportions(
-                            Proportion{before.positive, before.valid}, Proportion{after.positive, after.valid},
-                            ImprovementDirection::HigherIsBetter, options.significance_level);
-                        if (!compared) {
-                            change.outcome = ChangeOutcome::kNotAvailable;
-                            ++tally.not_available;
-                            report.changes.push_back(change);
-                            continue;
-                        }
-                        change.change_points = compared->change_in_points;
-                        change.interval_points = compared->interval_in_points;
-                        change.p_value = compared->p_value;
-                        switch (compared->verdict) {
-                            case ChangeVerdict::Improved:
-                                change.outcome = ChangeOutcome::kImproved;
-                                ++tally.improved;
-                                break;
-                            case ChangeVerdict::Worse:
-                                change.outcome = ChangeOutcome::kWorse;
-                                ++tally.worse;
-                                break;
-                            case ChangeVerdict::NoSignificantChange:
-                                change.outcome = ChangeOutcome::kNoSignificantChange;
-                                ++tally.no_significant_change;
-                                break;
-                        }
-                        report.changes.push_back(change);
-                    }
-                }
-                for (const ChangeCountRow& tally : tallies) report.change_counts.push_back(tally);
-            }
+// What suppression hides is cleared, so that nothing downstream can show it.
+void Clear(ReturnRateRow& row) {
+    row.complete = row.partial = row.refused = 0;  // `invited` stays: it is the officer's own figure
+    row.rr1_percent.reset();
+    row.rr2_percent.reset();
+    row.coop1_percent.reset();
+}
+void Clear(SatisfactionRow& row) {
+    row.positive = row.valid = row.dont_know = 0;
+    row.percent.reset();
+    row.interval_percent.reset();
+}
+void Clear(MeanRow& row) { row.summary = MeanSummary{}; }
+void Clear(ChangeRow& row) {
+    row.baseline_percent.reset();
+    row.percent.reset();
+    row.change_points.reset();
+    row.interval_points.reset();
+    row.p_value.reset();
+    row.outcome = ChangeOutcome::kSuppressed;
+    row.suppressed = true;
+}
+
+template <class Row>
+void ClearSuppressed(std::vector<Row>& rows) {
+    for (Row& row : rows) {
+        if (row.suppressed) Clear(row);
+    }
+}
+
+// A change is suppressed when either of its two figures is; then each tally counts its
+// change rows' outcomes.
+void SuppressChanges(Tabulation& t) {
+    const std::size_t satisfaction_count = t.report.satisfaction_questions.size();
+    const std::size_t follow_up_count = t.follow_ups.size();
+    for (std::size_t index = 0; index < t.report.changes.size(); ++index) {
+        ChangeRow& change = t.report.changes[index];
+        const auto shown = [&](std::uint32_t wave) {
+            return !t.report.satisfaction[t.GroupRow(wave, change.breakdown, change.group) * satisfaction_count +
+                                          change.question]
+                        .suppressed;
+        };
+        if (!shown(change.baseline_wave) || !shown(change.wave)) Clear(change);
+        ChangeCountRow& tally =
+            t.report.change_counts[index / (satisfaction_count * follow_up_count) * follow_up_count +
+                                   index % follow_up_count];
+        switch (change.outcome) {
+            case ChangeOutcome::kImproved:
+                ++tally.improved;
+                break;
+            case ChangeOutcome::kWorse:
+                ++tally.worse;
+                break;
+            case ChangeOutcome::kNoSignificantChange:
+                ++tally.no_significant_change;
+                break;
+            case ChangeOutcome::kSuppressed:
+                ++tally.suppressed;
+                break;
+            case ChangeOutcome::kNotAvailable:
+                ++tally.not_available;
+                break;
         }
     }
+}
 
-    // ---- clear what suppression hides ----
-    for (SatisfactionRow& row : report.satisfaction) {
-        if (!row.suppressed) continue;
-        row.positive = row.valid = row.dont_know = 0;
-        row.percent.reset();
-        row.interval_percent.reset();
+void Suppress(Tabulation& t) {
+    AnalyticsReport& report = t.report;
+    MarkSuppressed(t, report.return_rates, 1,
+                   [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; });
+    MarkSuppressed(t, report.satisfaction, report.satisfaction_questions.size(),
+                   [](const SatisfactionRow& row) { return row.valid; });
+    MarkSuppressed(t, report.means, report.mean_measures.size(),
+                   [](const MeanRow& row) { return row.summary.count; });
+    SuppressChanges(t);
+    ClearSuppressed(report.return_rates);
+    ClearSuppressed(report.satisfaction);
+    ClearSuppressed(report.means);
+}
+
+}  // namespace
+
+Result<AnalyticsReport> TabulateReport(const EncodedResponses& responses, const AnalyticsOptions& options,
+                                       const Population* population) {
+    Tabulation t(responses, options, population);
+    t.report.survey_id = t.survey.id;
+    t.report.survey_version = t.survey.version;
+    t.report.options = options;
+    using Step = void (*)(Tabulation&);
+    for (const Step step : {CheckOptions, ResolvePopulation}) step(t);
+    if (!t.problems.empty()) return Result<AnalyticsReport>::Failure(std::move(t.problems));
+    for (const Step step : {ResolveWaves, ChooseBaseline, ResolveBreakdowns, BuildFields, PlaceGroups, CountReturns,
+                            WarnOfMissingInvitedCounts, CountAnswers, SatisfactionRows, MeanRows, ChangeRows,
+                            Suppress}) {
+        step(t);
+        if (!t.problems.empty()) return Result<AnalyticsReport>::Failure(std::move(t.problems));
     }
-    return report;
+    return Result<AnalyticsReport>::Success(std::move(t.report));
 }
 
 }  // namespace yousaid

@@ -7,7 +7,8 @@
 // Usage:
 //   EncodedResponses responses = EncodedResponses::FromResponses(survey, loaded);
 //   AnalyticsOptions options;  options.breakdowns = {{"school"}, {"school", "year_group"}};
-//   AnalyticsReport report = TabulateReport(responses, options, &population);
+//   Result<AnalyticsReport> report = TabulateReport(responses, options, &population);
+//   if (!report.ok()) show DescribeProblems(report.problems);
 //
 // The report holds rows addressed by index (wave, breakdown, group, question) so that it is
 // compact and fast to build; its name tables turn indices into labels. A suppressed row has
@@ -20,10 +21,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/analytics/officer_input.h"
 #include "core/analytics/encoded_responses.h"
+#include "core/analytics/officer_input.h"
 #include "core/analytics/population.h"
 #include "core/analytics/statistics.h"
+#include "core/analytics/suppression.h"
+#include "core/base/problem.h"
 
 namespace yousaid {
 
@@ -33,6 +36,10 @@ inline constexpr const char* kAllGroup = "all";
 // ("brookfield_primary×year_5"). U+00D7 MULTIPLICATION SIGN, UTF-8 encoded.
 inline constexpr const char* kCrossingSeparator = "\xC3\x97";
 inline constexpr std::int64_t kDefaultMinimumCell = 10;
+// The most groups one breakdown may have. A crossing of two number questions (ages, say)
+// could otherwise ask for millions of groups, each a row of every table, and exhaust the
+// browser's memory; a table that long is no use to a reader anyway.
+inline constexpr std::size_t kMaxGroupsPerBreakdown = 10000;
 
 // One way to slice the figures: one dimension, or a crossing of two.
 struct Breakdown {
@@ -195,29 +202,23 @@ struct AnalyticsReport {
 
     // Row offsets of the first group of each (wave, breakdown), filled by TabulateReport.
     std::vector<std::size_t> group_row_offsets;  // index wave * breakdowns + breakdown
+    // How the figures were counted: kFineCells or kPerBreakdown (for tests and benchmarks;
+    // kFineCells falls back to kPerBreakdown when the fine cells cannot be keyed).
+    CountingStrategy counting_used = CountingStrategy::kAutomatic;
 };
 
 // Tabulates every figure. `population` may be null (no invited counts: return rates then
-// show counts and cooperation rates only). Throws AnalyticsInputError for an unknown
-// breakdown dimension, a baseline wave without responses, a population entry that names
-// an unknown dimension or group (CheckPopulation reports those with rows first), or
-// min_cell < 0.
-AnalyticsReport TabulateReport(const EncodedResponses& responses, const AnalyticsOptions& options,
-                               const Population* population = nullptr);
+// show counts and cooperation rates only). Never throws on bad input: fails with problems
+// for an unknown breakdown dimension, a breakdown with more than kMaxGroupsPerBreakdown
+// groups, a baseline wave without responses, a population entry that names an unknown
+// dimension or group (as CheckPopulation reports them), min_cell < 0 or a significance
+// level outside (0, 1).
+Result<AnalyticsReport> TabulateReport(const EncodedResponses& responses, const AnalyticsOptions& options,
+                                       const Population* population = nullptr);
 
 // Problems with a population file's dimensions and groups against a survey, each naming
 // the file, row and field. Empty when every entry can be used.
 std::vector<Problem> CheckPopulation(const Population& population, const Survey& survey);
-
-// Small-number suppression of one set of groups (exposed for tests and for screens that
-// build their own tables). bases[g] is the group's base; `linked_sets` lists the groups
-// whose total is published (the whole breakdown, and for a crossing each row and each
-// column). Primary: 0 < base < min_cell. Secondary, repeated until nothing changes: where a
-// linked set has exactly one suppressed group with a non-zero base, the group with the
-// smallest non-zero base that is not yet suppressed is suppressed too (the first in order
-// on a tie). A base of 0 hides nothing and is never suppressed.
-std::vector<bool> SuppressSmallCells(const std::vector<std::int64_t>& bases, std::int64_t min_cell,
-                                     const std::vector<std::vector<std::uint32_t>>& linked_sets);
 
 // 100 * part / whole in one division, so the result is the double nearest the exact
 // percentage (56 of 100 is 56, not 56.00000000000001 as 0.56 * 100 would give). Every
