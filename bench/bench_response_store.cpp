@@ -73,7 +73,7 @@ int main() {
     }
     {
         yousaid::RecordLog log;
-        if (!log.Open(path.string()).ok || !log.AppendAll(payloads).ok) {
+        if (!log.Open(path.string()).ok || !log.AppendAll(payloads).ok()) {
             std::fprintf(stderr, "cannot write %s\n", path.string().c_str());
             return 1;
         }

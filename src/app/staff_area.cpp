@@ -62,12 +62,12 @@ std::string App::TryPin(const std::string& pin) {
 
 std::string App::ChoosePin(const std::string& pin) {
     if (staff_pin_.HasPin()) return "A PIN is already set.";
-    const PinSetResult set = staff_pin_.SetPin(pin, SecureRandom, NowMs());
-    if (!set.ok) return set.message;
-    const StaffPinSaveResult saved = SaveStaffPin(staff_pin_, data_dir_ + "/staff_pin.json");
-    if (!saved.ok) {
+    const Status set = staff_pin_.SetPin(pin, SecureRandom, NowMs());
+    if (!set.ok()) return set.Message();
+    const Status saved = SaveStaffPin(staff_pin_, data_dir_ + "/staff_pin.json");
+    if (!saved.ok()) {
         staff_pin_ = StaffPin();
-        return "The PIN could not be saved: " + saved.message;
+        return "The PIN could not be saved: " + saved.Message();
     }
     Sync();
     staff_page_ = ui::StaffPage::kHome;
@@ -78,11 +78,11 @@ std::string App::ChoosePin(const std::string& pin) {
 
 int App::SecondsLocked() const { return static_cast<int>(staff_pin_.SecondsLocked(NowMs())); }
 
-std::vector<StationConfigProblem> App::SaveDraftConfig() {
-    std::vector<StationConfigProblem> problems = ValidateStationConfig(draft_config_);
+std::vector<Problem> App::SaveDraftConfig() {
+    std::vector<Problem> problems = ValidateStationConfig(draft_config_);
     if (!problems.empty()) return problems;
-    const StationConfigSaveResult saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
-    if (!saved.ok) return {StationConfigProblem{"", saved.message}};
+    const Status saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
+    if (!saved.ok()) return saved.problems;
     station_ = draft_config_;
     survey_from_address_.clear();  // the volunteer's choice now wins over the address
     Sync();
@@ -172,8 +172,8 @@ void App::ExportResponses(bool as_json) {
 void App::NoteExport(const std::vector<ResponseId>& ids, const std::string& file_name, bool transfer_file,
                      const char* verb) {
     if (transfer_file) {
-        const StoreWriteResult marked = store_.MarkExported(ids, NowMs(), file_name);
-        if (!marked.ok) std::fprintf(stderr, "could not note the export: %s\n", marked.message.c_str());
+        const Status marked = store_.MarkExported(ids, NowMs(), file_name);
+        if (!marked.ok()) std::fprintf(stderr, "could not note the export: %s\n", marked.Message().c_str());
         Sync();
     }
     notice_ = std::string(verb) + " " + std::to_string(ids.size()) + " responses as " + file_name + ".";

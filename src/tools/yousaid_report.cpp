@@ -227,21 +227,22 @@ int Run(int argc, char** argv) {
 
     std::optional<yousaid::Population> population;
     if (!arguments.population.empty()) {
-        yousaid::PopulationLoadResult read =
+        yousaid::Result<yousaid::Population> read =
             yousaid::ParsePopulationCsv(ReadWholeFile(arguments.population), FileNameOf(arguments.population));
-        if (!read.population) throw BadInput{yousaid::DescribeProblems(read.problems)};
-        const auto problems = yousaid::CheckPopulation(*read.population, survey);
+        if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+        const auto problems = yousaid::CheckPopulation(*read.value, survey);
         if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
-        population = std::move(read.population);
+        population = std::move(read.value);
     }
 
     std::optional<yousaid::KpiFile> kpis;
     if (!arguments.kpis.empty()) {
-        yousaid::KpiLoadResult read = yousaid::ParseKpiCsv(ReadWholeFile(arguments.kpis), FileNameOf(arguments.kpis));
-        if (!read.file) throw BadInput{yousaid::DescribeProblems(read.problems)};
-        const auto problems = yousaid::CheckKpis(*read.file, survey);
+        yousaid::Result<yousaid::KpiFile> read =
+            yousaid::ParseKpiCsv(ReadWholeFile(arguments.kpis), FileNameOf(arguments.kpis));
+        if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+        const auto problems = yousaid::CheckKpis(*read.value, survey);
         if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
-        kpis = std::move(read.file);
+        kpis = std::move(read.value);
     }
 
     yousaid::AnalyticsOptions options;

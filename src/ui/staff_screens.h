@@ -41,7 +41,7 @@ public:
 
 private:
     StaffHost& host_;
-    std::vector<StationConfigProblem> problems_;
+    std::vector<Problem> problems_;
 };
 
 class OfficerImportScreen : public Screen {

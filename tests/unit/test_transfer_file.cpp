@@ -282,7 +282,7 @@ TEST_CASE("transfer: one unreadable response is listed and the others still go i
     REQUIRE_MESSAGE(read.ok, read.message);
     CHECK(read.responses.size() == 2);
     REQUIRE(read.unreadable.size() == 1);
-    CHECK(read.unreadable[0].position == 2);
+    CHECK(read.unreadable[0].path == "response 2");
     CHECK(read.unreadable[0].message.find("newer version of Yousaid") != std::string::npos);
 
     OfficerStore officer;
