@@ -314,11 +314,206 @@ private:
     std::vector<ColumnRole> roles_;
 };
 
+// Cell decoding: what one cell (or a before-and-now pair) says, put into the response, with
+// a problem reported (by row and column) for every cell that cannot be read.
+class ResponseCsvCells {
+public:
+    using ReportProblem = ResponseCsvLayout::ReportProblem;
+
+    ResponseCsvCells(const Survey& survey, ReportProblem report) : survey_(survey), report_(std::move(report)) {}
+
+    void ReadFixedCell(const ColumnRole& role, std::string cell, std::uint32_t row_number, Response& response,
+                       bool& has_id, bool& has_status) {
+        const std::string& name = role.fixed_name;
+        // Surrounding spaces are never meaningful here, and " 2025" must not become its own wave.
+        StripTextMarker(cell);
+        const std::string value(TrimSpaces(cell));
+        if (name == kResponseIdColumn) {
+            if (value.empty()) return;
+            const auto id = ResponseId::FromHex(value);
+            if (!id || id->IsNil()) {
+                report_(row_number, role.header, "'" + value + "' is not a response id (32 hex digits)");
+                return;
+            }
+            response.id = *id;
+            has_id = true;
+        } else if (name == kSurveyIdColumn) {
+            if (!value.empty() && value != survey_.id) {
+                report_(row_number, role.header,
+                        "the row is for survey '" + value + "', but this import is for survey '" + survey_.id + "'");
+            }
+        } else if (name == kSurveyVersionColumn) {
+            if (value.empty()) return;
+            const auto version = ParseWholeNumber32(value);
+            if (!version || *version != survey_.version) {
+                report_(row_number, role.header,
+                        "the row is for version " + value + " of the survey, but this import is for version " +
+                            std::to_string(survey_.version));
+            }
+        } else if (name == kWaveColumn) {
+            response.wave = value;
+        } else if (name == kStatusColumn) {
+            if (value.empty()) return;
+            has_status = true;  // filled in, even if wrongly: one problem per cell is enough
+            const auto status = ParseResponseStatus(NormaliseCsvColumnName(value));
+            if (!status) {
+                report_(row_number, role.header, "'" + value + "' is not a status; write complete, partial or refused");
+                return;
+            }
+            response.status = *status;
+        } else if (name == kAnswerModeColumn) {
+            if (value.empty()) return;  // self
+            const auto mode = ParseAnswerMode(NormaliseCsvColumnName(value));
+            if (!mode) {
+                report_(row_number, role.header,
+                        "'" + value + "' is not an answer mode; write self, helped_by_adult, on_behalf or by_phone");
+                return;
+            }
+            response.answer_mode = *mode;
+        } else if (name == kStationIdColumn) {
+            response.station_id = value;
+        } else if (name == kEventIdColumn) {
+            response.event_id = value;
+        } else if (name == kLanguageColumn) {
+            if (!value.empty()) response.language = value;
+        } else if (name == kStartedAtColumn || name == kSubmittedAtColumn) {
+            if (value.empty()) return;
+            const auto time = ParseIso8601Utc(value, true);
+            if (!time || !IsPlausibleTime(*time)) {
+                report_(row_number, role.header,
+                        "'" + value + "' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)");
+                return;
+            }
+            (name == kStartedAtColumn ? response.started_at_ms : response.submitted_at_ms) = *time;
+        }
+    }
+
+    // One cell of a one-column question. Empty means "no answer"; the question decides
+    // whether the cell is an option id, ids separated by ';', a whole number or text.
+    void ReadQuestionCell(const Question& question, const std::string& column, std::string cell,
+                          std::uint32_t row_number, Response& response) {
+        const bool literal_text = StripTextMarker(cell);
+        if (question.kind == QuestionKind::kShortText) {
+            if (cell.empty() && !literal_text) return;
+            if (!literal_text && cell == kCsvSkippedCell) {
+                response.answers[question.id] = Answer::Skipped();
+            } else if (!literal_text && IsNonSubstantiveOption(question, cell)) {
+                response.answers[question.id] = Answer::Choice(cell);
+            } else {
+                response.answers[question.id] = Answer::Text(cell);
+            }
+            return;
+        }
+        const std::string value(TrimSpaces(cell));
+        if (value.empty()) return;
+        if (value == kCsvSkippedCell) {
+            response.answers[question.id] = Answer::Skipped();
+            return;
+        }
+        switch (question.kind) {
+            case QuestionKind::kSingleChoice:
+            case QuestionKind::kScale1To5:
+            case QuestionKind::kYesSometimesNo:
+                if (question.FindOption(value) == nullptr) {
+                    report_(row_number, column,
+                            "'" + value + "' is not one of its options (" + JoinOptionIds(question) + ")");
+                    return;
+                }
+                response.answers[question.id] = Answer::Choice(value);
+                return;
+            case QuestionKind::kMultipleChoice: {
+                std::set<std::string> option_ids;
+                std::size_t start = 0;
+                while (start <= value.size()) {
+                    const std::size_t end = std::min(value.find(';', start), value.size());
+                    const std::string option_id(TrimSpaces(std::string_view(value).substr(start, end - start)));
+                    start = end + 1;
+                    if (option_id.empty()) continue;
+                    if (question.FindOption(option_id) == nullptr) {
+                        report_(row_number, column,
+                                "'" + option_id + "' is not one of its options (" + JoinOptionIds(question) +
+                                    "); separate several with ;");
+                        return;
+                    }
+                    option_ids.insert(option_id);
+                }
+                if (option_ids.empty()) return;
+                response.answers[question.id] = Answer::Choices(std::move(option_ids));
+                return;
+            }
+            case QuestionKind::kRating0To10:
+            case QuestionKind::kNumber: {
+                if (IsNonSubstantiveOption(question, value)) {
+                    response.answers[question.id] = Answer::Choice(value);
+                    return;
+                }
+                const auto number = ParseWholeNumber32(value);
+                if (!number) {
+                    report_(row_number, column, "'" + value + "' is not a whole number");
+                    return;
+                }
+                response.answers[question.id] = Answer::Integer(*number);
+                return;
+            }
+            case QuestionKind::kShortText:
+            case QuestionKind::kBeforeAndNow:
+                break;  // handled elsewhere
+        }
+    }
+
+    void ReadBeforeAndNow(const Question& question, std::string before_cell, std::string now_cell,
+                          std::uint32_t row_number, Response& response) {
+        StripTextMarker(before_cell);
+        StripTextMarker(now_cell);
+        const std::string before(TrimSpaces(before_cell));
+        const std::string now(TrimSpaces(now_cell));
+        const std::string before_column = question.id + kBeforeSuffix;
+        const std::string now_column = question.id + kNowSuffix;
+        if (before.empty() && now.empty()) return;
+        const bool before_is_word = before == kCsvSkippedCell || IsNonSubstantiveOption(question, before);
+        const bool now_is_word = now == kCsvSkippedCell || IsNonSubstantiveOption(question, now);
+        if (before_is_word || now_is_word) {
+            if (before != now) {
+                report_(row_number, before_is_word ? now_column : before_column,
+                        "'" + (before_is_word ? before : now) + "' must be in both " + before_column + " and " +
+                            now_column);
+                return;
+            }
+            response.answers[question.id] =
+                before == kCsvSkippedCell ? Answer::Skipped() : Answer::Choice(before);
+            return;
+        }
+        if (before.empty() || now.empty()) {
+            report_(row_number, before.empty() ? before_column : now_column,
+                    "is empty, but " + (before.empty() ? now_column : before_column) + " is not; fill both or neither");
+            return;
+        }
+        const auto before_value = ParseWholeNumber32(before);
+        const auto now_value = ParseWholeNumber32(now);
+        if (!before_value) {
+            report_(row_number, before_column, "'" + before + "' is not a whole number");
+            return;
+        }
+        if (!now_value) {
+            report_(row_number, now_column, "'" + now + "' is not a whole number");
+            return;
+        }
+        response.answers[question.id] = Answer::BeforeAndNow(*before_value, *now_value);
+    }
+
+private:
+    const Survey& survey_;
+    ReportProblem report_;
+};
+
 class ResponseCsvReader {
 public:
     ResponseCsvReader(const Survey& survey, const ResponseCsvOptions& options)
         : survey_(survey),
           layout_(survey, options, [this](std::uint32_t row, std::string column, std::string message) {
+              Report(row, std::move(column), std::move(message));
+          }),
+          cells_(survey, [this](std::uint32_t row, std::string column, std::string message) {
               Report(row, std::move(column), std::move(message));
           }) {}
 
@@ -446,10 +641,10 @@ private:
                 case ColumnRole::Kind::kIgnored:
                     break;
                 case ColumnRole::Kind::kFixed:
-                    ReadFixedCell(role, cell, row_number, response, has_id, has_status);
+                    cells_.ReadFixedCell(role, cell, row_number, response, has_id, has_status);
                     break;
                 case ColumnRole::Kind::kQuestion:
-                    ReadQuestionCell(*role.question, role.header, cell, row_number, response);
+                    cells_.ReadQuestionCell(*role.question, role.header, cell, row_number, response);
                     break;
                 case ColumnRole::Kind::kBefore:
                     pairs[role.question].first = cell;
@@ -460,7 +655,7 @@ private:
             }
         }
         for (const auto& [question, cells] : pairs) {
-            ReadBeforeAndNow(*question, cells.first.value_or(""), cells.second.value_or(""), row_number, response);
+            cells_.ReadBeforeAndNow(*question, cells.first.value_or(""), cells.second.value_or(""), row_number, response);
         }
         if (!has_status) Report(row_number, kStatusColumn, "is empty; write complete, partial or refused");
         if (response.wave.empty()) Report(row_number, kWaveColumn, "is empty; every response needs its wave, e.g. 2025");
@@ -478,187 +673,9 @@ private:
         return response;
     }
 
-    void ReadFixedCell(const ColumnRole& role, std::string cell, std::uint32_t row_number, Response& response,
-                       bool& has_id, bool& has_status) {
-        const std::string& name = role.fixed_name;
-        // Surrounding spaces are never meaningful here, and " 2025" must not become its own wave.
-        StripTextMarker(cell);
-        const std::string value(TrimSpaces(cell));
-        if (name == kResponseIdColumn) {
-            if (value.empty()) return;
-            const auto id = ResponseId::FromHex(value);
-            if (!id || id->IsNil()) {
-                Report(row_number, role.header, "'" + value + "' is not a response id (32 hex digits)");
-                return;
-            }
-            response.id = *id;
-            has_id = true;
-        } else if (name == kSurveyIdColumn) {
-            if (!value.empty() && value != survey_.id) {
-                Report(row_number, role.header,
-                        "the row is for survey '" + value + "', but this import is for survey '" + survey_.id + "'");
-            }
-        } else if (name == kSurveyVersionColumn) {
-            if (value.empty()) return;
-            const auto version = ParseWholeNumber32(value);
-            if (!version || *version != survey_.version) {
-                Report(row_number, role.header,
-                        "the row is for version " + value + " of the survey, but this import is for version " +
-                            std::to_string(survey_.version));
-            }
-        } else if (name == kWaveColumn) {
-            response.wave = value;
-        } else if (name == kStatusColumn) {
-            if (value.empty()) return;
-            has_status = true;  // filled in, even if wrongly: one problem per cell is enough
-            const auto status = ParseResponseStatus(NormaliseCsvColumnName(value));
-            if (!status) {
-                Report(row_number, role.header, "'" + value + "' is not a status; write complete, partial or refused");
-                return;
-            }
-            response.status = *status;
-        } else if (name == kAnswerModeColumn) {
-            if (value.empty()) return;  // self
-            const auto mode = ParseAnswerMode(NormaliseCsvColumnName(value));
-            if (!mode) {
-                Report(row_number, role.header,
-                        "'" + value + "' is not an answer mode; write self, helped_by_adult, on_behalf or by_phone");
-                return;
-            }
-            response.answer_mode = *mode;
-        } else if (name == kStationIdColumn) {
-            response.station_id = value;
-        } else if (name == kEventIdColumn) {
-            response.event_id = value;
-        } else if (name == kLanguageColumn) {
-            if (!value.empty()) response.language = value;
-        } else if (name == kStartedAtColumn || name == kSubmittedAtColumn) {
-            if (value.empty()) return;
-            const auto time = ParseIso8601Utc(value, true);
-            if (!time || !IsPlausibleTime(*time)) {
-                Report(row_number, role.header,
-                        "'" + value + "' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)");
-                return;
-            }
-            (name == kStartedAtColumn ? response.started_at_ms : response.submitted_at_ms) = *time;
-        }
-    }
-
-    // One cell of a one-column question. Empty means "no answer"; the question decides
-    // whether the cell is an option id, ids separated by ';', a whole number or text.
-    void ReadQuestionCell(const Question& question, const std::string& column, std::string cell,
-                          std::uint32_t row_number, Response& response) {
-        const bool literal_text = StripTextMarker(cell);
-        if (question.kind == QuestionKind::kShortText) {
-            if (cell.empty() && !literal_text) return;
-            if (!literal_text && cell == kCsvSkippedCell) {
-                response.answers[question.id] = Answer::Skipped();
-            } else if (!literal_text && IsNonSubstantiveOption(question, cell)) {
-                response.answers[question.id] = Answer::Choice(cell);
-            } else {
-                response.answers[question.id] = Answer::Text(cell);
-            }
-            return;
-        }
-        const std::string value(TrimSpaces(cell));
-        if (value.empty()) return;
-        if (value == kCsvSkippedCell) {
-            response.answers[question.id] = Answer::Skipped();
-            return;
-        }
-        switch (question.kind) {
-            case QuestionKind::kSingleChoice:
-            case QuestionKind::kScale1To5:
-            case QuestionKind::kYesSometimesNo:
-                if (question.FindOption(value) == nullptr) {
-                    Report(row_number, column,
-                            "'" + value + "' is not one of its options (" + JoinOptionIds(question) + ")");
-                    return;
-                }
-                response.answers[question.id] = Answer::Choice(value);
-                return;
-            case QuestionKind::kMultipleChoice: {
-                std::set<std::string> option_ids;
-                std::size_t start = 0;
-                while (start <= value.size()) {
-                    const std::size_t end = std::min(value.find(';', start), value.size());
-                    const std::string option_id(TrimSpaces(std::string_view(value).substr(start, end - start)));
-                    start = end + 1;
-                    if (option_id.empty()) continue;
-                    if (question.FindOption(option_id) == nullptr) {
-                        Report(row_number, column,
-                                "'" + option_id + "' is not one of its options (" + JoinOptionIds(question) +
-                                    "); separate several with ;");
-                        return;
-                    }
-                    option_ids.insert(option_id);
-                }
-                if (option_ids.empty()) return;
-                response.answers[question.id] = Answer::Choices(std::move(option_ids));
-                return;
-            }
-            case QuestionKind::kRating0To10:
-            case QuestionKind::kNumber: {
-                if (IsNonSubstantiveOption(question, value)) {
-                    response.answers[question.id] = Answer::Choice(value);
-                    return;
-                }
-                const auto number = ParseWholeNumber32(value);
-                if (!number) {
-                    Report(row_number, column, "'" + value + "' is not a whole number");
-                    return;
-                }
-                response.answers[question.id] = Answer::Integer(*number);
-                return;
-            }
-            case QuestionKind::kShortText:
-            case QuestionKind::kBeforeAndNow:
-                break;  // handled elsewhere
-        }
-    }
-
-    void ReadBeforeAndNow(const Question& question, std::string before_cell, std::string now_cell,
-                          std::uint32_t row_number, Response& response) {
-        StripTextMarker(before_cell);
-        StripTextMarker(now_cell);
-        const std::string before(TrimSpaces(before_cell));
-        const std::string now(TrimSpaces(now_cell));
-        const std::string before_column = question.id + kBeforeSuffix;
-        const std::string now_column = question.id + kNowSuffix;
-        if (before.empty() && now.empty()) return;
-        const bool before_is_word = before == kCsvSkippedCell || IsNonSubstantiveOption(question, before);
-        const bool now_is_word = now == kCsvSkippedCell || IsNonSubstantiveOption(question, now);
-        if (before_is_word || now_is_word) {
-            if (before != now) {
-                Report(row_number, before_is_word ? now_column : before_column,
-                        "'" + (before_is_word ? before : now) + "' must be in both " + before_column + " and " +
-                            now_column);
-                return;
-            }
-            response.answers[question.id] =
-                before == kCsvSkippedCell ? Answer::Skipped() : Answer::Choice(before);
-            return;
-        }
-        if (before.empty() || now.empty()) {
-            Report(row_number, before.empty() ? before_column : now_column,
-                    "is empty, but " + (before.empty() ? now_column : before_column) + " is not; fill both or neither");
-            return;
-        }
-        const auto before_value = ParseWholeNumber32(before);
-        const auto now_value = ParseWholeNumber32(now);
-        if (!before_value) {
-            Report(row_number, before_column, "'" + before + "' is not a whole number");
-            return;
-        }
-        if (!now_value) {
-            Report(row_number, now_column, "'" + now + "' is not a whole number");
-            return;
-        }
-        response.answers[question.id] = Answer::BeforeAndNow(*before_value, *now_value);
-    }
-
     const Survey& survey_;
     ResponseCsvLayout layout_;
+    ResponseCsvCells cells_;
     ResponseCsvReadResult result_;
 };
 
