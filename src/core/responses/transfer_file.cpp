@@ -61,7 +61,7 @@ TransferHeader MakeHeader(const TransferExportSettings& settings, const std::vec
 TransferReadResult Reject(const std::string& file_name, TransferProblem problem, const std::string& why) {
     TransferReadResult result;
     result.problem = problem;
-    result.message = file_name + ": " + why;
+    result.problems.push_back(Problem{file_name, 0, "", "", why});
     return result;
 }
 
@@ -507,7 +507,6 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
     if (result.unreadable.empty() && CountResponses(result.responses) != result.header.counts) {
         return damaged("its summary of counts by survey does not match the responses it holds");
     }
-    result.ok = true;
     return result;
 }
 
@@ -629,7 +628,6 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
                       "the file is damaged: it says it holds " + FormatCount(declared->value.GetUint()) +
                           " responses but lists " + FormatCount(list.Size()));
     }
-    result.ok = true;
     return result;
 }
 

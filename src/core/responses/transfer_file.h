@@ -96,16 +96,18 @@ const char* TransferProblemName(TransferProblem problem);
 Problem UnreadableResponse(std::uint32_t position, std::string message);
 
 struct TransferReadResult {
-    // The file as a whole is sound; `responses` holds every response that could be read.
-    bool ok = false;
     TransferProblem problem = TransferProblem::kNone;
-    // When !ok, one sentence naming the file, e.g. "tablet3.yousaid: the file is cut short:
-    // 1,204 of 5,310 bytes; download it again".
-    std::string message;
+    // Why the file as a whole was refused: one Problem naming the file, e.g.
+    // "tablet3.yousaid: the file is cut short: 1,204 of 5,310 bytes; download it again".
+    std::vector<Problem> problems;
     std::uint32_t format_version = 0;
     TransferHeader header;
     std::vector<Response> responses;
     std::vector<Problem> unreadable;
+
+    // The file as a whole is sound; `responses` holds every response that could be read.
+    bool ok() const { return problems.empty(); }
+    std::string Message() const { return DescribeProblems(problems); }
 };
 
 // The whole file, in memory (the browser downloads it as one blob).

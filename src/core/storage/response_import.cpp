@@ -109,8 +109,8 @@ void JudgeAll(std::vector<Response> responses, const std::vector<Survey>& survey
 void LoadTransferOrJson(const TransferReadResult& read, const std::vector<Survey>& surveys,
                         const ResponseLoadOptions& options, LoadedResponses& loaded) {
     loaded.transfer_problem = read.problem;
-    if (!read.ok) {
-        loaded.problem = read.message;
+    if (!read.ok()) {
+        loaded.problem = read.Message();
         return;
     }
     loaded.ok = true;
