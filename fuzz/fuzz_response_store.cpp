@@ -61,7 +61,7 @@ const std::vector<std::string>& Templates() {
             Require(store.Open(path).ok);
             Require(store.Add(SampleResponse(1)).Saved());
             Require(store.MarkExported({SampleResponse(1).id}, 1773504131000, "t.yousaid").ok());
-            Require(store.Merge({SampleResponse(2), SampleResponse(3)}, "tablet.yousaid", 1773504132000).ok());
+            Require(store.Merge({SampleResponse(2), SampleResponse(3)}, "tablet.yousaid", 1773504132000).ok);
         }
         yousaid::RecordLog log;
         Require(log.Open(path, {false}).ok);
