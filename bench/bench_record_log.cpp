@@ -42,7 +42,7 @@ int main() {
     for (int index = 0; index < kRecords; ++index) payloads.push_back(MakePayload(index));
 
     yousaid::RecordLog writer;
-    if (!writer.Open(path.string()).ok || !writer.AppendAll(payloads).ok) {
+    if (!writer.Open(path.string()).ok || !writer.AppendAll(payloads).ok()) {
         std::fprintf(stderr, "cannot write %s\n", path.string().c_str());
         return 1;
     }
@@ -65,7 +65,7 @@ int main() {
     appender.Open(path.string());
     const auto append_start = std::chrono::steady_clock::now();
     for (int index = 0; index < kDurableAppends; ++index) {
-        if (!appender.Append(payloads[static_cast<std::size_t>(index)]).ok) {
+        if (!appender.Append(payloads[static_cast<std::size_t>(index)]).ok()) {
             std::fprintf(stderr, "append failed\n");
             return 1;
         }

@@ -73,7 +73,7 @@ int main() {
     }
     {
         yousaid::RecordLog log;
-        if (!log.Open(path.string()).ok || !log.AppendAll(payloads).ok) {
+        if (!log.Open(path.string()).ok || !log.AppendAll(payloads).ok()) {
             std::fprintf(stderr, "cannot write %s\n", path.string().c_str());
             return 1;
         }
@@ -102,8 +102,8 @@ int main() {
     start = std::chrono::steady_clock::now();
     const yousaid::TransferReadResult read = yousaid::ReadTransferFile(transfer, "bench.yousaid");
     const double read_ms = MillisecondsSince(start);
-    if (!read.ok || read.responses.size() != kResponses) {
-        std::fprintf(stderr, "transfer read failed: %s\n", read.message.c_str());
+    if (!read.ok() || read.responses.size() != kResponses) {
+        std::fprintf(stderr, "transfer read failed: %s\n", read.Message().c_str());
         return 1;
     }
 

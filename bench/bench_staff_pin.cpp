@@ -63,7 +63,7 @@ int main() {
     const auto fill_random = [&next](std::uint8_t* out, std::size_t count) {
         for (std::size_t index = 0; index < count; ++index) out[index] = next++;
     };
-    if (!staff_pin.SetPin("58203917", fill_random, 0).ok) return 1;
+    if (!staff_pin.SetPin("58203917", fill_random, 0).ok()) return 1;
     const auto start = std::chrono::steady_clock::now();
     const yousaid::PinCheckResult result = staff_pin.CheckPin("58203917", 1000);
     std::printf("StaffPin::CheckPin (right PIN, default count): %.1f ms, %s\n", MillisecondsSince(start),

@@ -18,7 +18,7 @@ void Require(bool condition) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
-    const yousaid::CsvReadResult result = yousaid::ReadCsv(input);
+    const yousaid::Result<yousaid::CsvTable> read = yousaid::ReadCsv(input);
 
     if (size >= sizeof(double)) {
         double value = 0;
@@ -31,13 +31,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
 
-    if (!result.ok) {
-        Require(result.rows.empty());
-        Require(result.error.line >= 1 && result.error.column >= 1);
-        Require(result.error.row >= 1 && result.error.field >= 1);
-        Require(!result.error.message.empty());
+    if (!read.ok()) {
+        Require(read.problems.size() == 1);
+        Require(read.problems[0].row >= 1);
+        Require(read.problems[0].message.rfind("field ", 0) == 0);
+        Require(read.problems[0].message.find(" (line ") != std::string::npos);
         return 0;
     }
+    const yousaid::CsvTable& result = *read.value;
     Require(result.row_lines.size() == result.rows.size());
     for (std::size_t index = 1; index < result.row_lines.size(); ++index) {
         Require(result.row_lines[index] > result.row_lines[index - 1]);
@@ -45,8 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     yousaid::CsvWriter writer;
     for (const yousaid::CsvRow& row : result.rows) writer.WriteTextRow(row);
-    const yousaid::CsvReadResult again = yousaid::ReadCsv(writer.Bytes());
-    Require(again.ok);
+    const yousaid::Result<yousaid::CsvTable> read_again = yousaid::ReadCsv(writer.Bytes());
+    Require(read_again.ok());
+    const yousaid::CsvTable& again = *read_again.value;
     Require(again.rows.size() == result.rows.size());
     for (std::size_t row = 0; row < result.rows.size(); ++row) {
         Require(again.rows[row].size() == result.rows[row].size());

@@ -65,7 +65,7 @@ void CheckRepairedLogIsStable(const std::string& path, const std::vector<std::st
     Require(!report.truncated);
     for (const yousaid::RecordLogDamage& region : report.damage) Require(!region.at_tail);
     Require(RecordsOf(reopened) == records);
-    Require(reopened.Append("appended by the fuzzer").ok);
+    Require(reopened.Append("appended by the fuzzer").ok());
 
     RecordLog after_append;
     const yousaid::RecordLogOpenReport final_report = after_append.Open(path);

@@ -60,7 +60,7 @@ const std::vector<std::string>& Templates() {
             yousaid::ResponseStore store;
             Require(store.Open(path).ok);
             Require(store.Add(SampleResponse(1)).Saved());
-            Require(store.MarkExported({SampleResponse(1).id}, 1773504131000, "t.yousaid").ok);
+            Require(store.MarkExported({SampleResponse(1).id}, 1773504131000, "t.yousaid").ok());
             Require(store.Merge({SampleResponse(2), SampleResponse(3)}, "tablet.yousaid", 1773504132000).ok);
         }
         yousaid::RecordLog log;
@@ -110,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     {
         yousaid::RecordLog log;
         Require(log.Open(path).ok);
-        Require(log.AppendAll(payloads).ok);
+        Require(log.AppendAll(payloads).ok());
     }
     yousaid::ResponseStore store;
     const yousaid::ResponseStoreOpenReport report = store.Open(path);
@@ -118,8 +118,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Require(report.records == payloads.size());
     Require(report.responses == store.Count());
     Require(report.skipped_records.size() <= payloads.size());
-    for (const yousaid::StoreRecordProblem& problem : report.skipped_records) {
-        Require(problem.record_number >= 1 && problem.record_number <= payloads.size());
+    for (const yousaid::Problem& problem : report.skipped_records) {
+        const std::uint64_t record_number = std::stoull(problem.path.substr(problem.path.find(' ') + 1));
+        Require(problem.path.rfind("record ", 0) == 0);
+        Require(record_number >= 1 && record_number <= payloads.size());
         Require(!problem.message.empty());
     }
     (void)report.Summary();
@@ -130,7 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Require(store.Add(SampleResponse(0xFEED)).outcome != yousaid::StoreAddOutcome::kFailed);
     std::vector<yousaid::ResponseId> ids;
     for (const yousaid::Response& response : store.Responses()) ids.push_back(response.id);
-    Require(store.MarkExported(ids, 1, "fuzz.yousaid").ok);
+    Require(store.MarkExported(ids, 1, "fuzz.yousaid").ok());
     Require(store.NotYetExportedCount() == 0);
     Require(store.Merge({SampleResponse(0xBEEF)}, "fuzz.yousaid", 2).ok);
 

@@ -80,9 +80,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Require(csv.ok && csv.responses.size() == 1 && csv.responses.front() == response);
     const yousaid::TransferReadResult transfer =
         yousaid::ReadTransferFile(yousaid::WriteTransferFile({}, {response}), "fuzz.yousaid");
-    Require(transfer.ok && transfer.responses.size() == 1 && transfer.responses.front() == response);
+    Require(transfer.ok() && transfer.responses.size() == 1 && transfer.responses.front() == response);
     const yousaid::TransferReadResult json =
         yousaid::ReadResponsesJson(yousaid::WriteResponsesJson({}, {response}), "fuzz.json");
-    Require(json.ok && json.responses.size() == 1 && json.responses.front() == response);
+    Require(json.ok() && json.responses.size() == 1 && json.responses.front() == response);
     return 0;
 }

@@ -106,23 +106,23 @@ std::vector<yousaid::Response> MakeResponses(ByteReader& reader) {
 }
 
 void CheckRefusal(const yousaid::TransferReadResult& read) {
-    if (read.ok) return;
+    if (read.ok()) return;
     Require(read.problem != yousaid::TransferProblem::kNone);
-    Require(!read.message.empty());
+    Require(!read.Message().empty());
     Require(read.responses.empty());
 }
 
 void FuzzRawFile(std::string_view bytes) {
     const yousaid::TransferReadResult transfer = yousaid::ReadTransferFile(bytes, "fuzz.yousaid");
     CheckRefusal(transfer);
-    if (transfer.ok) {
+    if (transfer.ok()) {
         // A file that reads must have been written exactly so (the checksums saw to that).
         const yousaid::TransferReadResult again = yousaid::ReadTransferFile(
             yousaid::WriteTransferFile({transfer.header.station_id, transfer.header.event_id,
                                         transfer.header.exported_at_ms},
                                        transfer.responses),
             "again.yousaid");
-        Require(again.ok && again.responses == transfer.responses);
+        Require(again.ok() && again.responses == transfer.responses);
     }
     const yousaid::TransferReadResult json = yousaid::ReadResponsesJson(bytes, "fuzz.json");
     CheckRefusal(json);
@@ -155,7 +155,7 @@ void FuzzAccident(ByteReader& reader) {
     const std::vector<yousaid::Response> responses = MakeResponses(reader);
     const std::string file = yousaid::WriteTransferFile({"tablet", "event", 1773504131000}, responses);
     const yousaid::TransferReadResult intact = yousaid::ReadTransferFile(file, "intact.yousaid");
-    Require(intact.ok && intact.responses == responses);
+    Require(intact.ok() && intact.responses == responses);
 
     const std::uint8_t kind = reader.Byte() % 3;
     const std::size_t position = (static_cast<std::size_t>(reader.Word()) << 8 | reader.Byte()) % file.size();
@@ -163,14 +163,14 @@ void FuzzAccident(ByteReader& reader) {
     if (kind == 0) {
         damaged.resize(position);
         const yousaid::TransferReadResult read = yousaid::ReadTransferFile(damaged, "cut.yousaid");
-        Require(!read.ok && read.problem == yousaid::TransferProblem::kCutShort);
+        Require(!read.ok() && read.problem == yousaid::TransferProblem::kCutShort);
         return;
     }
     if (kind == 1) {
         const std::uint8_t mask = static_cast<std::uint8_t>(reader.Byte() | 1);
         damaged[position] = static_cast<char>(damaged[position] ^ mask);
         const yousaid::TransferReadResult read = yousaid::ReadTransferFile(damaged, "flip.yousaid");
-        Require(!read.ok);
+        Require(!read.ok());
         Require(read.problem == (position < 16 ? yousaid::TransferProblem::kNotATransferFile
                                                : yousaid::TransferProblem::kDamaged));
         return;
@@ -187,7 +187,7 @@ void FuzzAccident(ByteReader& reader) {
     }
     const yousaid::TransferReadResult read = yousaid::ReadTransferFile(damaged, "forged.yousaid");
     CheckRefusal(read);
-    if (read.ok) Require(read.responses.size() + read.unreadable.size() == read.header.response_count);
+    if (read.ok()) Require(read.responses.size() + read.unreadable.size() == read.header.response_count);
 }
 
 void FuzzRoundTrips(ByteReader& reader) {
@@ -195,11 +195,11 @@ void FuzzRoundTrips(ByteReader& reader) {
     const yousaid::TransferExportSettings settings{"tablet", "event", 1773504131000};
     const yousaid::TransferReadResult transfer =
         yousaid::ReadTransferFile(yousaid::WriteTransferFile(settings, responses), "t.yousaid");
-    Require(transfer.ok && transfer.responses == responses);
+    Require(transfer.ok() && transfer.responses == responses);
 
     // JSON keeps everything that is valid UTF-8 with plausible times.
     const yousaid::TransferReadResult json = yousaid::ReadResponsesJson(yousaid::WriteResponsesJson(settings, responses), "t.json");
-    Require(json.ok);
+    Require(json.ok());
     Require(json.responses.size() + json.unreadable.size() == responses.size());
 
     // CSV keeps every response that is valid for the survey (which is all CSV can hold).

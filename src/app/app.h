@@ -95,7 +95,7 @@ public:
     bool HasOfficerPin() const override { return officer_pin_.HasPin(); }
     const std::map<std::string, Survey>& Surveys() const override { return surveys_; }
     StationConfig& DraftConfig() override { return draft_config_; }
-    std::vector<StationConfigProblem> SaveDraftConfig() override;
+    std::vector<Problem> SaveDraftConfig() override;
     ui::StationOverview Overview() const override;
     void ExportResponses(bool as_json) override;
     void ChooseFilesToImport() override;

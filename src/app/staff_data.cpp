@@ -14,12 +14,12 @@
 
 namespace yousaid::app {
 
-std::vector<StationConfigProblem> App::SaveDraftConfig() {
-    if (!Allowed(ui::StaffRole::kVolunteer)) return {StationConfigProblem{"", notice_}};
-    std::vector<StationConfigProblem> problems = ValidateStationConfig(draft_config_);
+std::vector<Problem> App::SaveDraftConfig() {
+    if (!Allowed(ui::StaffRole::kVolunteer)) return {Problem{"", 0, "", "", notice_}};
+    std::vector<Problem> problems = ValidateStationConfig(draft_config_);
     if (!problems.empty()) return problems;
-    const StationConfigSaveResult saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
-    if (!saved.ok) return {StationConfigProblem{"", saved.message}};
+    const Status saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
+    if (!saved.ok()) return saved.problems;
     station_ = draft_config_;
     survey_from_address_.clear();  // the volunteer's choice now wins over the address
     Sync();
@@ -113,8 +113,8 @@ void App::ExportResponses(bool as_json) {
 void App::NoteExport(const std::vector<ResponseId>& ids, const std::string& file_name, bool transfer_file,
                      const char* verb) {
     if (transfer_file) {
-        const StoreWriteResult marked = store_.MarkExported(ids, NowMs(), file_name);
-        if (!marked.ok) std::fprintf(stderr, "could not note the export: %s\n", marked.message.c_str());
+        const Status marked = store_.MarkExported(ids, NowMs(), file_name);
+        if (!marked.ok()) std::fprintf(stderr, "could not note the export: %s\n", marked.Message().c_str());
         Sync();
     }
     notice_ = std::string(verb) + " " + std::to_string(ids.size()) + " responses as " + file_name + ".";

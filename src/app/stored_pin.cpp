@@ -23,10 +23,10 @@ bool StoredPin::Check(const std::string& pin, std::int64_t now_ms, std::string& 
 
 std::string StoredPin::Set(const std::string& pin, std::int64_t now_ms) {
     StaffPin chosen;
-    const PinSetResult set = chosen.SetPin(pin, SecureRandom, now_ms);
-    if (!set.ok) return set.message;
-    const StaffPinSaveResult saved = SaveStaffPin(chosen, path_);
-    if (!saved.ok) return "The PIN could not be saved: " + saved.message;
+    const Status set = chosen.SetPin(pin, SecureRandom, now_ms);
+    if (!set.ok()) return set.Message();
+    const Status saved = SaveStaffPin(chosen, path_);
+    if (!saved.ok()) return "The PIN could not be saved: " + saved.Message();
     pin_ = std::move(chosen);
     damaged_ = false;
     return {};

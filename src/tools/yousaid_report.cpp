@@ -222,20 +222,20 @@ yousaid::Survey LoadSurvey(const std::string& path) {
 
 std::optional<yousaid::Population> LoadPopulation(const std::string& path, const yousaid::Survey& survey) {
     if (path.empty()) return std::nullopt;
-    yousaid::PopulationLoadResult read = yousaid::ParsePopulationCsv(ReadWholeFile(path), FileNameOf(path));
-    if (!read.population) throw BadInput{yousaid::DescribeProblems(read.problems)};
-    const auto problems = yousaid::CheckPopulation(*read.population, survey);
+    yousaid::Result<yousaid::Population> read = yousaid::ParsePopulationCsv(ReadWholeFile(path), FileNameOf(path));
+    if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    const auto problems = yousaid::CheckPopulation(*read.value, survey);
     if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
-    return std::move(read.population);
+    return std::move(read.value);
 }
 
 std::optional<yousaid::KpiFile> LoadKpis(const std::string& path, const yousaid::Survey& survey) {
     if (path.empty()) return std::nullopt;
-    yousaid::KpiLoadResult read = yousaid::ParseKpiCsv(ReadWholeFile(path), FileNameOf(path));
-    if (!read.file) throw BadInput{yousaid::DescribeProblems(read.problems)};
-    const auto problems = yousaid::CheckKpis(*read.file, survey);
+    yousaid::Result<yousaid::KpiFile> read = yousaid::ParseKpiCsv(ReadWholeFile(path), FileNameOf(path));
+    if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    const auto problems = yousaid::CheckKpis(*read.value, survey);
     if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
-    return std::move(read.file);
+    return std::move(read.value);
 }
 
 // The options the arguments ask for, plus the breakdowns the KPIs need.

@@ -85,7 +85,7 @@ public:
     virtual const std::map<std::string, Survey>& Surveys() const = 0;
     virtual StationConfig& DraftConfig() = 0;
     // Problems with the draft (nothing saved), or none (saved and in use).
-    virtual std::vector<StationConfigProblem> SaveDraftConfig() = 0;
+    virtual std::vector<Problem> SaveDraftConfig() = 0;
 
     virtual StationOverview Overview() const = 0;
     virtual void ExportResponses(bool as_json) = 0;

@@ -75,7 +75,7 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     frame.announcement = frame.title;
     BeginColumn(kStaffColumnEm);
     Heading(frame, frame.title);
-    for (const StationConfigProblem& problem : problems_) StaffWarning(frame, problem.message);
+    for (const Problem& problem : problems_) StaffWarning(frame, problem.message);
     BoldParagraph(frame, "Survey");
     std::vector<std::pair<std::string, std::string>> surveys;
     for (const auto& [id, survey] : host_.Surveys()) surveys.emplace_back(id, survey.title.English());

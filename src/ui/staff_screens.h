@@ -28,7 +28,7 @@ public:
 
 private:
     StaffHost& host_;
-    std::vector<StationConfigProblem> problems_;
+    std::vector<Problem> problems_;
 };
 
 class ClearDeviceScreen : public Screen {

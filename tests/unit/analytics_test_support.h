@@ -163,9 +163,9 @@ inline std::string TabulationProblems(const yousaid::Survey& survey, const Respo
 }
 
 inline yousaid::Population PopulationFrom(const std::string& csv) {
-    yousaid::PopulationLoadResult loaded = yousaid::ParsePopulationCsv(csv, "population.csv");
-    if (!loaded.population) throw std::runtime_error(yousaid::DescribeProblems(loaded.problems));
-    return *loaded.population;
+    yousaid::Result<yousaid::Population> loaded = yousaid::ParsePopulationCsv(csv, "population.csv");
+    if (!loaded.ok()) throw std::runtime_error(yousaid::DescribeProblems(loaded.problems));
+    return *loaded.value;
 }
 
 }  // namespace analytics_test

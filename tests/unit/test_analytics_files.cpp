@@ -48,9 +48,9 @@ bool AnyProblemIs(const std::vector<yousaid::Problem>& problems, std::uint32_t r
 CalendarDate Date(const char* text) { return *CalendarDate::Parse(text); }
 
 std::vector<std::vector<std::string>> CsvRows(const std::string& bytes) {
-    const yousaid::CsvReadResult read = yousaid::ReadCsv(bytes);
-    REQUIRE(read.ok);
-    return read.rows;
+    const yousaid::Result<yousaid::CsvTable> read = yousaid::ReadCsv(bytes);
+    REQUIRE(read.ok());
+    return read.value->rows;
 }
 
 }  // namespace
@@ -58,18 +58,18 @@ std::vector<std::vector<std::string>> CsvRows(const std::string& bytes) {
 TEST_CASE("analytics: population file parses, with problems named by file, row and field") {
     const auto good = yousaid::ParsePopulationCsv(
         "\xEF\xBB\xBFwave,dimension,group,invited\r\n,all,all,\"1,250\"\r\n2025,school,ash, 310 \r\n\r\n", "pop.csv");
-    REQUIRE(good.population.has_value());
-    REQUIRE(good.population->entries.size() == 2);
-    CHECK(good.population->entries[0].invited == 1250);
-    CHECK(good.population->entries[0].wave.empty());
-    CHECK(good.population->entries[1].invited == 310);
-    CHECK(good.population->entries[1].row == 3);
+    REQUIRE(good.ok());
+    REQUIRE(good.value->entries.size() == 2);
+    CHECK(good.value->entries[0].invited == 1250);
+    CHECK(good.value->entries[0].wave.empty());
+    CHECK(good.value->entries[1].invited == 310);
+    CHECK(good.value->entries[1].row == 3);
 
     const auto bad = yousaid::ParsePopulationCsv(
         "wave,dimension,group,invited\n2025,school,ash,ten\n2025,school,,5\n2025,school,ash,-3\n"
         "2025,school,beech,4\n2025,school,beech,5\n2025,school,cedar,12.5\n",
         "pop.csv");
-    CHECK_FALSE(bad.population.has_value());
+    CHECK_FALSE(bad.ok());
     CHECK(AnyProblemIs(bad.problems, 2, "invited", "'ten' is not a whole number"));
     CHECK(AnyProblemIs(bad.problems, 3, "group", "is empty"));
     CHECK(AnyProblemIs(bad.problems, 4, "invited", "'-3'"));
@@ -181,8 +181,8 @@ TEST_CASE("analytics: KPI file, assessment and officer override") {
         "primary_helped,Primary,,helped,,phase,primary,95,higher,2025-07-01,,,,,partially met,\"Small cohort; see narrative\"\r\n"
         "context,Context only,,helped,,,,,contextual,,,,,,,\r\n";
     const auto parsed = yousaid::ParseKpiCsv(kpi_csv, "kpis.csv");
-    REQUIRE_MESSAGE(parsed.file.has_value(), yousaid::DescribeProblems(parsed.problems));
-    const yousaid::KpiFile& file = *parsed.file;
+    REQUIRE_MESSAGE(parsed.ok(), yousaid::DescribeProblems(parsed.problems));
+    const yousaid::KpiFile& file = *parsed.value;
     REQUIRE(file.kpis.size() == 4);
     CHECK(file.kpis[1].measured_on == Date("2025-07-01"));
     CHECK(file.kpis[0].checkpoints.size() == 2);
@@ -237,8 +237,8 @@ TEST_CASE("analytics: KPI file, assessment and officer override") {
     const auto unknown = yousaid::ParseKpiCsv(
         "kpi,question,theme,target,direction\nq,helpd,,90,higher\nt,,no_theme,90,higher\nc,comments,,90,higher\n",
         "kpis.csv");
-    REQUIRE(unknown.file.has_value());
-    const auto problems = yousaid::CheckKpis(*unknown.file, survey);
+    REQUIRE(unknown.ok());
+    const auto problems = yousaid::CheckKpis(*unknown.value, survey);
     CHECK(AnyProblemIs(problems, 2, "question", "unknown question 'helpd'"));
     CHECK(AnyProblemIs(problems, 3, "theme", "'no_theme'"));
     CHECK(AnyProblemIs(problems, 4, "question", "no satisfaction figure"));
@@ -338,22 +338,23 @@ std::vector<yousaid::ReportFile> DemoReportFiles() {
         if (!loaded.ok) throw std::runtime_error(file + std::string(": not loaded"));
         for (const yousaid::Response& response : loaded.responses) merged.Offer(response);
     }
-    const yousaid::PopulationLoadResult population =
+    const yousaid::Result<yousaid::Population> population =
         yousaid::ParsePopulationCsv(ReadRepositoryFile("assets/demo/population.csv"), "population.csv");
-    const yousaid::KpiLoadResult kpis = yousaid::ParseKpiCsv(ReadRepositoryFile("assets/demo/kpis.csv"), "kpis.csv");
-    if (!population.population || !kpis.file) throw std::runtime_error("demo population or KPI file not loaded");
+    const yousaid::Result<yousaid::KpiFile> kpis =
+        yousaid::ParseKpiCsv(ReadRepositoryFile("assets/demo/kpis.csv"), "kpis.csv");
+    if (!population.ok() || !kpis.ok()) throw std::runtime_error("demo population or KPI file not loaded");
     AnalyticsOptions options;
     for (const char* breakdown : {"school", "year_group", "send_status", "school,year_group"}) {
         options.breakdowns.push_back(yousaid::ParseBreakdown(breakdown));
     }
-    for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis.file)) {
+    for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis.value)) {
         options.breakdowns.push_back(needed);
     }
     const auto encoded = yousaid::EncodedResponses::FromResponses(survey, merged.All());
     if (!encoded.ok()) throw std::runtime_error(yousaid::DescribeProblems(encoded.problems));
-    const auto report = yousaid::TabulateReport(*encoded.value, options, &*population.population);
+    const auto report = yousaid::TabulateReport(*encoded.value, options, &*population.value);
     if (!report.ok()) throw std::runtime_error(yousaid::DescribeProblems(report.problems));
-    const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(*report.value, survey, *kpis.file);
+    const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(*report.value, survey, *kpis.value);
     return yousaid::BuildReportFiles(*report.value, &results);
 }
 

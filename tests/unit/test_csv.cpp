@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
@@ -15,23 +16,44 @@ namespace {
 
 using yousaid::CsvCell;
 using yousaid::CsvHeader;
-using yousaid::CsvReadResult;
 using yousaid::CsvRow;
+using yousaid::CsvTable;
 using yousaid::ReadCsv;
 
-std::vector<CsvRow> Rows(std::string_view text) {
-    const CsvReadResult result = ReadCsv(text);
-    INFO(result.error.Describe());
-    REQUIRE(result.ok);
-    return result.rows;
+CsvTable Table(std::string_view text) {
+    const yousaid::Result<CsvTable> read = ReadCsv(text);
+    INFO(read.Message());
+    REQUIRE(read.ok());
+    return *read.value;
 }
 
-CsvReadResult Failure(std::string_view text) {
-    const CsvReadResult result = ReadCsv(text);
-    REQUIRE_FALSE(result.ok);
-    CHECK(result.rows.empty());
-    CHECK_FALSE(result.error.message.empty());
-    return result;
+std::vector<CsvRow> Rows(std::string_view text) { return Table(text).rows; }
+
+// Where the reader stopped, read back out of its one problem: the row, then the message
+// "field F (line L, column C): what".
+struct CsvFailure {
+    std::uint32_t row = 0;
+    std::uint32_t field = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string message;  // what, after the position
+    std::string text;     // the whole problem, as shown
+};
+
+CsvFailure Failure(std::string_view text) {
+    const yousaid::Result<CsvTable> read = ReadCsv(text);
+    REQUIRE_FALSE(read.ok());
+    REQUIRE(read.problems.size() == 1);
+    const yousaid::Problem& problem = read.problems.front();
+    CsvFailure failure;
+    failure.row = problem.row;
+    failure.text = problem.ToString();
+    int consumed = 0;
+    REQUIRE(std::sscanf(problem.message.c_str(), "field %u (line %u, column %u): %n", &failure.field, &failure.line,
+                        &failure.column, &consumed) == 3);
+    failure.message = problem.message.substr(static_cast<std::size_t>(consumed));
+    CHECK_FALSE(failure.message.empty());
+    return failure;
 }
 
 }  // namespace
@@ -52,8 +74,7 @@ TEST_CASE("csv: empty fields, blank lines and empty input") {
     CHECK(Rows("a,") == std::vector<CsvRow>{{"a", ""}});
     CHECK(Rows(",") == std::vector<CsvRow>{{"", ""}});
     // A blank line is a row with one empty field, so row numbers stay Excel's row numbers.
-    const CsvReadResult result = ReadCsv("h\r\n\r\nx\r\n");
-    REQUIRE(result.ok);
+    const CsvTable result = Table("h\r\n\r\nx\r\n");
     CHECK(result.rows == std::vector<CsvRow>{{"h"}, {""}, {"x"}});
     CHECK(yousaid::IsBlankCsvRow(result.rows[1]));
     CHECK_FALSE(yousaid::IsBlankCsvRow(result.rows[2]));
@@ -62,10 +83,8 @@ TEST_CASE("csv: empty fields, blank lines and empty input") {
 }
 
 TEST_CASE("csv: quoted fields keep commas, quotes and line breaks exactly") {
-    const CsvReadResult result =
-        ReadCsv("name,comment\r\n\"Smith, J\",\"said \"\"no\"\"\"\r\n"
+    const CsvTable result = Table("name,comment\r\n\"Smith, J\",\"said \"\"no\"\"\"\r\n"
                 "x,\"line 1\r\nline 2\nline 3\rline 4\"\r\n\"\",\"\"\"\"\r\n");
-    REQUIRE(result.ok);
     CHECK(result.rows == std::vector<CsvRow>{{"name", "comment"},
                                              {"Smith, J", "said \"no\""},
                                              {"x", "line 1\r\nline 2\nline 3\rline 4"},
@@ -85,9 +104,7 @@ TEST_CASE("csv: Excel's \"CSV UTF-8\" export parses exactly") {
         "Caf\xC3\xA9 Ysgol \xC5\xB5,\xC2\xA3"
         "5 for trips \xF0\x9F\x98\x80,5,0.1\r\n"
         ",,,\r\n";
-    const CsvReadResult result = ReadCsv(excel);
-    INFO(result.error.Describe());
-    REQUIRE(result.ok);
+    const CsvTable result = Table(excel);
     CHECK(result.rows ==
           std::vector<CsvRow>{{"School", "Comment", "Score", "Change"},
                               {"St Mary's C of E", "Line one\nLine two", "4", "-3.5"},
@@ -99,54 +116,53 @@ TEST_CASE("csv: Excel's \"CSV UTF-8\" export parses exactly") {
 
 TEST_CASE("csv: malformed quoting is reported with line and column") {
     SUBCASE("unterminated quote points at the opening quote") {
-        const CsvReadResult result = Failure("a,b\r\n1,\"never closed\r\nmore,text\r\n");
-        CHECK(result.error.line == 2);
-        CHECK(result.error.column == 3);
-        CHECK(result.error.row == 2);
-        CHECK(result.error.field == 2);
-        CHECK(result.error.message.find("never closed") != std::string::npos);
+        const CsvFailure result = Failure("a,b\r\n1,\"never closed\r\nmore,text\r\n");
+        CHECK(result.line == 2);
+        CHECK(result.column == 3);
+        CHECK(result.row == 2);
+        CHECK(result.field == 2);
+        CHECK(result.message.find("never closed") != std::string::npos);
     }
     SUBCASE("a quote inside an unquoted field") {
-        const CsvReadResult result = Failure("a,b\r\n1,2\"3\r\n");
-        CHECK(result.error.line == 2);
-        CHECK(result.error.column == 4);
-        CHECK(result.error.row == 2);
-        CHECK(result.error.field == 2);
-        CHECK(result.error.Describe() ==
-              "row 2, field 2 (line 2, column 4): " + result.error.message);
+        const CsvFailure result = Failure("a,b\r\n1,2\"3\r\n");
+        CHECK(result.line == 2);
+        CHECK(result.column == 4);
+        CHECK(result.row == 2);
+        CHECK(result.field == 2);
+        CHECK(result.text == "row 2: field 2 (line 2, column 4): " + result.message);
     }
     SUBCASE("text after a closing quote") {
-        const CsvReadResult result = Failure("\"ab\"c,d\n");
-        CHECK(result.error.line == 1);
-        CHECK(result.error.column == 5);
-        CHECK(result.error.field == 1);
+        const CsvFailure result = Failure("\"ab\"c,d\n");
+        CHECK(result.line == 1);
+        CHECK(result.column == 5);
+        CHECK(result.field == 1);
     }
     SUBCASE("lines and rows part ways after a multi-line cell") {
-        const CsvReadResult result = Failure("h1,h2\n\"x\ny\nz\",ok\n\xC3\xA9t\xC3\xA9,a\"b\n");
-        CHECK(result.error.row == 3);
-        CHECK(result.error.line == 5);
-        CHECK(result.error.column == 6);  // counted in characters: "été," is four
-        CHECK(result.error.field == 2);
+        const CsvFailure result = Failure("h1,h2\n\"x\ny\nz\",ok\n\xC3\xA9t\xC3\xA9,a\"b\n");
+        CHECK(result.row == 3);
+        CHECK(result.line == 5);
+        CHECK(result.column == 6);  // counted in characters: "été," is four
+        CHECK(result.field == 2);
     }
 }
 
 TEST_CASE("csv: non-UTF-8 input is rejected naming the row") {
     SUBCASE("Excel's legacy Windows-1252 export with a pound sign") {
-        const CsvReadResult result = Failure("School,Cost\r\nOak,\xA3" "5\r\n");
-        CHECK(result.error.row == 2);
-        CHECK(result.error.line == 2);
-        CHECK(result.error.field == 2);
-        CHECK(result.error.column == 5);
-        CHECK(result.error.message.find("0xA3") != std::string::npos);
-        CHECK(result.error.message.find("\xC2\xA3") != std::string::npos);  // shows "£"
-        CHECK(result.error.message.find("CSV UTF-8") != std::string::npos);
-        CHECK(result.error.Describe().find("row 2") != std::string::npos);
+        const CsvFailure result = Failure("School,Cost\r\nOak,\xA3" "5\r\n");
+        CHECK(result.row == 2);
+        CHECK(result.line == 2);
+        CHECK(result.field == 2);
+        CHECK(result.column == 5);
+        CHECK(result.message.find("0xA3") != std::string::npos);
+        CHECK(result.message.find("\xC2\xA3") != std::string::npos);  // shows "£"
+        CHECK(result.message.find("CSV UTF-8") != std::string::npos);
+        CHECK(result.text.find("row 2") != std::string::npos);
     }
     SUBCASE("an e-acute in a quoted cell") {
-        const CsvReadResult result = Failure("a\r\nb\r\n\"Caf\xE9\"\r\n");
-        CHECK(result.error.row == 3);
-        CHECK(result.error.column == 5);
-        CHECK(result.error.message.find("0xE9") != std::string::npos);
+        const CsvFailure result = Failure("a\r\nb\r\n\"Caf\xE9\"\r\n");
+        CHECK(result.row == 3);
+        CHECK(result.column == 5);
+        CHECK(result.message.find("0xE9") != std::string::npos);
     }
     const std::vector<std::string> invalid = {
         "\xC0\xAF",          // overlong '/'
@@ -161,16 +177,16 @@ TEST_CASE("csv: non-UTF-8 input is rejected naming the row") {
     };
     for (const std::string& bytes : invalid) {
         CAPTURE(bytes);
-        const CsvReadResult result = Failure("ok," + bytes);
-        CHECK(result.error.column == 4);
+        const CsvFailure result = Failure("ok," + bytes);
+        CHECK(result.column == 4);
     }
     CHECK(Rows("\xF4\x8F\xBF\xBF,\xED\x9F\xBF,\xEE\x80\x80") ==
           std::vector<CsvRow>{{"\xF4\x8F\xBF\xBF", "\xED\x9F\xBF", "\xEE\x80\x80"}});
 }
 
 TEST_CASE("csv: UTF-16 and NUL bytes are rejected with a hint") {
-    CHECK(Failure(std::string_view("\xFF\xFE" "a\0,\0b\0", 8)).error.message.find("UTF-16") != std::string::npos);
-    CHECK(Failure(std::string_view("a,b\0c", 5)).error.message.find("NUL") != std::string::npos);
+    CHECK(Failure(std::string_view("\xFF\xFE" "a\0,\0b\0", 8)).message.find("UTF-16") != std::string::npos);
+    CHECK(Failure(std::string_view("a,b\0c", 5)).message.find("NUL") != std::string::npos);
 }
 
 TEST_CASE("csv: a header row maps to column indices") {
@@ -268,9 +284,7 @@ TEST_CASE("csv: awkward cells survive a write and a read") {
     };
     yousaid::CsvWriter writer;
     for (const CsvRow& row : rows) writer.WriteTextRow(row);
-    const CsvReadResult result = ReadCsv(writer.Bytes());
-    INFO(result.error.Describe());
-    REQUIRE(result.ok);
+    const CsvTable result = Table(writer.Bytes());
     CHECK(result.rows == rows);
 
     // Neutralised cells come back with their apostrophe, and only those.

@@ -32,13 +32,13 @@ std::string Csv(const std::vector<std::string>& lines) {
 
 std::vector<std::string> Problems(const ResponseCsvReadResult& result) {
     std::vector<std::string> problems;
-    for (const ResponseCsvProblem& problem : result.problems) problems.push_back(problem.Describe());
+    for (const yousaid::Problem& problem : result.problems) problems.push_back(problem.ToString());
     return problems;
 }
 
 bool HasProblem(const ResponseCsvReadResult& result, const std::string& text) {
-    for (const ResponseCsvProblem& problem : result.problems) {
-        if (problem.Describe() == text) return true;
+    for (const yousaid::Problem& problem : result.problems) {
+        if (problem.ToString() == text) return true;
     }
     return false;
 }
@@ -178,7 +178,7 @@ TEST_CASE("import: a Windows-1252 file is rejected with a clear message") {
     REQUIRE_FALSE(read.ok);
     CHECK(read.responses.empty());
     REQUIRE(read.problems.size() == 1);
-    const std::string message = read.problems[0].Describe();
+    const std::string message = read.problems[0].ToString();
     CAPTURE(message);
     CHECK(message.find("row 2") == 0);
     CHECK(message.find("not valid UTF-8") != std::string::npos);
@@ -200,9 +200,9 @@ TEST_CASE("import: a bad cell is named by row and column") {
     CHECK(read.responses.empty());
     REQUIRE(read.problems.size() == 1);
     CHECK(read.problems[0].row == 7);
-    CHECK(read.problems[0].column == "happiness");
-    CHECK(read.problems[0].Describe() == "row 7, column happiness: 11 is above the maximum 10");
-    CHECK(read.ProblemsText("baseline.csv") == "baseline.csv: row 7, column happiness: 11 is above the maximum 10\n");
+    CHECK(read.problems[0].field == "happiness");
+    CHECK(read.problems[0].ToString() == "row 7, field 'happiness': 11 is above the maximum 10");
+    CHECK(read.ProblemsText("baseline.csv") == "baseline.csv: row 7, field 'happiness': 11 is above the maximum 10\n");
 }
 
 TEST_CASE("import: every kind of bad cell gets its own sentence") {
@@ -225,21 +225,21 @@ TEST_CASE("import: every kind of bad cell gets its own sentence") {
     REQUIRE_FALSE(read.ok);
     CHECK(read.responses.empty());
     const std::vector<std::string> expected = {
-        "row 2, column response_id: 'nothex' is not a response id (32 hex digits)",
-        "row 3, column survey_id: the row is for survey 'other_survey', but this import is for survey 'transfer_test'",
-        "row 3, column survey_version: the row is for version 1 of the survey, but this import is for version 2",
-        "row 4, column started_at: 'yesterday' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)",
-        "row 4, column status: 'done' is not a status; write complete, partial or refused",
-        "row 5, column wave: is empty; every response needs its wave, e.g. 2025",
-        "row 6, column phase: 'nursery' is not one of its options (primary, secondary, prefer_not_to_say)",
-        "row 6, column feelings: 'sad' is not one of its options (happy, calm, worried, dont_know); separate several with ;",
-        "row 6, column age: 'abc' is not a whole number",
-        "row 7, column age: '7.5' is not a whole number",
-        "row 7, column understanding.now: is empty, but understanding.before is not; fill both or neither",
-        "row 8, column phase: is required but has no answer",
+        "row 2, field 'response_id': 'nothex' is not a response id (32 hex digits)",
+        "row 3, field 'survey_id': the row is for survey 'other_survey', but this import is for survey 'transfer_test'",
+        "row 3, field 'survey_version': the row is for version 1 of the survey, but this import is for version 2",
+        "row 4, field 'started_at': 'yesterday' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)",
+        "row 4, field 'status': 'done' is not a status; write complete, partial or refused",
+        "row 5, field 'wave': is empty; every response needs its wave, e.g. 2025",
+        "row 6, field 'phase': 'nursery' is not one of its options (primary, secondary, prefer_not_to_say)",
+        "row 6, field 'feelings': 'sad' is not one of its options (happy, calm, worried, dont_know); separate several with ;",
+        "row 6, field 'age': 'abc' is not a whole number",
+        "row 7, field 'age': '7.5' is not a whole number",
+        "row 7, field 'understanding.now': is empty, but understanding.before is not; fill both or neither",
+        "row 8, field 'phase': is required but has no answer",
         "row 9: a refused response cannot hold answers",
-        "row 10, column understanding.now: 'dont_know' must be in both understanding.before and understanding.now",
-        "row 11, column better: the text is empty; record a skip instead",
+        "row 10, field 'understanding.now': 'dont_know' must be in both understanding.before and understanding.now",
+        "row 11, field 'better': the text is empty; record a skip instead",
         "row 12: field 16 holds 'surplus' but its column has no name in row 1",
     };
     CHECK(Problems(read) == expected);
@@ -247,7 +247,7 @@ TEST_CASE("import: every kind of bad cell gets its own sentence") {
     // "dont_know" alone is fine; together with another option it is not.
     const ResponseCsvReadResult together =
         ReadResponsesCsv(Csv({kHeader, "2025,complete,primary,dont_know;happy,,,,,,,"}), survey);
-    CHECK(HasProblem(together, "row 2, column feelings: 'dont_know' cannot be chosen together with other options"));
+    CHECK(HasProblem(together, "row 2, field 'feelings': 'dont_know' cannot be chosen together with other options"));
 }
 
 TEST_CASE("import: the header must name known columns, each once, wave and status included") {
@@ -256,7 +256,7 @@ TEST_CASE("import: the header must name known columns, each once, wave and statu
     REQUIRE_FALSE(unknown.ok);
     REQUIRE(unknown.problems.size() == 1);
     CHECK(unknown.problems[0].row == 1);
-    CHECK(unknown.problems[0].column == "notes");
+    CHECK(unknown.problems[0].field == "notes");
     CHECK(unknown.problems[0].message.find("is neither a question of survey 'transfer_test'") == 0);
 
     ResponseCsvOptions options;
@@ -270,11 +270,11 @@ TEST_CASE("import: the header must name known columns, each once, wave and statu
           std::vector<std::string>{"row 1: the column wave is missing", "row 1: the column status is missing"});
 
     const ResponseCsvReadResult twice = ReadResponsesCsv(Csv({"wave,status,Wave", "2025,complete,2025"}), survey);
-    CHECK(HasProblem(twice, "row 1, column Wave: this column name appears more than once"));
+    CHECK(HasProblem(twice, "row 1, field 'Wave': this column name appears more than once"));
 
     const ResponseCsvReadResult one_column = ReadResponsesCsv(Csv({"wave,status,understanding", "2025,partial,3"}), survey);
     CHECK(HasProblem(one_column,
-                     "row 1, column understanding: a before-and-now question takes two columns, understanding.before "
+                     "row 1, field 'understanding': a before-and-now question takes two columns, understanding.before "
                      "and understanding.now"));
     const ResponseCsvReadResult half = ReadResponsesCsv(Csv({"wave,status,understanding.before", "2025,partial,3"}), survey);
     CHECK(HasProblem(half,
@@ -296,7 +296,7 @@ TEST_CASE("import: the same response id twice in one file is an error") {
     const ResponseCsvReadResult read = ReadResponsesCsv(
         Csv({"response_id,wave,status", id + ",2025,refused", ",2025,refused", id + ",2025,refused"}), survey);
     CHECK(Problems(read) ==
-          std::vector<std::string>{"row 4, column response_id: response " + id + " is also on row 2; each response must appear once"});
+          std::vector<std::string>{"row 4, field 'response_id': response " + id + " is also on row 2; each response must appear once"});
 }
 
 TEST_CASE("import: a CSV file goes into the store whole or not at all") {
@@ -316,9 +316,9 @@ TEST_CASE("import: a CSV file goes into the store whole or not at all") {
     CHECK(rejected.file_rejected);
     CHECK(rejected.added == 0);
     CHECK(rejected.message ==
-          "baseline.csv: nothing was imported because of 1 problem: row 7, column age: 99 is above the maximum 25");
+          "baseline.csv: nothing was imported because of 1 problem: row 7, field 'age': 99 is above the maximum 25");
     REQUIRE(rejected.file_problems.size() == 1);
-    CHECK(rejected.file_problems[0] == "baseline.csv: row 7, column age: 99 is above the maximum 25");
+    CHECK(rejected.file_problems[0] == "baseline.csv: row 7, field 'age': 99 is above the maximum 25");
     CHECK(store.Count() == 1);
     CHECK(ReadBytes(path) == before);
 

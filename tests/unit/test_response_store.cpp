@@ -219,20 +219,20 @@ TEST_CASE("store: records that cannot be read (newer version, unknown type, dama
     {
         RecordLog log;
         REQUIRE(log.Open(path).ok);
-        REQUIRE(log.Append(ResponseStore::EncodeResponseRecord(MakeResponse(1))).ok);
-        REQUIRE(log.Append(FutureVersionPayload()).ok);
-        REQUIRE(log.Append(ResponseStore::EncodeResponseRecord(MakeResponse(2))).ok);
-        REQUIRE(log.Append(UnknownTypePayload()).ok);
-        REQUIRE(log.Append(HugeLengthPayload()).ok);
-        REQUIRE(log.Append(std::string("not cereal at all")).ok);
-        REQUIRE(log.Append(std::string()).ok);
+        REQUIRE(log.Append(ResponseStore::EncodeResponseRecord(MakeResponse(1))).ok());
+        REQUIRE(log.Append(FutureVersionPayload()).ok());
+        REQUIRE(log.Append(ResponseStore::EncodeResponseRecord(MakeResponse(2))).ok());
+        REQUIRE(log.Append(UnknownTypePayload()).ok());
+        REQUIRE(log.Append(HugeLengthPayload()).ok());
+        REQUIRE(log.Append(std::string("not cereal at all")).ok());
+        REQUIRE(log.Append(std::string()).ok());
         std::string cut = ResponseStore::EncodeResponseRecord(MakeResponse(3));
         cut.resize(cut.size() / 2);
-        REQUIRE(log.Append(cut).ok);
+        REQUIRE(log.Append(cut).ok());
         std::string trailing = ResponseStore::EncodeResponseRecord(MakeResponse(4));
         trailing += "extra";
-        REQUIRE(log.Append(trailing).ok);
-        REQUIRE(log.Append(ResponseStore::EncodeResponseRecord(MakeResponse(5))).ok);
+        REQUIRE(log.Append(trailing).ok());
+        REQUIRE(log.Append(ResponseStore::EncodeResponseRecord(MakeResponse(5))).ok());
     }
     const std::string before = ReadBytes(path);
     ResponseStore store;
@@ -244,9 +244,9 @@ TEST_CASE("store: records that cannot be read (newer version, unknown type, dama
     CHECK(store.Contains(MakeResponse(2).id));
     CHECK(store.Contains(MakeResponse(5).id));
     REQUIRE(report.skipped_records.size() == 7);
-    CHECK(report.skipped_records[0].record_number == 2);
+    CHECK(report.skipped_records[0].path == "record 2");
     CHECK(report.skipped_records[0].message.find("newer version of Yousaid") != std::string::npos);
-    CHECK(report.skipped_records[1].record_number == 4);
+    CHECK(report.skipped_records[1].path == "record 4");
     CHECK(report.skipped_records[1].message.find("record type 99") != std::string::npos);
     CHECK(report.skipped_records[2].message.find("does not fit") != std::string::npos);
     CHECK(report.skipped_records[6].message.find("unexpected bytes") != std::string::npos);
@@ -306,7 +306,7 @@ TEST_CASE("store: export marks remember what was exported across reopening") {
         CHECK_FALSE(store.LastExportedAtMs().has_value());
         REQUIRE(store.MarkExported({responses[0].id, responses[1].id, responses[2].id}, 1767300000000,
                                    "yousaid_tablet-1_2026-01-01T203000Z.yousaid")
-                    .ok);
+                    .ok());
         CHECK(store.NotYetExportedCount() == 2);
         CHECK(store.IsExported(responses[1].id));
         CHECK_FALSE(store.IsExported(responses[3].id));
@@ -324,7 +324,7 @@ TEST_CASE("store: export marks remember what was exported across reopening") {
     std::vector<ResponseId> all;
     for (const Response& response : store.Responses()) all.push_back(response.id);
     all.push_back(MakeResponse(99).id);  // not held: ignored
-    REQUIRE(store.MarkExported(all, 1767400000000, "second.yousaid").ok);
+    REQUIRE(store.MarkExported(all, 1767400000000, "second.yousaid").ok());
     CHECK(store.NotYetExportedCount() == 0);
     REQUIRE(store.ExportMarks().size() == 2);
     CHECK(store.ExportMarks()[1].responses_in_file == 7);
@@ -449,7 +449,7 @@ TEST_CASE("store: 10,000 responses with 20 answers each open") {
     {
         RecordLog log;
         REQUIRE(log.Open(path).ok);
-        REQUIRE(log.AppendAll(payloads).ok);
+        REQUIRE(log.AppendAll(payloads).ok());
     }
     ResponseStore store;
     const ResponseStoreOpenReport report = store.Open(path);

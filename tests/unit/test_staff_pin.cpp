@@ -39,7 +39,7 @@ RandomBytesFunction CountingRandom(std::uint8_t first = 1) {
 
 StaffPin PinWith(const std::string& pin) {
     StaffPin staff_pin;
-    REQUIRE(staff_pin.SetPin(pin, CountingRandom(), kStart, kTestIterations).ok);
+    REQUIRE(staff_pin.SetPin(pin, CountingRandom(), kStart, kTestIterations).ok());
     return staff_pin;
 }
 
@@ -192,8 +192,8 @@ TEST_CASE("pin: rules refuse one digit repeated and digits in a row, up or down"
 TEST_CASE("pin: SetPin stores a salted PBKDF2 hash, never the PIN") {
     StaffPin staff_pin;
     CHECK_FALSE(staff_pin.HasPin());
-    const PinSetResult set = staff_pin.SetPin("2580", CountingRandom(), kStart, kTestIterations);
-    REQUIRE(set.ok);
+    const Status set = staff_pin.SetPin("2580", CountingRandom(), kStart, kTestIterations);
+    REQUIRE(set.ok());
     REQUIRE(staff_pin.HasPin());
     const StaffPinRecord& record = *staff_pin.Record();
     CHECK(record.algorithm == "pbkdf2-sha256");
@@ -206,7 +206,7 @@ TEST_CASE("pin: SetPin stores a salted PBKDF2 hash, never the PIN") {
 
     // Another salt, another hash for the same PIN: equal PINs on two tablets look unrelated.
     StaffPin other;
-    REQUIRE(other.SetPin("2580", CountingRandom(101), kStart, kTestIterations).ok);
+    REQUIRE(other.SetPin("2580", CountingRandom(101), kStart, kTestIterations).ok());
     CHECK(other.Record()->salt != record.salt);
     CHECK(other.Record()->hash != record.hash);
 }
@@ -214,15 +214,15 @@ TEST_CASE("pin: SetPin stores a salted PBKDF2 hash, never the PIN") {
 TEST_CASE("pin: SetPin refuses a PIN against the rules and keeps the old one") {
     StaffPin staff_pin = PinWith("2580");
     const StaffPinRecord before = *staff_pin.Record();
-    const PinSetResult refused = staff_pin.SetPin("1234", CountingRandom(50), kStart + kSecond, kTestIterations);
-    CHECK_FALSE(refused.ok);
-    CHECK(refused.message == "Digits in a row (like 1234 or 4321) are too easy to guess. Choose another PIN.");
+    const Status refused = staff_pin.SetPin("1234", CountingRandom(50), kStart + kSecond, kTestIterations);
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.Message() == "Digits in a row (like 1234 or 4321) are too easy to guess. Choose another PIN.");
     CHECK(*staff_pin.Record() == before);
     CHECK(staff_pin.CheckPin("2580", kStart + 2 * kSecond).outcome == PinCheckOutcome::kAccepted);
 
-    CHECK_FALSE(staff_pin.SetPin("5821", CountingRandom(), kStart, kStaffPinMinIterations - 1).ok);
-    CHECK_FALSE(staff_pin.SetPin("5821", CountingRandom(), kStart, kStaffPinMaxIterations + 1).ok);
-    CHECK_FALSE(staff_pin.SetPin("5821", RandomBytesFunction(), kStart, kTestIterations).ok);
+    CHECK_FALSE(staff_pin.SetPin("5821", CountingRandom(), kStart, kStaffPinMinIterations - 1).ok());
+    CHECK_FALSE(staff_pin.SetPin("5821", CountingRandom(), kStart, kStaffPinMaxIterations + 1).ok());
+    CHECK_FALSE(staff_pin.SetPin("5821", RandomBytesFunction(), kStart, kTestIterations).ok());
     CHECK(*staff_pin.Record() == before);
 }
 
@@ -326,7 +326,7 @@ TEST_CASE("pin: without a PIN nothing is accepted") {
 TEST_CASE("pin: a new PIN clears a lock") {
     StaffPin staff_pin = PinWith("2580");
     for (int attempt = 0; attempt < 5; ++attempt) staff_pin.CheckPin("0000", kStart);
-    REQUIRE(staff_pin.SetPin("5821", CountingRandom(9), kStart + kSecond, kTestIterations).ok);
+    REQUIRE(staff_pin.SetPin("5821", CountingRandom(9), kStart + kSecond, kTestIterations).ok());
     CHECK(staff_pin.Record()->locked_until_ms == 0);
     CHECK(staff_pin.CheckPin("2580", kStart + 2 * kSecond).outcome == PinCheckOutcome::kWrong);
     CHECK(staff_pin.CheckPin("5821", kStart + 3 * kSecond).outcome == PinCheckOutcome::kAccepted);
@@ -334,7 +334,7 @@ TEST_CASE("pin: a new PIN clears a lock") {
 
 TEST_CASE("pin: the default iteration count is what a new PIN gets, and it checks") {
     StaffPin staff_pin;
-    REQUIRE(staff_pin.SetPin("5821", CountingRandom(), kStart).ok);
+    REQUIRE(staff_pin.SetPin("5821", CountingRandom(), kStart).ok());
     CHECK(staff_pin.Record()->iterations == kStaffPinIterations);
     CHECK(staff_pin.CheckPin("5821", kStart).outcome == PinCheckOutcome::kAccepted);
 }
@@ -346,8 +346,8 @@ TEST_CASE("pin: save and load give back the same record, as JSON without the PIN
     const std::string path = scratch.File("staff_pin.json");
     StaffPin staff_pin = PinWith("58203917");
     staff_pin.CheckPin("11112222", kStart + kSecond);  // some lockout state to carry over
-    const StaffPinSaveResult saved = SaveStaffPin(staff_pin, path);
-    REQUIRE(saved.ok);
+    const Status saved = SaveStaffPin(staff_pin, path);
+    REQUIRE(saved.ok());
 
     const std::string bytes = ReadBytes(path);
     CHECK(bytes.find("\"cereal_class_version\": 1") != std::string::npos);
@@ -367,7 +367,7 @@ TEST_CASE("pin: a lock survives saving and loading, as after a reload of the pag
     const std::string path = scratch.File("staff_pin.json");
     StaffPin staff_pin = PinWith("2580");
     for (int attempt = 0; attempt < 5; ++attempt) staff_pin.CheckPin("0000", kStart);
-    REQUIRE(SaveStaffPin(staff_pin, path).ok);
+    REQUIRE(SaveStaffPin(staff_pin, path).ok());
     StaffPinLoadResult loaded = LoadStaffPin(path);
     REQUIRE(loaded.status == StaffPinLoadStatus::kLoaded);
     CHECK(loaded.staff_pin.CheckPin("2580", kStart + 30 * kSecond).outcome == PinCheckOutcome::kLocked);
@@ -464,19 +464,19 @@ TEST_CASE("pin: an oversized file is not read into memory") {
 
 TEST_CASE("pin: saving fails with a message, not an exception") {
     ScratchDirectory scratch;
-    CHECK(SaveStaffPin(StaffPin(), scratch.File("staff_pin.json")).message == "there is no staff PIN to save");
-    const StaffPinSaveResult no_folder = SaveStaffPin(PinWith("2580"), scratch.File("no/such/folder/staff_pin.json"));
-    CHECK_FALSE(no_folder.ok);
-    CHECK(no_folder.message.rfind("the staff PIN was not saved: cannot create ", 0) == 0);
+    CHECK(SaveStaffPin(StaffPin(), scratch.File("staff_pin.json")).Message() == "there is no staff PIN to save");
+    const Status no_folder = SaveStaffPin(PinWith("2580"), scratch.File("no/such/folder/staff_pin.json"));
+    CHECK_FALSE(no_folder.ok());
+    CHECK(no_folder.Message().rfind("the staff PIN was not saved: cannot create ", 0) == 0);
 }
 
 TEST_CASE("pin: saving replaces the old file and leaves no temporary file") {
     ScratchDirectory scratch;
     const std::string path = scratch.File("staff_pin.json");
-    REQUIRE(SaveStaffPin(PinWith("2580"), path).ok);
+    REQUIRE(SaveStaffPin(PinWith("2580"), path).ok());
     StaffPin second;
-    REQUIRE(second.SetPin("5821", CountingRandom(77), kStart, kTestIterations).ok);
-    REQUIRE(SaveStaffPin(second, path).ok);
+    REQUIRE(second.SetPin("5821", CountingRandom(77), kStart, kTestIterations).ok());
+    REQUIRE(SaveStaffPin(second, path).ok());
     StaffPinLoadResult loaded = LoadStaffPin(path);
     REQUIRE(loaded.status == StaffPinLoadStatus::kLoaded);
     CHECK(loaded.staff_pin.CheckPin("5821", kStart).outcome == PinCheckOutcome::kAccepted);

@@ -45,7 +45,7 @@ StationConfig ValidConfig() {
 
 std::vector<std::string> Messages(const StationConfig& config) {
     std::vector<std::string> messages;
-    for (const StationConfigProblem& problem : ValidateStationConfig(config)) messages.push_back(problem.message);
+    for (const Problem& problem : ValidateStationConfig(config)) messages.push_back(problem.message);
     return messages;
 }
 
@@ -135,9 +135,9 @@ TEST_CASE("station: every field with a problem gets its own message, in field or
     config.station_id = "not-an-id";
     config.default_language = "Polish";
     config.idle_timeout_seconds = 0;
-    const std::vector<StationConfigProblem> problems = ValidateStationConfig(config);
+    const std::vector<Problem> problems = ValidateStationConfig(config);
     std::vector<std::pair<std::string, std::string>> got;
-    for (const StationConfigProblem& problem : problems) got.emplace_back(problem.field, problem.message);
+    for (const Problem& problem : problems) got.emplace_back(problem.field, problem.message);
     const std::vector<std::pair<std::string, std::string>> expected{
         {"survey_id", "survey id: 'Parent Carer' must be lowercase letters, digits and _ (like parent_carer)"},
         {"wave", "wave: '2026 spring' must be up to 32 letters, digits, - and _ (e.g. 2026 or 2026-spring)"},
@@ -181,8 +181,8 @@ TEST_CASE("station: save and load give back the same settings, as readable JSON"
     ScratchDirectory scratch;
     const std::string path = scratch.File("station.json");
     const StationConfig config = ValidConfig();
-    const StationConfigSaveResult saved = SaveStationConfig(config, path);
-    REQUIRE(saved.ok);
+    const Status saved = SaveStationConfig(config, path);
+    REQUIRE(saved.ok());
     const std::string bytes = ReadBytes(path);
     CHECK(bytes.find("\"cereal_class_version\": 1") != std::string::npos);
     CHECK(bytes.find("\"default_answer_mode\": \"helped_by_adult\"") != std::string::npos);
@@ -201,7 +201,7 @@ TEST_CASE("station: every answer mode survives a round trip") {
     for (const AnswerMode mode : {AnswerMode::kSelf, AnswerMode::kHelpedByAdult, AnswerMode::kOnBehalf, AnswerMode::kByPhone}) {
         StationConfig config = ValidConfig();
         config.default_answer_mode = mode;
-        REQUIRE(SaveStationConfig(config, path).ok);
+        REQUIRE(SaveStationConfig(config, path).ok());
         const StationConfigLoadResult loaded = LoadStationConfig(path, CountingRandom(), kStart);
         CHECK(loaded.status == StationConfigLoadStatus::kLoaded);
         CHECK(loaded.config.default_answer_mode == mode);
@@ -220,17 +220,17 @@ TEST_CASE("station: a missing file gives defaults with a fresh station id") {
 TEST_CASE("station: saving refuses settings with problems and keeps the old file") {
     ScratchDirectory scratch;
     const std::string path = scratch.File("station.json");
-    REQUIRE(SaveStationConfig(ValidConfig(), path).ok);
+    REQUIRE(SaveStationConfig(ValidConfig(), path).ok());
     StationConfig bad = ValidConfig();
     bad.event_date = "2026-02-30";
-    const StationConfigSaveResult refused = SaveStationConfig(bad, path);
-    CHECK_FALSE(refused.ok);
-    CHECK(refused.message == "the settings were not saved: event date: 2026-02-30 is not a date");
+    const Status refused = SaveStationConfig(bad, path);
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.Message() == "the settings were not saved: event date: 2026-02-30 is not a date");
     CHECK(LoadStationConfig(path, CountingRandom(), kStart).config == ValidConfig());
 
-    const StationConfigSaveResult no_folder = SaveStationConfig(ValidConfig(), scratch.File("no/such/station.json"));
-    CHECK_FALSE(no_folder.ok);
-    CHECK(no_folder.message.rfind("the settings were not saved: cannot create ", 0) == 0);
+    const Status no_folder = SaveStationConfig(ValidConfig(), scratch.File("no/such/station.json"));
+    CHECK_FALSE(no_folder.ok());
+    CHECK(no_folder.Message().rfind("the settings were not saved: cannot create ", 0) == 0);
 }
 
 TEST_CASE("station: unusable values in a file are put back to their defaults, with notes") {

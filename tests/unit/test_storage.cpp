@@ -107,9 +107,9 @@ TEST_CASE("storage: records round trip through a file") {
         CHECK_FALSE(report.HasDamage());
         CHECK(log.Count() == 0);
         CHECK_FALSE(fs::exists(path));  // a missing file is an empty log until the first append
-        for (const std::string& payload : payloads) REQUIRE(log.Append(payload).ok);
+        for (const std::string& payload : payloads) REQUIRE(log.Append(payload).ok());
         const std::vector<std::uint8_t> binary = {0, 1, 2, 0xF7, 0xFF};
-        REQUIRE(log.Append(binary).ok);
+        REQUIRE(log.Append(binary).ok());
         CHECK(log.Count() == payloads.size() + 1);
         CHECK(log.RecordBytes(payloads.size()) == binary);
     }
@@ -131,9 +131,9 @@ TEST_CASE("storage: AppendAll writes several records at once") {
     const std::string path = directory.File("batch.log");
     RecordLog log;
     REQUIRE(log.Open(path).ok);
-    REQUIRE(log.Append("first").ok);
+    REQUIRE(log.Append("first").ok());
     const std::vector<std::string> batch = {"a", "", "ccc"};
-    REQUIRE(log.AppendAll(batch).ok);
+    REQUIRE(log.AppendAll(batch).ok());
     CHECK(RecordsOf(log) == std::vector<std::string>{"first", "a", "", "ccc"});
     RecordLog reopened;
     CHECK_FALSE(reopened.Open(path).HasDamage());
@@ -147,8 +147,8 @@ TEST_CASE("storage: an oversized record is refused and nothing is written") {
     REQUIRE(log.Open(path).ok);
     const std::string too_big(yousaid::kMaxRecordBytes + 1, 'x');
     const auto result = log.Append(too_big);
-    CHECK_FALSE(result.ok);
-    CHECK(result.message.find("larger than the limit") != std::string::npos);
+    CHECK_FALSE(result.ok());
+    CHECK(result.Message().find("larger than the limit") != std::string::npos);
     CHECK(log.Count() == 0);
     CHECK_FALSE(fs::exists(path));
 }
@@ -187,7 +187,7 @@ TEST_CASE("storage: every truncation point keeps exactly the records wholly befo
 
         // Appending after the repair continues the log; checked on a sample to keep fsyncs few.
         if (cut % 97 == 0 || cut < header + 2 || cut + 1 == image.bytes.size()) {
-            REQUIRE(log.Append("after the crash").ok);
+            REQUIRE(log.Append("after the crash").ok());
             RecordLog reopened;
             const RecordLogOpenReport again = reopened.Open(path);
             CHECK(again.ok);
@@ -252,7 +252,7 @@ TEST_CASE("storage: after damage in the middle, appends continue and reopen the 
     REQUIRE(report.ok);
     CHECK(log.Count() == 9);
     CHECK(report.Summary().find("checksum mismatch") != std::string::npos);
-    REQUIRE(log.Append("new").ok);
+    REQUIRE(log.Append("new").ok());
 
     RecordLog reopened;
     const RecordLogOpenReport again = reopened.Open(path);
@@ -320,7 +320,7 @@ TEST_CASE("storage: files we do not understand are refused and left byte-identic
         CHECK_FALSE(report.message.empty());
         CHECK(log.Count() == 0);
         CHECK_FALSE(log.CanAppend());
-        CHECK_FALSE(log.Append("must not land").ok);
+        CHECK_FALSE(log.Append("must not land").ok());
         CHECK(ReadBytes(path) == bytes);
     }
 
@@ -345,12 +345,12 @@ TEST_CASE("storage: a read-only open reports damage but never writes") {
     CHECK(report.HasDamage());
     CHECK_FALSE(report.truncated);
     CHECK_FALSE(log.CanAppend());
-    CHECK_FALSE(log.Append("x").ok);
+    CHECK_FALSE(log.Append("x").ok());
     CHECK(ReadBytes(path) == torn);
 
     RecordLog missing;
     CHECK(missing.Open(directory.File("missing.log"), {false}).ok);
-    CHECK_FALSE(missing.Append("x").ok);
+    CHECK_FALSE(missing.Append("x").ok());
     CHECK_FALSE(fs::exists(directory.File("missing.log")));
 }
 
@@ -359,9 +359,9 @@ TEST_CASE("storage: appending refuses a file that changed since it was opened") 
     const std::string path = directory.File("changed.log");
     RecordLog log;
     REQUIRE(log.Open(path).ok);
-    REQUIRE(log.Append("one").ok);
+    REQUIRE(log.Append("one").ok());
     WriteBytes(path, ReadBytes(path) + "x");
     const auto result = log.Append("two");
-    CHECK_FALSE(result.ok);
-    CHECK(result.message.find("changed since it was opened") != std::string::npos);
+    CHECK_FALSE(result.ok());
+    CHECK(result.Message().find("changed since it was opened") != std::string::npos);
 }

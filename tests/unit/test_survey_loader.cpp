@@ -274,8 +274,9 @@ TEST_CASE("survey: the loader reports several problems at once and never half-lo
 
 TEST_CASE("survey: malformed JSON is reported with line and offset, without throwing") {
     const std::string text = "{\n  \"id\": \"x\",\n  \"version\": 1\n  \"title\": \"T\"\n}";
-    SurveyLoadResult result;
-    CHECK_NOTHROW(result = Load(text));
+    const std::string file_name = "test.json";
+    static_assert(noexcept(SurveyLoader::LoadFromText(text, file_name)), "bad input must never throw");
+    const SurveyLoadResult result = Load(text);
     REQUIRE(result.problems.size() == 1);
     CHECK(result.problems[0].message.find("malformed JSON at line 4, column 3") != std::string::npos);
     CHECK(result.problems[0].message.find("offset") != std::string::npos);
@@ -284,6 +285,8 @@ TEST_CASE("survey: malformed JSON is reported with line and offset, without thro
 }
 
 TEST_CASE("survey: hostile or empty input never throws and never loads") {
+    const std::string file_name = "test.json";
+    static_assert(noexcept(SurveyLoader::LoadFromText(std::string_view(), file_name)), "bad input must never throw");
     const std::vector<std::string> inputs = {
         "",
         "null",
@@ -300,10 +303,13 @@ TEST_CASE("survey: hostile or empty input never throws and never loads") {
     };
     for (const auto& input : inputs) {
         CAPTURE(input.substr(0, 80));
-        SurveyLoadResult result;
-        CHECK_NOTHROW(result = Load(input));
+        const SurveyLoadResult result = Load(input);
         CHECK_FALSE(result.Ok());
-        CHECK_FALSE(result.problems.empty());
+        REQUIRE_FALSE(result.problems.empty());
+        for (const auto& problem : result.problems) {
+            CHECK(problem.file == "test.json");
+            CHECK_FALSE(problem.message.empty());
+        }
     }
 }
 

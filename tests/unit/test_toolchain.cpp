@@ -28,8 +28,8 @@ TEST_CASE("toolchain: a thrown exception is caught, also in WebAssembly") {
 }
 
 TEST_CASE("toolchain: fixed-width types have the same size in every build") {
-    CHECK(sizeof(std::uint64_t) == 8);
-    CHECK(sizeof(std::int32_t) == 4);
+    static_assert(sizeof(std::uint64_t) == 8, "the file formats assume 64-bit integers of 8 bytes");
+    static_assert(sizeof(std::int32_t) == 4, "the file formats assume 32-bit integers of 4 bytes");
     const std::string target = yousaid::BuildTarget();
     CHECK((target == "native" || target == "wasm32"));
 }

@@ -94,7 +94,7 @@ TEST_CASE("transfer: export then read back gives the same header and responses")
     const std::string file = WriteTransferFile(Settings(), responses);
     CHECK(file.substr(0, 16) == "YOUSAID-TRANSFER");
     const TransferReadResult read = ReadTransferFile(file, "tablet3.yousaid");
-    REQUIRE_MESSAGE(read.ok, read.message);
+    REQUIRE_MESSAGE(read.ok(), read.Message());
     CHECK(read.problem == TransferProblem::kNone);
     CHECK(read.format_version == 1);
     CHECK(read.header.station_id == "tablet-3");
@@ -108,7 +108,7 @@ TEST_CASE("transfer: export then read back gives the same header and responses")
     CHECK(read.unreadable.empty());
 
     const TransferReadResult empty = ReadTransferFile(WriteTransferFile(Settings(), {}), "empty.yousaid");
-    REQUIRE(empty.ok);
+    REQUIRE(empty.ok());
     CHECK(empty.responses.empty());
 }
 
@@ -184,9 +184,9 @@ TEST_CASE("transfer: every truncation of a small file is rejected as cut short a
     for (std::size_t cut = 0; cut < file.size(); ++cut) {
         CAPTURE(cut);
         const TransferReadResult read = ReadTransferFile(file.substr(0, cut), "tablet3.yousaid");
-        CHECK_FALSE(read.ok);
+        CHECK_FALSE(read.ok());
         CHECK(read.problem == TransferProblem::kCutShort);
-        CHECK(read.message.find("tablet3.yousaid: the file is cut short") == 0);
+        CHECK(read.Message().find("tablet3.yousaid: the file is cut short") == 0);
         CHECK(read.responses.empty());
         const ImportReport report = officer.Import(file.substr(0, cut), "tablet3.yousaid");
         CHECK(report.file_rejected);
@@ -197,7 +197,7 @@ TEST_CASE("transfer: every truncation of a small file is rejected as cut short a
 
     const std::string cut = file.substr(0, 1204 < file.size() ? 1204 : file.size() / 2);
     const TransferReadResult read = ReadTransferFile(cut, "tablet3.yousaid");
-    CHECK(read.message == "tablet3.yousaid: the file is cut short: " + FormatCount(cut.size()) + " of " +
+    CHECK(read.Message() == "tablet3.yousaid: the file is cut short: " + FormatCount(cut.size()) + " of " +
                               FormatCount(file.size()) +
                               " bytes; download it again or export it from the tablet again");
 }
@@ -212,13 +212,13 @@ TEST_CASE("transfer: a changed byte anywhere in the file is rejected") {
             std::string damaged = file;
             damaged[position] = static_cast<char>(damaged[position] ^ mask);
             const TransferReadResult read = ReadTransferFile(damaged, "tablet3.yousaid");
-            REQUIRE_FALSE(read.ok);
+            REQUIRE_FALSE(read.ok());
             CHECK(read.responses.empty());
             if (position < 16) {
                 CHECK(read.problem == TransferProblem::kNotATransferFile);
             } else {
                 CHECK(read.problem == TransferProblem::kDamaged);
-                CHECK(read.message.find("the file is damaged") != std::string::npos);
+                CHECK(read.Message().find("the file is damaged") != std::string::npos);
             }
         }
     }
@@ -235,11 +235,11 @@ TEST_CASE("transfer: a changed byte anywhere in the file is rejected") {
 TEST_CASE("transfer: files that are not transfer files are refused with a reason") {
     const TransferReadResult png = ReadTransferFile(std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, 'x'), "photo.yousaid");
     CHECK(png.problem == TransferProblem::kNotATransferFile);
-    CHECK(png.message == "photo.yousaid: this is not a Yousaid transfer file (it does not start with YOUSAID-TRANSFER)");
+    CHECK(png.Message() == "photo.yousaid: this is not a Yousaid transfer file (it does not start with YOUSAID-TRANSFER)");
     const TransferReadResult store_file =
         ReadTransferFile(std::string("YSLOG\0\1\0", 8) + std::string(40, '\0'), "responses.log");
     CHECK(store_file.problem == TransferProblem::kNotATransferFile);
-    CHECK(store_file.message.find("response store, not a transfer file") != std::string::npos);
+    CHECK(store_file.Message().find("response store, not a transfer file") != std::string::npos);
     CHECK(ReadTransferFile("YOUSAID-TRANSFEX and more bytes here......", "x").problem ==
           TransferProblem::kNotATransferFile);
 }
@@ -250,8 +250,8 @@ TEST_CASE("transfer: a file from a newer version of Yousaid says so") {
     Reseal(file);
     const TransferReadResult read = ReadTransferFile(file, "tablet3.yousaid");
     CHECK(read.problem == TransferProblem::kNewerVersion);
-    CHECK(read.message.find("tablet3.yousaid: the file was made by a newer version of Yousaid") == 0);
-    CHECK(read.message.find("update Yousaid") != std::string::npos);
+    CHECK(read.Message().find("tablet3.yousaid: the file was made by a newer version of Yousaid") == 0);
+    CHECK(read.Message().find("update Yousaid") != std::string::npos);
 
     // A newer version that changes the layout after the fixed header is still recognised.
     std::string different_layout = file.substr(0, 36) + "something else entirely";
@@ -279,10 +279,10 @@ TEST_CASE("transfer: one unreadable response is listed and the others still go i
     const std::string file = AssembleTransferFile(
         1, SavePortableBinary(header), {SavePortableBinary(responses[0]), future, SavePortableBinary(responses[2])});
     const TransferReadResult read = ReadTransferFile(file, "t.yousaid");
-    REQUIRE_MESSAGE(read.ok, read.message);
+    REQUIRE_MESSAGE(read.ok(), read.Message());
     CHECK(read.responses.size() == 2);
     REQUIRE(read.unreadable.size() == 1);
-    CHECK(read.unreadable[0].position == 2);
+    CHECK(read.unreadable[0].path == "response 2");
     CHECK(read.unreadable[0].message.find("newer version of Yousaid") != std::string::npos);
 
     OfficerStore officer;
@@ -384,7 +384,7 @@ TEST_CASE("transfer: the JSON export parses back with RapidJSON and matches") {
 
     // And our own reader gets back exactly what was written.
     const TransferReadResult read = ReadResponsesJson(json, "tablet3.json");
-    REQUIRE_MESSAGE(read.ok, read.message);
+    REQUIRE_MESSAGE(read.ok(), read.Message());
     CHECK(read.responses == responses);
     CHECK(read.header.station_id == "tablet-3");
     CHECK(read.header.exported_at_ms == 1773504131000);
@@ -406,7 +406,7 @@ TEST_CASE("transfer: JSON that is not an export, or from a newer version, is ref
     const TransferReadResult newer =
         ReadResponsesJson("{\"format\": \"yousaid-responses\", \"format_version\": 2}", "x.json");
     CHECK(newer.problem == TransferProblem::kNewerVersion);
-    CHECK(newer.message.find("made by a newer version of Yousaid") != std::string::npos);
+    CHECK(newer.Message().find("made by a newer version of Yousaid") != std::string::npos);
     const std::string json = WriteResponsesJson(Settings(), MakeResponses(1, 2));
     CHECK(ReadResponsesJson(json.substr(0, json.size() / 2), "x.json").problem == TransferProblem::kDamaged);
 
@@ -416,7 +416,7 @@ TEST_CASE("transfer: JSON that is not an export, or from a newer version, is ref
     REQUIRE(status != std::string::npos);
     broken.replace(status, 20, "\"status\": \"finished\"");
     const TransferReadResult read = ReadResponsesJson(broken, "x.json");
-    REQUIRE(read.ok);
+    REQUIRE(read.ok());
     CHECK(read.responses.size() == 1);
     REQUIRE(read.unreadable.size() == 1);
     CHECK(read.unreadable[0].message == "responses[0].status: unknown status 'finished'");

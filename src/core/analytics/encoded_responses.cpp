@@ -1,3 +1,4 @@
+#include "core/base/text.h"
 #include "core/analytics/encoded_responses.h"
 
 #include <algorithm>
@@ -42,7 +43,6 @@ constexpr ResponseFieldName kResponseFieldNames[] = {
     {ResponseField::kLanguage, "language"},
 };
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // An answer the encoding cannot hold. The bulk setters let it escape (their callers pass
 // indices and values they built themselves, so it is a bug upstream); Add turns it into a

@@ -1,11 +1,12 @@
 #include "core/analytics/kpi.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
 
+#include "core/base/enum_names.h"
+#include "core/base/text.h"
 #include "core/io/csv.h"
 #include "core/analytics/population.h"
 
@@ -13,20 +14,10 @@ namespace yousaid {
 
 namespace {
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-std::string Lowercase(std::string_view text) {
-    std::string lower;
-    for (const char character : text) {
-        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(character))));
-    }
-    return lower;
-}
-
 // "On track" -> "on_track": how status names are compared.
 std::string StatusKey(std::string_view text) {
     std::string key;
-    for (const char character : Lowercase(TrimCellSpaces(text))) key.push_back(character == ' ' ? '_' : character);
+    for (const char character : AsciiLowercase(TrimSpaces(text))) key.push_back(character == ' ' ? '_' : character);
     return key;
 }
 
@@ -34,24 +25,6 @@ std::string FormatNumber(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
-}
-
-bool IsLeapYear(std::int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-std::int32_t DaysInMonth(std::int32_t year, std::int32_t month) {
-    static constexpr std::int32_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && IsLeapYear(year)) return 29;
-    return kDays[month - 1];
-}
-
-std::optional<std::int32_t> ParseDigits(std::string_view text) {
-    if (text.empty() || text.size() > 4) return std::nullopt;
-    std::int32_t value = 0;
-    for (const char character : text) {
-        if (character < '0' || character > '9') return std::nullopt;
-        value = value * 10 + (character - '0');
-    }
-    return value;
 }
 
 bool Reaches(KpiDirection direction, double value, double target) {
@@ -64,264 +37,229 @@ bool Better(KpiDirection direction, double value, double reference) {
 
 }  // namespace
 
-const char* KpiDirectionName(KpiDirection direction) {
-    switch (direction) {
-        case KpiDirection::kHigher:
-            return "higher";
-        case KpiDirection::kLower:
-            return "lower";
-        case KpiDirection::kContextual:
-            return "contextual";
-    }
-    return "higher";
-}
+namespace {
+
+constexpr EnumNames<KpiDirection, 3> kDirectionNames{{
+    {KpiDirection::kHigher, "higher"},
+    {KpiDirection::kLower, "lower"},
+    {KpiDirection::kContextual, "contextual"},
+}};
+
+constexpr EnumNames<KpiStatus, 5> kStatusNames{{
+    {KpiStatus::kMet, "Met"},
+    {KpiStatus::kOnTrack, "On track"},
+    {KpiStatus::kPartiallyMet, "Partially met"},
+    {KpiStatus::kNotOnTrack, "Not on track"},
+    {KpiStatus::kNotKnown, "Not known"},
+}};
+
+constexpr EnumNames<KpiStatistic, 5> kStatisticNames{{
+    {KpiStatistic::kPercentPositive, "percent_positive"},
+    {KpiStatistic::kMean, "mean"},
+    {KpiStatistic::kReturnRate, "rr2"},
+    {KpiStatistic::kReturnRateComplete, "rr1"},
+    {KpiStatistic::kCooperationRate, "coop1"},
+}};
+
+}  // namespace
+
+// The names are string literals, so data() ends in a NUL.
+const char* KpiDirectionName(KpiDirection direction) { return NameOf(kDirectionNames, direction).data(); }
 
 std::optional<KpiDirection> ParseKpiDirection(std::string_view name) {
-    const std::string key = Lowercase(TrimCellSpaces(name));
-    if (key == "higher" || key == "higher is better") return KpiDirection::kHigher;
-    if (key == "lower" || key == "lower is better") return KpiDirection::kLower;
-    if (key == "contextual") return KpiDirection::kContextual;
-    return std::nullopt;
+    const std::string key = AsciiLowercase(TrimSpaces(name));
+    if (key == "higher is better") return KpiDirection::kHigher;
+    if (key == "lower is better") return KpiDirection::kLower;
+    return ValueOf(kDirectionNames, key);
 }
 
-const char* KpiStatusName(KpiStatus status) {
-    switch (status) {
-        case KpiStatus::kMet:
-            return "Met";
-        case KpiStatus::kOnTrack:
-            return "On track";
-        case KpiStatus::kPartiallyMet:
-            return "Partially met";
-        case KpiStatus::kNotOnTrack:
-            return "Not on track";
-        case KpiStatus::kNotKnown:
-            return "Not known";
-    }
-    return "Not known";
-}
+const char* KpiStatusName(KpiStatus status) { return NameOf(kStatusNames, status).data(); }
 
 std::optional<KpiStatus> ParseKpiStatus(std::string_view name) {
     const std::string key = StatusKey(name);
-    for (const KpiStatus status : {KpiStatus::kMet, KpiStatus::kOnTrack, KpiStatus::kPartiallyMet,
-                                   KpiStatus::kNotOnTrack, KpiStatus::kNotKnown}) {
-        if (key == StatusKey(KpiStatusName(status))) return status;
+    for (const auto& entry : kStatusNames) {
+        if (key == StatusKey(entry.second)) return entry.first;
     }
     return std::nullopt;
 }
 
-const char* KpiStatisticName(KpiStatistic statistic) {
-    switch (statistic) {
-        case KpiStatistic::kPercentPositive:
-            return "percent_positive";
-        case KpiStatistic::kMean:
-            return "mean";
-        case KpiStatistic::kReturnRate:
-            return "rr2";
-        case KpiStatistic::kReturnRateComplete:
-            return "rr1";
-        case KpiStatistic::kCooperationRate:
-            return "coop1";
-    }
-    return "percent_positive";
-}
+const char* KpiStatisticName(KpiStatistic statistic) { return NameOf(kStatisticNames, statistic).data(); }
 
 std::optional<KpiStatistic> ParseKpiStatistic(std::string_view name) {
-    const std::string key = Lowercase(TrimCellSpaces(name));
-    for (const KpiStatistic statistic : {KpiStatistic::kPercentPositive, KpiStatistic::kMean, KpiStatistic::kReturnRate,
-                                         KpiStatistic::kReturnRateComplete, KpiStatistic::kCooperationRate}) {
-        if (key == KpiStatisticName(statistic)) return statistic;
-    }
-    return std::nullopt;
+    return ValueOf(kStatisticNames, AsciiLowercase(TrimSpaces(name)));
 }
 
-std::optional<CalendarDate> CalendarDate::Parse(std::string_view text) {
-    const std::string trimmed = TrimCellSpaces(text);
-    CalendarDate date;
-    if (trimmed.size() == 10 && trimmed[4] == '-' && trimmed[7] == '-') {
-        const auto year = ParseDigits(std::string_view(trimmed).substr(0, 4));
-        const auto month = ParseDigits(std::string_view(trimmed).substr(5, 2));
-        const auto day = ParseDigits(std::string_view(trimmed).substr(8, 2));
-        if (!year || !month || !day) return std::nullopt;
-        date = CalendarDate{*year, *month, *day};
-    } else {
-        // UK order, as Excel writes dates in a UK locale: 31/03/2025 (or 1/3/2025).
-        const std::size_t first = trimmed.find('/');
-        const std::size_t second = first == std::string::npos ? first : trimmed.find('/', first + 1);
-        if (second == std::string::npos) return std::nullopt;
-        const auto day = ParseDigits(std::string_view(trimmed).substr(0, first));
-        const auto month = ParseDigits(std::string_view(trimmed).substr(first + 1, second - first - 1));
-        const std::string_view year_text = std::string_view(trimmed).substr(second + 1);
-        const auto year = year_text.size() == 4 ? ParseDigits(year_text) : std::nullopt;
-        if (!year || !month || !day) return std::nullopt;
-        date = CalendarDate{*year, *month, *day};
-    }
-    if (date.year < 1900 || date.month < 1 || date.month > 12 || date.day < 1 ||
-        date.day > DaysInMonth(date.year, date.month)) {
-        return std::nullopt;
-    }
-    return date;
-}
+namespace {
 
-std::string CalendarDate::ToIso() const {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(year), static_cast<int>(month),
-                  static_cast<int>(day));
-    return buffer;
-}
+constexpr const char* kNotADate = " is not a date (2025-03-31 or 31/03/2025)";
 
-KpiLoadResult ParseKpiCsv(std::string_view bytes, const std::string& file_name) {
-    KpiLoadResult result;
-    auto problem = [&](std::uint32_t row, const std::string& field, const std::string& message) {
-        result.problems.push_back(Problem{file_name, row, "", field, message});
-    };
-    const CsvReadResult csv = ReadCsv(bytes);
-    if (!csv.ok) {
-        problem(csv.error.row, "", csv.error.Describe());
-        return result;
-    }
-    if (csv.rows.empty() || IsBlankCsvRow(csv.rows.front())) {
-        problem(0, "", "the file is empty; it needs a header with at least kpi,target,direction");
-        return result;
-    }
-    const CsvRow& header_row = csv.rows.front();
-    // checkpoint_N_date / checkpoint_N_target, for any N the officer used.
-    std::map<std::int32_t, std::pair<std::string, std::string>> checkpoint_columns;
-    std::vector<std::string> optional_columns = {"description",   "statistic",      "question",       "theme",
-                                                 "dimension",     "group",          "wave",           "measured_on",
-                                                 "baseline_value", "status_override", "override_note"};
+// checkpoint_N_date and checkpoint_N_target, for any N the officer used: N -> (date column,
+// target column), either name empty when that column is absent.
+using CheckpointColumns = std::map<std::int32_t, std::pair<std::string, std::string>>;
+
+CheckpointColumns FindCheckpointColumns(const CsvRow& header_row) {
+    CheckpointColumns columns;
+    const std::string prefix = "checkpoint_";
     for (const std::string& cell : header_row) {
-        const std::string name = Lowercase(TrimCellSpaces(cell));
-        const std::string prefix = "checkpoint_";
+        const std::string name = NormaliseCsvColumnName(cell);
         if (name.compare(0, prefix.size(), prefix) != 0) continue;
         const std::size_t underscore = name.find('_', prefix.size());
         if (underscore == std::string::npos) continue;
-        const auto number = ParseDigits(std::string_view(name).substr(prefix.size(), underscore - prefix.size()));
+        const std::string_view digits = std::string_view(name).substr(prefix.size(), underscore - prefix.size());
+        const bool plain = digits.size() <= 4 && digits.find_first_not_of("0123456789") == std::string_view::npos;
         const std::string suffix = name.substr(underscore + 1);
-        if (!number || (suffix != "date" && suffix != "target")) continue;
-        auto& pair = checkpoint_columns[*number];
+        if (!plain || digits.empty() || (suffix != "date" && suffix != "target")) continue;
+        auto& pair = columns[ParseWholeNumber32(digits).value_or(0)];
         (suffix == "date" ? pair.first : pair.second) = name;
-        optional_columns.push_back(name);
     }
-    const CsvHeader header = CsvHeader::Map(header_row, {"kpi", "target", "direction"}, optional_columns);
-    if (!header.ok()) {
-        problem(1, "", header.Describe());
-        return result;
+    return columns;
+}
+
+// Maps the header; false (with problems) when it cannot be used.
+bool MapKpiHeader(OfficerCsvFile& file, const CheckpointColumns& checkpoint_columns) {
+    std::vector<std::string> optional_columns = {"description",   "statistic",      "question",       "theme",
+                                                 "dimension",     "group",          "wave",           "measured_on",
+                                                 "baseline_value", "status_override", "override_note"};
+    for (const auto& entry : checkpoint_columns) {
+        for (const std::string& name : {entry.second.first, entry.second.second}) {
+            if (!name.empty()) optional_columns.push_back(name);
+        }
     }
+    if (!file.MapHeader({"kpi", "target", "direction"}, optional_columns)) return false;
     for (const auto& [number, names] : checkpoint_columns) {
         if (names.first.empty()) {
-            problem(1, names.second, "has no matching column checkpoint_" + std::to_string(number) + "_date");
+            file.Report(1, names.second, "has no matching column checkpoint_" + std::to_string(number) + "_date");
         }
     }
-    if (!result.problems.empty()) return result;
+    return file.Problems().empty();
+}
 
-    KpiFile file;
-    file.file_name = file_name;
-    std::map<std::string, std::uint32_t> first_row_of;
-    for (std::size_t index = 1; index < csv.rows.size(); ++index) {
-        const CsvRow& cells = csv.rows[index];
-        if (IsBlankCsvRow(cells)) continue;
-        const auto row = static_cast<std::uint32_t>(index + 1);
-        auto cell = [&](std::string_view name) {
-            const auto at = header.IndexOf(name);
-            return at && *at < cells.size() ? TrimCellSpaces(cells[*at]) : std::string();
-        };
-        const std::size_t problems_before = result.problems.size();
-        KpiDefinition kpi;
-        kpi.row = row;
-        kpi.id = cell("kpi");
-        kpi.description = cell("description");
-        if (kpi.id.empty()) problem(row, "kpi", "is empty; give each KPI a short name");
-        if (!kpi.id.empty()) {
-            const auto [found, inserted] = first_row_of.emplace(kpi.id, row);
-            if (!inserted) problem(row, "kpi", Quoted(kpi.id) + " is already used in row " + std::to_string(found->second));
-        }
-        const std::string statistic = cell("statistic");
-        if (!statistic.empty()) {
-            if (const auto parsed = ParseKpiStatistic(statistic)) {
-                kpi.statistic = *parsed;
-            } else {
-                problem(row, "statistic", Quoted(statistic) + " is not one of percent_positive, mean, rr2, rr1, coop1");
-            }
-        }
-        kpi.question = cell("question");
-        kpi.theme = cell("theme");
-        const std::string dimension = cell("dimension");
-        const std::string group = cell("group");
-        if (!dimension.empty()) kpi.dimension = dimension;
-        if (!group.empty()) kpi.group = group;
-        if (dimension.empty() != group.empty()) {
-            problem(row, dimension.empty() ? "dimension" : "group", "give both dimension and group, or neither");
-        }
-        const std::string direction = cell("direction");
-        if (const auto parsed = ParseKpiDirection(direction)) {
-            kpi.direction = *parsed;
-        } else {
-            problem(row, "direction", Quoted(direction) + " is not one of higher, lower, contextual");
-        }
-        const std::string target = cell("target");
-        if (!target.empty()) {
-            if (const auto parsed = ParseDecimalCell(target)) {
-                kpi.target = *parsed;
-            } else {
-                problem(row, "target", Quoted(target) + " is not a number (write 90 for 90%)");
-            }
-        } else if (kpi.direction != KpiDirection::kContextual) {
-            problem(row, "target", "is empty; only a contextual KPI can have no target");
-        }
-        kpi.wave = cell("wave");
-        const std::string measured_on = cell("measured_on");
-        if (!measured_on.empty()) {
-            kpi.measured_on = CalendarDate::Parse(measured_on);
-            if (!kpi.measured_on) problem(row, "measured_on", Quoted(measured_on) + " is not a date (2025-03-31 or 31/03/2025)");
-        }
-        const std::string baseline = cell("baseline_value");
-        if (!baseline.empty()) {
-            kpi.baseline_value = ParseDecimalCell(baseline);
-            if (!kpi.baseline_value) problem(row, "baseline_value", Quoted(baseline) + " is not a number");
-        }
-        for (const auto& [number, names] : checkpoint_columns) {
-            const std::string date_text = cell(names.first);
-            const std::string target_text = names.second.empty() ? std::string() : cell(names.second);
-            if (date_text.empty()) {
-                if (!target_text.empty()) problem(row, names.first, "is empty but its target is given");
-                continue;
-            }
-            KpiCheckpoint checkpoint;
-            const auto date = CalendarDate::Parse(date_text);
-            if (!date) {
-                problem(row, names.first, Quoted(date_text) + " is not a date (2025-03-31 or 31/03/2025)");
-                continue;
-            }
-            checkpoint.date = *date;
-            if (!target_text.empty()) {
-                checkpoint.target = ParseDecimalCell(target_text);
-                if (!checkpoint.target) {
-                    problem(row, names.second, Quoted(target_text) + " is not a number");
-                    continue;
-                }
-            }
-            kpi.checkpoints.push_back(checkpoint);
-        }
-        std::stable_sort(kpi.checkpoints.begin(), kpi.checkpoints.end(),
-                         [](const KpiCheckpoint& a, const KpiCheckpoint& b) { return a.date < b.date; });
-        for (std::size_t at = 1; at < kpi.checkpoints.size(); ++at) {
-            if (kpi.checkpoints[at].date == kpi.checkpoints[at - 1].date) {
-                problem(row, "", "two checkpoints share the date " + kpi.checkpoints[at].date.ToIso());
-            }
-        }
-        const std::string override_text = cell("status_override");
-        kpi.override_note = cell("override_note");
-        if (!override_text.empty()) {
-            kpi.status_override = ParseKpiStatus(override_text);
-            if (!kpi.status_override) {
-                problem(row, "status_override",
-                        Quoted(override_text) + " is not one of Met, On track, Partially met, Not on track, Not known");
-            }
-        }
-        if (result.problems.size() == problems_before) file.kpis.push_back(std::move(kpi));
+// An optional number cell: empty leaves `value` alone; anything else must be a number.
+void ReadOptionalDecimal(const OfficerCsvRow& row, const std::string& column, OfficerCsvFile& file,
+                         std::optional<double>& value) {
+    const std::string text = row.Cell(column);
+    if (text.empty()) return;
+    value = ParseDecimal(text);
+    if (!value) file.Report(row.Number(), column, Quoted(text) + " is not a number");
+}
+
+void ReadKpiTarget(const OfficerCsvRow& row, OfficerCsvFile& file, KpiDefinition& kpi) {
+    const std::string direction = row.Cell("direction");
+    if (const auto parsed = ParseKpiDirection(direction)) {
+        kpi.direction = *parsed;
+    } else {
+        file.Report(row.Number(), "direction", Quoted(direction) + " is not one of higher, lower, contextual");
     }
-    if (result.problems.empty()) result.file = std::move(file);
-    return result;
+    const std::string target = row.Cell("target");
+    if (!target.empty()) {
+        if (const auto parsed = ParseDecimal(target)) {
+            kpi.target = *parsed;
+        } else {
+            file.Report(row.Number(), "target", Quoted(target) + " is not a number (write 90 for 90%)");
+        }
+    } else if (kpi.direction != KpiDirection::kContextual) {
+        file.Report(row.Number(), "target", "is empty; only a contextual KPI can have no target");
+    }
+}
+
+void ReadKpiCheckpoints(const OfficerCsvRow& row, const CheckpointColumns& checkpoint_columns, OfficerCsvFile& file,
+                        KpiDefinition& kpi) {
+    for (const auto& entry : checkpoint_columns) {
+        const std::string& date_column = entry.second.first;
+        const std::string& target_column = entry.second.second;
+        const std::string date_text = row.Cell(date_column);
+        if (date_text.empty()) {
+            if (!target_column.empty() && !row.Cell(target_column).empty()) {
+                file.Report(row.Number(), date_column, "is empty but its target is given");
+            }
+            continue;
+        }
+        const auto date = CalendarDate::Parse(date_text);
+        if (!date) {
+            file.Report(row.Number(), date_column, Quoted(date_text) + kNotADate);
+            continue;
+        }
+        KpiCheckpoint checkpoint;
+        checkpoint.date = *date;
+        const std::size_t problems_before = file.Problems().size();
+        if (!target_column.empty()) ReadOptionalDecimal(row, target_column, file, checkpoint.target);
+        if (file.Problems().size() == problems_before) kpi.checkpoints.push_back(checkpoint);
+    }
+    std::stable_sort(kpi.checkpoints.begin(), kpi.checkpoints.end(),
+                     [](const KpiCheckpoint& a, const KpiCheckpoint& b) { return a.date < b.date; });
+    for (std::size_t at = 1; at < kpi.checkpoints.size(); ++at) {
+        if (kpi.checkpoints[at].date == kpi.checkpoints[at - 1].date) {
+            file.Report(row.Number(), "", "two checkpoints share the date " + kpi.checkpoints[at].date.ToIso());
+        }
+    }
+}
+
+// `first_row_of`: the row each KPI name was first seen on, so a repeat is named.
+KpiDefinition ReadKpiRow(const OfficerCsvRow& row, const CheckpointColumns& checkpoint_columns, OfficerCsvFile& file,
+                         std::map<std::string, std::uint32_t>& first_row_of) {
+    KpiDefinition kpi;
+    kpi.row = row.Number();
+    kpi.id = row.Cell("kpi");
+    kpi.description = row.Cell("description");
+    if (kpi.id.empty()) {
+        file.Report(kpi.row, "kpi", "is empty; give each KPI a short name");
+    } else if (const auto [found, inserted] = first_row_of.emplace(kpi.id, kpi.row); !inserted) {
+        file.Report(kpi.row, "kpi", Quoted(kpi.id) + " is already used in row " + std::to_string(found->second));
+    }
+    const std::string statistic = row.Cell("statistic");
+    if (!statistic.empty()) {
+        if (const auto parsed = ParseKpiStatistic(statistic)) {
+            kpi.statistic = *parsed;
+        } else {
+            file.Report(kpi.row, "statistic", Quoted(statistic) + " is not one of percent_positive, mean, rr2, rr1, coop1");
+        }
+    }
+    kpi.question = row.Cell("question");
+    kpi.theme = row.Cell("theme");
+    const std::string dimension = row.Cell("dimension");
+    const std::string group = row.Cell("group");
+    if (!dimension.empty()) kpi.dimension = dimension;
+    if (!group.empty()) kpi.group = group;
+    if (dimension.empty() != group.empty()) {
+        file.Report(kpi.row, dimension.empty() ? "dimension" : "group", "give both dimension and group, or neither");
+    }
+    ReadKpiTarget(row, file, kpi);
+    kpi.wave = row.Cell("wave");
+    const std::string measured_on = row.Cell("measured_on");
+    if (!measured_on.empty()) {
+        kpi.measured_on = CalendarDate::Parse(measured_on);
+        if (!kpi.measured_on) file.Report(kpi.row, "measured_on", Quoted(measured_on) + kNotADate);
+    }
+    ReadOptionalDecimal(row, "baseline_value", file, kpi.baseline_value);
+    ReadKpiCheckpoints(row, checkpoint_columns, file, kpi);
+    const std::string override_text = row.Cell("status_override");
+    kpi.override_note = row.Cell("override_note");
+    if (!override_text.empty()) {
+        kpi.status_override = ParseKpiStatus(override_text);
+        if (!kpi.status_override) {
+            file.Report(kpi.row, "status_override",
+                        Quoted(override_text) + " is not one of Met, On track, Partially met, Not on track, Not known");
+        }
+    }
+    return kpi;
+}
+
+}  // namespace
+
+Result<KpiFile> ParseKpiCsv(std::string_view bytes, const std::string& file_name) {
+    OfficerCsvFile file(file_name);
+    if (!file.Read(bytes, "a header with at least kpi,target,direction")) return file.Finish<KpiFile>(std::nullopt);
+    const CheckpointColumns checkpoint_columns = FindCheckpointColumns(file.HeaderRow());
+    if (!MapKpiHeader(file, checkpoint_columns)) return file.Finish<KpiFile>(std::nullopt);
+    KpiFile kpis;
+    kpis.file_name = file_name;
+    std::map<std::string, std::uint32_t> first_row_of;
+    file.ForEachRow([&](const OfficerCsvRow& row) {
+        const std::size_t problems_before = file.Problems().size();
+        KpiDefinition kpi = ReadKpiRow(row, checkpoint_columns, file, first_row_of);
+        if (file.Problems().size() == problems_before) kpis.kpis.push_back(std::move(kpi));
+    });
+    return file.Finish(std::optional<KpiFile>(std::move(kpis)));
 }
 
 std::vector<Problem> CheckKpis(const KpiFile& file, const Survey& survey) {
@@ -533,89 +471,98 @@ Figure FigureFor(const AnalyticsReport& report, const Survey& survey, const KpiD
 
 }  // namespace
 
+namespace {
+
+// The wave a KPI is assessed in: the one it names, else the latest wave with responses.
+std::optional<std::uint32_t> AssessedWave(const AnalyticsReport& report, const KpiDefinition& kpi) {
+    if (!kpi.wave.empty()) return report.FindWave(kpi.wave);
+    for (std::size_t index = report.waves.size(); index-- > 0;) {
+        const ReturnRateRow* overall = report.FindReturnRate(static_cast<std::uint32_t>(index), 0, 0);
+        const bool has_rows =
+            overall != nullptr && (overall->suppressed || overall->complete + overall->partial + overall->refused > 0);
+        if (has_rows) return static_cast<std::uint32_t>(index);
+    }
+    return std::nullopt;
+}
+
+// The KPI's group as the report indexes it: its breakdown (the dimension as the report
+// names it) and the group within it; either missing when the report has none such.
+struct KpiGroup {
+    std::optional<std::uint32_t> breakdown;
+    std::optional<std::uint32_t> group;
+
+    bool Found() const { return breakdown && group; }
+};
+
+KpiGroup FindKpiGroup(const AnalyticsReport& report, const Survey& survey, const KpiDefinition& kpi) {
+    if (kpi.dimension == kAllDimension) return KpiGroup{0, 0};
+    KpiGroup found;
+    std::string dimension;
+    for (const std::string& part : SplitCrossing(kpi.dimension)) {
+        const auto field = ResolveDimension(survey, part);
+        dimension += (dimension.empty() ? "" : kCrossingSeparator) + (field ? field->name : part);
+    }
+    found.breakdown = report.FindBreakdown(dimension);
+    if (!found.breakdown) return found;
+    std::string label;
+    for (const std::string& part : SplitCrossing(kpi.group)) label += (label.empty() ? "" : kCrossingSeparator) + part;
+    found.group = report.FindGroup(*found.breakdown, label);
+    return found;
+}
+
+// Why there is no value to judge, when the rule's own reason would not say.
+void ExplainMissingValue(const KpiDefinition& kpi, const KpiGroup& where, KpiResult& result) {
+    if (kpi.direction == KpiDirection::kContextual || result.value) return;  // the rule's own reason stands
+    if (!result.wave) {
+        result.suggestion.reason = kpi.wave.empty() ? "no wave has responses" : "no responses in wave " + Quoted(kpi.wave);
+    } else if (!where.group) {
+        result.suggestion.reason = "no responses or invited count for " + kpi.dimension + " " + Quoted(kpi.group);
+    } else if (result.suppressed) {
+        result.suggestion.reason = "suppressed: fewer answers than the minimum cell size";
+    }
+}
+
+KpiResult AssessKpi(const AnalyticsReport& report, const Survey& survey, const KpiDefinition& kpi) {
+    KpiResult result;
+    result.definition = kpi;
+    result.baseline_wave = report.baseline_wave;
+    result.wave = AssessedWave(report, kpi);
+    if (kpi.measured_on) {
+        result.measured_on = kpi.measured_on;
+    } else if (result.wave && !report.wave_latest_submitted_date[*result.wave].empty()) {
+        result.measured_on = CalendarDate::Parse(report.wave_latest_submitted_date[*result.wave]);
+    }
+    const KpiGroup where = FindKpiGroup(report, survey, kpi);
+    if (result.wave && where.Found()) {
+        const Figure now = FigureFor(report, survey, kpi, *result.wave, *where.breakdown, *where.group);
+        result.value = now.value;
+        result.interval = now.interval;
+        result.base = now.base;
+        result.suppressed = now.suppressed;
+    }
+    if (kpi.baseline_value) {
+        result.baseline_value = kpi.baseline_value;
+    } else if (report.baseline_wave && where.Found() && result.wave != report.baseline_wave) {
+        result.baseline_value = FigureFor(report, survey, kpi, *report.baseline_wave, *where.breakdown, *where.group).value;
+    }
+    KpiStatusInputs inputs;
+    inputs.direction = kpi.direction;
+    inputs.target = kpi.target;
+    inputs.checkpoints = kpi.checkpoints;
+    inputs.measured_on = result.measured_on;
+    inputs.value = result.value;
+    inputs.baseline = result.baseline_value;
+    result.suggestion = SuggestKpiStatus(inputs);
+    ExplainMissingValue(kpi, where, result);
+    result.status = kpi.status_override.value_or(result.suggestion.status);
+    return result;
+}
+
+}  // namespace
+
 std::vector<KpiResult> AssessKpis(const AnalyticsReport& report, const Survey& survey, const KpiFile& file) {
     std::vector<KpiResult> results;
-    for (const KpiDefinition& kpi : file.kpis) {
-        KpiResult result;
-        result.definition = kpi;
-        result.baseline_wave = report.baseline_wave;
-        // The wave assessed: the one named, else the latest wave with responses.
-        if (!kpi.wave.empty()) {
-            result.wave = report.FindWave(kpi.wave);
-        } else {
-            for (std::size_t index = report.waves.size(); index-- > 0;) {
-                const ReturnRateRow* overall = report.FindReturnRate(static_cast<std::uint32_t>(index), 0, 0);
-                const bool has_rows = overall != nullptr &&
-                                      (overall->suppressed || overall->complete + overall->partial + overall->refused > 0);
-                if (has_rows) {
-                    result.wave = static_cast<std::uint32_t>(index);
-                    break;
-                }
-            }
-        }
-        if (kpi.measured_on) {
-            result.measured_on = kpi.measured_on;
-        } else if (result.wave && !report.wave_latest_submitted_date[*result.wave].empty()) {
-            result.measured_on = CalendarDate::Parse(report.wave_latest_submitted_date[*result.wave]);
-        }
-
-        // The group: the KPI's dimension as the report names it.
-        std::optional<std::uint32_t> breakdown;
-        std::optional<std::uint32_t> group;
-        if (kpi.dimension == kAllDimension) {
-            breakdown = 0;
-            group = 0;
-        } else {
-            std::vector<std::string> names;
-            for (const std::string& part : SplitCrossing(kpi.dimension)) {
-                const auto field = ResolveDimension(survey, part);
-                names.push_back(field ? field->name : part);
-            }
-            std::string dimension;
-            for (const std::string& name : names) dimension += (dimension.empty() ? "" : kCrossingSeparator) + name;
-            breakdown = report.FindBreakdown(dimension);
-            if (breakdown) {
-                std::string label;
-                for (const std::string& part : SplitCrossing(kpi.group)) {
-                    label += (label.empty() ? "" : kCrossingSeparator) + part;
-                }
-                group = report.FindGroup(*breakdown, label);
-            }
-        }
-
-        KpiStatusInputs inputs;
-        inputs.direction = kpi.direction;
-        inputs.target = kpi.target;
-        inputs.checkpoints = kpi.checkpoints;
-        inputs.measured_on = result.measured_on;
-        if (result.wave && breakdown && group) {
-            const Figure now = FigureFor(report, survey, kpi, *result.wave, *breakdown, *group);
-            result.value = now.value;
-            result.interval = now.interval;
-            result.base = now.base;
-            result.suppressed = now.suppressed;
-        }
-        if (kpi.baseline_value) {
-            result.baseline_value = kpi.baseline_value;
-        } else if (report.baseline_wave && breakdown && group && result.wave != report.baseline_wave) {
-            result.baseline_value = FigureFor(report, survey, kpi, *report.baseline_wave, *breakdown, *group).value;
-        }
-        inputs.value = result.value;
-        inputs.baseline = result.baseline_value;
-        result.suggestion = SuggestKpiStatus(inputs);
-        if (kpi.direction == KpiDirection::kContextual || result.value) {
-            // The rule's own reason stands.
-        } else if (!result.wave) {
-            result.suggestion.reason = kpi.wave.empty() ? "no wave has responses"
-                                                        : "no responses in wave " + Quoted(kpi.wave);
-        } else if (!group) {
-            result.suggestion.reason = "no responses or invited count for " + kpi.dimension + " " + Quoted(kpi.group);
-        } else if (result.suppressed) {
-            result.suggestion.reason = "suppressed: fewer answers than the minimum cell size";
-        }
-        result.status = kpi.status_override.value_or(result.suggestion.status);
-        results.push_back(std::move(result));
-    }
+    for (const KpiDefinition& kpi : file.kpis) results.push_back(AssessKpi(report, survey, kpi));
     return results;
 }
 

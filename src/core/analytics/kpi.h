@@ -10,6 +10,7 @@
 
 #include "core/analytics/tabulate.h"
 #include "core/analytics/officer_input.h"
+#include "core/base/calendar.h"
 #include "core/survey/survey.h"
 
 namespace yousaid {
@@ -46,27 +47,6 @@ std::optional<KpiStatus> ParseKpiStatus(std::string_view name);
 const char* KpiStatisticName(KpiStatistic statistic);
 std::optional<KpiStatistic> ParseKpiStatistic(std::string_view name);
 
-struct CalendarDate {
-    std::int32_t year = 0;
-    std::int32_t month = 0;
-    std::int32_t day = 0;
-
-    // "2025-03-31", or "31/03/2025" as a UK spreadsheet saves it; nullopt for anything else
-    // or an impossible date.
-    static std::optional<CalendarDate> Parse(std::string_view text);
-    std::string ToIso() const;  // "2025-03-31"
-
-    friend bool operator<(const CalendarDate& a, const CalendarDate& b) {
-        if (a.year != b.year) return a.year < b.year;
-        if (a.month != b.month) return a.month < b.month;
-        return a.day < b.day;
-    }
-    friend bool operator<=(const CalendarDate& a, const CalendarDate& b) { return !(b < a); }
-    friend bool operator==(const CalendarDate& a, const CalendarDate& b) {
-        return a.year == b.year && a.month == b.month && a.day == b.day;
-    }
-};
-
 struct KpiCheckpoint {
     CalendarDate date;
     std::optional<double> target;  // empty: the KPI's final target
@@ -96,16 +76,12 @@ struct KpiFile {
     std::vector<KpiDefinition> kpis;
 };
 
-struct KpiLoadResult {
-    std::optional<KpiFile> file;  // set exactly when problems is empty
-    std::vector<Problem> problems;
-};
-
 // Reads the KPI CSV. Columns (any order, names case-insensitive): kpi, target, direction
 // (required); description, statistic, question, theme, dimension, group, wave, measured_on,
 // baseline_value, status_override, override_note, and checkpoint_N_date /
-// checkpoint_N_target for N = 1, 2, ... Every problem is listed with its row and column.
-KpiLoadResult ParseKpiCsv(std::string_view bytes, const std::string& file_name);
+// checkpoint_N_target for N = 1, 2, ... Every problem is listed with its row and column;
+// the file is given only when there are none.
+Result<KpiFile> ParseKpiCsv(std::string_view bytes, const std::string& file_name);
 
 // Problems that need the survey: unknown questions or themes, a question with no
 // satisfaction or mean figure, an unknown dimension. Empty when all is well.

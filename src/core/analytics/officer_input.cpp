@@ -1,64 +1,52 @@
 #include "core/analytics/officer_input.h"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
+#include "core/base/text.h"
 
 namespace yousaid {
 
-std::string TrimCellSpaces(std::string_view text) {
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-    return std::string(text.substr(begin, end - begin));
-}
-
 std::optional<std::int64_t> ParseWholeNumberCell(std::string_view text) {
-    const std::string trimmed = TrimCellSpaces(text);
-    if (trimmed.empty()) return std::nullopt;
-    std::size_t position = 0;
-    bool negative = false;
-    if (trimmed[0] == '-' || trimmed[0] == '+') {
-        negative = trimmed[0] == '-';
-        position = 1;
-    }
-    const std::string digits_part = trimmed.substr(position);
-    if (digits_part.empty()) return std::nullopt;
-    // Thousands separators only in their proper places: "1,250" yes, "12,50" no.
-    const bool has_separators = digits_part.find(',') != std::string::npos;
-    std::string digits;
-    for (std::size_t index = 0; index < digits_part.size(); ++index) {
-        const char character = digits_part[index];
-        if (character >= '0' && character <= '9') {
-            digits.push_back(character);
-        } else if (character == ',') {
-            const std::size_t from_end = digits_part.size() - index;  // ",250" -> 4
-            if (index == 0 || from_end % 4 != 0) return std::nullopt;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (has_separators && digits_part.find(',') > 3) return std::nullopt;
-    if (digits.empty() || digits.size() > 18) return std::nullopt;
-    std::int64_t value = 0;
-    for (const char digit : digits) value = value * 10 + (digit - '0');
-    return negative ? -value : value;
+    return ParseWholeNumber(text, ThousandsSeparators::kAccepted);
 }
 
-std::optional<double> ParseDecimalCell(std::string_view text) {
-    const std::string trimmed = TrimCellSpaces(text);
-    if (trimmed.empty()) return std::nullopt;
-    for (const char character : trimmed) {
-        const bool allowed = (character >= '0' && character <= '9') || character == '.' || character == '-' ||
-                             character == '+' || character == 'e' || character == 'E';
-        if (!allowed) return std::nullopt;
+std::string OfficerCsvRow::Cell(std::string_view column) const {
+    const std::optional<std::size_t> at = header_.IndexOf(column);
+    return at && *at < cells_.size() ? std::string(TrimSpaces(cells_[*at])) : std::string();
+}
+
+bool OfficerCsvFile::Read(std::string_view bytes, const std::string& needs) {
+    Result<CsvTable> csv = ReadCsv(bytes);
+    if (!csv.ok()) {
+        for (Problem& problem : csv.problems) {
+            problem.file = file_name_;
+            problems_.push_back(std::move(problem));
+        }
+        return false;
     }
-    errno = 0;
-    char* end = nullptr;
-    const double value = std::strtod(trimmed.c_str(), &end);
-    if (errno != 0 || end != trimmed.c_str() + trimmed.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
+    table_ = std::move(*csv.value);
+    if (table_.rows.empty() || IsBlankCsvRow(table_.rows.front())) {
+        Report(0, "", "the file is empty; it needs " + needs);
+        return false;
+    }
+    return true;
+}
+
+bool OfficerCsvFile::MapHeader(const std::vector<std::string>& required, const std::vector<std::string>& optional,
+                               const std::string& hint) {
+    header_ = CsvHeader::Map(HeaderRow(), required, optional);
+    if (header_.ok()) return true;
+    Report(1, "", header_.Describe() + (hint.empty() ? "" : " (" + hint + ")"));
+    return false;
+}
+
+void OfficerCsvFile::ForEachRow(const std::function<void(const OfficerCsvRow&)>& visit) const {
+    for (std::size_t index = 1; index < table_.rows.size(); ++index) {
+        if (IsBlankCsvRow(table_.rows[index])) continue;
+        visit(OfficerCsvRow(static_cast<std::uint32_t>(index + 1), table_.rows[index], header_));
+    }
+}
+
+void OfficerCsvFile::Report(std::uint32_t row, const std::string& field, const std::string& message) {
+    problems_.push_back(Problem{file_name_, row, "", field, message});
 }
 
 }  // namespace yousaid

@@ -32,16 +32,12 @@ struct Population {
     std::vector<PopulationEntry> entries;
 };
 
-struct PopulationLoadResult {
-    std::optional<Population> population;  // set exactly when problems is empty
-    std::vector<Problem> problems;
-};
-
 // Reads the CSV bytes (BOM, CRLF and Excel's quoting are fine; columns may come in any order
 // and extra columns are ignored). Every problem is listed: a missing column, an invited count
 // that is not a whole number >= 0 (thousands separators such as "1,250" are accepted), an
-// empty dimension or group, and the same wave, dimension and group given twice.
-PopulationLoadResult ParsePopulationCsv(std::string_view bytes, const std::string& file_name);
+// empty dimension or group, and the same wave, dimension and group given twice; the
+// population is given only when there are none.
+Result<Population> ParsePopulationCsv(std::string_view bytes, const std::string& file_name);
 
 // Splits "school×year_group" or "school*year_group" into its parts (one part when there is
 // no separator). Surrounding spaces are trimmed.

@@ -17,7 +17,6 @@ using tabulation::FieldGroups;
 using tabulation::FineCells;
 using tabulation::JoinNames;
 using tabulation::KeyIndex;
-using tabulation::Quoted;
 using tabulation::ResolvedEntry;
 using tabulation::ResolveEntry;
 

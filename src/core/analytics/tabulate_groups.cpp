@@ -8,7 +8,6 @@
 namespace yousaid {
 namespace tabulation {
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string JoinNames(const std::vector<std::string>& names, const char* separator) {
     std::string text;

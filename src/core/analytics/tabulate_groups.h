@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "core/analytics/encoded_responses.h"
+#include "core/base/text.h"
 #include "core/analytics/population.h"
 #include "core/base/problem.h"
 
 namespace yousaid {
 namespace tabulation {
 
-std::string Quoted(std::string_view text);
 std::string JoinNames(const std::vector<std::string>& names, const char* separator = ", ");
 
 // The groups of one dimension, and each respondent's group.

@@ -47,6 +47,22 @@ struct Result {
         return result;
     }
     static Result Failure(Problem reason) { return Failure(std::vector<Problem>{std::move(reason)}); }
+    // A failure with only a message, for input that is not a file (a PIN, a write).
+    static Result Failure(std::string message) {
+        Problem reason;
+        reason.message = std::move(message);
+        return Failure(std::move(reason));
+    }
+
+    // Every problem on its own line (DescribeProblems); empty when there are none.
+    std::string Message() const { return DescribeProblems(problems); }
 };
+
+// The value of an operation that gives nothing back (a save, an append) but can fail:
+// Result<Done>, called Status, so that every operation reports failure the same way.
+struct Done {};
+using Status = Result<Done>;
+
+inline Status Succeeded() { return Status::Success(Done{}); }
 
 }  // namespace yousaid

@@ -31,6 +31,15 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t offset) {
     return length;
 }
 
+std::uint32_t Utf8CodePointAt(std::string_view text, std::size_t offset, std::size_t length) {
+    static constexpr unsigned char kLeadBits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    std::uint32_t code_point = static_cast<unsigned char>(text[offset]) & kLeadBits[length];
+    for (std::size_t index = 1; index < length; ++index) {
+        code_point = (code_point << 6) | (static_cast<unsigned char>(text[offset + index]) & 0x3Fu);
+    }
+    return code_point;
+}
+
 std::string ReplaceInvalidUtf8(std::string_view text) {
     std::string clean;
     clean.reserve(text.size());

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/base/text.h"
 #include "core/base/utf8.h"
 
 namespace yousaid {
@@ -49,103 +50,106 @@ class CsvParser {
 public:
     explicit CsvParser(std::string_view bytes) : bytes_(bytes) {}
 
-    CsvReadResult Parse() {
+    Result<CsvTable> Parse() {
         if (bytes_.substr(0, 2) == "\xFF\xFE" || bytes_.substr(0, 2) == "\xFE\xFF") {
-            return Fail(1, 1,
-                        "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as "
-                        "\"CSV UTF-8 (Comma delimited)\" and load it again");
+            Fail(1, 1,
+                 "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as "
+                 "\"CSV UTF-8 (Comma delimited)\" and load it again");
+            return Result<CsvTable>::Failure(std::move(problem_));
         }
         if (bytes_.substr(0, kUtf8Bom.size()) == kUtf8Bom) position_ = kUtf8Bom.size();
-
-        enum class State { kFieldStart, kUnquoted, kQuoted, kAfterQuote };
-        State state = State::kFieldStart;
-        std::uint32_t quote_line = 0;
-        std::uint32_t quote_column = 0;
-
         while (position_ < bytes_.size()) {
-            const char byte = bytes_[position_];
-            const bool line_break = byte == '\r' || byte == '\n';
-            switch (state) {
-                case State::kFieldStart:
-                    if (!row_started_) {
-                        row_started_ = true;
-                        row_line_ = line_;
-                    }
-                    if (byte == '"') {
-                        quote_line = line_;
-                        quote_column = column_;
-                        Advance(1);
-                        state = State::kQuoted;
-                    } else {
-                        state = State::kUnquoted;  // look at this byte again as field content
-                    }
-                    break;
-                case State::kUnquoted:
-                    if (byte == ',') {
-                        EndField();
-                        Advance(1);
-                        state = State::kFieldStart;
-                    } else if (line_break) {
-                        EndField();
-                        EndRow();
-                        ConsumeLineBreak(nullptr);
-                        state = State::kFieldStart;
-                    } else if (byte == '"') {
-                        return Fail(line_, column_,
-                                    "a quote in the middle of an unquoted field; a field that "
-                                    "contains quotes must be enclosed in quotes, with each quote "
-                                    "inside doubled");
-                    } else if (!ConsumeCharacter()) {
-                        return result_;
-                    }
-                    break;
-                case State::kQuoted:
-                    if (byte == '"') {
-                        if (position_ + 1 < bytes_.size() && bytes_[position_ + 1] == '"') {
-                            field_.push_back('"');
-                            Advance(2);
-                        } else {
-                            Advance(1);
-                            state = State::kAfterQuote;
-                        }
-                    } else if (line_break) {
-                        ConsumeLineBreak(&field_);
-                    } else if (!ConsumeCharacter()) {
-                        return result_;
-                    }
-                    break;
-                case State::kAfterQuote:
-                    if (byte == ',') {
-                        EndField();
-                        Advance(1);
-                        state = State::kFieldStart;
-                    } else if (line_break) {
-                        EndField();
-                        EndRow();
-                        ConsumeLineBreak(nullptr);
-                        state = State::kFieldStart;
-                    } else {
-                        return Fail(line_, column_,
-                                    "unexpected text after the closing quote of a quoted field; a "
-                                    "quote inside a quoted field must be doubled");
-                    }
-                    break;
-            }
+            if (!Step(bytes_[position_])) return Result<CsvTable>::Failure(std::move(problem_));
         }
-        if (state == State::kQuoted) {
-            return Fail(quote_line, quote_column,
-                        "the quoted field that starts here is never closed (a missing "
-                        "closing quote)");
+        if (state_ == State::kQuoted) {
+            Fail(quote_line_, quote_column_,
+                 "the quoted field that starts here is never closed (a missing closing quote)");
+            return Result<CsvTable>::Failure(std::move(problem_));
         }
         if (row_started_) {
             EndField();
             EndRow();
         }
-        result_.ok = true;
-        return std::move(result_);
+        return Result<CsvTable>::Success(std::move(table_));
     }
 
 private:
+    enum class State { kFieldStart, kUnquoted, kQuoted, kAfterQuote };
+
+    // Takes in the byte at position_ (and what follows it, as the state needs); false, with
+    // problem_ set, when the file cannot be read on.
+    bool Step(char byte) {
+        switch (state_) {
+            case State::kFieldStart:
+                StartField(byte);
+                return true;
+            case State::kUnquoted:
+                if (byte == '"') {
+                    return Fail(line_, column_,
+                                "a quote in the middle of an unquoted field; a field that contains quotes must "
+                                "be enclosed in quotes, with each quote inside doubled");
+                }
+                return EndsField(byte) || ConsumeCharacter();
+            case State::kQuoted:
+                return StepQuoted(byte);
+            case State::kAfterQuote:
+                if (EndsField(byte)) return true;
+                return Fail(line_, column_,
+                            "unexpected text after the closing quote of a quoted field; a quote inside a "
+                            "quoted field must be doubled");
+        }
+        return true;
+    }
+
+    void StartField(char byte) {
+        if (!row_started_) {
+            row_started_ = true;
+            row_line_ = line_;
+        }
+        if (byte == '"') {
+            quote_line_ = line_;
+            quote_column_ = column_;
+            Advance(1);
+            state_ = State::kQuoted;
+        } else {
+            state_ = State::kUnquoted;  // look at this byte again as field content
+        }
+    }
+
+    // A comma or a line break outside quotes ends the field (and a line break the row).
+    bool EndsField(char byte) {
+        if (byte == ',') {
+            EndField();
+            Advance(1);
+        } else if (byte == '\r' || byte == '\n') {
+            EndField();
+            EndRow();
+            ConsumeLineBreak(nullptr);
+        } else {
+            return false;
+        }
+        state_ = State::kFieldStart;
+        return true;
+    }
+
+    bool StepQuoted(char byte) {
+        if (byte == '"') {
+            if (position_ + 1 < bytes_.size() && bytes_[position_ + 1] == '"') {
+                field_.push_back('"');
+                Advance(2);
+            } else {
+                Advance(1);
+                state_ = State::kAfterQuote;
+            }
+            return true;
+        }
+        if (byte == '\r' || byte == '\n') {
+            ConsumeLineBreak(&field_);
+            return true;
+        }
+        return ConsumeCharacter();
+    }
+
     void Advance(std::size_t byte_count) {
         position_ += byte_count;
         column_ += static_cast<std::uint32_t>(byte_count);
@@ -164,27 +168,25 @@ private:
         column_ = 1;
     }
 
-    // One character of field content; false (with the error set) if it is not valid UTF-8.
+    // One character of field content; false (with problem_ set) if it is not valid UTF-8.
     bool ConsumeCharacter() {
         const unsigned char byte = static_cast<unsigned char>(bytes_[position_]);
         if (byte == 0) {
-            Fail(line_, column_,
-                 "the file contains a NUL byte; it may be UTF-16 (Excel's \"Unicode Text\") "
-                 "rather than CSV UTF-8");
-            return false;
+            return Fail(line_, column_,
+                        "the file contains a NUL byte; it may be UTF-16 (Excel's \"Unicode Text\") "
+                        "rather than CSV UTF-8");
         }
         std::size_t length = 1;
         if (byte >= 0x80) {
             length = Utf8SequenceLength(bytes_, position_);
             if (length == 0) {
                 const std::string meaning = Windows1252Character(byte);
-                Fail(line_, column_,
+                return Fail(line_, column_,
                      "byte " + HexByte(byte) + " is not valid UTF-8" +
                          (meaning.empty() ? "" : " (in Windows-1252 it would be \"" + meaning + "\")") +
                          ": the file seems to be saved in a legacy encoding such as Excel's "
                          "\"CSV (Comma delimited)\"; save it as \"CSV UTF-8 (Comma delimited)\" "
                          "and load it again");
-                return false;
             }
         }
         field_.append(bytes_.substr(position_, length));
@@ -200,20 +202,20 @@ private:
     }
 
     void EndRow() {
-        result_.rows.push_back(std::move(row_));
-        result_.row_lines.push_back(row_line_);
+        table_.rows.push_back(std::move(row_));
+        table_.row_lines.push_back(row_line_);
         row_.clear();
         ++row_number_;
         field_number_ = 1;
         row_started_ = false;
     }
 
-    CsvReadResult Fail(std::uint32_t line, std::uint32_t column, std::string message) {
-        result_.ok = false;
-        result_.rows.clear();
-        result_.row_lines.clear();
-        result_.error = CsvError{line, column, row_number_, field_number_, std::move(message)};
-        return result_;
+    // Always false, for `return Fail(...)`.
+    bool Fail(std::uint32_t line, std::uint32_t column, const std::string& message) {
+        problem_.row = row_number_;
+        problem_.message = "field " + std::to_string(field_number_) + " (line " + std::to_string(line) + ", column " +
+                           std::to_string(column) + "): " + message;
+        return false;
     }
 
     std::string_view bytes_;
@@ -226,19 +228,13 @@ private:
     bool row_started_ = false;
     std::string field_;
     CsvRow row_;
-    CsvReadResult result_;
+    State state_ = State::kFieldStart;
+    std::uint32_t quote_line_ = 0;  // where the open quoted field started
+    std::uint32_t quote_column_ = 0;
+    CsvTable table_;
+    Problem problem_;
 };
 
-std::string NormaliseColumnName(std::string_view name) {
-    const auto is_space = [](char character) { return character == ' ' || character == '\t'; };
-    while (!name.empty() && is_space(name.front())) name.remove_prefix(1);
-    while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
-    std::string normalised(name);
-    for (char& character : normalised) {
-        if (character >= 'A' && character <= 'Z') character = static_cast<char>(character - 'A' + 'a');
-    }
-    return normalised;
-}
 
 std::string JoinNames(const std::vector<std::string>& names) {
     std::string text;
@@ -277,12 +273,9 @@ bool NeedsQuotes(std::string_view value) {
 
 }  // namespace
 
-std::string CsvError::Describe() const {
-    return "row " + std::to_string(row) + ", field " + std::to_string(field) + " (line " +
-           std::to_string(line) + ", column " + std::to_string(column) + "): " + message;
-}
+std::string NormaliseCsvColumnName(std::string_view name) { return AsciiLowercase(TrimSpaces(name)); }
 
-CsvReadResult ReadCsv(std::string_view bytes) { return CsvParser(bytes).Parse(); }
+Result<CsvTable> ReadCsv(std::string_view bytes) { return CsvParser(bytes).Parse(); }
 
 bool IsBlankCsvRow(const CsvRow& row) {
     for (const std::string& field : row) {
@@ -295,8 +288,8 @@ CsvHeader CsvHeader::Map(const CsvRow& header_row, const std::vector<std::string
                          const std::vector<std::string>& optional) {
     CsvHeader header;
     std::vector<std::string> known;
-    for (const std::string& name : required) known.push_back(NormaliseColumnName(name));
-    for (const std::string& name : optional) known.push_back(NormaliseColumnName(name));
+    for (const std::string& name : required) known.push_back(NormaliseCsvColumnName(name));
+    for (const std::string& name : optional) known.push_back(NormaliseCsvColumnName(name));
     const auto contains = [](const std::vector<std::string>& names, const std::string& name) {
         for (const std::string& candidate : names) {
             if (candidate == name) return true;
@@ -306,7 +299,7 @@ CsvHeader CsvHeader::Map(const CsvRow& header_row, const std::vector<std::string
 
     std::vector<std::string> reported_duplicates;
     for (std::size_t index = 0; index < header_row.size(); ++index) {
-        const std::string name = NormaliseColumnName(header_row[index]);
+        const std::string name = NormaliseCsvColumnName(header_row[index]);
         if (name.empty()) continue;
         if (header.IndexOf(name).has_value()) {
             if (!contains(reported_duplicates, name)) {
@@ -325,7 +318,7 @@ CsvHeader CsvHeader::Map(const CsvRow& header_row, const std::vector<std::string
 }
 
 std::optional<std::size_t> CsvHeader::IndexOf(std::string_view name) const {
-    const std::string normalised = NormaliseColumnName(name);
+    const std::string normalised = NormaliseCsvColumnName(name);
     for (const auto& [candidate, index] : indices_) {
         if (candidate == normalised) return index;
     }

@@ -19,39 +19,27 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 using CsvRow = std::vector<std::string>;
 
-struct CsvError {
-    // Physical line, 1-based; line breaks inside a quoted field count, so this is the line
-    // a text editor shows.
-    std::uint32_t line = 0;
-    // Character (not byte) position within that line, 1-based.
-    std::uint32_t column = 0;
-    // Record number, 1-based, the header being row 1: the row number Excel shows.
-    std::uint32_t row = 0;
-    // Field number within the record, 1-based: Excel's column A = 1.
-    std::uint32_t field = 0;
-    std::string message;
-
-    // "row 4, field 2 (line 5, column 7): ..."
-    std::string Describe() const;
-};
-
-struct CsvReadResult {
-    bool ok = false;
+struct CsvTable {
     // Every record in order. A blank line is a record with one empty field, as RFC 4180 and
     // Excel have it, so rows[i] is always Excel's row i + 1. Rows may differ in length.
     std::vector<CsvRow> rows;
     // The physical line each record starts on, parallel to rows.
     std::vector<std::uint32_t> row_lines;
-    CsvError error;  // set when !ok; rows then holds nothing
 };
 
 // Parses a whole file. A UTF-8 byte order mark is skipped; line breaks may be CRLF, LF or CR
 // (and are kept exactly as they are inside quoted fields); the last line needs no line break.
-CsvReadResult ReadCsv(std::string_view bytes);
+// Fails with one Problem whose row is the record's number (the header being row 1: the row
+// Excel shows) and whose message starts with where in it, as Excel and a text editor count:
+// "field 2 (line 5, column 7): ...", the field 1-based (Excel's column A = 1), the line
+// physical (line breaks inside a quoted field count) and the column in characters.
+Result<CsvTable> ReadCsv(std::string_view bytes);
 
 // True for a row with no content (a blank line, or only empty fields).
 bool IsBlankCsvRow(const CsvRow& row);
@@ -59,6 +47,9 @@ bool IsBlankCsvRow(const CsvRow& row);
 // Which field holds each expected column, from a header row. Names are compared ignoring
 // ASCII case and surrounding spaces ("School " matches "school"); empty header cells
 // (Excel leaves them after a stray edit) are ignored.
+// How header names are compared: ASCII case and surrounding spaces do not matter.
+std::string NormaliseCsvColumnName(std::string_view name);
+
 class CsvHeader {
 public:
     // ok() unless a required column is missing or a name appears twice.

@@ -1,12 +1,11 @@
 #include "core/responses/answer.h"
 
-#include <array>
-#include <utility>
+#include "core/base/enum_names.h"
 
 namespace yousaid {
 
 namespace {
-constexpr std::array<std::pair<AnswerKind, std::string_view>, 6> kAnswerKindNames{{
+constexpr EnumNames<AnswerKind, 6> kAnswerKindNames{{
     {AnswerKind::kSkipped, "skipped"},
     {AnswerKind::kOption, "option"},
     {AnswerKind::kOptions, "options"},
@@ -16,19 +15,9 @@ constexpr std::array<std::pair<AnswerKind, std::string_view>, 6> kAnswerKindName
 }};
 }  // namespace
 
-std::string_view AnswerKindName(AnswerKind kind) {
-    for (const auto& entry : kAnswerKindNames) {
-        if (entry.first == kind) return entry.second;
-    }
-    return "unknown";
-}
+std::string_view AnswerKindName(AnswerKind kind) { return NameOf(kAnswerKindNames, kind); }
 
-std::optional<AnswerKind> ParseAnswerKind(std::string_view name) {
-    for (const auto& entry : kAnswerKindNames) {
-        if (entry.second == name) return entry.first;
-    }
-    return std::nullopt;
-}
+std::optional<AnswerKind> ParseAnswerKind(std::string_view name) { return ValueOf(kAnswerKindNames, name); }
 
 Answer Answer::Skipped() { return Answer{}; }
 

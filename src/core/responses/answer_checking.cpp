@@ -4,13 +4,13 @@
 #include <cstddef>
 #include <set>
 
+#include "core/base/text.h"
 #include "core/base/utf8.h"
 
 namespace yousaid {
 
 namespace {
 
-std::string Quoted(const std::string& text) { return "'" + text + "'"; }
 
 std::string Prefix(const Question& question) { return "question " + Quoted(question.id) + ": "; }
 

@@ -1,5 +1,6 @@
 #include "core/responses/response.h"
 
+#include "core/base/calendar.h"
 #include "core/base/enum_names.h"
 
 #include <array>
@@ -10,13 +11,13 @@ namespace yousaid {
 
 namespace {
 
-constexpr std::array<std::pair<ResponseStatus, std::string_view>, 3> kStatusNames{{
+constexpr EnumNames<ResponseStatus, 3> kStatusNames{{
     {ResponseStatus::kComplete, "complete"},
     {ResponseStatus::kPartial, "partial"},
     {ResponseStatus::kRefused, "refused"},
 }};
 
-constexpr std::array<std::pair<AnswerMode, std::string_view>, 4> kModeNames{{
+constexpr EnumNames<AnswerMode, 4> kModeNames{{
     {AnswerMode::kSelf, "self"},
     {AnswerMode::kHelpedByAdult, "helped_by_adult"},
     {AnswerMode::kOnBehalf, "on_behalf"},
@@ -28,21 +29,6 @@ int HexDigitValue(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-// Days since 1970-01-01 to a civil date (proleptic Gregorian), after H. Hinnant's
-// days_from_civil inverse; avoids gmtime, which differs between libcs and is not thread-safe.
-void CivilFromDays(std::int64_t days, std::int64_t& year, std::int32_t& month, std::int32_t& day) {
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const std::int64_t day_of_era = days - era * 146097;
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const std::int64_t month_index = (5 * day_of_year + 2) / 153;
-    day = static_cast<std::int32_t>(day_of_year - (153 * month_index + 2) / 5 + 1);
-    month = static_cast<std::int32_t>(month_index < 10 ? month_index + 3 : month_index - 9);
-    year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
 }
 
 std::int64_t FloorDivide(std::int64_t value, std::int64_t divisor) {
@@ -94,17 +80,14 @@ std::string FormatIso8601Utc(std::int64_t milliseconds_since_epoch) {
     constexpr std::int64_t kMillisecondsPerDay = 86400000;
     const std::int64_t days = FloorDivide(milliseconds_since_epoch, kMillisecondsPerDay);
     const std::int64_t in_day = milliseconds_since_epoch - days * kMillisecondsPerDay;
-    std::int64_t year = 0;
-    std::int32_t month = 0;
-    std::int32_t day = 0;
-    CivilFromDays(days, year, month, day);
+    const CalendarDate date = CalendarDate::FromDaysSinceEpoch(days);
     const auto hours = static_cast<int>(in_day / 3600000);
     const auto minutes = static_cast<int>(in_day / 60000 % 60);
     const auto seconds = static_cast<int>(in_day / 1000 % 60);
     const auto millis = static_cast<int>(in_day % 1000);
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", static_cast<long long>(year),
-                  static_cast<int>(month), static_cast<int>(day), hours, minutes, seconds, millis);
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", static_cast<long long>(date.year),
+                  static_cast<int>(date.month), static_cast<int>(date.day), hours, minutes, seconds, millis);
     return buffer;
 }
 

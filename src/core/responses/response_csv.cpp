@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/base/text.h"
 #include "core/responses/answer_checking.h"
 #include "core/io/csv.h"
 #include "core/responses/response_set.h"
@@ -44,23 +46,6 @@ const std::vector<std::string>& FixedColumns() {
 constexpr const char* kBeforeSuffix = ".before";
 constexpr const char* kNowSuffix = ".now";
 
-bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view Trim(std::string_view text) {
-    while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-// As CsvHeader compares names: ASCII case and surrounding spaces do not matter.
-std::string NormaliseName(std::string_view name) {
-    std::string normalised(Trim(name));
-    for (char& c : normalised) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return normalised;
-}
-
 // Spreadsheets put an apostrophe in front of a cell to keep it text, and our writer does
 // the same against formula injection: one leading apostrophe is never part of the value.
 // Returns whether there was one.
@@ -70,28 +55,6 @@ bool StripTextMarker(std::string& cell) {
         return true;
     }
     return false;
-}
-
-std::optional<std::int32_t> ParseWholeNumber(std::string_view text) {
-    if (text.empty()) return std::nullopt;
-    bool negative = false;
-    std::size_t position = 0;
-    if (text[0] == '-' || text[0] == '+') {
-        negative = text[0] == '-';
-        position = 1;
-    }
-    if (position == text.size()) return std::nullopt;
-    std::int64_t value = 0;
-    for (; position < text.size(); ++position) {
-        if (text[position] < '0' || text[position] > '9') return std::nullopt;
-        value = value * 10 + (text[position] - '0');
-        if (value > static_cast<std::int64_t>(std::numeric_limits<std::int32_t>::max()) + 1) return std::nullopt;
-    }
-    if (negative) value = -value;
-    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max()) {
-        return std::nullopt;
-    }
-    return static_cast<std::int32_t>(value);
 }
 
 bool IsNonSubstantiveOption(const Question& question, const std::string& option_id) {
@@ -155,18 +118,10 @@ std::string TextCellFor(const Question& question, const std::string& text) {
 
 }  // namespace
 
-std::string ResponseCsvProblem::Describe() const {
-    std::string text;
-    if (row != 0) text = "row " + std::to_string(row);
-    if (!column.empty()) text += (text.empty() ? "" : ", ") + std::string("column ") + column;
-    if (!text.empty()) text += ": ";
-    return text + message;
-}
-
 std::string ResponseCsvReadResult::ProblemsText(const std::string& file_name) const {
     std::string text;
-    for (const ResponseCsvProblem& problem : problems) {
-        text += file_name + ": " + problem.Describe() + "\n";
+    for (const Problem& problem : problems) {
+        text += file_name + ": " + problem.ToString() + "\n";
     }
     if (more_problems > 0) text += file_name + ": ... and " + FormatCount(more_problems) + " more problems\n";
     return text;
@@ -250,133 +205,91 @@ std::string WriteResponsesCsv(const Survey& survey, const std::vector<Response>&
 
 namespace {
 
-class ResponseCsvReader {
+// Header layout: which column holds what, from the header row, reporting (on row 1) every
+// column that cannot be placed and every required one that is missing.
+class ResponseCsvLayout {
 public:
-    ResponseCsvReader(const Survey& survey, const ResponseCsvOptions& options) : survey_(survey), options_(options) {}
+    using ReportProblem = std::function<void(std::uint32_t row, std::string column, std::string message)>;
 
-    ResponseCsvReadResult Read(std::string_view bytes) {
-        const CsvReadResult csv = ReadCsv(bytes);
-        if (!csv.ok) {
-            Problem(csv.error.row, "",
-                    "field " + std::to_string(csv.error.field) + " (line " + std::to_string(csv.error.line) +
-                        ", character " + std::to_string(csv.error.column) + "): " + csv.error.message);
-            return Finish();
-        }
-        if (std::all_of(csv.rows.begin(), csv.rows.end(), IsBlankCsvRow)) {
-            Problem(0, "", "the file is empty");
-            return Finish();
-        }
-        if (IsBlankCsvRow(csv.rows.front())) {
-            Problem(1, "", "should hold the column names but is blank");
-            return Finish();
-        }
-        if (!MapHeader(csv.rows.front())) return Finish();
+    ResponseCsvLayout(const Survey& survey, const ResponseCsvOptions& options, ReportProblem report)
+        : survey_(survey), options_(options), report_(std::move(report)) {}
 
-        // Generated ids: one digest of everything the import reads, then one id per row.
-        const Sha256Digest content = ContentDigest(csv.rows);
-        std::uint32_t data_row_ordinal = 0;
-        std::unordered_map<ResponseId, std::uint32_t, ResponseIdHash> rows_by_id;
-        for (std::size_t index = 1; index < csv.rows.size(); ++index) {
-            const CsvRow& row = csv.rows[index];
-            if (IsBlankCsvRow(row)) continue;
-            ++data_row_ordinal;
-            const auto row_number = static_cast<std::uint32_t>(index + 1);
-            std::optional<Response> response = ReadRow(row, row_number, content, data_row_ordinal);
-            if (!response) continue;
-            const auto [existing, inserted] = rows_by_id.emplace(response->id, row_number);
-            if (!inserted) {
-                Problem(row_number, kResponseIdColumn,
-                        "response " + response->id.ToHex() + " is also on row " + std::to_string(existing->second) +
-                            "; each response must appear once");
-                continue;
-            }
-            result_.responses.push_back(std::move(*response));
-        }
-        return Finish();
-    }
-
-private:
-    void Problem(std::uint32_t row, std::string column, std::string message) {
-        if (result_.problems.size() >= ResponseCsvReadResult::kMaxReported) {
-            ++result_.more_problems;
-            return;
-        }
-        result_.problems.push_back({row, std::move(column), std::move(message)});
-    }
-
-    ResponseCsvReadResult Finish() {
-        result_.ok = result_.problems.empty() && result_.more_problems == 0;
-        if (!result_.ok) {
-            result_.responses.clear();
-            result_.generated_ids = 0;
-        }
-        return std::move(result_);
-    }
-
-    bool MapHeader(const CsvRow& header) {
+    // False when the header is not usable (every reason reported).
+    bool Map(const CsvRow& header) {
         std::set<std::string> ignored;
-        for (const std::string& name : options_.ignore_columns) ignored.insert(NormaliseName(name));
-        std::map<std::string, std::size_t> seen;
+        for (const std::string& name : options_.ignore_columns) ignored.insert(NormaliseCsvColumnName(name));
+        seen_.clear();
         roles_.assign(header.size(), ColumnRole{});
         bool ok = true;
         for (std::size_t index = 0; index < header.size(); ++index) {
-            const std::string name = NormaliseName(header[index]);
+            const std::string name = NormaliseCsvColumnName(header[index]);
             ColumnRole& role = roles_[index];
-            role.header = std::string(Trim(header[index]));
+            role.header = std::string(TrimSpaces(header[index]));
             if (name.empty()) continue;  // an unnamed column; its cells must stay empty (checked per row)
-            if (!seen.emplace(name, index).second) {
-                Problem(1, role.header, "this column name appears more than once");
+            if (!seen_.emplace(name, index).second) {
+                report_(1, role.header, "this column name appears more than once");
                 ok = false;
                 continue;
             }
-            if (ignored.count(name) != 0) continue;
-            if (std::find(FixedColumns().begin(), FixedColumns().end(), name) != FixedColumns().end()) {
-                role.kind = ColumnRole::Kind::kFixed;
-                role.fixed_name = name;
-                continue;
+            if (ignored.count(name) == 0 && !Classify(name, role)) ok = false;
+        }
+        return CheckRequiredColumns() && ok;
+    }
+
+    const std::vector<ColumnRole>& Roles() const { return roles_; }
+
+private:
+    // Gives a named column its role; false (reported) when it has none.
+    bool Classify(const std::string& name, ColumnRole& role) {
+        if (std::find(FixedColumns().begin(), FixedColumns().end(), name) != FixedColumns().end()) {
+            role.kind = ColumnRole::Kind::kFixed;
+            role.fixed_name = name;
+            return true;
+        }
+        if (const Question* question = survey_.FindQuestion(name)) {
+            if (question->kind == QuestionKind::kBeforeAndNow) {
+                report_(1, role.header,
+                        "a before-and-now question takes two columns, " + name + kBeforeSuffix + " and " + name +
+                            kNowSuffix);
+                return false;
             }
-            if (const Question* question = survey_.FindQuestion(name)) {
-                if (question->kind == QuestionKind::kBeforeAndNow) {
-                    Problem(1, role.header,
-                            "a before-and-now question takes two columns, " + name + kBeforeSuffix + " and " + name +
-                                kNowSuffix);
-                    ok = false;
-                    continue;
-                }
-                role.kind = ColumnRole::Kind::kQuestion;
+            role.kind = ColumnRole::Kind::kQuestion;
+            role.question = question;
+            return true;
+        }
+        const std::size_t dot = name.rfind('.');
+        if (dot != std::string::npos) {
+            const Question* question = survey_.FindQuestion(name.substr(0, dot));
+            const std::string suffix = name.substr(dot);
+            if (question != nullptr && question->kind == QuestionKind::kBeforeAndNow &&
+                (suffix == kBeforeSuffix || suffix == kNowSuffix)) {
+                role.kind = suffix == kBeforeSuffix ? ColumnRole::Kind::kBefore : ColumnRole::Kind::kNow;
                 role.question = question;
-                continue;
+                return true;
             }
-            const std::size_t dot = name.rfind('.');
-            if (dot != std::string::npos) {
-                const Question* question = survey_.FindQuestion(name.substr(0, dot));
-                const std::string suffix = name.substr(dot);
-                if (question != nullptr && question->kind == QuestionKind::kBeforeAndNow &&
-                    (suffix == kBeforeSuffix || suffix == kNowSuffix)) {
-                    role.kind = suffix == kBeforeSuffix ? ColumnRole::Kind::kBefore : ColumnRole::Kind::kNow;
-                    role.question = question;
-                    continue;
-                }
-            }
-            Problem(1, role.header,
-                    "is neither a question of survey '" + survey_.id + "' (version " + std::to_string(survey_.version) +
-                        ") nor one of the columns " + JoinFixedColumns() +
-                        "; check the spelling, or list it among the columns to ignore");
-            ok = false;
         }
+        report_(1, role.header,
+                "is neither a question of survey " + Quoted(survey_.id) + " (version " + std::to_string(survey_.version) +
+                    ") nor one of the columns " + JoinFixedColumns() +
+                    "; check the spelling, or list it among the columns to ignore");
+        return false;
+    }
+
+    // wave and status, and both halves of a before-and-now question or neither.
+    bool CheckRequiredColumns() {
+        bool ok = true;
         for (const char* required : {kWaveColumn, kStatusColumn}) {
-            if (seen.count(required) == 0) {
-                Problem(1, "", std::string("the column ") + required + " is missing");
+            if (seen_.count(required) == 0) {
+                report_(1, "", std::string("the column ") + required + " is missing");
                 ok = false;
             }
         }
-        // Both halves of a before-and-now question, or neither.
         for (const Question& question : survey_.questions) {
             if (question.kind != QuestionKind::kBeforeAndNow) continue;
-            const bool before = seen.count(question.id + kBeforeSuffix) != 0;
-            const bool now = seen.count(question.id + kNowSuffix) != 0;
+            const bool before = seen_.count(question.id + kBeforeSuffix) != 0;
+            const bool now = seen_.count(question.id + kNowSuffix) != 0;
             if (before != now) {
-                Problem(1, "",
+                report_(1, "",
                         "the column " + question.id + (before ? kNowSuffix : kBeforeSuffix) + " is missing; " +
                             question.id + kBeforeSuffix + " and " + question.id + kNowSuffix + " go together");
                 ok = false;
@@ -394,6 +307,274 @@ private:
         return joined;
     }
 
+    const Survey& survey_;
+    const ResponseCsvOptions& options_;
+    ReportProblem report_;
+    std::map<std::string, std::size_t> seen_;  // normalised name -> column
+    std::vector<ColumnRole> roles_;
+};
+
+// Cell decoding: what one cell (or a before-and-now pair) says, put into the response, with
+// a problem reported (by row and column) for every cell that cannot be read.
+class ResponseCsvCells {
+public:
+    using ReportProblem = ResponseCsvLayout::ReportProblem;
+
+    ResponseCsvCells(const Survey& survey, ReportProblem report) : survey_(survey), report_(std::move(report)) {}
+
+    void ReadFixedCell(const ColumnRole& role, std::string cell, std::uint32_t row_number, Response& response,
+                       bool& has_id, bool& has_status) {
+        const std::string& name = role.fixed_name;
+        // Surrounding spaces are never meaningful here, and " 2025" must not become its own wave.
+        StripTextMarker(cell);
+        const std::string value(TrimSpaces(cell));
+        if (name == kResponseIdColumn) {
+            if (value.empty()) return;
+            const auto id = ResponseId::FromHex(value);
+            if (!id || id->IsNil()) {
+                report_(row_number, role.header, "'" + value + "' is not a response id (32 hex digits)");
+                return;
+            }
+            response.id = *id;
+            has_id = true;
+        } else if (name == kSurveyIdColumn) {
+            if (!value.empty() && value != survey_.id) {
+                report_(row_number, role.header,
+                        "the row is for survey '" + value + "', but this import is for survey '" + survey_.id + "'");
+            }
+        } else if (name == kSurveyVersionColumn) {
+            if (value.empty()) return;
+            const auto version = ParseWholeNumber32(value);
+            if (!version || *version != survey_.version) {
+                report_(row_number, role.header,
+                        "the row is for version " + value + " of the survey, but this import is for version " +
+                            std::to_string(survey_.version));
+            }
+        } else if (name == kWaveColumn) {
+            response.wave = value;
+        } else if (name == kStatusColumn) {
+            if (value.empty()) return;
+            has_status = true;  // filled in, even if wrongly: one problem per cell is enough
+            const auto status = ParseResponseStatus(NormaliseCsvColumnName(value));
+            if (!status) {
+                report_(row_number, role.header, "'" + value + "' is not a status; write complete, partial or refused");
+                return;
+            }
+            response.status = *status;
+        } else if (name == kAnswerModeColumn) {
+            if (value.empty()) return;  // self
+            const auto mode = ParseAnswerMode(NormaliseCsvColumnName(value));
+            if (!mode) {
+                report_(row_number, role.header,
+                        "'" + value + "' is not an answer mode; write self, helped_by_adult, on_behalf or by_phone");
+                return;
+            }
+            response.answer_mode = *mode;
+        } else if (name == kStationIdColumn) {
+            response.station_id = value;
+        } else if (name == kEventIdColumn) {
+            response.event_id = value;
+        } else if (name == kLanguageColumn) {
+            if (!value.empty()) response.language = value;
+        } else if (name == kStartedAtColumn || name == kSubmittedAtColumn) {
+            if (value.empty()) return;
+            const auto time = ParseIso8601Utc(value, true);
+            if (!time || !IsPlausibleTime(*time)) {
+                report_(row_number, role.header,
+                        "'" + value + "' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)");
+                return;
+            }
+            (name == kStartedAtColumn ? response.started_at_ms : response.submitted_at_ms) = *time;
+        }
+    }
+
+    // One cell of a one-column question. Empty means "no answer"; the question decides
+    // whether the cell is an option id, ids separated by ';', a whole number or text.
+    void ReadQuestionCell(const Question& question, const std::string& column, std::string cell,
+                          std::uint32_t row_number, Response& response) {
+        const bool literal_text = StripTextMarker(cell);
+        if (question.kind == QuestionKind::kShortText) {
+            if (cell.empty() && !literal_text) return;
+            if (!literal_text && cell == kCsvSkippedCell) {
+                response.answers[question.id] = Answer::Skipped();
+            } else if (!literal_text && IsNonSubstantiveOption(question, cell)) {
+                response.answers[question.id] = Answer::Choice(cell);
+            } else {
+                response.answers[question.id] = Answer::Text(cell);
+            }
+            return;
+        }
+        const std::string value(TrimSpaces(cell));
+        if (value.empty()) return;
+        if (value == kCsvSkippedCell) {
+            response.answers[question.id] = Answer::Skipped();
+            return;
+        }
+        switch (question.kind) {
+            case QuestionKind::kSingleChoice:
+            case QuestionKind::kScale1To5:
+            case QuestionKind::kYesSometimesNo:
+                if (question.FindOption(value) == nullptr) {
+                    report_(row_number, column,
+                            "'" + value + "' is not one of its options (" + JoinOptionIds(question) + ")");
+                    return;
+                }
+                response.answers[question.id] = Answer::Choice(value);
+                return;
+            case QuestionKind::kMultipleChoice: {
+                std::set<std::string> option_ids;
+                std::size_t start = 0;
+                while (start <= value.size()) {
+                    const std::size_t end = std::min(value.find(';', start), value.size());
+                    const std::string option_id(TrimSpaces(std::string_view(value).substr(start, end - start)));
+                    start = end + 1;
+                    if (option_id.empty()) continue;
+                    if (question.FindOption(option_id) == nullptr) {
+                        report_(row_number, column,
+                                "'" + option_id + "' is not one of its options (" + JoinOptionIds(question) +
+                                    "); separate several with ;");
+                        return;
+                    }
+                    option_ids.insert(option_id);
+                }
+                if (option_ids.empty()) return;
+                response.answers[question.id] = Answer::Choices(std::move(option_ids));
+                return;
+            }
+            case QuestionKind::kRating0To10:
+            case QuestionKind::kNumber: {
+                if (IsNonSubstantiveOption(question, value)) {
+                    response.answers[question.id] = Answer::Choice(value);
+                    return;
+                }
+                const auto number = ParseWholeNumber32(value);
+                if (!number) {
+                    report_(row_number, column, "'" + value + "' is not a whole number");
+                    return;
+                }
+                response.answers[question.id] = Answer::Integer(*number);
+                return;
+            }
+            case QuestionKind::kShortText:
+            case QuestionKind::kBeforeAndNow:
+                break;  // handled elsewhere
+        }
+    }
+
+    void ReadBeforeAndNow(const Question& question, std::string before_cell, std::string now_cell,
+                          std::uint32_t row_number, Response& response) {
+        StripTextMarker(before_cell);
+        StripTextMarker(now_cell);
+        const std::string before(TrimSpaces(before_cell));
+        const std::string now(TrimSpaces(now_cell));
+        const std::string before_column = question.id + kBeforeSuffix;
+        const std::string now_column = question.id + kNowSuffix;
+        if (before.empty() && now.empty()) return;
+        const bool before_is_word = before == kCsvSkippedCell || IsNonSubstantiveOption(question, before);
+        const bool now_is_word = now == kCsvSkippedCell || IsNonSubstantiveOption(question, now);
+        if (before_is_word || now_is_word) {
+            if (before != now) {
+                report_(row_number, before_is_word ? now_column : before_column,
+                        "'" + (before_is_word ? before : now) + "' must be in both " + before_column + " and " +
+                            now_column);
+                return;
+            }
+            response.answers[question.id] =
+                before == kCsvSkippedCell ? Answer::Skipped() : Answer::Choice(before);
+            return;
+        }
+        if (before.empty() || now.empty()) {
+            report_(row_number, before.empty() ? before_column : now_column,
+                    "is empty, but " + (before.empty() ? now_column : before_column) + " is not; fill both or neither");
+            return;
+        }
+        const auto before_value = ParseWholeNumber32(before);
+        const auto now_value = ParseWholeNumber32(now);
+        if (!before_value) {
+            report_(row_number, before_column, "'" + before + "' is not a whole number");
+            return;
+        }
+        if (!now_value) {
+            report_(row_number, now_column, "'" + now + "' is not a whole number");
+            return;
+        }
+        response.answers[question.id] = Answer::BeforeAndNow(*before_value, *now_value);
+    }
+
+private:
+    const Survey& survey_;
+    ReportProblem report_;
+};
+
+class ResponseCsvReader {
+public:
+    ResponseCsvReader(const Survey& survey, const ResponseCsvOptions& options)
+        : survey_(survey),
+          layout_(survey, options, [this](std::uint32_t row, std::string column, std::string message) {
+              Report(row, std::move(column), std::move(message));
+          }),
+          cells_(survey, [this](std::uint32_t row, std::string column, std::string message) {
+              Report(row, std::move(column), std::move(message));
+          }) {}
+
+    ResponseCsvReadResult Read(std::string_view bytes) {
+        Result<CsvTable> read = ReadCsv(bytes);
+        if (!read.ok()) {
+            result_.problems = std::move(read.problems);
+            return Finish();
+        }
+        const CsvTable& csv = *read.value;
+        if (std::all_of(csv.rows.begin(), csv.rows.end(), IsBlankCsvRow)) {
+            Report(0, "", "the file is empty");
+            return Finish();
+        }
+        if (IsBlankCsvRow(csv.rows.front())) {
+            Report(1, "", "should hold the column names but is blank");
+            return Finish();
+        }
+        if (!layout_.Map(csv.rows.front())) return Finish();
+
+        // Generated ids: one digest of everything the import reads, then one id per row.
+        const Sha256Digest content = ContentDigest(csv.rows);
+        std::uint32_t data_row_ordinal = 0;
+        std::unordered_map<ResponseId, std::uint32_t, ResponseIdHash> rows_by_id;
+        for (std::size_t index = 1; index < csv.rows.size(); ++index) {
+            const CsvRow& row = csv.rows[index];
+            if (IsBlankCsvRow(row)) continue;
+            ++data_row_ordinal;
+            const auto row_number = static_cast<std::uint32_t>(index + 1);
+            std::optional<Response> response = ReadRow(row, row_number, content, data_row_ordinal);
+            if (!response) continue;
+            const auto [existing, inserted] = rows_by_id.emplace(response->id, row_number);
+            if (!inserted) {
+                Report(row_number, kResponseIdColumn,
+                        "response " + response->id.ToHex() + " is also on row " + std::to_string(existing->second) +
+                            "; each response must appear once");
+                continue;
+            }
+            result_.responses.push_back(std::move(*response));
+        }
+        return Finish();
+    }
+
+private:
+    void Report(std::uint32_t row, std::string column, std::string message) {
+        if (result_.problems.size() >= ResponseCsvReadResult::kMaxReported) {
+            ++result_.more_problems;
+            return;
+        }
+        result_.problems.push_back(Problem{"", row, "", std::move(column), std::move(message)});
+    }
+
+    ResponseCsvReadResult Finish() {
+        result_.ok = result_.problems.empty() && result_.more_problems == 0;
+        if (!result_.ok) {
+            result_.responses.clear();
+            result_.generated_ids = 0;
+        }
+        return std::move(result_);
+    }
+
     // What the generated ids are derived from: the survey and every cell that is read (not
     // ignored columns), trimmed, with trailing empty cells and blank rows left out. So
     // re-saving the file (Excel changes quoting, line ends, BOM) keeps the ids; changing
@@ -406,9 +587,9 @@ private:
         for (const CsvRow& row : rows) {
             if (IsBlankCsvRow(row)) continue;
             std::vector<std::string_view> cells;
-            for (std::size_t index = 0; index < row.size() && index < roles_.size(); ++index) {
-                cells.push_back(roles_[index].kind == ColumnRole::Kind::kIgnored ? std::string_view()
-                                                                                  : Trim(row[index]));
+            for (std::size_t index = 0; index < row.size() && index < layout_.Roles().size(); ++index) {
+                cells.push_back(layout_.Roles()[index].kind == ColumnRole::Kind::kIgnored ? std::string_view()
+                                                                                  : TrimSpaces(row[index]));
             }
             while (!cells.empty() && cells.back().empty()) cells.pop_back();
             for (const std::string_view cell : cells) {
@@ -447,23 +628,23 @@ private:
 
         for (std::size_t index = 0; index < row.size(); ++index) {
             std::string cell = row[index];
-            if (index >= roles_.size() || (roles_[index].header.empty())) {
-                if (!Trim(cell).empty()) {
-                    Problem(row_number, "",
+            if (index >= layout_.Roles().size() || (layout_.Roles()[index].header.empty())) {
+                if (!TrimSpaces(cell).empty()) {
+                    Report(row_number, "",
                             "field " + std::to_string(index + 1) + " holds '" + cell +
                                 "' but its column has no name in row 1");
                 }
                 continue;
             }
-            const ColumnRole& role = roles_[index];
+            const ColumnRole& role = layout_.Roles()[index];
             switch (role.kind) {
                 case ColumnRole::Kind::kIgnored:
                     break;
                 case ColumnRole::Kind::kFixed:
-                    ReadFixedCell(role, cell, row_number, response, has_id, has_status);
+                    cells_.ReadFixedCell(role, cell, row_number, response, has_id, has_status);
                     break;
                 case ColumnRole::Kind::kQuestion:
-                    ReadQuestionCell(*role.question, role.header, cell, row_number, response);
+                    cells_.ReadQuestionCell(*role.question, role.header, cell, row_number, response);
                     break;
                 case ColumnRole::Kind::kBefore:
                     pairs[role.question].first = cell;
@@ -474,10 +655,10 @@ private:
             }
         }
         for (const auto& [question, cells] : pairs) {
-            ReadBeforeAndNow(*question, cells.first.value_or(""), cells.second.value_or(""), row_number, response);
+            cells_.ReadBeforeAndNow(*question, cells.first.value_or(""), cells.second.value_or(""), row_number, response);
         }
-        if (!has_status) Problem(row_number, kStatusColumn, "is empty; write complete, partial or refused");
-        if (response.wave.empty()) Problem(row_number, kWaveColumn, "is empty; every response needs its wave, e.g. 2025");
+        if (!has_status) Report(row_number, kStatusColumn, "is empty; write complete, partial or refused");
+        if (response.wave.empty()) Report(row_number, kWaveColumn, "is empty; every response needs its wave, e.g. 2025");
         if (result_.problems.size() + result_.more_problems != problems_before) return std::nullopt;
 
         if (!has_id) {
@@ -486,194 +667,15 @@ private:
         }
         for (const std::string& message : CheckResponse(survey_, response)) {
             auto [column, rest] = AttributeToColumn(message, survey_);
-            Problem(row_number, std::move(column), std::move(rest));
+            Report(row_number, std::move(column), std::move(rest));
         }
         if (result_.problems.size() + result_.more_problems != problems_before) return std::nullopt;
         return response;
     }
 
-    void ReadFixedCell(const ColumnRole& role, std::string cell, std::uint32_t row_number, Response& response,
-                       bool& has_id, bool& has_status) {
-        const std::string& name = role.fixed_name;
-        // Surrounding spaces are never meaningful here, and " 2025" must not become its own wave.
-        StripTextMarker(cell);
-        const std::string value(Trim(cell));
-        if (name == kResponseIdColumn) {
-            if (value.empty()) return;
-            const auto id = ResponseId::FromHex(value);
-            if (!id || id->IsNil()) {
-                Problem(row_number, role.header, "'" + value + "' is not a response id (32 hex digits)");
-                return;
-            }
-            response.id = *id;
-            has_id = true;
-        } else if (name == kSurveyIdColumn) {
-            if (!value.empty() && value != survey_.id) {
-                Problem(row_number, role.header,
-                        "the row is for survey '" + value + "', but this import is for survey '" + survey_.id + "'");
-            }
-        } else if (name == kSurveyVersionColumn) {
-            if (value.empty()) return;
-            const auto version = ParseWholeNumber(value);
-            if (!version || *version != survey_.version) {
-                Problem(row_number, role.header,
-                        "the row is for version " + value + " of the survey, but this import is for version " +
-                            std::to_string(survey_.version));
-            }
-        } else if (name == kWaveColumn) {
-            response.wave = value;
-        } else if (name == kStatusColumn) {
-            if (value.empty()) return;
-            has_status = true;  // filled in, even if wrongly: one problem per cell is enough
-            const auto status = ParseResponseStatus(NormaliseName(value));
-            if (!status) {
-                Problem(row_number, role.header, "'" + value + "' is not a status; write complete, partial or refused");
-                return;
-            }
-            response.status = *status;
-        } else if (name == kAnswerModeColumn) {
-            if (value.empty()) return;  // self
-            const auto mode = ParseAnswerMode(NormaliseName(value));
-            if (!mode) {
-                Problem(row_number, role.header,
-                        "'" + value + "' is not an answer mode; write self, helped_by_adult, on_behalf or by_phone");
-                return;
-            }
-            response.answer_mode = *mode;
-        } else if (name == kStationIdColumn) {
-            response.station_id = value;
-        } else if (name == kEventIdColumn) {
-            response.event_id = value;
-        } else if (name == kLanguageColumn) {
-            if (!value.empty()) response.language = value;
-        } else if (name == kStartedAtColumn || name == kSubmittedAtColumn) {
-            if (value.empty()) return;
-            const auto time = ParseIso8601Utc(value, true);
-            if (!time || !IsPlausibleTime(*time)) {
-                Problem(row_number, role.header,
-                        "'" + value + "' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)");
-                return;
-            }
-            (name == kStartedAtColumn ? response.started_at_ms : response.submitted_at_ms) = *time;
-        }
-    }
-
-    // One cell of a one-column question. Empty means "no answer"; the question decides
-    // whether the cell is an option id, ids separated by ';', a whole number or text.
-    void ReadQuestionCell(const Question& question, const std::string& column, std::string cell,
-                          std::uint32_t row_number, Response& response) {
-        const bool literal_text = StripTextMarker(cell);
-        if (question.kind == QuestionKind::kShortText) {
-            if (cell.empty() && !literal_text) return;
-            if (!literal_text && cell == kCsvSkippedCell) {
-                response.answers[question.id] = Answer::Skipped();
-            } else if (!literal_text && IsNonSubstantiveOption(question, cell)) {
-                response.answers[question.id] = Answer::Choice(cell);
-            } else {
-                response.answers[question.id] = Answer::Text(cell);
-            }
-            return;
-        }
-        const std::string value(Trim(cell));
-        if (value.empty()) return;
-        if (value == kCsvSkippedCell) {
-            response.answers[question.id] = Answer::Skipped();
-            return;
-        }
-        switch (question.kind) {
-            case QuestionKind::kSingleChoice:
-            case QuestionKind::kScale1To5:
-            case QuestionKind::kYesSometimesNo:
-                if (question.FindOption(value) == nullptr) {
-                    Problem(row_number, column,
-                            "'" + value + "' is not one of its options (" + JoinOptionIds(question) + ")");
-                    return;
-                }
-                response.answers[question.id] = Answer::Choice(value);
-                return;
-            case QuestionKind::kMultipleChoice: {
-                std::set<std::string> option_ids;
-                std::size_t start = 0;
-                while (start <= value.size()) {
-                    const std::size_t end = std::min(value.find(';', start), value.size());
-                    const std::string option_id(Trim(std::string_view(value).substr(start, end - start)));
-                    start = end + 1;
-                    if (option_id.empty()) continue;
-                    if (question.FindOption(option_id) == nullptr) {
-                        Problem(row_number, column,
-                                "'" + option_id + "' is not one of its options (" + JoinOptionIds(question) +
-                                    "); separate several with ;");
-                        return;
-                    }
-                    option_ids.insert(option_id);
-                }
-                if (option_ids.empty()) return;
-                response.answers[question.id] = Answer::Choices(std::move(option_ids));
-                return;
-            }
-            case QuestionKind::kRating0To10:
-            case QuestionKind::kNumber: {
-                if (IsNonSubstantiveOption(question, value)) {
-                    response.answers[question.id] = Answer::Choice(value);
-                    return;
-                }
-                const auto number = ParseWholeNumber(value);
-                if (!number) {
-                    Problem(row_number, column, "'" + value + "' is not a whole number");
-                    return;
-                }
-                response.answers[question.id] = Answer::Integer(*number);
-                return;
-            }
-            case QuestionKind::kShortText:
-            case QuestionKind::kBeforeAndNow:
-                break;  // handled elsewhere
-        }
-    }
-
-    void ReadBeforeAndNow(const Question& question, std::string before_cell, std::string now_cell,
-                          std::uint32_t row_number, Response& response) {
-        StripTextMarker(before_cell);
-        StripTextMarker(now_cell);
-        const std::string before(Trim(before_cell));
-        const std::string now(Trim(now_cell));
-        const std::string before_column = question.id + kBeforeSuffix;
-        const std::string now_column = question.id + kNowSuffix;
-        if (before.empty() && now.empty()) return;
-        const bool before_is_word = before == kCsvSkippedCell || IsNonSubstantiveOption(question, before);
-        const bool now_is_word = now == kCsvSkippedCell || IsNonSubstantiveOption(question, now);
-        if (before_is_word || now_is_word) {
-            if (before != now) {
-                Problem(row_number, before_is_word ? now_column : before_column,
-                        "'" + (before_is_word ? before : now) + "' must be in both " + before_column + " and " +
-                            now_column);
-                return;
-            }
-            response.answers[question.id] =
-                before == kCsvSkippedCell ? Answer::Skipped() : Answer::Choice(before);
-            return;
-        }
-        if (before.empty() || now.empty()) {
-            Problem(row_number, before.empty() ? before_column : now_column,
-                    "is empty, but " + (before.empty() ? now_column : before_column) + " is not; fill both or neither");
-            return;
-        }
-        const auto before_value = ParseWholeNumber(before);
-        const auto now_value = ParseWholeNumber(now);
-        if (!before_value) {
-            Problem(row_number, before_column, "'" + before + "' is not a whole number");
-            return;
-        }
-        if (!now_value) {
-            Problem(row_number, now_column, "'" + now + "' is not a whole number");
-            return;
-        }
-        response.answers[question.id] = Answer::BeforeAndNow(*before_value, *now_value);
-    }
-
     const Survey& survey_;
-    const ResponseCsvOptions& options_;
-    std::vector<ColumnRole> roles_;
+    ResponseCsvLayout layout_;
+    ResponseCsvCells cells_;
     ResponseCsvReadResult result_;
 };
 

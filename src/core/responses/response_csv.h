@@ -9,7 +9,7 @@
 //
 // Only `wave` and `status` are required; every other column may be left out. Reading is
 // all-or-nothing: one bad cell and no response is returned, with every problem named by its
-// Excel row number and column, e.g. "row 7, column happiness: 11 is above the maximum 10".
+// Excel row number and column, e.g. "row 7, field 'happiness': 11 is above the maximum 10".
 //
 // An empty `response_id` gets an id derived (SHA-256) from the file's content and the row's
 // position, so importing the same file again never double-counts; see GenerateCsvResponseId.
@@ -20,6 +20,8 @@
 
 #include "core/responses/response.h"
 #include "core/survey/survey.h"
+
+#include "core/base/problem.h"
 
 namespace yousaid {
 
@@ -33,19 +35,13 @@ struct ResponseCsvOptions {
     std::vector<std::string> ignore_columns;
 };
 
-struct ResponseCsvProblem {
-    std::uint32_t row = 0;  // Excel's row number (the header is row 1); 0: the whole file
-    std::string column;     // the column's name as in the header; empty: the whole row
-    std::string message;
-
-    // "row 7, column happiness: 11 is above the maximum 10"
-    std::string Describe() const;
-};
-
 struct ResponseCsvReadResult {
     bool ok = false;
     std::vector<Response> responses;  // every data row, or nothing when !ok
-    std::vector<ResponseCsvProblem> problems;
+    // Each with Excel's row number (the header is row 1; 0: the whole file) and the column's
+    // name as in the header as its field (empty: the whole row), e.g. "row 7, field
+    // 'happiness': 11 is above the maximum 10".
+    std::vector<Problem> problems;
     std::uint32_t generated_ids = 0;  // rows whose response_id was empty
     std::uint32_t more_problems = 0;  // problems beyond the first kMaxReported, not listed
 

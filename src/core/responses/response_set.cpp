@@ -6,11 +6,12 @@
 #include <tuple>
 #include <utility>
 
+#include "core/base/text.h"
+
 namespace yousaid {
 
 namespace {
 
-std::string Quoted(const std::string& text) { return "'" + text + "'"; }
 
 std::string TimeOrNone(std::int64_t milliseconds) {
     return milliseconds == 0 ? std::string("none") : FormatIso8601Utc(milliseconds);

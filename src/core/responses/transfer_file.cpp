@@ -12,6 +12,8 @@
 #include <utility>
 
 #include "core/base/build_info.h"
+#include "core/base/calendar.h"
+#include "core/base/enum_names.h"
 #include "core/io/checked_portable_binary.h"
 #include "core/crypto/crc32.h"
 #include "core/base/utf8.h"
@@ -59,29 +61,12 @@ TransferHeader MakeHeader(const TransferExportSettings& settings, const std::vec
 TransferReadResult Reject(const std::string& file_name, TransferProblem problem, const std::string& why) {
     TransferReadResult result;
     result.problem = problem;
-    result.message = file_name + ": " + why;
+    result.problems.push_back(Problem{file_name, 0, "", "", why});
     return result;
 }
 
 
 // --- civil time -----------------------------------------------------------------------------
-
-// H. Hinnant's days_from_civil: days since 1970-01-01 of a proleptic Gregorian date.
-std::int64_t DaysFromCivil(std::int64_t year, std::int64_t month, std::int64_t day) {
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const std::int64_t year_of_era = year - era * 400;
-    const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-bool IsLeapYear(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-std::int64_t DaysInMonth(std::int64_t year, std::int64_t month) {
-    static constexpr std::int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
 
 // Reads exactly `count` ASCII digits at `position`.
 bool ReadDigits(std::string_view text, std::size_t position, std::size_t count, std::int64_t& value) {
@@ -294,38 +279,32 @@ std::string Describe(const JsonFieldError& error) { return error.path + ": " + e
 
 }  // namespace
 
-const char* TransferProblemName(TransferProblem problem) {
-    switch (problem) {
-        case TransferProblem::kNone:
-            return "none";
-        case TransferProblem::kCutShort:
-            return "cut short";
-        case TransferProblem::kNotATransferFile:
-            return "not a transfer file";
-        case TransferProblem::kNewerVersion:
-            return "newer version";
-        case TransferProblem::kDamaged:
-            return "damaged";
-        case TransferProblem::kTooBig:
-            return "too big";
-        case TransferProblem::kCannotRead:
-            return "cannot read";
-    }
-    return "unknown";
-}
+namespace {
+
+constexpr EnumNames<TransferProblem, 7> kTransferProblemNames{{
+    {TransferProblem::kNone, "none"},
+    {TransferProblem::kCutShort, "cut short"},
+    {TransferProblem::kNotATransferFile, "not a transfer file"},
+    {TransferProblem::kNewerVersion, "newer version"},
+    {TransferProblem::kDamaged, "damaged"},
+    {TransferProblem::kTooBig, "too big"},
+    {TransferProblem::kCannotRead, "cannot read"},
+}};
+
+}  // namespace
+
+// The names are string literals, so data() ends in a NUL.
+const char* TransferProblemName(TransferProblem problem) { return NameOf(kTransferProblemNames, problem).data(); }
 
 bool IsPlausibleTime(std::int64_t milliseconds_since_epoch) {
     return milliseconds_since_epoch >= 0 && milliseconds_since_epoch <= kLatestPlausibleMs;
 }
 
 std::optional<std::int64_t> ParseIso8601Utc(std::string_view text, bool allow_date_only) {
-    std::int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-    if (!ReadDigits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !ReadDigits(text, 5, 2, month) ||
-        text[7] != '-' || !ReadDigits(text, 8, 2, day)) {
-        return std::nullopt;
-    }
-    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
-    const std::int64_t days = DaysFromCivil(year, month, day);
+    const std::optional<CalendarDate> date = CalendarDate::FromIso(text.substr(0, 10));
+    if (!date) return std::nullopt;
+    const std::int64_t days = date->DaysSinceEpoch();
+    std::int64_t hour = 0, minute = 0, second = 0, millis = 0;
     if (text.size() == 10) {
         if (!allow_date_only) return std::nullopt;
         return days * 86400000;
@@ -383,64 +362,99 @@ bool LooksLikeTransferFile(std::string_view bytes) {
     return compared > 0 && bytes.substr(0, compared) == kTransferMagic.substr(0, compared);
 }
 
-TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name) {
+namespace {
+
+// The envelope every version shares: magic, header checksum, version, length and the
+// checksum over everything. Returns the offset of that final checksum (where the body
+// ends), or nullopt with `rejected` saying why the file cannot be read.
+std::optional<std::size_t> CheckTransferEnvelope(std::string_view bytes, const std::string& file_name,
+                                                 TransferReadResult& rejected) {
     constexpr const char* kGetAgain = "; download it again or export it from the tablet again";
     const std::uint64_t size = bytes.size();
     if (size == 0) {
-        return Reject(file_name, TransferProblem::kCutShort, std::string("the file is cut short: it is empty") + kGetAgain);
+        rejected = Reject(file_name, TransferProblem::kCutShort, std::string("the file is cut short: it is empty") + kGetAgain);
+        return std::nullopt;
     }
     if (!LooksLikeTransferFile(bytes)) {
         if (bytes.substr(0, 6) == std::string_view("YSLOG\0", 6)) {
-            return Reject(file_name, TransferProblem::kNotATransferFile,
+            rejected = Reject(file_name, TransferProblem::kNotATransferFile,
                           "this is a tablet's response store, not a transfer file; export a transfer file "
                           "from the station screen instead");
+            return std::nullopt;
         }
-        return Reject(file_name, TransferProblem::kNotATransferFile,
+        rejected = Reject(file_name, TransferProblem::kNotATransferFile,
                       "this is not a Yousaid transfer file (it does not start with YOUSAID-TRANSFER)");
+        return std::nullopt;
     }
     if (size < kTransferFixedHeaderBytes) {
-        return Reject(file_name, TransferProblem::kCutShort,
+        rejected = Reject(file_name, TransferProblem::kCutShort,
                       "the file is cut short: only " + FormatCount(size) + " bytes, not even its header" + kGetAgain);
+        return std::nullopt;
     }
     if (ComputeCrc32(bytes.data(), 32) != ReadU32(bytes, 32)) {
-        return Reject(file_name, TransferProblem::kDamaged,
+        rejected = Reject(file_name, TransferProblem::kDamaged,
                       std::string("the file is damaged: its header does not match its checksum") + kGetAgain);
+        return std::nullopt;
     }
     // Bytes 0-35 mean the same in every version, so the version can be trusted from here on.
     const std::uint32_t version = ReadU32(bytes, 16);
     const std::uint32_t flags = ReadU32(bytes, 20);
     if (version > kTransferFormatVersion || (version == kTransferFormatVersion && flags != 0)) {
-        return Reject(file_name, TransferProblem::kNewerVersion,
+        rejected = Reject(file_name, TransferProblem::kNewerVersion,
                       "the file was made by a newer version of Yousaid (transfer format " + std::to_string(version) +
                           (flags != 0 ? " with new features" : "") + "; this version reads format " +
                           std::to_string(kTransferFormatVersion) + "); update Yousaid and load it again");
+        return std::nullopt;
     }
     if (version == 0) {
-        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: its format version is 0");
+        rejected = Reject(file_name, TransferProblem::kDamaged, "the file is damaged: its format version is 0");
+        return std::nullopt;
     }
     const std::uint64_t declared = ReadU64(bytes, 24);
     if (declared < kTransferMinimumBytes || declared > kMaxTransferFileBytes) {
-        return Reject(file_name, TransferProblem::kDamaged,
+        rejected = Reject(file_name, TransferProblem::kDamaged,
                       "the file is damaged: its header gives an impossible length of " + FormatCount(declared) +
                           " bytes" + kGetAgain);
+        return std::nullopt;
     }
     if (size < declared) {
-        return Reject(file_name, TransferProblem::kCutShort,
+        rejected = Reject(file_name, TransferProblem::kCutShort,
                       "the file is cut short: " + FormatCount(size) + " of " + FormatCount(declared) + " bytes" +
                           kGetAgain);
+        return std::nullopt;
     }
     if (size > declared) {
-        return Reject(file_name, TransferProblem::kDamaged,
+        rejected = Reject(file_name, TransferProblem::kDamaged,
                       "the file is damaged: it has " + FormatCount(size - declared) + " bytes more than the " +
                           FormatCount(declared) + " it should have" + kGetAgain);
+        return std::nullopt;
     }
     const std::size_t crc_offset = static_cast<std::size_t>(declared - 4);
     if (ComputeCrc32(bytes.data(), crc_offset) != ReadU32(bytes, crc_offset)) {
-        return Reject(file_name, TransferProblem::kDamaged,
+        rejected = Reject(file_name, TransferProblem::kDamaged,
                       std::string("the file is damaged: its content does not match its checksum, so some bytes "
                                   "changed after it was made") +
                           kGetAgain);
+        return std::nullopt;
     }
+
+    return crc_offset;
+}
+
+}  // namespace
+
+Problem UnreadableResponse(std::uint32_t position, std::string message) {
+    Problem problem;
+    problem.path = "response " + std::to_string(position);
+    problem.message = std::move(message);
+    return problem;
+}
+
+TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name) {
+    TransferReadResult rejected;
+    const std::optional<std::size_t> body_end = CheckTransferEnvelope(bytes, file_name, rejected);
+    if (!body_end) return rejected;
+    const std::size_t crc_offset = *body_end;
 
     // From here on the bytes are exactly what the writer wrote; anything wrong now means the
     // writer was faulty (or the file was forged), and the file is refused as a whole.
@@ -448,7 +462,7 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
         return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: " + why);
     };
     TransferReadResult result;
-    result.format_version = version;
+    result.format_version = ReadU32(bytes, 16);
     std::size_t cursor = kTransferFixedHeaderBytes;
     const auto next_payload = [&](std::string_view& payload) {
         if (crc_offset - cursor < 4) return false;
@@ -483,7 +497,7 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
             result.responses.push_back(std::move(response));
         } catch (const std::exception& error) {
             // One unreadable response (typically from a newer version) does not spoil the rest.
-            result.unreadable.push_back({position, error.what()});
+            result.unreadable.push_back(UnreadableResponse(position, error.what()));
         }
     }
     if (cursor != crc_offset) {
@@ -493,7 +507,6 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
     if (result.unreadable.empty() && CountResponses(result.responses) != result.header.counts) {
         return damaged("its summary of counts by survey does not match the responses it holds");
     }
-    result.ok = true;
     return result;
 }
 
@@ -604,7 +617,7 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
         try {
             result.responses.push_back(ReadJsonResponse(list[index], "responses[" + std::to_string(index) + "]"));
         } catch (const JsonFieldError& error) {
-            result.unreadable.push_back({index + 1, Describe(error)});
+            result.unreadable.push_back(UnreadableResponse(static_cast<std::uint32_t>(index + 1), Describe(error)));
         }
     }
     result.header.response_count = list.Size();
@@ -615,7 +628,6 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
                       "the file is damaged: it says it holds " + FormatCount(declared->value.GetUint()) +
                           " responses but lists " + FormatCount(list.Size()));
     }
-    result.ok = true;
     return result;
 }
 

@@ -22,6 +22,8 @@
 #include "core/responses/response.h"
 #include "core/responses/response_set.h"
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 // Exactly 16 bytes, no terminator in the file.
@@ -89,23 +91,23 @@ enum class TransferProblem {
 const char* TransferProblemName(TransferProblem problem);
 
 // One response in a file that could not be read on its own (the rest of the file is fine),
-// e.g. a response written by a newer version of Yousaid.
-struct UnreadableResponse {
-    std::uint32_t position = 0;  // 1-based, in the file's order
-    std::string message;
-};
+// e.g. a response written by a newer version of Yousaid: a Problem whose path is
+// "response N", N counting from 1 in the file's order.
+Problem UnreadableResponse(std::uint32_t position, std::string message);
 
 struct TransferReadResult {
-    // The file as a whole is sound; `responses` holds every response that could be read.
-    bool ok = false;
     TransferProblem problem = TransferProblem::kNone;
-    // When !ok, one sentence naming the file, e.g. "tablet3.yousaid: the file is cut short:
-    // 1,204 of 5,310 bytes; download it again".
-    std::string message;
+    // Why the file as a whole was refused: one Problem naming the file, e.g.
+    // "tablet3.yousaid: the file is cut short: 1,204 of 5,310 bytes; download it again".
+    std::vector<Problem> problems;
     std::uint32_t format_version = 0;
     TransferHeader header;
     std::vector<Response> responses;
-    std::vector<UnreadableResponse> unreadable;
+    std::vector<Problem> unreadable;
+
+    // The file as a whole is sound; `responses` holds every response that could be read.
+    bool ok() const { return problems.empty(); }
+    std::string Message() const { return DescribeProblems(problems); }
 };
 
 // The whole file, in memory (the browser downloads it as one blob).

@@ -15,11 +15,11 @@
 
 namespace yousaid {
 
-std::string ReplaceSettingsFile(const std::string& path, std::string_view bytes) noexcept {
+Status ReplaceSettingsFile(const std::string& path, std::string_view bytes) noexcept {
     try {
         const std::string temporary_path = path + ".tmp";
         const int descriptor = ::open(temporary_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (descriptor < 0) return "cannot create " + temporary_path + ": " + ErrnoText();
+        if (descriptor < 0) return Status::Failure("cannot create " + temporary_path + ": " + ErrnoText());
         // Flushed before the rename, so the new name never points at bytes not yet on disk.
         std::string failure = WriteAllAndSync(descriptor, bytes, temporary_path);
         if (::close(descriptor) != 0 && failure.empty()) {
@@ -28,10 +28,11 @@ std::string ReplaceSettingsFile(const std::string& path, std::string_view bytes)
         if (failure.empty() && std::rename(temporary_path.c_str(), path.c_str()) != 0) {
             failure = "cannot replace " + path + ": " + ErrnoText();
         }
-        if (!failure.empty()) std::remove(temporary_path.c_str());
-        return failure;
+        if (failure.empty()) return Succeeded();
+        std::remove(temporary_path.c_str());
+        return Status::Failure(failure);
     } catch (const std::exception& error) {
-        return error.what();
+        return Status::Failure(std::string(error.what()));
     }
 }
 

@@ -10,6 +10,8 @@
 
 #include <cereal/details/helpers.hpp>
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 // Thrown by a stored type's cereal load() when the file was written by a newer Yousaid: the
@@ -27,10 +29,10 @@ public:
 // "not set up yet".
 
 // Writes `bytes` to `path` + ".tmp", flushes it to storage (fsync), then renames it over
-// `path`, which is atomic on POSIX file systems and in Emscripten's. Returns an empty string
-// on success, else why it failed (the old file, if any, is then untouched). Never throws.
+// `path`, which is atomic on POSIX file systems and in Emscripten's. On failure says why
+// (the old file, if any, is then untouched). Never throws.
 // In the browser the result reaches IndexedDB only after the platform layer's sync.
-std::string ReplaceSettingsFile(const std::string& path, std::string_view bytes) noexcept;
+Status ReplaceSettingsFile(const std::string& path, std::string_view bytes) noexcept;
 
 // The JSON type a settings field must have for cereal's JSON reader to take it.
 enum class JsonFieldType { kString, kBool, kInt32, kUint32, kInt64 };

@@ -91,20 +91,20 @@ std::string PinCheckResult::Message() const {
     return "";
 }
 
-PinSetResult StaffPin::SetPin(std::string_view pin, const RandomBytesFunction& fill_random, std::int64_t now_ms,
+Status StaffPin::SetPin(std::string_view pin, const RandomBytesFunction& fill_random, std::int64_t now_ms,
                               std::uint32_t iterations) {
-    if (const auto problem = StaffPinRuleProblem(pin)) return {false, *problem};
+    if (const auto problem = StaffPinRuleProblem(pin)) return Status::Failure(*problem);
     if (iterations < kStaffPinMinIterations || iterations > kStaffPinMaxIterations) {
-        return {false, "the PIN hash needs " + IterationRangeText() + " iterations, not " + std::to_string(iterations)};
+        return Status::Failure("the PIN hash needs " + IterationRangeText() + " iterations, not " + std::to_string(iterations));
     }
-    if (!fill_random) return {false, "no source of random numbers for the PIN's salt"};
+    if (!fill_random) return Status::Failure("no source of random numbers for the PIN's salt");
     StaffPinRecord record;
     record.iterations = iterations;
     fill_random(record.salt.data(), record.salt.size());
     record.hash = DerivePinHash(pin, record);
     record.set_at_ms = now_ms;
     record_ = record;
-    return {true, ""};
+    return Succeeded();
 }
 
 PinCheckResult StaffPin::CheckPin(std::string_view pin, std::int64_t now_ms) {
@@ -158,20 +158,20 @@ std::int64_t StaffPin::SecondsLocked(std::int64_t now_ms) const {
     return SecondsUntil(end, now_ms);
 }
 
-StaffPinSaveResult SaveStaffPin(const StaffPin& staff_pin, const std::string& path) noexcept {
+Status SaveStaffPin(const StaffPin& staff_pin, const std::string& path) noexcept {
     try {
-        if (!staff_pin.HasPin()) return {false, "there is no staff PIN to save"};
+        if (!staff_pin.HasPin()) return Status::Failure("there is no staff PIN to save");
         std::ostringstream json;
         {
             cereal::JSONOutputArchive archive(json);
             archive(cereal::make_nvp("staff_pin", *staff_pin.Record()));
         }  // the archive writes its closing brace when it goes out of scope
         json << '\n';
-        const std::string failure = ReplaceSettingsFile(path, json.str());
-        if (!failure.empty()) return {false, "the staff PIN was not saved: " + failure};
-        return {true, ""};
+        const Status replaced = ReplaceSettingsFile(path, json.str());
+        if (!replaced.ok()) return Status::Failure("the staff PIN was not saved: " + replaced.Message());
+        return replaced;
     } catch (const std::exception& error) {
-        return {false, std::string("the staff PIN was not saved: ") + error.what()};
+        return Status::Failure(std::string("the staff PIN was not saved: ") + error.what());
     }
 }
 

@@ -26,6 +26,8 @@
 #include "core/station/settings_file.h"
 #include "core/crypto/sha256.h"
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 inline constexpr char kStaffPinAlgorithm[] = "pbkdf2-sha256";
@@ -122,11 +124,6 @@ struct PinCheckResult {
     std::string Message() const;
 };
 
-struct PinSetResult {
-    bool ok = false;
-    std::string message;  // why not, when !ok (a StaffPinRuleProblem sentence, usually)
-};
-
 class StaffPin {
 public:
     StaffPin() = default;  // no PIN yet
@@ -138,7 +135,8 @@ public:
     // Chooses (or changes) the PIN: checks the rules, draws a fresh salt from `fill_random`,
     // and clears any lockout. Asking for the old PIN first is the staff area's job. Tests pass
     // a small `iterations` (at least kStaffPinMinIterations) to stay fast.
-    PinSetResult SetPin(std::string_view pin, const RandomBytesFunction& fill_random, std::int64_t now_ms,
+    // Fails with a StaffPinRuleProblem sentence, usually.
+    Status SetPin(std::string_view pin, const RandomBytesFunction& fill_random, std::int64_t now_ms,
                         std::uint32_t iterations = kStaffPinIterations);
 
     // While locked, refuses every PIN (the right one too) without hashing. Otherwise a right
@@ -156,13 +154,8 @@ private:
     std::optional<StaffPinRecord> record_;
 };
 
-struct StaffPinSaveResult {
-    bool ok = false;
-    std::string message;  // why not, when !ok
-};
-
 // Writes the record as JSON (cereal), replacing the file in one step. Never throws.
-StaffPinSaveResult SaveStaffPin(const StaffPin& staff_pin, const std::string& path) noexcept;
+Status SaveStaffPin(const StaffPin& staff_pin, const std::string& path) noexcept;
 
 enum class StaffPinLoadStatus {
     kLoaded,

@@ -12,7 +12,11 @@
 #include <sstream>
 #include <utility>
 
+#include "core/base/calendar.h"
 #include "core/base/file_io.h"
+#include "core/base/text.h"
+#include "core/base/utf8.h"
+#include "core/survey/identifiers.h"
 
 namespace yousaid {
 
@@ -24,51 +28,19 @@ constexpr std::size_t kMaxStationNameLength = 40;  // in characters (code points
 constexpr std::size_t kMaxEventNameLength = 80;
 constexpr std::size_t kMaxPlaceLength = 80;
 constexpr std::size_t kMaxWaveLength = 32;
-constexpr std::size_t kMaxSurveyIdLength = 64;
 constexpr std::int32_t kMinEventYear = 2000;  // a year outside these is a typo, not an event
 constexpr std::int32_t kMaxEventYear = 2099;
 constexpr std::size_t kMaxStationNamePartLength = 32;  // in export file names
 constexpr std::size_t kMaxEventNamePartLength = 48;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLetterOrDigit(char c) { return IsAsciiDigit(c) || IsAsciiLower(c) || IsAsciiUpper(c); }
+bool IsAsciiLetterOrDigit(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || IsAsciiUpper(c); }
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-// Decodes the UTF-8 sequence at `offset`: its length, or 0 if it is not valid UTF-8
-// (truncated, overlong, a surrogate, or beyond U+10FFFF).
+// The length of the UTF-8 sequence at `offset` and its code point, or 0 if it is not valid UTF-8.
 std::size_t DecodeUtf8(std::string_view text, std::size_t offset, std::uint32_t& code_point) {
-    const auto byte_at = [&](std::size_t index) { return static_cast<std::uint8_t>(text[index]); };
-    const std::uint8_t lead = byte_at(offset);
-    std::size_t length = 0;
-    std::uint32_t minimum = 0;
-    if (lead < 0x80) {
-        code_point = lead;
-        return 1;
-    } else if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        minimum = 0x80;
-        code_point = lead & 0x1Fu;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        minimum = 0x800;
-        code_point = lead & 0x0Fu;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        minimum = 0x10000;
-        code_point = lead & 0x07u;
-    } else {
-        return 0;
-    }
-    if (offset + length > text.size()) return 0;
-    for (std::size_t index = 1; index < length; ++index) {
-        const std::uint8_t next = byte_at(offset + index);
-        if ((next & 0xC0) != 0x80) return 0;
-        code_point = (code_point << 6) | (next & 0x3Fu);
-    }
-    if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return 0;
+    const std::size_t length = Utf8SequenceLength(text, offset);
+    if (length > 0) code_point = Utf8CodePointAt(text, offset, length);
     return length;
 }
 
@@ -97,62 +69,18 @@ bool IsBlank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
-// The same shape survey files use for ids: they end up in file names, CSV columns and keys.
-bool IsValidSurveyId(std::string_view id) {
-    if (id.empty() || id.size() > kMaxSurveyIdLength) return false;
-    const auto is_lower_or_digit = [](char c) { return IsAsciiLower(c) || IsAsciiDigit(c); };
-    if (!is_lower_or_digit(id.front())) return false;
-    return std::all_of(id.begin(), id.end(), [&](char c) { return is_lower_or_digit(c) || c == '_'; });
-}
-
-// BCP 47-shaped codes such as "en", "pl", "pt-BR", as survey files accept them: enough to
-// catch "Polish" or "EN".
-bool IsValidLanguageCode(std::string_view code) {
-    std::size_t position = 0;
-    while (position < code.size() && IsAsciiLower(code[position])) ++position;
-    if (position < 2 || position > 3) return false;
-    while (position < code.size()) {
-        if (code[position] != '-') return false;
-        const std::size_t start = ++position;
-        while (position < code.size() && IsAsciiLetterOrDigit(code[position])) ++position;
-        const std::size_t length = position - start;
-        if (length < 2 || length > 8) return false;
-    }
-    return true;
-}
-
 bool IsValidStationId(std::string_view id) {
     return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
                return IsAsciiDigit(c) || (c >= 'a' && c <= 'f');
            });
 }
 
-bool IsLeapYear(std::int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-std::int32_t DaysInMonth(std::int32_t year, std::int32_t month) {
-    static constexpr std::array<std::int32_t, 12> kDays{{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
-    if (month == 2 && IsLeapYear(year)) return 29;
-    return kDays[static_cast<std::size_t>(month - 1)];
-}
-
 std::optional<std::string> EventDateProblem(std::string_view date) {
     if (date.empty()) return std::nullopt;
-    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                        std::all_of(date.begin(), date.begin() + 4, IsAsciiDigit) && IsAsciiDigit(date[5]) &&
-                        IsAsciiDigit(date[6]) && IsAsciiDigit(date[8]) && IsAsciiDigit(date[9]);
-    if (!shaped) return "event date: " + Quoted(date) + " is not written YYYY-MM-DD (e.g. 2026-03-14)";
-    const auto number = [&](std::size_t start, std::size_t length) {
-        std::int32_t value = 0;
-        for (std::size_t index = start; index < start + length; ++index) value = value * 10 + (date[index] - '0');
-        return value;
-    };
-    const std::int32_t year = number(0, 4);
-    const std::int32_t month = number(5, 2);
-    const std::int32_t day = number(8, 2);
-    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
-        return "event date: " + std::string(date) + " is not a date";
-    }
-    if (year < kMinEventYear || year > kMaxEventYear) {
+    const std::optional<CalendarDate> parsed = CalendarDate::ReadIsoShape(date);
+    if (!parsed) return "event date: " + Quoted(date) + " is not written YYYY-MM-DD (e.g. 2026-03-14)";
+    if (!parsed->IsValid()) return "event date: " + std::string(date) + " is not a date";
+    if (parsed->year < kMinEventYear || parsed->year > kMaxEventYear) {
         return "event date: " + std::string(date) + " is not in the years " + std::to_string(kMinEventYear) + " to " +
                std::to_string(kMaxEventYear);
     }
@@ -255,13 +183,16 @@ StationConfig DefaultStationConfig(const RandomBytesFunction& fill_random, std::
     return config;
 }
 
-std::vector<StationConfigProblem> ValidateStationConfig(const StationConfig& config) {
-    std::vector<StationConfigProblem> problems;
+std::vector<Problem> ValidateStationConfig(const StationConfig& config) {
+    std::vector<Problem> problems;
     const auto report = [&](const char* field, std::string message) {
-        problems.push_back(StationConfigProblem{field, std::move(message)});
+        Problem problem;
+        problem.field = field;
+        problem.message = std::move(message);
+        problems.push_back(std::move(problem));
     };
 
-    if (!config.survey_id.empty() && !IsValidSurveyId(config.survey_id)) {
+    if (!config.survey_id.empty() && !IsValidIdentifier(config.survey_id)) {
         report("survey_id", "survey id: " + Quoted(config.survey_id) +
                                 " must be lowercase letters, digits and _ (like parent_carer)");
     }
@@ -298,21 +229,21 @@ std::vector<StationConfigProblem> ValidateStationConfig(const StationConfig& con
     return problems;
 }
 
-StationConfigSaveResult SaveStationConfig(const StationConfig& config, const std::string& path) noexcept {
+Status SaveStationConfig(const StationConfig& config, const std::string& path) noexcept {
     try {
-        const std::vector<StationConfigProblem> problems = ValidateStationConfig(config);
-        if (!problems.empty()) return {false, "the settings were not saved: " + problems.front().message};
+        const std::vector<Problem> problems = ValidateStationConfig(config);
+        if (!problems.empty()) return Status::Failure("the settings were not saved: " + problems.front().message);
         std::ostringstream json;
         {
             cereal::JSONOutputArchive archive(json);
             archive(cereal::make_nvp("station_config", config));
         }  // the archive writes its closing brace when it goes out of scope
         json << '\n';
-        const std::string failure = ReplaceSettingsFile(path, json.str());
-        if (!failure.empty()) return {false, "the settings were not saved: " + failure};
-        return {true, ""};
+        const Status replaced = ReplaceSettingsFile(path, json.str());
+        if (!replaced.ok()) return Status::Failure("the settings were not saved: " + replaced.Message());
+        return replaced;
     } catch (const std::exception& error) {
-        return {false, std::string("the settings were not saved: ") + error.what()};
+        return Status::Failure(std::string("the settings were not saved: ") + error.what());
     }
 }
 
@@ -368,7 +299,7 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
             return result;
         }
         result.status = StationConfigLoadStatus::kLoaded;
-        for (const StationConfigProblem& problem : ValidateStationConfig(config)) {
+        for (const Problem& problem : ValidateStationConfig(config)) {
             result.status = StationConfigLoadStatus::kRepaired;
             result.notes.push_back(problem.message + "; " + ResetField(config, problem.field, fill_random, now_ms));
         }

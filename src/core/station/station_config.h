@@ -13,6 +13,8 @@
 #include "core/responses/response.h"  // AnswerMode, RandomBytesFunction
 #include "core/station/settings_file.h"
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 inline constexpr std::int32_t kMinIdleTimeoutSeconds = 30;
@@ -85,25 +87,18 @@ struct StationConfig {
 // wave set to the UTC year of `now_ms`, everything else as in StationConfig above.
 StationConfig DefaultStationConfig(const RandomBytesFunction& fill_random, std::int64_t now_ms);
 
-struct StationConfigProblem {
-    std::string field;    // the JSON key, e.g. "event_date"
-    std::string message;  // for the volunteer, e.g. "event date: 2026-02-30 is not a date"
-};
-
-// Every problem, in field order; empty when the settings may be saved and used.
-std::vector<StationConfigProblem> ValidateStationConfig(const StationConfig& config);
+// Every problem, in field order; empty when the settings may be saved and used. Each names
+// its JSON key as the field (e.g. "event_date") and says what is wrong in words for the
+// volunteer (e.g. "event date: 2026-02-30 is not a date").
+std::vector<Problem> ValidateStationConfig(const StationConfig& config);
 
 // A new station id: 32 lowercase hex digits from 16 bytes of `fill_random`.
 std::string NewStationId(const RandomBytesFunction& fill_random);
 
-struct StationConfigSaveResult {
-    bool ok = false;
-    std::string message;  // why not, when !ok: the first validation problem, or the file error
-};
-
-// Refuses settings with problems (see ValidateStationConfig), so a saved file always loads.
+// Refuses settings with problems (see ValidateStationConfig), so a saved file always loads:
+// the failure names the first validation problem, or the file error.
 // Replaces the file in one step. Never throws.
-StationConfigSaveResult SaveStationConfig(const StationConfig& config, const std::string& path) noexcept;
+Status SaveStationConfig(const StationConfig& config, const std::string& path) noexcept;
 
 enum class StationConfigLoadStatus {
     kLoaded,

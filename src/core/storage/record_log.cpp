@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "core/crypto/crc32.h"
+#include "core/base/enum_names.h"
 #include "core/base/file_io.h"
 
 namespace yousaid {
@@ -92,25 +93,104 @@ public:
         return kNotFound;
     }
 
+    struct Scan {
+        std::vector<std::pair<std::size_t, std::size_t>> records;  // payload offset and size
+        std::vector<RecordLogDamage> damage;                       // in file order; at_tail not yet set
+        std::size_t good_end = 0;                                  // just after the last good frame
+    };
+
+    // Reads frames from `offset` to the end: each good one is a record; a frame whose
+    // payload fails its checksum is skipped alone when its header's length leads to a
+    // consistent next frame; anything else is damage up to the next complete frame.
+    Scan ScanFrom(std::size_t offset) const {
+        Scan scan;
+        scan.good_end = offset;
+        const std::size_t size = bytes_.size();
+        while (offset < size) {
+            std::uint32_t length = 0;
+            std::uint32_t payload_crc = 0;
+            RecordLogDamageKind kind = RecordLogDamageKind::kBadFrameHeader;
+            if (ValidHeaderAt(offset, length, payload_crc)) {
+                const std::size_t payload = offset + kFrameHeaderSize;
+                if (size - payload >= length) {
+                    const std::size_t end = payload + length;
+                    if (ComputeCrc32(bytes_.data() + payload, length) == payload_crc) {
+                        scan.records.emplace_back(payload, length);
+                        offset = end;
+                        scan.good_end = end;
+                        continue;
+                    }
+                    // The header's own CRC vouches for the length, so skip just this record
+                    // when what follows is consistent with it.
+                    if (end == size || size - end < kFrameHeaderSize || ValidHeaderAt(end)) {
+                        scan.damage.push_back({offset, end - offset, RecordLogDamageKind::kChecksumMismatch, false});
+                        offset = end;
+                        continue;
+                    }
+                    kind = RecordLogDamageKind::kChecksumMismatch;
+                } else {
+                    kind = RecordLogDamageKind::kTruncatedFrame;
+                }
+            } else if (size - offset < kFrameHeaderSize) {
+                kind = RecordLogDamageKind::kTruncatedFrame;
+            }
+            const std::size_t next = FindNextCompleteFrame(offset + 1);
+            const std::size_t stop = next == kNotFound ? size : next;
+            scan.damage.push_back({offset, stop - offset, kind, false});
+            offset = stop;
+        }
+        return scan;
+    }
+
 private:
     const std::string& bytes_;
 };
 
+// Why a file at least a header long is not a record log this app may read and extend;
+// empty when it is one.
+std::string FileHeaderRefusal(const std::string& contents) {
+    if (std::memcmp(contents.data(), kFileMagic, sizeof kFileMagic) != 0) {
+        return "not a Yousaid record log (wrong magic bytes)";
+    }
+    const std::uint16_t version = ReadU16(contents, 6);
+    // Checked before the header CRC: a newer version may lay its header out differently.
+    if (version > kRecordLogFormatVersion) {
+        return "record log format version " + std::to_string(version) + " is newer than this app understands (up to " +
+               std::to_string(kRecordLogFormatVersion) + "); update the app";
+    }
+    if (version == 0) return "record log format version 0 is not a valid version";
+    if (ComputeCrc32(contents.data(), 12) != ReadU32(contents, 12)) {
+        return "the file header is damaged (checksum mismatch)";
+    }
+    if (ReadU32(contents, 8) != 0) return "the file header uses reserved fields this app does not understand";
+    return std::string();
+}
+
+// Why a file shorter than a header is not the start of one of ours (only a crash while
+// creating the file leaves a prefix of our own header); empty when it is such a prefix.
+std::string ShortFileRefusal(const std::string& contents, const std::string& expected_header) {
+    if (contents == expected_header.substr(0, contents.size())) return std::string();
+    if (std::memcmp(contents.data(), kFileMagic, std::min(contents.size(), sizeof kFileMagic)) != 0) {
+        return "not a Yousaid record log (wrong magic bytes)";
+    }
+    return "the file header is incomplete and not one this app writes";
+}
+
 }  // namespace
 
-const char* DescribeRecordLogDamageKind(RecordLogDamageKind kind) {
-    switch (kind) {
-        case RecordLogDamageKind::kTruncatedFileHeader:
-            return "truncated file header";
-        case RecordLogDamageKind::kTruncatedFrame:
-            return "truncated frame";
-        case RecordLogDamageKind::kChecksumMismatch:
-            return "checksum mismatch";
-        case RecordLogDamageKind::kBadFrameHeader:
-            return "bad frame header";
-    }
-    return "unknown damage";
-}
+namespace {
+
+constexpr EnumNames<RecordLogDamageKind, 4> kDamageKindNames{{
+    {RecordLogDamageKind::kTruncatedFileHeader, "truncated file header"},
+    {RecordLogDamageKind::kTruncatedFrame, "truncated frame"},
+    {RecordLogDamageKind::kChecksumMismatch, "checksum mismatch"},
+    {RecordLogDamageKind::kBadFrameHeader, "bad frame header"},
+}};
+
+}  // namespace
+
+// The names are string literals, so data() ends in a NUL.
+const char* DescribeRecordLogDamageKind(RecordLogDamageKind kind) { return NameOf(kDamageKindNames, kind).data(); }
 
 std::string RecordLogOpenReport::Summary() const {
     if (refused) return "refused: " + message;
@@ -179,87 +259,23 @@ RecordLogOpenReport RecordLog::Open(const std::string& path, RecordLogOpenOption
 
     const std::size_t size = contents_.size();
     report.file_bytes = size;
-    const std::string expected_header = EncodeFileHeader();
-    const auto refuse = [&](const std::string& why) {
+    const std::string refusal =
+        size < kFileHeaderSize ? ShortFileRefusal(contents_, EncodeFileHeader()) : FileHeaderRefusal(contents_);
+    if (!refusal.empty()) {
         contents_.clear();
         report.refused = true;
-        report.message = path + ": " + why + "; the file was left unchanged";
+        report.message = path + ": " + refusal + "; the file was left unchanged";
         return report;
-    };
-
-    std::size_t good_end = kFileHeaderSize;
+    }
+    std::size_t good_end = 0;
     if (size < kFileHeaderSize) {
-        // Only a crash while creating the file leaves a prefix of our own header; anything
-        // else this short is not ours.
-        if (contents_ != expected_header.substr(0, size)) {
-            if (std::memcmp(contents_.data(), kFileMagic, std::min(size, sizeof kFileMagic)) !=
-                0) {
-                return refuse("not a Yousaid record log (wrong magic bytes)");
-            }
-            return refuse("the file header is incomplete and not one this app writes");
-        }
-        good_end = 0;
         needs_header_ = true;
-        if (size > 0) {
-            report.damage.push_back(
-                {0, size, RecordLogDamageKind::kTruncatedFileHeader, true});
-        }
+        if (size > 0) report.damage.push_back({0, size, RecordLogDamageKind::kTruncatedFileHeader, true});
     } else {
-        if (std::memcmp(contents_.data(), kFileMagic, sizeof kFileMagic) != 0) {
-            return refuse("not a Yousaid record log (wrong magic bytes)");
-        }
-        const std::uint16_t version = ReadU16(contents_, 6);
-        // Checked before the header CRC: a newer version may lay its header out differently.
-        if (version > kRecordLogFormatVersion) {
-            return refuse("record log format version " + std::to_string(version) +
-                          " is newer than this app understands (up to " +
-                          std::to_string(kRecordLogFormatVersion) + "); update the app");
-        }
-        if (version == 0) return refuse("record log format version 0 is not a valid version");
-        if (ComputeCrc32(contents_.data(), 12) != ReadU32(contents_, 12)) {
-            return refuse("the file header is damaged (checksum mismatch)");
-        }
-        if (ReadU32(contents_, 8) != 0) {
-            return refuse("the file header uses reserved fields this app does not understand");
-        }
-
-        const FrameScanner scanner(contents_);
-        std::size_t offset = kFileHeaderSize;
-        while (offset < size) {
-            std::uint32_t length = 0;
-            std::uint32_t payload_crc = 0;
-            RecordLogDamageKind kind = RecordLogDamageKind::kBadFrameHeader;
-            if (scanner.ValidHeaderAt(offset, length, payload_crc)) {
-                const std::size_t payload = offset + kFrameHeaderSize;
-                if (size - payload >= length) {
-                    const std::size_t end = payload + length;
-                    if (ComputeCrc32(contents_.data() + payload, length) == payload_crc) {
-                        records_.push_back({payload, length});
-                        offset = end;
-                        good_end = end;
-                        continue;
-                    }
-                    // The header's own CRC vouches for the length, so skip just this record
-                    // when what follows is consistent with it.
-                    if (end == size || size - end < kFrameHeaderSize ||
-                        scanner.ValidHeaderAt(end)) {
-                        report.damage.push_back(
-                            {offset, end - offset, RecordLogDamageKind::kChecksumMismatch, false});
-                        offset = end;
-                        continue;
-                    }
-                    kind = RecordLogDamageKind::kChecksumMismatch;
-                } else {
-                    kind = RecordLogDamageKind::kTruncatedFrame;
-                }
-            } else if (size - offset < kFrameHeaderSize) {
-                kind = RecordLogDamageKind::kTruncatedFrame;
-            }
-            const std::size_t next = scanner.FindNextCompleteFrame(offset + 1);
-            const std::size_t stop = next == kNotFound ? size : next;
-            report.damage.push_back({offset, stop - offset, kind, false});
-            offset = stop;
-        }
+        FrameScanner::Scan scan = FrameScanner(contents_).ScanFrom(kFileHeaderSize);
+        for (const auto& [offset, length] : scan.records) records_.push_back({offset, length});
+        report.damage = std::move(scan.damage);
+        good_end = scan.good_end;
     }
 
     for (RecordLogDamage& region : report.damage) {
@@ -297,28 +313,28 @@ std::vector<std::uint8_t> RecordLog::RecordBytes(std::size_t index) const {
     return std::vector<std::uint8_t>(record.begin(), record.end());
 }
 
-RecordLogAppendResult RecordLog::Append(std::string_view payload) {
+Status RecordLog::Append(std::string_view payload) {
     if (payload.size() > kMaxRecordBytes) {
-        return {false, "record of " + std::to_string(payload.size()) +
+        return Status::Failure("record of " + std::to_string(payload.size()) +
                            " bytes is larger than the limit of " +
-                           std::to_string(kMaxRecordBytes)};
+                           std::to_string(kMaxRecordBytes));
     }
     return AppendEncoded(EncodeFrame(payload), {payload.size()});
 }
 
-RecordLogAppendResult RecordLog::Append(const std::vector<std::uint8_t>& payload) {
+Status RecordLog::Append(const std::vector<std::uint8_t>& payload) {
     return Append(std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size()));
 }
 
-RecordLogAppendResult RecordLog::AppendAll(const std::vector<std::string>& payloads) {
+Status RecordLog::AppendAll(const std::vector<std::string>& payloads) {
     std::string frames;
     std::vector<std::size_t> sizes;
     sizes.reserve(payloads.size());
     for (const std::string& payload : payloads) {
         if (payload.size() > kMaxRecordBytes) {
-            return {false, "record of " + std::to_string(payload.size()) +
+            return Status::Failure("record of " + std::to_string(payload.size()) +
                                " bytes is larger than the limit of " +
-                               std::to_string(kMaxRecordBytes) + "; nothing was written"};
+                               std::to_string(kMaxRecordBytes) + "; nothing was written");
         }
         frames += EncodeFrame(payload);
         sizes.push_back(payload.size());
@@ -326,13 +342,13 @@ RecordLogAppendResult RecordLog::AppendAll(const std::vector<std::string>& paylo
     return AppendEncoded(frames, sizes);
 }
 
-RecordLogAppendResult RecordLog::AppendEncoded(const std::string& frames,
+Status RecordLog::AppendEncoded(const std::string& frames,
                                                const std::vector<std::size_t>& payload_sizes) {
     if (!writable_) {
-        return {false, path_.empty() ? "the record log is not open"
+        return Status::Failure(path_.empty() ? "the record log is not open"
                                      : "cannot append to " + path_ +
                                            ": it was refused, opened read-only, could not be "
-                                           "repaired or changed behind our back"};
+                                           "repaired or changed behind our back");
     }
     std::string bytes = needs_header_ ? EncodeFileHeader() + frames : frames;
     const std::size_t old_size = needs_header_ ? 0 : contents_.size();
@@ -340,7 +356,7 @@ RecordLogAppendResult RecordLog::AppendEncoded(const std::string& frames,
     // O_TRUNC only when the file held nothing of value (missing, or a torn header).
     const int flags = O_WRONLY | O_APPEND | O_CREAT | (needs_header_ ? O_TRUNC : 0);
     const int descriptor = ::open(path_.c_str(), flags, 0644);
-    if (descriptor < 0) return {false, "cannot open " + path_ + " for writing: " + ErrnoText()};
+    if (descriptor < 0) return Status::Failure("cannot open " + path_ + " for writing: " + ErrnoText());
 
     struct stat status {};
     if (!needs_header_ &&
@@ -348,7 +364,7 @@ RecordLogAppendResult RecordLog::AppendEncoded(const std::string& frames,
          static_cast<std::uint64_t>(status.st_size) != static_cast<std::uint64_t>(old_size))) {
         ::close(descriptor);
         writable_ = false;
-        return {false, path_ + " changed since it was opened; open it again before appending"};
+        return Status::Failure(path_ + " changed since it was opened; open it again before appending");
     }
 
     std::string failure = WriteAllAndSync(descriptor, bytes, path_);
@@ -359,7 +375,7 @@ RecordLogAppendResult RecordLog::AppendEncoded(const std::string& frames,
             failure += "; rolling back failed too, open the log again before appending";
         }
         ::close(descriptor);
-        return {false, failure};
+        return Status::Failure(failure);
     }
     // The bytes are durable once fsync succeeded, so a failing close changes nothing.
     ::close(descriptor);
@@ -374,7 +390,7 @@ RecordLogAppendResult RecordLog::AppendEncoded(const std::string& frames,
         records_.push_back({offset + kFrameHeaderSize, size});
         offset += kFrameHeaderSize + size;
     }
-    return {true, {}};
+    return Succeeded();
 }
 
 }  // namespace yousaid

@@ -37,6 +37,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 inline constexpr std::uint16_t kRecordLogFormatVersion = 1;
@@ -87,11 +89,6 @@ struct RecordLogOpenReport {
     std::string Summary() const;
 };
 
-struct RecordLogAppendResult {
-    bool ok = false;
-    std::string message;  // why it failed; empty on success
-};
-
 struct RecordLogOpenOptions {
     // Truncate a damaged tail so appends can follow. Off: read only, never write the file
     // (for inspecting a copy taken off a tablet); appends are then refused.
@@ -109,11 +106,11 @@ public:
     // Writes one record and flushes it to the file system (fsync) before returning. A
     // crash part way leaves a torn frame that the next Open drops; a failed write is rolled
     // back so the file never holds a torn frame followed by good ones.
-    RecordLogAppendResult Append(std::string_view payload);
-    RecordLogAppendResult Append(const std::vector<std::uint8_t>& payload);
+    Status Append(std::string_view payload);
+    Status Append(const std::vector<std::uint8_t>& payload);
     // Several records with a single write and fsync (an import, a migration). Each record
     // is still framed on its own: after a crash, a prefix of them survives.
-    RecordLogAppendResult AppendAll(const std::vector<std::string>& payloads);
+    Status AppendAll(const std::vector<std::string>& payloads);
 
     std::size_t Count() const { return records_.size(); }
     // Valid until the next Append or Open.
@@ -134,7 +131,7 @@ private:
         std::size_t size = 0;
     };
 
-    RecordLogAppendResult AppendEncoded(const std::string& frames,
+    Status AppendEncoded(const std::string& frames,
                                         const std::vector<std::size_t>& payload_sizes);
 
     std::string path_;

@@ -12,6 +12,7 @@
 
 #include "core/responses/answer_checking.h"
 #include "core/io/csv.h"
+#include "core/base/enum_names.h"
 #include "core/base/file_io.h"
 #include "core/responses/response_set.h"
 
@@ -108,16 +109,16 @@ void JudgeAll(std::vector<Response> responses, const std::vector<Survey>& survey
 void LoadTransferOrJson(const TransferReadResult& read, const std::vector<Survey>& surveys,
                         const ResponseLoadOptions& options, LoadedResponses& loaded) {
     loaded.transfer_problem = read.problem;
-    if (!read.ok) {
-        loaded.problem = read.message;
+    if (!read.ok()) {
+        loaded.problem = read.Message();
         return;
     }
     loaded.ok = true;
     loaded.station_id = read.header.station_id;
     loaded.event_id = read.header.event_id;
     loaded.exported_at_ms = read.header.exported_at_ms;
-    for (const UnreadableResponse& unreadable : read.unreadable) {
-        loaded.rejected.push_back({"response " + std::to_string(unreadable.position) + " in the file",
+    for (const Problem& unreadable : read.unreadable) {
+        loaded.rejected.push_back({unreadable.path + " in the file",
                                    "it cannot be read: " + unreadable.message});
     }
     JudgeAll(read.responses, surveys, options, loaded);
@@ -131,8 +132,9 @@ const Survey* ChooseCsvSurvey(std::string_view bytes, const std::vector<Survey>&
         why_not = "no survey is known to read it with";
         return nullptr;
     }
-    const CsvReadResult csv = ReadCsv(bytes);
-    if (!csv.ok || csv.rows.empty()) return &surveys.front();  // the reader reports the problem
+    const Result<CsvTable> read = ReadCsv(bytes);
+    if (!read.ok() || read.value->rows.empty()) return &surveys.front();  // the reader reports the problem
+    const CsvTable& csv = *read.value;
     const CsvHeader header = CsvHeader::Map(csv.rows.front(), {}, {});
     const auto id_column = header.IndexOf("survey_id");
     const auto version_column = header.IndexOf("survey_version");
@@ -179,8 +181,8 @@ void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const R
     }
     ResponseCsvReadResult read = ReadResponsesCsv(bytes, *survey, options.csv);
     if (!read.ok) {
-        for (const ResponseCsvProblem& problem : read.problems) {
-            loaded.problems.push_back(loaded.file_name + ": " + problem.Describe());
+        for (const Problem& problem : read.problems) {
+            loaded.problems.push_back(loaded.file_name + ": " + problem.ToString());
         }
         if (read.more_problems > 0) {
             loaded.problems.push_back(loaded.file_name + ": ... and " + FormatCount(read.more_problems) +
@@ -189,7 +191,7 @@ void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const R
         const std::size_t count = read.problems.size() + read.more_problems;
         loaded.problem = loaded.file_name + ": nothing was imported because of " + FormatCount(count) +
                          (count == 1 ? " problem: " : " problems, the first: ") +
-                         (read.problems.empty() ? std::string("?") : read.problems.front().Describe());
+                         (read.problems.empty() ? std::string("?") : read.problems.front().ToString());
         return;
     }
     loaded.ok = true;
@@ -209,8 +211,8 @@ void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, 
     }
     loaded.ok = true;
     // Whatever the log could not read is lost for this import, and worth saying.
-    for (const StoreRecordProblem& problem : report.skipped_records) {
-        loaded.rejected.push_back({"record " + std::to_string(problem.record_number) + " in the file",
+    for (const Problem& problem : report.skipped_records) {
+        loaded.rejected.push_back({problem.path + " in the file",
                                    "it cannot be read: " + problem.message});
     }
     if (report.log.HasDamage()) {
@@ -251,21 +253,20 @@ std::string TemporaryStorePath() {
 
 }  // namespace
 
-const char* ResponseFileFormatName(ResponseFileFormat format) {
-    switch (format) {
-        case ResponseFileFormat::kUnknown:
-            return "unknown";
-        case ResponseFileFormat::kTransfer:
-            return "transfer file";
-        case ResponseFileFormat::kJson:
-            return "JSON export";
-        case ResponseFileFormat::kCsv:
-            return "CSV file";
-        case ResponseFileFormat::kResponseStore:
-            return "response store";
-    }
-    return "unknown";
-}
+namespace {
+
+constexpr EnumNames<ResponseFileFormat, 5> kFormatNames{{
+    {ResponseFileFormat::kUnknown, "unknown"},
+    {ResponseFileFormat::kTransfer, "transfer file"},
+    {ResponseFileFormat::kJson, "JSON export"},
+    {ResponseFileFormat::kCsv, "CSV file"},
+    {ResponseFileFormat::kResponseStore, "response store"},
+}};
+
+}  // namespace
+
+// The names are string literals, so data() ends in a NUL.
+const char* ResponseFileFormatName(ResponseFileFormat format) { return NameOf(kFormatNames, format).data(); }
 
 ResponseFileFormat DetectResponseFileFormat(std::string_view bytes, std::string_view file_name) {
     if (!bytes.empty() && LooksLikeTransferFile(bytes)) return ResponseFileFormat::kTransfer;

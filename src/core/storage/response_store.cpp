@@ -93,6 +93,13 @@ std::string EncodeRecord(const StoreRecord& record) { return SavePortableBinary(
 
 }  // namespace
 
+Problem SkippedRecord(std::uint64_t record_index, std::string message) {
+    Problem problem;
+    problem.path = "record " + std::to_string(record_index + 1);
+    problem.message = std::move(message);
+    return problem;
+}
+
 std::string ResponseStoreOpenReport::Summary() const {
     if (refused) return "the response store was not opened: " + message;
     std::string text = Plural(responses, "response", "responses");
@@ -102,8 +109,7 @@ std::string ResponseStoreOpenReport::Summary() const {
         text += "; " + Plural(skipped_records.size(), "record", "records") + " skipped (";
         for (std::size_t index = 0; index < skipped_records.size() && index < 3; ++index) {
             if (index > 0) text += "; ";
-            text += "record " + std::to_string(skipped_records[index].record_number) + ": " +
-                    skipped_records[index].message;
+            text += skipped_records[index].ToString();
         }
         if (skipped_records.size() > 3) text += "; ...";
         text += ")";
@@ -150,7 +156,7 @@ ResponseStoreOpenReport ResponseStore::Open(const std::string& path, ResponseSto
             record = StoreRecord{};
             LoadPortableBinary(log_.Record(index), record);
         } catch (const std::exception& error) {
-            report.skipped_records.push_back({index + 1, error.what()});
+            report.skipped_records.push_back(SkippedRecord(index, error.what()));
             continue;
         }
         switch (record.type) {
@@ -175,10 +181,10 @@ ResponseStoreOpenReport ResponseStore::Open(const std::string& path, ResponseSto
                 if (readable != record.commit.response_count) {
                     // Damage inside the log lost some of this import's records; keep the rest,
                     // as the log keeps every other readable record.
-                    report.skipped_records.push_back(
-                        {index + 1, "the import of " + record.commit.source + " holds " +
-                                        FormatCount(record.commit.response_count) + " responses, of which " +
-                                        FormatCount(readable) + " could be read"});
+                    report.skipped_records.push_back(SkippedRecord(
+                        index, "the import of " + record.commit.source + " holds " +
+                                   FormatCount(record.commit.response_count) + " responses, of which " +
+                                   FormatCount(readable) + " could be read"));
                 }
                 if (found != pending_imports.end()) {
                     for (Response& response : found->second) {
@@ -227,9 +233,9 @@ StoreAddResult ResponseStore::Add(const Response& response) {
         result.message = std::string("the response could not be encoded: ") + error.what();
         return result;
     }
-    const RecordLogAppendResult appended = log_.Append(payload);
-    if (!appended.ok) {
-        result.message = appended.message;
+    const Status appended = log_.Append(payload);
+    if (!appended.ok()) {
+        result.message = appended.Message();
         return result;
     }
     responses_.Offer(response);
@@ -288,10 +294,10 @@ StoreMergeResult ResponseStore::Merge(const std::vector<Response>& incoming, con
         result.message = std::string("the responses could not be encoded: ") + error.what() + "; nothing was imported";
         return result;
     }
-    const RecordLogAppendResult appended = log_.AppendAll(payloads);
-    if (!appended.ok) {
+    const Status appended = log_.AppendAll(payloads);
+    if (!appended.ok()) {
         result = StoreMergeResult{};
-        result.message = appended.message + "; nothing was imported";
+        result.message = appended.Message() + "; nothing was imported";
         return result;
     }
     batch_ids_.insert(batch_id);
@@ -303,7 +309,7 @@ StoreMergeResult ResponseStore::Merge(const std::vector<Response>& incoming, con
     return result;
 }
 
-StoreWriteResult ResponseStore::MarkExported(const std::vector<ResponseId>& ids_in_file, std::int64_t exported_at_ms,
+Status ResponseStore::MarkExported(const std::vector<ResponseId>& ids_in_file, std::int64_t exported_at_ms,
                                              const std::string& file_name) {
     StoreRecord record;
     record.type = StoreRecordType::kExportMark;
@@ -320,13 +326,13 @@ StoreWriteResult ResponseStore::MarkExported(const std::vector<ResponseId>& ids_
     try {
         payload = EncodeRecord(record);
     } catch (const std::exception& error) {
-        return {false, std::string("the export mark could not be encoded: ") + error.what()};
+        return Status::Failure(std::string("the export mark could not be encoded: ") + error.what());
     }
-    const RecordLogAppendResult appended = log_.Append(payload);
-    if (!appended.ok) return {false, appended.message};
+    const Status appended = log_.Append(payload);
+    if (!appended.ok()) return appended;
     for (const ResponseId& id : record.export_mark.newly_exported) exported_ids_.insert(id);
     export_marks_.push_back(std::move(record.export_mark));
-    return {true, {}};
+    return Succeeded();
 }
 
 std::uint64_t ResponseStore::NextBatchId() const {

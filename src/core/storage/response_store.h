@@ -99,11 +99,9 @@ struct ImportCommit {
     static constexpr std::uint32_t kSerialVersion = 1;
 };
 
-// A record that was read from the log but could not be used.
-struct StoreRecordProblem {
-    std::uint64_t record_number = 0;  // 1-based, among the records the log could read
-    std::string message;
-};
+// A record that was read from the log but could not be used: a Problem whose path is
+// "record N", N counting from 1 among the records the log could read.
+Problem SkippedRecord(std::uint64_t record_index, std::string message);
 
 struct ResponseStoreOpenReport {
     // Records are loaded (problems, if any, are listed below) and, unless opened read-only,
@@ -120,7 +118,7 @@ struct ResponseStoreOpenReport {
     std::uint64_t export_marks = 0;
     std::uint64_t imports = 0;          // committed import batches
     std::uint64_t superseded = 0;       // responses replaced by a later record with their id
-    std::vector<StoreRecordProblem> skipped_records;  // unreadable payloads, skipped
+    std::vector<Problem> skipped_records;  // unreadable payloads, skipped
     std::uint64_t unfinished_import_responses = 0;    // in imports that never committed
 
     std::uint64_t BytesDropped() const { return log.bytes_dropped; }
@@ -145,11 +143,6 @@ struct StoreAddResult {
 
     // The response is safely in the store (now or already).
     bool Saved() const { return outcome == StoreAddOutcome::kAdded || outcome == StoreAddOutcome::kAlreadyHeld; }
-};
-
-struct StoreWriteResult {
-    bool ok = false;
-    std::string message;
 };
 
 struct MergeConflict {
@@ -193,7 +186,7 @@ public:
 
     // Records that the responses with these ids were written to `file_name`. Ids the store
     // does not hold are ignored; ids exported before are not repeated.
-    StoreWriteResult MarkExported(const std::vector<ResponseId>& ids_in_file, std::int64_t exported_at_ms,
+    Status MarkExported(const std::vector<ResponseId>& ids_in_file, std::int64_t exported_at_ms,
                                   const std::string& file_name);
 
     // Every response, one per id (the latest record for an id wins), in the order their ids

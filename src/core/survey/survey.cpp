@@ -10,7 +10,7 @@ namespace yousaid {
 
 namespace {
 
-constexpr std::array<std::pair<QuestionKind, std::string_view>, 8> kKindNames{{
+constexpr EnumNames<QuestionKind, 8> kKindNames{{
     {QuestionKind::kSingleChoice, "single_choice"},
     {QuestionKind::kMultipleChoice, "multiple_choice"},
     {QuestionKind::kScale1To5, "scale_1_5"},
@@ -21,13 +21,13 @@ constexpr std::array<std::pair<QuestionKind, std::string_view>, 8> kKindNames{{
     {QuestionKind::kBeforeAndNow, "before_and_now"},
 }};
 
-constexpr std::array<std::pair<NonSubstantive, std::string_view>, 3> kNonSubstantiveNames{{
+constexpr EnumNames<NonSubstantive, 3> kNonSubstantiveNames{{
     {NonSubstantive::kNone, "none"},
     {NonSubstantive::kDontKnow, "dont_know"},
     {NonSubstantive::kPreferNotToSay, "prefer_not_to_say"},
 }};
 
-constexpr std::array<std::pair<SurveyAudience, std::string_view>, 2> kAudienceNames{{
+constexpr EnumNames<SurveyAudience, 2> kAudienceNames{{
     {SurveyAudience::kYoungPeople, "young_people"},
     {SurveyAudience::kParentsAndCarers, "parents_and_carers"},
 }};

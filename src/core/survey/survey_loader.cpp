@@ -19,6 +19,8 @@
 #include <utility>
 
 #include "core/base/file_io.h"
+#include "core/base/text.h"
+#include "core/survey/identifiers.h"
 
 namespace yousaid {
 
@@ -44,13 +46,6 @@ std::string At(const std::string& path, std::size_t index) {
     return path + "[" + std::to_string(index) + "]";
 }
 
-std::string Quoted(std::string_view text) {
-    std::string quoted = "'";
-    quoted += text;
-    quoted += "'";
-    return quoted;
-}
-
 std::string StringOf(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
 
 std::string Describe(const JsonValue& value) {
@@ -60,33 +55,6 @@ std::string Describe(const JsonValue& value) {
     if (value.IsString()) return "a string";
     if (value.IsArray()) return "a list";
     return "an object";
-}
-
-// Ids end up in response files, CSV column names and analytics keys: keep them plain.
-bool IsValidId(std::string_view id) {
-    if (id.empty() || id.size() > 64) return false;
-    const auto is_lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!is_lower_or_digit(id.front())) return false;
-    return std::all_of(id.begin(), id.end(), [&](char c) { return is_lower_or_digit(c) || c == '_'; });
-}
-
-// BCP 47-shaped codes such as "en", "pl", "pt-BR"; enough to catch typos like "Polish".
-bool IsValidLanguageCode(std::string_view code) {
-    std::size_t position = 0;
-    while (position < code.size() && code[position] >= 'a' && code[position] <= 'z') ++position;
-    if (position < 2 || position > 3) return false;
-    while (position < code.size()) {
-        if (code[position] != '-') return false;
-        const std::size_t start = ++position;
-        while (position < code.size() &&
-               ((code[position] >= 'a' && code[position] <= 'z') || (code[position] >= 'A' && code[position] <= 'Z') ||
-                (code[position] >= '0' && code[position] <= '9'))) {
-            ++position;
-        }
-        const std::size_t length = position - start;
-        if (length < 2 || length > 8) return false;
-    }
-    return true;
 }
 
 struct OptionSet {
@@ -233,7 +201,7 @@ private:
             return std::nullopt;
         }
         const std::string id = StringOf(value);
-        if (!IsValidId(id)) {
+        if (!IsValidIdentifier(id)) {
             Report(path, what + " " + Quoted(id) +
                              " must be 1-64 lowercase letters, digits or _, starting with a letter or digit");
             return std::nullopt;
@@ -246,6 +214,17 @@ private:
         const JsonValue* value = required ? RequiredField(object, key, path) : Field(object, key);
         if (!value) return std::nullopt;
         return CheckId(*value, Join(path, key), what);
+    }
+
+    // `id` at `path` must be the first of its kind (`what`, e.g. "section id"); a repeat is
+    // reported naming where it was first used.
+    void CheckUniqueId(const std::string& id, const std::string& path, const std::string& what,
+                       std::map<std::string, std::string>& first_path_of_id) {
+        const auto inserted = first_path_of_id.emplace(id, path);
+        if (!inserted.second) {
+            Report(Join(path, "id"),
+                   "duplicate " + what + " " + Quoted(id) + " (first used at " + inserted.first->second + ")");
+        }
     }
 
     std::optional<std::int32_t> ReadInt(const JsonValue& object, const char* key, const std::string& path,
@@ -350,7 +329,7 @@ private:
         for (auto member = sets->MemberBegin(); member != sets->MemberEnd(); ++member) {
             const std::string name = StringOf(member->name);
             const std::string set_path = Join("option_sets", name);
-            if (!IsValidId(name)) {
+            if (!IsValidIdentifier(name)) {
                 Report(set_path, "option set name " + Quoted(name) +
                                      " must be 1-64 lowercase letters, digits or _");
                 continue;
@@ -388,11 +367,7 @@ private:
             CheckFields(value, path, {"id", "title", "introduction", "questions"});
             Section section;
             if (auto id = ReadId(value, "id", path, "section id")) {
-                const auto inserted = first_path_of_id.emplace(*id, path);
-                if (!inserted.second) {
-                    Report(Join(path, "id"), "duplicate section id " + Quoted(*id) + " (first used at " +
-                                                 inserted.first->second + ")");
-                }
+                CheckUniqueId(*id, path, "section id", first_path_of_id);
                 section.id = *id;
             }
             section.title = ReadText(value, "title", path, true);
@@ -427,11 +402,7 @@ private:
             CheckFields(value, option_path, {"id", "text", "non_substantive", "value"});
             Option option;
             if (auto id = ReadId(value, "id", option_path, "option id")) {
-                const auto inserted = first_path_of_id.emplace(*id, option_path);
-                if (!inserted.second) {
-                    Report(Join(option_path, "id"), "duplicate option id " + Quoted(*id) + " (first used at " +
-                                                        inserted.first->second + ")");
-                }
+                CheckUniqueId(*id, option_path, "option id", first_path_of_id);
                 option.id = *id;
             }
             option.text = ReadText(value, "text", option_path, true);
@@ -508,6 +479,51 @@ private:
         }
     }
 
+    // "options" (a list, or the name of an option set) and "positive" (or the set's own).
+    void ReadQuestionOptions(const JsonValue& value, const std::string& path, Question& question) {
+        std::optional<std::set<std::string>> positive_from_set;
+        if (const JsonValue* options = Field(value, "options")) {
+            const std::string options_path = Join(path, "options");
+            if (options->IsString()) {
+                const std::string name = StringOf(*options);
+                const auto set = option_sets_.find(name);
+                if (set == option_sets_.end()) {
+                    Report(options_path, "unknown option set " + Quoted(name));
+                } else {
+                    question.options = set->second.options;
+                    positive_from_set = set->second.positive;
+                }
+            } else if (options->IsArray()) {
+                question.options = ReadOptionList(*options, options_path);
+            } else {
+                Report(options_path, "must be a list of options or the name of an option set (found " +
+                                         Describe(*options) + ")");
+            }
+        }
+        if (const JsonValue* positive = Field(value, "positive")) {
+            question.positive_option_ids = ReadPositive(*positive, Join(path, "positive"), question.options);
+        } else if (positive_from_set) {
+            question.positive_option_ids = *positive_from_set;
+        }
+    }
+
+    // "role" and, for a demographic question, the "dimension" it breaks results down by.
+    void ReadQuestionRole(const JsonValue& value, const std::string& path, Question& question) {
+        if (auto role = ReadString(value, "role", path, false)) {
+            if (*role == "demographic") {
+                question.role = QuestionRole::kDemographic;
+            } else if (*role != "item") {
+                Report(Join(path, "role"), "unknown role " + Quoted(*role) + " (use item or demographic)");
+            }
+        }
+        if (auto dimension = ReadId(value, "dimension", path, "dimension", false)) {
+            question.dimension = *dimension;
+            if (question.role != QuestionRole::kDemographic) {
+                Report(Join(path, "dimension"), "only demographic questions (\"role\": \"demographic\") have a dimension");
+            }
+        }
+    }
+
     ReadQuestion ReadOneQuestion(const JsonValue& value, const std::string& path, const std::string& section_id) {
         CheckFields(value, path,
                     {"id", "kind", "text", "help", "required", "role", "dimension", "theme", "options", "positive",
@@ -537,45 +553,10 @@ private:
                 Report(Join(path, "required"), "must be true or false (found " + Describe(*required) + ")");
             }
         }
-        if (auto role = ReadString(value, "role", path, false)) {
-            if (*role == "demographic") {
-                question.role = QuestionRole::kDemographic;
-            } else if (*role != "item") {
-                Report(Join(path, "role"), "unknown role " + Quoted(*role) + " (use item or demographic)");
-            }
-        }
-        if (auto dimension = ReadId(value, "dimension", path, "dimension", false)) {
-            question.dimension = *dimension;
-            if (question.role != QuestionRole::kDemographic) {
-                Report(Join(path, "dimension"), "only demographic questions (\"role\": \"demographic\") have a dimension");
-            }
-        }
+        ReadQuestionRole(value, path, question);
         if (auto theme = ReadId(value, "theme", path, "theme", false)) question.theme = *theme;
 
-        std::optional<std::set<std::string>> positive_from_set;
-        if (const JsonValue* options = Field(value, "options")) {
-            const std::string options_path = Join(path, "options");
-            if (options->IsString()) {
-                const std::string name = StringOf(*options);
-                const auto set = option_sets_.find(name);
-                if (set == option_sets_.end()) {
-                    Report(options_path, "unknown option set " + Quoted(name));
-                } else {
-                    question.options = set->second.options;
-                    positive_from_set = set->second.positive;
-                }
-            } else if (options->IsArray()) {
-                question.options = ReadOptionList(*options, options_path);
-            } else {
-                Report(options_path, "must be a list of options or the name of an option set (found " +
-                                         Describe(*options) + ")");
-            }
-        }
-        if (const JsonValue* positive = Field(value, "positive")) {
-            question.positive_option_ids = ReadPositive(*positive, Join(path, "positive"), question.options);
-        } else if (positive_from_set) {
-            question.positive_option_ids = *positive_from_set;
-        }
+        ReadQuestionOptions(value, path, question);
         question.positive_at_least = ReadInt(value, "positive_at_least", path, false);
         question.low_label = ReadText(value, "low_label", path, false);
         question.high_label = ReadText(value, "high_label", path, false);
@@ -597,106 +578,127 @@ private:
         return read;
     }
 
+    // What every kind's checker looks at: the question's JSON, its path, the question read so
+    // far, and its options that are not non-substantive.
+    struct KindCheck {
+        const JsonValue& value;
+        const std::string& path;
+        Question& question;
+        std::vector<const Option*> substantive;
+        std::string options_path;
+
+        bool Has(const char* key) const { return Field(value, key) != nullptr; }
+    };
+
     void CheckKind(const JsonValue& value, const std::string& path, Question& question) {
         CheckKindFields(value, path, question.kind);
-        const std::string options_path = Join(path, "options");
-        std::vector<const Option*> substantive;
+        KindCheck check{value, path, question, {}, Join(path, "options")};
         for (const auto& option : question.options) {
-            if (option.IsSubstantive()) substantive.push_back(&option);
+            if (option.IsSubstantive()) check.substantive.push_back(&option);
         }
         const bool answers_with_options = KindAnswersWithOptions(question.kind);
-        if (answers_with_options && !Field(value, "options")) {
-            Report(options_path, "required field is missing");
-        }
-        if (!answers_with_options && !substantive.empty()) {
-            Report(options_path, std::string(QuestionKindName(question.kind)) +
-                                     " questions may only list non-substantive options (such as don't know); " +
-                                     Quoted(substantive.front()->id) + " is not marked non_substantive");
+        if (answers_with_options && !check.Has("options")) Report(check.options_path, "required field is missing");
+        if (!answers_with_options && !check.substantive.empty()) {
+            Report(check.options_path, std::string(QuestionKindName(question.kind)) +
+                                           " questions may only list non-substantive options (such as don't know); " +
+                                           Quoted(check.substantive.front()->id) + " is not marked non_substantive");
         }
         switch (question.kind) {
             case QuestionKind::kSingleChoice:
             case QuestionKind::kMultipleChoice:
-                if (Field(value, "options") && substantive.size() < 2) {
-                    Report(options_path, "needs at least two options that are not non-substantive");
-                }
-                if (question.kind == QuestionKind::kMultipleChoice) {
-                    if (auto max_choices = ReadInt(value, "max_choices", path, false)) {
-                        if (*max_choices < 1) {
-                            Report(Join(path, "max_choices"), "must be 1 or more");
-                        } else {
-                            question.max_choices = *max_choices;
-                        }
-                    }
-                }
-                break;
-            case QuestionKind::kScale1To5: {
-                bool values_ok = substantive.size() == 5;
-                for (std::size_t index = 0; values_ok && index < substantive.size(); ++index) {
-                    values_ok = substantive[index]->value == static_cast<std::int32_t>(index + 1);
-                }
-                if (Field(value, "options") && !values_ok) {
-                    Report(options_path, "a scale_1_5 question needs five options with \"value\" 1, 2, 3, 4, 5 "
-                                         "in that order (plus any non-substantive ones)");
-                }
-                // Top two boxes unless the file says otherwise.
-                if (!Field(value, "positive") && question.positive_option_ids.empty() && values_ok) {
-                    question.positive_option_ids = {substantive[3]->id, substantive[4]->id};
-                }
-                break;
-            }
-            case QuestionKind::kYesSometimesNo: {
-                const char* const expected[] = {"yes", "sometimes", "no"};
-                bool ids_ok = substantive.size() == 3;
-                for (std::size_t index = 0; ids_ok && index < 3; ++index) ids_ok = substantive[index]->id == expected[index];
-                if (Field(value, "options") && !ids_ok) {
-                    Report(options_path, "a yes_sometimes_no question needs the options yes, sometimes, no in that "
-                                         "order (plus any non-substantive ones, such as dont_know)");
-                }
-                if (!Field(value, "positive") && question.positive_option_ids.empty() && ids_ok) {
-                    question.positive_option_ids = {"yes"};
-                }
-                break;
-            }
+                return CheckChoiceQuestion(check);
+            case QuestionKind::kScale1To5:
+                return CheckScaleQuestion(check);
+            case QuestionKind::kYesSometimesNo:
+                return CheckYesSometimesNoQuestion(check);
             case QuestionKind::kRating0To10:
             case QuestionKind::kBeforeAndNow:
-                question.min_value = kRatingMin;
-                question.max_value = kRatingMax;
-                if (question.positive_at_least &&
-                    (*question.positive_at_least < kRatingMin || *question.positive_at_least > kRatingMax)) {
-                    Report(Join(path, "positive_at_least"), "must be between 0 and 10");
-                }
-                if (question.kind == QuestionKind::kBeforeAndNow) {
-                    if (question.before_label.IsEmpty() && !Field(value, "before_label")) {
-                        Report(Join(path, "before_label"), "missing English text");
-                    }
-                    if (question.now_label.IsEmpty() && !Field(value, "now_label")) {
-                        Report(Join(path, "now_label"), "missing English text");
-                    }
-                }
-                break;
-            case QuestionKind::kNumber: {
-                const auto min = ReadInt(value, "min", path, true);
-                const auto max = ReadInt(value, "max", path, true);
-                if (min && max) {
-                    if (*min > *max) {
-                        Report(Join(path, "max"), "must not be below min (" + std::to_string(*min) + ")");
-                    } else {
-                        question.min_value = *min;
-                        question.max_value = *max;
-                    }
-                }
-                break;
-            }
+                return CheckRatingQuestion(check);
+            case QuestionKind::kNumber:
+                return CheckNumberQuestion(check);
             case QuestionKind::kShortText:
-                if (auto max_length = ReadInt(value, "max_length", path, true)) {
-                    if (*max_length < 1 || *max_length > kMaxShortTextLength) {
-                        Report(Join(path, "max_length"),
-                               "must be between 1 and " + std::to_string(kMaxShortTextLength));
-                    } else {
-                        question.max_length = *max_length;
-                    }
-                }
-                break;
+                return CheckShortTextQuestion(check);
+        }
+    }
+
+    void CheckChoiceQuestion(KindCheck& check) {
+        if (check.Has("options") && check.substantive.size() < 2) {
+            Report(check.options_path, "needs at least two options that are not non-substantive");
+        }
+        if (check.question.kind != QuestionKind::kMultipleChoice) return;
+        if (auto max_choices = ReadInt(check.value, "max_choices", check.path, false)) {
+            if (*max_choices < 1) {
+                Report(Join(check.path, "max_choices"), "must be 1 or more");
+            } else {
+                check.question.max_choices = *max_choices;
+            }
+        }
+    }
+
+    void CheckScaleQuestion(KindCheck& check) {
+        bool values_ok = check.substantive.size() == 5;
+        for (std::size_t index = 0; values_ok && index < check.substantive.size(); ++index) {
+            values_ok = check.substantive[index]->value == static_cast<std::int32_t>(index + 1);
+        }
+        if (check.Has("options") && !values_ok) {
+            Report(check.options_path, "a scale_1_5 question needs five options with \"value\" 1, 2, 3, 4, 5 "
+                                       "in that order (plus any non-substantive ones)");
+        }
+        // Top two boxes unless the file says otherwise.
+        if (!check.Has("positive") && check.question.positive_option_ids.empty() && values_ok) {
+            check.question.positive_option_ids = {check.substantive[3]->id, check.substantive[4]->id};
+        }
+    }
+
+    void CheckYesSometimesNoQuestion(KindCheck& check) {
+        const char* const expected[] = {"yes", "sometimes", "no"};
+        bool ids_ok = check.substantive.size() == 3;
+        for (std::size_t index = 0; ids_ok && index < 3; ++index) ids_ok = check.substantive[index]->id == expected[index];
+        if (check.Has("options") && !ids_ok) {
+            Report(check.options_path, "a yes_sometimes_no question needs the options yes, sometimes, no in that "
+                                       "order (plus any non-substantive ones, such as dont_know)");
+        }
+        if (!check.Has("positive") && check.question.positive_option_ids.empty() && ids_ok) {
+            check.question.positive_option_ids = {"yes"};
+        }
+    }
+
+    void CheckRatingQuestion(KindCheck& check) {
+        Question& question = check.question;
+        question.min_value = kRatingMin;
+        question.max_value = kRatingMax;
+        if (question.positive_at_least &&
+            (*question.positive_at_least < kRatingMin || *question.positive_at_least > kRatingMax)) {
+            Report(Join(check.path, "positive_at_least"), "must be between 0 and 10");
+        }
+        if (question.kind != QuestionKind::kBeforeAndNow) return;
+        if (question.before_label.IsEmpty() && !check.Has("before_label")) {
+            Report(Join(check.path, "before_label"), "missing English text");
+        }
+        if (question.now_label.IsEmpty() && !check.Has("now_label")) {
+            Report(Join(check.path, "now_label"), "missing English text");
+        }
+    }
+
+    void CheckNumberQuestion(KindCheck& check) {
+        const auto min = ReadInt(check.value, "min", check.path, true);
+        const auto max = ReadInt(check.value, "max", check.path, true);
+        if (!min || !max) return;
+        if (*min > *max) {
+            Report(Join(check.path, "max"), "must not be below min (" + std::to_string(*min) + ")");
+        } else {
+            check.question.min_value = *min;
+            check.question.max_value = *max;
+        }
+    }
+
+    void CheckShortTextQuestion(KindCheck& check) {
+        if (auto max_length = ReadInt(check.value, "max_length", check.path, true)) {
+            if (*max_length < 1 || *max_length > kMaxShortTextLength) {
+                Report(Join(check.path, "max_length"), "must be between 1 and " + std::to_string(kMaxShortTextLength));
+            } else {
+                check.question.max_length = *max_length;
+            }
         }
     }
 
@@ -757,12 +759,7 @@ private:
     void CheckQuestionIds(const std::vector<ReadQuestion>& questions) {
         std::map<std::string, std::string> first_path_of_id;
         for (const auto& read : questions) {
-            if (read.question.id.empty()) continue;
-            const auto inserted = first_path_of_id.emplace(read.question.id, read.path);
-            if (!inserted.second) {
-                Report(Join(read.path, "id"), "duplicate question id " + Quoted(read.question.id) +
-                                                  " (first used at " + inserted.first->second + ")");
-            }
+            if (!read.question.id.empty()) CheckUniqueId(read.question.id, read.path, "question id", first_path_of_id);
         }
     }
 
