@@ -40,6 +40,7 @@ App::App(const std::string& asset_dir, const std::string& data_dir)
     ApplyTestTimings();
     StartNewSession();
     last_input_ms_ = NowMs();
+    test_mode_ = platform::IsTestMode();
 }
 
 std::int64_t App::NowMs() const { return platform::NowUtcMilliseconds(); }
@@ -202,6 +203,10 @@ void App::DrawFrame(const ui::ExternalInput& input) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoBackground;  // the frame is cleared to this colour already
     ImGui::Begin("##screen", nullptr, flags);
+    // Every word the widgets draw is published for screen readers; on a test page ImGui's own
+    // record of the text it drew is kept too, so tests can check that nothing was left out.
+    const ui::PublishedText published(items_);
+    if (test_mode_) ImGui::LogToBuffer();
     ui::FrameContext frame{CurrentTheme(), fonts_.Fonts(), items_, input, {}, {}, {}};
     ui::Screen& screen = CurrentScreen();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -225,6 +230,10 @@ void App::DrawFrame(const ui::ExternalInput& input) {
                                             ImVec2(io.DisplaySize.x, line_start.y - style.ItemSpacing.y * 0.5f),
                                             ui::ToU32(CurrentTheme().border), 1.0f);
         screen.DrawFooter(frame);
+    }
+    if (test_mode_) {
+        drawn_text_ = ImGui::GetCurrentContext()->LogBuffer.c_str();
+        ImGui::LogFinish();
     }
     ImGui::End();
     title_ = frame.title;

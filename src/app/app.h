@@ -195,6 +195,8 @@ private:
     ui::FontLibrary fonts_;
     ui::DisplaySettings display_;
     ui::InteractiveItemList items_;
+    bool test_mode_ = false;
+    std::string drawn_text_;  // test pages: every line of text ImGui drew in the last frame
     std::string title_;
     std::string announcement_;
 

@@ -18,36 +18,66 @@ void WriteString(JsonWriter& writer, const char* key, const std::string& value) 
     writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-void WriteItems(JsonWriter& writer, const ui::InteractiveItemList& items) {
-    writer.Key("items");
+void WriteItem(JsonWriter& writer, const ui::InteractiveItem& item) {
+    writer.StartObject();
+    WriteString(writer, "id", item.id);
+    WriteString(writer, "label", item.label);
+    WriteString(writer, "role", ui::ItemRoleName(item.role));
+    writer.Key("x");
+    writer.Double(static_cast<double>(item.x));
+    writer.Key("y");
+    writer.Double(static_cast<double>(item.y));
+    writer.Key("width");
+    writer.Double(static_cast<double>(item.width));
+    writer.Key("height");
+    writer.Double(static_cast<double>(item.height));
+    if (item.role == ui::ItemRole::Text) {
+        WriteString(writer, "textKind", ui::TextKindName(item.text_kind));
+        writer.EndObject();
+        return;
+    }
+    writer.Key("enabled");
+    writer.Bool(item.enabled);
+    writer.Key("checked");
+    writer.Bool(item.checked);
+    writer.Key("hovered");
+    writer.Bool(item.hovered);
+    writer.Key("visible");
+    writer.Bool(item.fully_visible);
+    if (!item.group.empty()) WriteString(writer, "group", item.group);
+    if (!item.description.empty()) WriteString(writer, "description", item.description);
+    if (item.role == ui::ItemRole::TextField) {
+        WriteString(writer, "value", item.value);
+        WriteString(writer, "placeholder", item.placeholder);
+        writer.Key("maxLength");
+        writer.Int(item.max_length);
+    }
+    writer.EndObject();
+}
+
+// Which of the frame's items a list holds: the accessible layer takes controls and text in
+// reading order; the test report keeps controls ("items") apart from text ("texts").
+enum class ItemKinds { kControls, kTexts, kBoth };
+
+void WriteItems(JsonWriter& writer, const char* key, const ui::InteractiveItemList& items, ItemKinds kinds) {
+    writer.Key(key);
     writer.StartArray();
     for (const ui::InteractiveItem& item : items.Items()) {
+        const bool text = item.role == ui::ItemRole::Text;
+        if ((text && kinds == ItemKinds::kControls) || (!text && kinds == ItemKinds::kTexts)) continue;
+        if (items.Published(item)) WriteItem(writer, item);
+    }
+    writer.EndArray();
+}
+
+void WriteGroups(JsonWriter& writer, const ui::InteractiveItemList& items) {
+    writer.Key("groups");
+    writer.StartArray();
+    for (const ui::ItemGroup& group : items.Groups()) {
         writer.StartObject();
-        WriteString(writer, "id", item.id);
-        WriteString(writer, "label", item.label);
-        WriteString(writer, "role", ui::ItemRoleName(item.role));
-        writer.Key("x");
-        writer.Double(static_cast<double>(item.x));
-        writer.Key("y");
-        writer.Double(static_cast<double>(item.y));
-        writer.Key("width");
-        writer.Double(static_cast<double>(item.width));
-        writer.Key("height");
-        writer.Double(static_cast<double>(item.height));
-        writer.Key("enabled");
-        writer.Bool(item.enabled);
-        writer.Key("checked");
-        writer.Bool(item.checked);
-        writer.Key("hovered");
-        writer.Bool(item.hovered);
-        writer.Key("visible");
-        writer.Bool(item.fully_visible);
-        if (!item.group.empty()) WriteString(writer, "group", item.group);
-        if (item.role == ui::ItemRole::TextField) {
-            WriteString(writer, "value", item.value);
-            writer.Key("maxLength");
-            writer.Int(item.max_length);
-        }
+        WriteString(writer, "id", group.id);
+        WriteString(writer, "role", group.role == ui::ItemRole::Radio ? "radiogroup" : "group");
+        WriteString(writer, "labelledBy", group.label_item);
         writer.EndObject();
     }
     writer.EndArray();
@@ -116,7 +146,8 @@ std::string App::AccessibleScreenJson() const {
     WriteString(writer, "screen", CurrentScreenName());
     WriteString(writer, "title", title_);
     WriteString(writer, "announcement", announcement_);
-    WriteItems(writer, items_);
+    WriteItems(writer, "items", items_, ItemKinds::kBoth);
+    WriteGroups(writer, items_);
     writer.EndObject();
     return buffer.GetString();
 }
@@ -181,7 +212,10 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Uint64(store_open_ ? store_.NotYetExportedCount() : 0);
     writer.EndObject();
     WriteStored(writer, store_, store_open_);
-    WriteItems(writer, items_);
+    WriteItems(writer, "items", items_, ItemKinds::kControls);
+    WriteItems(writer, "texts", items_, ItemKinds::kTexts);
+    WriteGroups(writer, items_);
+    WriteString(writer, "drawnText", drawn_text_);
     writer.EndObject();
     return buffer.GetString();
 }

@@ -2,16 +2,18 @@
 // The bridge between the canvas and everything that cannot see a canvas: screen readers,
 // keyboard users, the tablet's on-screen keyboard and the browser's speech.
 //
-// After each drawn frame the app publishes the screen's interactive items; the browser side
-// keeps invisible, focusable HTML elements (button, radio, checkbox, textarea) over them in
-// reading order, announces the screen's main text through an ARIA live region, and queues
-// what people do with those elements for the app to act on in its next frame.
+// After each drawn frame the app publishes what the screen drew: its controls, its blocks of
+// text and its choice groups. The browser side keeps invisible HTML elements over them in
+// reading order (focusable button, radio, checkbox and textarea elements, headings and
+// paragraphs, a labelled radiogroup or group around each question's choices), announces the
+// screen's main text through an ARIA live region, and queues what people do with those
+// elements for the app to act on in its next frame.
 #include <string>
 #include <vector>
 
 namespace yousaid::platform {
 
-// The JSON text of the frame's items and announcement (see ui::InteractiveItemList).
+// The JSON text of the frame's items, groups and announcement (see ui::InteractiveItemList).
 void PublishAccessibleScreen(const std::string& json);
 
 struct AccessibleEvent {

@@ -82,7 +82,8 @@ void StillThereScreen::DrawContent(FrameContext& frame) {
     const std::string& language = host_.Session().Language();
     frame.title = Say(Phrase::kStillThere, language);
     const std::string body = Say(Phrase::kStillThereBody, language, host_.SecondsBeforeTimeout());
-    frame.announcement = frame.title;
+    frame.announcement =
+        frame.title + " " + Say(Phrase::kStillThereBody, language, AnnouncedSeconds(host_.SecondsBeforeTimeout()));
     frame.speech_text = frame.title + " " + body;
     BeginColumn(kColumnEm);
     VerticalGap(3.0f);
@@ -91,6 +92,16 @@ void StillThereScreen::DrawContent(FrameContext& frame) {
     VerticalGap(0.6f);
     if (BigButton(frame, "still_here", Say(Phrase::kImHere, language))) host_.StillHere();
     EndColumn();
+}
+
+// The live region speaks whenever the announcement changes: so the countdown is in it when
+// the prompt appears and again at 20, 10 and 5 seconds left, never every second.
+int StillThereScreen::AnnouncedSeconds(int seconds_left) {
+    if (announced_seconds_ < 0 || seconds_left > announced_seconds_) return announced_seconds_ = seconds_left;
+    for (const int step : {20, 10, 5}) {
+        if (seconds_left <= step && step < announced_seconds_) return announced_seconds_ = seconds_left;
+    }
+    return announced_seconds_;
 }
 
 void DisplaySettingsScreen::DrawContent(FrameContext& frame) {

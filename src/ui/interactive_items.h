@@ -1,19 +1,26 @@
 #pragma once
-// Every interactive thing drawn in a frame is listed here with its role, name, rectangle and
-// state. The list feeds the browser-test hook now and the accessible HTML layer later, so
-// that what tests and screen readers see is exactly what was drawn.
+// Everything drawn in a frame that a screen reader or a test needs is listed here, in
+// drawing (reading) order: every interactive thing with its role, name, rectangle and state,
+// and every block of text. The list feeds the browser-test hook and the accessible HTML
+// layer, so what tests and screen readers get is exactly what was drawn.
 #include <string>
 #include <vector>
 
 namespace yousaid::ui {
 
-enum class ItemRole { Button, Checkbox, Radio, TextField };
+enum class ItemRole { Button, Checkbox, Radio, TextField, Text };
 
 const char* ItemRoleName(ItemRole role);
 
+// How a block of static text reads: the screen's heading, a label that introduces what
+// follows (a question on the check screen, "Text size"), or running text.
+enum class TextKind { Heading, Label, Body };
+
+const char* TextKindName(TextKind kind);
+
 struct InteractiveItem {
     std::string id;     // stable across frames and languages, e.g. "start"
-    std::string label;  // what a person sees or hears, e.g. "Start"
+    std::string label;  // what a person sees or hears, e.g. "Start"; a text item's words
     ItemRole role = ItemRole::Button;
     // In CSS pixels relative to the canvas (ImGui's coordinates with SDL's high-DPI mode).
     float x = 0, y = 0, width = 0, height = 0;
@@ -21,20 +28,47 @@ struct InteractiveItem {
     bool checked = false;
     bool hovered = false;       // drawn as under the pointer (never after a finger has lifted)
     bool fully_visible = true;  // false when scrolled (partly) out of its scrolling region
-    std::string group;       // radio items: the group they belong to (one question)
-    std::string value;       // text fields: the current text
-    int max_length = 0;      // text fields: 0 for no limit
+    // Within a screen's height of the visible part of its scrolling region (text items only:
+    // a long list publishes only the text near what is on screen).
+    bool near_view = true;
+    std::string group;        // choices: the group they belong to (one question)
+    std::string value;        // text fields: the current text
+    std::string placeholder;  // text fields: what shows while empty
+    int max_length = 0;       // text fields: 0 for no limit
+    std::string description;  // read after the name, e.g. why a button cannot be used yet
+    TextKind text_kind = TextKind::Body;  // text items only
+};
+
+// A set of choices a screen reader hears as one question: the radios or checkboxes sharing
+// a `group`, named by the text drawn just before them.
+struct ItemGroup {
+    std::string id;
+    ItemRole role = ItemRole::Radio;
+    std::string label_item;  // the id of the text item that names the group; empty for none
 };
 
 class InteractiveItemList {
 public:
-    void Clear() { items_.clear(); }
-    void Add(InteractiveItem item) { items_.push_back(std::move(item)); }
+    void Clear();
+    void Add(InteractiveItem item);
+    // A block of text at a rectangle; ids are "text:0", "text:1", ... in drawing order.
+    void AddText(const std::string& text, TextKind kind, float x, float y, float width, float height,
+                 bool near_view);
     const std::vector<InteractiveItem>& Items() const { return items_; }
+    const std::vector<ItemGroup>& Groups() const { return groups_; }
     InteractiveItem& Last() { return items_.back(); }
+    // Text items to publish: all of them, unless there are more than a screen reader could
+    // use in one frame (a long list), then those near the view.
+    bool Published(const InteractiveItem& item) const;
 
 private:
     std::vector<InteractiveItem> items_;
+    std::vector<ItemGroup> groups_;
+    int text_count_ = 0;
+    // What names a group that starts now: the label just drawn, if no control came after
+    // it, else the last heading ("Now" must not name the "Don't know" after its numbers).
+    std::string last_label_id_;
+    std::string last_heading_id_;
 };
 
 }  // namespace yousaid::ui

@@ -76,6 +76,9 @@ const PhraseBook& Phrases() {
                                "Oddaj tablet albo pozwól zacząć następnej osobie."}},
         {Phrase::kStationNotReady, {"This survey is not ready", "Ta ankieta nie jest gotowa"}},
         {Phrase::kAskStaff, {"Please ask a member of staff.", "Poproś o pomoc kogoś z obsługi."}},
+        {Phrase::kChooseAnswer, {"Choose an answer", "Proszę wybrać odpowiedź"}},
+        {Phrase::kChooseAnswerOrSkip, {"Choose an answer, or tap Skip",
+                                       "Proszę wybrać odpowiedź lub nacisnąć „Pomiń”"}},
     };
     return book;
 }

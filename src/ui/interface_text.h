@@ -13,7 +13,7 @@ enum class Phrase {
     kStillThere, kStillThereBody, kImHere, kTextSize, kStandardText, kLargeText,
     kExtraLargeText, kHighContrast, kDyslexiaFont, kLanguage, kOn, kOff, kTapToType,
     kBefore, kNow, kOutOf10, kGettingReady, kDeclinedThanks, kCharactersLeft, kChooseAny,
-    kNextPerson, kStationNotReady, kAskStaff,
+    kNextPerson, kStationNotReady, kAskStaff, kChooseAnswer, kChooseAnswerOrSkip,
 };
 
 // The phrase in `language`, or in English when there is no translation.

@@ -71,9 +71,10 @@ void PinPadScreen::DrawKeys(FrameContext& frame, const PinPadState& state) {
     // Dots, not digits: someone may be looking over the volunteer's shoulder.
     std::string dots;
     for (std::size_t i = 0; i < digits_.size(); ++i) dots += i == 0 ? "*" : " *";
-    ImGui::PushFont(frame.fonts.title);
-    ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
-    ImGui::PopFont();
+    const std::size_t count = digits_.size();
+    TitleLine(frame, dots.empty() ? " " : dots,
+              count == 0 ? std::string("No digits entered")
+                         : std::to_string(count) + (count == 1 ? " digit entered" : " digits entered"));
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float key = (ColumnWidth() - 2 * spacing) / 3.0f;
     const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK"};

@@ -173,6 +173,10 @@ void QuestionScreen::DrawFooter(FrameContext& frame) {
     if (BigButton(frame, "next", Say(Phrase::kNext, language), ButtonKind::Primary, session.CanGoNext(), width)) {
         session.Next();
     }
+    // A screen reader finds the unusable Next and says why.
+    if (!session.CanGoNext()) {
+        DescribeLastItem(frame, Say(can_skip ? Phrase::kChooseAnswerOrSkip : Phrase::kChooseAnswer, language));
+    }
     EndColumn();
 }
 

@@ -98,7 +98,10 @@ public:
     void DrawContent(FrameContext& frame) override;
 
 private:
+    int AnnouncedSeconds(int seconds_left);
+
     RespondentHost& host_;
+    int announced_seconds_ = -1;  // the seconds left last put in the announcement
 };
 
 }  // namespace yousaid::ui

@@ -12,6 +12,26 @@ namespace yousaid::ui {
 namespace {
 float column_indent = 0.0f;
 float column_width = 0.0f;
+InteractiveItemList* published_text = nullptr;
+
+// Publishes the ImGui item just drawn, a block of text, with its rectangle.
+void PublishDrawnText(const std::string& text, TextKind kind) {
+    if (published_text == nullptr) return;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    const float reach = clip.GetHeight();
+    const bool near_view = max.y >= clip.Min.y - reach && min.y <= clip.Max.y + reach;
+    published_text->AddText(text, kind, min.x, min.y, max.x - min.x, max.y - min.y, near_view);
+}
+
+// The one way the widgets draw a block of words: wrapped to the column, and published.
+void DrawTextBlock(ImFont* font, const std::string& text, TextKind kind) {
+    if (font != nullptr) ImGui::PushFont(font);
+    ImGui::TextWrapped("%s", text.c_str());
+    if (font != nullptr) ImGui::PopFont();
+    PublishDrawnText(text, kind);
+}
 
 void DrawFocusRing(const FrameContext& frame, const ImVec2& min, const ImVec2& max) {
     const float gap = 3.0f;
@@ -224,6 +244,7 @@ void TextBox(FrameContext& frame, const std::string& id, const std::string& acce
                                                 ItemRole::TextField, accessible_label);
     frame.items.Last().value = text;
     frame.items.Last().max_length = max_length;
+    frame.items.Last().placeholder = placeholder;
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -266,29 +287,32 @@ bool TextField(FrameContext& frame, const std::string& id, const std::string& la
     return changed;
 }
 
-void Heading(const FrameContext& frame, const std::string& text) {
-    ImGui::PushFont(frame.fonts.title);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopFont();
-}
+PublishedText::PublishedText(InteractiveItemList& items) { published_text = &items; }
+
+PublishedText::~PublishedText() { published_text = nullptr; }
+
+void Heading(const FrameContext& frame, const std::string& text) { DrawTextBlock(frame.fonts.title, text, TextKind::Heading); }
 
 void QuestionHeading(const FrameContext& frame, const std::string& text) {
-    ImGui::PushFont(frame.fonts.question);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopFont();
+    DrawTextBlock(frame.fonts.question, text, TextKind::Heading);
 }
 
 void Paragraph(const std::string& text, bool muted) {
     if (muted) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s", text.c_str());
+    DrawTextBlock(nullptr, text, TextKind::Body);
     if (muted) ImGui::PopStyleColor();
 }
 
-void BoldParagraph(const FrameContext& frame, const std::string& text) {
-    ImGui::PushFont(frame.fonts.bold);
-    ImGui::TextWrapped("%s", text.c_str());
+void BoldParagraph(const FrameContext& frame, const std::string& text) { DrawTextBlock(frame.fonts.bold, text, TextKind::Label); }
+
+void TitleLine(const FrameContext& frame, const std::string& text, const std::string& spoken) {
+    ImGui::PushFont(frame.fonts.title);
+    ImGui::TextUnformatted(text.c_str());
     ImGui::PopFont();
+    PublishDrawnText(spoken, TextKind::Body);
 }
+
+void DescribeLastItem(FrameContext& frame, const std::string& description) { frame.items.Last().description = description; }
 
 void VerticalGap(float em) { ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * em)); }
 

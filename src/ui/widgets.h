@@ -53,10 +53,27 @@ bool TextField(FrameContext& frame, const std::string& id, const std::string& la
 // Draws a tick inside `box` (marks selection without relying on colour).
 void DrawTick(ImDrawList* draw_list, const ImVec2& min, const ImVec2& max, ImU32 colour, float thickness);
 
+// Every widget below that draws words also publishes them as static text, in drawing order,
+// to the list a PublishedText names (App holds one for each frame), so that no screen can
+// show words a screen reader does not get. Paragraph takes no frame, hence the scope.
+class PublishedText {
+public:
+    explicit PublishedText(InteractiveItemList& items);
+    ~PublishedText();
+    PublishedText(const PublishedText&) = delete;
+    PublishedText& operator=(const PublishedText&) = delete;
+};
+
 void Heading(const FrameContext& frame, const std::string& text);
 void QuestionHeading(const FrameContext& frame, const std::string& text);
 void Paragraph(const std::string& text, bool muted = false);
 void BoldParagraph(const FrameContext& frame, const std::string& text);
+// One line in the title font that a screen reader hears as `spoken` (a PIN's dots as
+// "3 digits entered").
+void TitleLine(const FrameContext& frame, const std::string& text, const std::string& spoken);
+// Gives the item just added a description a screen reader reads after its name, e.g. why a
+// button cannot be used yet.
+void DescribeLastItem(FrameContext& frame, const std::string& description);
 void VerticalGap(float em);
 void ProgressBar(const FrameContext& frame, float fraction, const std::string& caption);
 

@@ -21,7 +21,9 @@ browserTest('a screen reader user completes the pupil survey by roles and names 
   await page.waitForFunction(() => /Question 1 of \d+\. What year are you in at school\?/.test(
     document.querySelector('[aria-live]').textContent));
   const next = main.getByRole('button', { name: 'Next' });
-  assert.equal(await next.isDisabled(), true, 'Next is disabled until the question is answered');
+  // Unusable, not `disabled`: a screen reader still finds Next and hears why.
+  assert.equal(await next.getAttribute('aria-disabled'), 'true', 'Next is unusable until the question is answered');
+  assert.equal(await next.getAttribute('disabled'), null);
   await main.getByRole('radio', { name: 'Year 5' }).press('Space');
   await page.waitForFunction(() => document.querySelector('input[type=radio][aria-label="Year 5"]').checked);
   await pressWhenEnabled(page, next);
@@ -62,11 +64,12 @@ browserTest('a screen reader user completes the pupil survey by roles and names 
   assert.deepEqual(response.answers.age, { kind: 'skipped' });
 });
 
-// A screen reader user presses a control once it is offered as usable; pressing a disabled
-// button does nothing, so waiting for the app to enable it is what a person would do too.
+// A screen reader user presses a control once it is offered as usable; pressing an
+// aria-disabled button does nothing, so waiting for the app to enable it is what a person
+// would do too.
 async function pressWhenEnabled(page, locator) {
   const handle = await locator.elementHandle();
-  await page.waitForFunction((element) => element.isConnected && !element.disabled, handle);
+  await page.waitForFunction((element) => element.isConnected && element.getAttribute('aria-disabled') !== 'true', handle);
   await locator.press('Enter');
 }
 
