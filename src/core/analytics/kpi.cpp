@@ -538,7 +538,6 @@ std::vector<KpiResult> AssessKpis(const AnalyticsReport& report, const Survey& s
     for (const KpiDefinition& kpi : file.kpis) {
         KpiResult result;
         result.definition = kpi;
-        result.baseline_wave = report.baseline_wave;
         // The wave assessed: the one named, else the latest wave with responses.
         if (!kpi.wave.empty()) {
             result.wave = report.FindWave(kpi.wave);
@@ -597,7 +596,9 @@ std::vector<KpiResult> AssessKpis(const AnalyticsReport& report, const Survey& s
         }
         if (kpi.baseline_value) {
             result.baseline_value = kpi.baseline_value;
-        } else if (report.baseline_wave && breakdown && group && result.wave != report.baseline_wave) {
+        } else if (report.baseline_wave && breakdown && group && result.wave && *result.wave > *report.baseline_wave) {
+            // Progress reads forwards: a wave before the baseline has no baseline figure.
+            result.baseline_wave = report.baseline_wave;
             result.baseline_value = FigureFor(report, survey, kpi, *report.baseline_wave, *breakdown, *group).value;
         }
         inputs.value = result.value;
