@@ -313,6 +313,25 @@ TEST_CASE("analytics: downloads are RFC 4180 with a BOM, neutralised text, empty
     CHECK(CsvRows(yousaid::TableCsv(yousaid::ChangeTable(report))).size() == 1);
 }
 
+TEST_CASE("analytics files: non-integer figures at 12 significant digits, counts as integers") {
+    const yousaid::Survey survey = analytics_test::TestSurvey();
+    ResponseList responses(survey);
+    responses.AddMany(10, "2025", {{"helped", Choice("yes")}});
+    responses.AddMany(20, "2025", {{"helped", Choice("no")}});
+    const auto report = analytics_test::Tabulate(survey, responses, AnalyticsOptions{});
+    bool saw_helped = false;
+    for (const auto& row : CsvRows(yousaid::TableCsv(yousaid::SatisfactionTable(report)))) {
+        if (row[3] != "helped") continue;
+        saw_helped = true;
+        CHECK(row[4] == "10");
+        CHECK(row[5] == "30");
+        CHECK(row[6] == "33.3333333333");  // 10 of 30, not 33.333333333333336
+    }
+    CHECK(saw_helped);
+    const std::string summary = yousaid::SummaryJson(report, nullptr);
+    CHECK(summary.find("\"percent\":33.3333333333,") != std::string::npos);
+}
+
 TEST_CASE("analytics: change reads forwards: nothing is compared with a later baseline") {
     const yousaid::Survey survey = analytics_test::TestSurvey();
     ResponseList responses(survey);
