@@ -77,12 +77,16 @@ void MakePrimitive(Row& row) {
     }
 }
 
+constexpr std::int64_t kLargestKeptEntry = std::int64_t{1} << 24;
+
 // target := a * target - b * pivot, with a and b the two rows' entries in `column`; false
 // if an entry would overflow.
 bool EliminateWith(Row& target, const Row& pivot, std::size_t column) {
     const std::int64_t a = pivot[column];
     const std::int64_t b = target[column];
+    std::int64_t largest = 0;
     for (std::size_t index = 0; index < target.size(); ++index) {
+        if (pivot[index] == 0 && (target[index] == 0 || a == 1)) continue;  // unchanged
         std::int64_t scaled_target = 0;
         std::int64_t scaled_pivot = 0;
         if (__builtin_mul_overflow(target[index], a, &scaled_target) ||
@@ -90,8 +94,10 @@ bool EliminateWith(Row& target, const Row& pivot, std::size_t column) {
             __builtin_sub_overflow(scaled_target, scaled_pivot, &target[index])) {
             return false;
         }
+        largest = std::max(largest, target[index] < 0 ? -target[index] : target[index]);
     }
-    MakePrimitive(target);
+    // Dividing out the gcd costs a pass over the row; needed only when entries grow.
+    if (largest > kLargestKeptEntry) MakePrimitive(target);
     return true;
 }
 
