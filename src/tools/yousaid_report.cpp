@@ -181,6 +181,9 @@ ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, co
         const std::vector<std::string> lines = loaded.ProblemLines();
         problems.insert(problems.end(), lines.begin(), lines.end());
         if (!loaded.ok) continue;
+        if (loaded.responses.empty()) {
+            report_responses.notes.push_back(loaded.file_name + ": no responses (a header only?)");
+        }
         if (loaded.other_surveys > 0) {
             report_responses.notes.push_back(loaded.file_name + ": " + std::to_string(loaded.other_surveys) +
                                              " responses to other surveys left out");

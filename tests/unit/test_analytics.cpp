@@ -239,7 +239,8 @@ TEST_CASE("analytics: no significant change, and an explicit baseline wave") {
             CHECK(report.waves[row.baseline_wave] == "wave 2");
         }
     }
-    CHECK(compared == std::vector<std::string>{"wave 1", "wave 10"});
+    // Only the wave after the baseline: wave 1 comes before it and is not compared.
+    CHECK(compared == std::vector<std::string>{"wave 10"});
     // 20/40 -> 22/40: far from significant.
     for (const auto& row : report.changes) {
         if (row.question == *report.FindSatisfactionQuestion("helped") && report.waves[row.wave] == "wave 10") {
@@ -619,6 +620,9 @@ TEST_CASE("analytics: the pupil survey ships with breakdowns and figures for eve
     CHECK(report.satisfaction_question_ids.size() == 11);
     CHECK(report.waves.empty());
     CHECK(report.satisfaction.empty());
+    // No responses at all (a file with a header only): the empty report says why it is empty.
+    REQUIRE(report.warnings.size() == 1);
+    CHECK(report.warnings[0] == "no responses: every table is empty (do the response files hold only a header?)");
 }
 
 TEST_CASE("analytics: counting by fine cells and per breakdown give the same report") {

@@ -525,7 +525,6 @@ void ExplainMissingValue(const KpiDefinition& kpi, const KpiGroup& where, KpiRes
 KpiResult AssessKpi(const AnalyticsReport& report, const Survey& survey, const KpiDefinition& kpi) {
     KpiResult result;
     result.definition = kpi;
-    result.baseline_wave = report.baseline_wave;
     result.wave = AssessedWave(report, kpi);
     if (kpi.measured_on) {
         result.measured_on = kpi.measured_on;
@@ -542,7 +541,9 @@ KpiResult AssessKpi(const AnalyticsReport& report, const Survey& survey, const K
     }
     if (kpi.baseline_value) {
         result.baseline_value = kpi.baseline_value;
-    } else if (report.baseline_wave && where.Found() && result.wave != report.baseline_wave) {
+    } else if (report.baseline_wave && where.Found() && result.wave && *result.wave > *report.baseline_wave) {
+        // Progress reads forwards: a wave before the baseline has no baseline figure.
+        result.baseline_wave = report.baseline_wave;
         result.baseline_value = FigureFor(report, survey, kpi, *report.baseline_wave, *where.breakdown, *where.group).value;
     }
     KpiStatusInputs inputs;

@@ -1,11 +1,28 @@
 #include "core/analytics/report_writer.h"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
 #include "core/io/csv.h"
 #include "core/io/json_document.h"
 
 namespace yousaid {
 
 namespace {
+
+// The one place a report file's non-integer figures get their digits: the double nearest to
+// the figure at 12 significant digits, so that both writers print at most 12. The last bits
+// of log, exp and lgamma differ between glibc (native) and musl (WebAssembly); at 12 digits
+// both builds write the same bytes, and 12 digits are more than any reader needs.
+constexpr int kReportSignificantDigits = 12;
+
+double ReportFigure(double value) {
+    if (!std::isfinite(value) || value == std::floor(value)) return value;  // integers stay integers
+    char digits[40];
+    std::snprintf(digits, sizeof digits, "%.*g", kReportSignificantDigits, value);
+    return std::strtod(digits, nullptr);
+}
 
 CsvCell CsvOf(const ReportCell& cell) {
     switch (cell.kind) {
@@ -14,7 +31,7 @@ CsvCell CsvOf(const ReportCell& cell) {
         case ReportCell::Kind::kInteger:
             return CsvCell::Integer(cell.integer);
         case ReportCell::Kind::kNumber:
-            return CsvCell::Number(cell.number);
+            return CsvCell::Number(ReportFigure(cell.number));
         case ReportCell::Kind::kFlag:
             return CsvCell::Integer(cell.flag ? 1 : 0);
         case ReportCell::Kind::kEmpty:
@@ -52,7 +69,7 @@ void WriteCell(JsonWriter& json, const ReportCell& cell) {
             json.Int64(cell.integer);
             return;
         case ReportCell::Kind::kNumber:
-            json.Double(cell.number);
+            json.Double(ReportFigure(cell.number));
             return;
         case ReportCell::Kind::kFlag:
             json.Bool(cell.flag);
@@ -145,6 +162,34 @@ void WriteWavesAndBreakdowns(JsonWriter& json, const AnalyticsReport& report) {
     json.EndArray();
 }
 
+// "suppression": {"return_rates": {"primary": n, "secondary": n, "audit": n}, ..., "total": {...}}
+void WriteSuppressionTallies(JsonWriter& json, const AnalyticsReport& report) {
+    Key(json, "suppression");
+    json.StartObject();
+    SuppressionTally total;
+    const std::pair<const char*, const SuppressionTally*> tables[] = {{"return_rates", &report.return_rates_hidden},
+                                                                       {"satisfaction", &report.satisfaction_hidden},
+                                                                       {"means", &report.means_hidden},
+                                                                       {"total", &total}};
+    for (const auto& [name, tally] : tables) {
+        if (tally != &total) {
+            total.primary += tally->primary;
+            total.secondary += tally->secondary;
+            total.audit += tally->audit;
+        }
+        Key(json, name);
+        json.StartObject();
+        for (const auto& [rule, count] : {std::make_pair("primary", tally->primary),
+                                          std::make_pair("secondary", tally->secondary),
+                                          std::make_pair("audit", tally->audit)}) {
+            Key(json, rule);
+            json.Int64(count);
+        }
+        json.EndObject();
+    }
+    json.EndObject();
+}
+
 }  // namespace
 
 std::string TableCsv(const ReportTable& table) {
@@ -181,6 +226,7 @@ std::string SummaryJson(const AnalyticsReport& report, const std::vector<KpiResu
         Key(json, "kpis");
         json.Null();
     }
+    WriteSuppressionTallies(json, report);
     Key(json, "warnings");
     json.StartArray();
     for (const std::string& warning : report.warnings) String(json, warning);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/analytics/disclosure_audit.h"
 #include "core/analytics/tabulate_groups.h"
 #include "core/responses/response.h"
 
@@ -519,6 +520,10 @@ void ResolveWaves(Tabulation& t) {
         wave_of_code[code] = *report.FindWave(data_waves[code]);
         report.wave_latest_submitted_date[wave_of_code[code]] =
             DateOfMilliseconds(t.responses.LatestSubmittedByWave()[code]);
+    }
+    if (t.rows == 0) {
+        // Exit 0 with empty tables would look like a report; say why it is empty.
+        report.warnings.push_back("no responses: every table is empty (do the response files hold only a header?)");
     }
     t.row_wave.resize(t.rows);
     t.wave_has_rows.assign(report.waves.size(), false);
@@ -1133,8 +1138,9 @@ ChangeRow CompareWithBaseline(const Tabulation& t, const SatisfactionRow& before
 void ChangeRows(Tabulation& t) {
     if (!t.report.baseline_wave) return;
     const std::uint32_t baseline = *t.report.baseline_wave;
-    for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
-        if (wave != baseline && t.wave_has_rows[wave]) t.follow_ups.push_back(wave);
+    // Only later waves: a change reads forwards, from the baseline to the wave.
+    for (std::uint32_t wave = baseline + 1; wave < t.wave_count; ++wave) {
+        if (t.wave_has_rows[wave]) t.follow_ups.push_back(wave);
     }
     const std::size_t satisfaction_count = t.report.satisfaction_questions.size();
     t.report.changes.reserve(t.group_rows / std::max<std::size_t>(t.wave_count, 1) * satisfaction_count *
@@ -1164,25 +1170,62 @@ void ChangeRows(Tabulation& t) {
 
 // ---- 7. suppression ----
 
-// The one place bases meet SuppressSmallCells: for a table whose rows are [group row *
-// items + item], the groups of each wave, breakdown and item are suppressed together.
+// What each group of every breakdown counts, in the order of one wave's group rows: the
+// disclosure audit's cells.
+std::vector<AuditConditions> GroupConditions(const Tabulation& t) {
+    std::vector<AuditConditions> cells;
+    for (const BreakdownWork& breakdown : t.breakdowns) {
+        for (const std::uint64_t key : breakdown.group_keys) {
+            AuditConditions conditions;
+            const std::uint64_t second_count = breakdown.SecondCount();
+            for (std::size_t field = 0; field < breakdown.fields.size(); ++field) {
+                const std::uint64_t value =
+                    breakdown.fields.size() == 1 ? key : (field == 0 ? key / second_count : key % second_count);
+                conditions.emplace_back(static_cast<std::uint32_t>(breakdown.field_slots[field]),
+                                        static_cast<std::uint32_t>(value));
+            }
+            cells.push_back(std::move(conditions));
+        }
+    }
+    return cells;
+}
+
+// The one place bases meet the suppression rules: for a table whose rows are [group row *
+// items + item], each wave and item is suppressed together: primary and secondary
+// suppression per breakdown (SuppressSmallCells), then the disclosure audit across every
+// breakdown. Returns how many rows each rule hid.
 template <class Row, class BaseOf>
-void MarkSuppressed(const Tabulation& t, std::vector<Row>& rows, std::size_t items, BaseOf base_of) {
+SuppressionTally MarkSuppressed(const Tabulation& t, const AuditSystem& system, std::vector<Row>& rows,
+                                std::size_t items, BaseOf base_of) {
+    SuppressionTally tally;
+    std::vector<std::int64_t> bases;
+    std::vector<bool> hidden;
     for (std::uint32_t wave = 0; wave < t.wave_count; ++wave) {
-        for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
-            const BreakdownWork& breakdown = t.breakdowns[b];
-            std::vector<std::int64_t> bases(breakdown.GroupCount());
-            for (std::size_t item = 0; item < items; ++item) {
-                for (std::size_t group = 0; group < bases.size(); ++group) {
-                    bases[group] = base_of(rows[t.GroupRow(wave, b, group) * items + item]);
+        const std::size_t first_row = t.GroupRow(wave, 0, 0);
+        for (std::size_t item = 0; item < items; ++item) {
+            bases.clear();
+            hidden.clear();
+            for (const BreakdownWork& breakdown : t.breakdowns) {
+                const std::size_t offset = bases.size();
+                for (std::size_t group = 0; group < breakdown.GroupCount(); ++group) {
+                    bases.push_back(base_of(rows[(first_row + offset + group) * items + item]));
                 }
-                const std::vector<bool> hidden = SuppressSmallCells(bases, t.options.min_cell, breakdown.linked_sets);
-                for (std::size_t group = 0; group < bases.size(); ++group) {
-                    rows[t.GroupRow(wave, b, group) * items + item].suppressed = hidden[group];
-                }
+                const std::vector<std::int64_t> own(bases.begin() + static_cast<std::ptrdiff_t>(offset), bases.end());
+                const std::vector<bool> by_rule = SuppressSmallCells(own, t.options.min_cell, breakdown.linked_sets);
+                hidden.insert(hidden.end(), by_rule.begin(), by_rule.end());
+            }
+            for (std::size_t cell = 0; cell < bases.size(); ++cell) {
+                const bool primary = bases[cell] > 0 && bases[cell] < t.options.min_cell;
+                tally.primary += primary ? 1 : 0;
+                tally.secondary += hidden[cell] && !primary ? 1 : 0;
+            }
+            tally.audit += static_cast<std::int64_t>(AuditSuppression(system, bases, hidden));
+            for (std::size_t cell = 0; cell < bases.size(); ++cell) {
+                rows[(first_row + cell) * items + item].suppressed = hidden[cell];
             }
         }
     }
+    return tally;
 }
 
 // What suppression hides is cleared, so that nothing downstream can show it.
@@ -1253,12 +1296,13 @@ void SuppressChanges(Tabulation& t) {
 
 void Suppress(Tabulation& t) {
     AnalyticsReport& report = t.report;
-    MarkSuppressed(t, report.return_rates, 1,
-                   [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; });
-    MarkSuppressed(t, report.satisfaction, report.satisfaction_questions.size(),
-                   [](const SatisfactionRow& row) { return row.valid; });
-    MarkSuppressed(t, report.means, report.mean_measures.size(),
-                   [](const MeanRow& row) { return row.summary.count; });
+    const AuditSystem system = BuildAuditSystem(GroupConditions(t));
+    report.return_rates_hidden = MarkSuppressed(
+        t, system, report.return_rates, 1, [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; });
+    report.satisfaction_hidden = MarkSuppressed(t, system, report.satisfaction, report.satisfaction_questions.size(),
+                                                [](const SatisfactionRow& row) { return row.valid; });
+    report.means_hidden = MarkSuppressed(t, system, report.means, report.mean_measures.size(),
+                                         [](const MeanRow& row) { return row.summary.count; });
     SuppressChanges(t);
     ClearSuppressed(report.return_rates);
     ClearSuppressed(report.satisfaction);

@@ -166,6 +166,13 @@ struct ChangeCountRow {
     std::int64_t not_available = 0;
 };
 
+// How many rows of a table each suppression rule hid (docs/analytics.md, "Small numbers").
+struct SuppressionTally {
+    std::int64_t primary = 0;    // 0 < base < min_cell
+    std::int64_t secondary = 0;  // so that no published total reveals one hidden group
+    std::int64_t audit = 0;      // so that no hidden figure is derivable from everything published
+};
+
 struct AnalyticsReport {
     std::string survey_id;
     std::int32_t survey_version = 0;
@@ -187,6 +194,10 @@ struct AnalyticsReport {
     std::vector<ChangeRow> changes;
     std::vector<ChangeCountRow> change_counts;
     std::vector<std::string> warnings;  // e.g. more responses than people invited
+    // Rows hidden by each suppression rule, per table (change rows follow satisfaction).
+    SuppressionTally return_rates_hidden;
+    SuppressionTally satisfaction_hidden;
+    SuppressionTally means_hidden;
 
     // Finders: nullptr when out of range.
     std::optional<std::uint32_t> FindWave(std::string_view wave) const;
