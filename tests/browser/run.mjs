@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Seconds each took beside the others on the 2-core machine: power_loss 135-230, respondent 70,
-// roles 140, station 45-100, the rest 20-30. A file not named here goes after these.
-const LONGEST_FIRST = ['power_loss', 'respondent', 'roles', 'station', 'offline', 'foundation', 'accessibility'];
+// roles 140, station 45-100, safeguarding about 60, the rest 20-30. A file not named here goes after these.
+const LONGEST_FIRST = ['power_loss', 'respondent', 'roles', 'station', 'safeguarding', 'offline', 'foundation', 'accessibility'];
 
 const all = readdirSync(here).filter((name) => name.endsWith('.test.mjs')).sort();
 const rank = (name) => {
