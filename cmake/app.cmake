@@ -31,10 +31,13 @@ endif()
 target_link_libraries(yousaid_imgui PUBLIC yousaid_sdl2)
 
 # The characters the app draws, as inclusive first/last pairs: Latin, Latin-1 and Latin
-# Extended-A (Polish and other community languages in Latin script), general punctuation
-# (curly quotes, dashes, ellipsis) and the euro sign. The fonts are cut down to exactly these
-# below, and the UI bakes exactly these into its font atlas.
-set(YOUSAID_GLYPH_RANGES 0x0020 0x017F 0x2010 0x2027 0x20AC 0x20AC)
+# Extended-A (Polish, Czech, Slovak, Hungarian, Lithuanian, Latvian, Turkish...), the four
+# comma-below letters of Latin Extended-B that Romanian parents type (ș Ș ț Ț: the whole
+# block would add some 200 glyphs to every font and atlas for no language spoken here),
+# general punctuation (curly quotes, dashes, ellipsis) and the euro sign. The fonts are cut
+# down to exactly these below, and the UI bakes exactly these into its font atlas; anything
+# else shows as an empty box (src/ui/fonts.cpp).
+set(YOUSAID_GLYPH_RANGES 0x0020 0x017F 0x0218 0x021B 0x2010 0x2027 0x20AC 0x20AC)
 
 file(GLOB YOUSAID_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 add_library(yousaid_ui STATIC ${YOUSAID_UI_SOURCES})

@@ -73,7 +73,6 @@ void App::ApplyTestTimings() {
     };
     test_idle_timeout_seconds_ = seconds(platform::QueryParameter("idle"), 0);
     still_there_seconds_ = seconds(platform::QueryParameter("still_there"), still_there_seconds_);
-    finish_return_seconds_ = seconds(platform::QueryParameter("finish_return"), finish_return_seconds_);
     if (platform::QueryParameter("keep_partial") == "0") test_discard_partial_ = true;
 }
 
@@ -207,7 +206,7 @@ void App::DrawFrame(const ui::ExternalInput& input) {
     // record of the text it drew is kept too, so tests can check that nothing was left out.
     const ui::PublishedText published(items_);
     if (test_mode_) ImGui::LogToBuffer();
-    ui::FrameContext frame{CurrentTheme(), fonts_.Fonts(), items_, input, {}, {}, {}};
+    ui::FrameContext frame{CurrentTheme(), fonts_.Fonts(), items_, input, {}, {}, {}, {}};
     ui::Screen& screen = CurrentScreen();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button_row = std::max(CurrentTheme().min_touch_target, ImGui::GetFontSize() * 2.3f) + style.ItemSpacing.y;
@@ -238,6 +237,9 @@ void App::DrawFrame(const ui::ExternalInput& input) {
     ImGui::End();
     title_ = frame.title;
     announcement_ = frame.announcement;
+    speech_text_ = frame.speech_text;
+    // A tap on a disabled control changes what the screen says: draw it settled.
+    if (!frame.disabled_tap.empty()) frames_to_settle_ = kFramesAfterScreenChange;
     // A new screen or question starts at the top and needs frames to lay itself out.
     const std::string view = ViewKey();
     if (view != last_view_key_) {
@@ -314,25 +316,26 @@ bool App::TickStaffDoor(std::int64_t now_ms) {
 bool App::TickRespondent(std::int64_t now_ms) {
     const std::int64_t idle_ms = now_ms - last_input_ms_;
     const bool idle = idle_ms >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000;
-    switch (session_->Step()) {
-        case SessionStep::kFinished:
-            if (idle_ms < static_cast<std::int64_t>(finish_return_seconds_) * 1000) return false;
-            FinishAndReset();
-            return true;
-        case SessionStep::kWelcome:
-            // Someone changed the text size or language and walked away: the next person starts fresh.
-            if (!idle || !(respondent_.SettingsOpen() || display_.text_size != ui::TextSize::kStandard ||
-                           display_.high_contrast || display_.dyslexia_font ||
-                           session_->Language() != station_.default_language)) {
-                return false;
-            }
-            StartNewSession();
-            return true;
-        case SessionStep::kConsent:
-        case SessionStep::kQuestion:
-        case SessionStep::kCheck: break;
+    const RespondentState state = respondent_.State(session_->Step());
+    if (session_->Step() == SessionStep::kWelcome && !respondent_.ClosedEarly()) {
+        // Someone changed the text size or language and walked away: the next person starts fresh.
+        if (!idle || !(respondent_.SettingsOpen() || display_.text_size != ui::TextSize::kStandard ||
+                       display_.high_contrast || display_.dyslexia_font ||
+                       session_->Language() != station_.default_language)) {
+            return false;
+        }
+        StartNewSession();
+        return true;
     }
-    if (respondent_.State(session_->Step()) != RespondentState::kStillThere) {
+    // The thank-you page never leads back to the start: left alone, it moves on to who the
+    // person can contact, which then waits like any other screen.
+    if (state == RespondentState::kThankYou) {
+        if (!idle) return false;
+        respondent_.SetFinishPage(1);
+        last_input_ms_ = now_ms;
+        return true;
+    }
+    if (state != RespondentState::kStillThere) {
         if (!idle) return false;
         respondent_.StartAskingStillThere(now_ms);
         return true;
@@ -370,12 +373,23 @@ void App::StillHere() {
     last_input_ms_ = NowMs();
 }
 
+// Nobody answered "Are you still there?". Once the signposting page has been seen, the next
+// person starts; before that, the answers so far are closed (kept, if the station keeps
+// partial answers) and the signposting page shows: nothing ends a survey without it.
 void App::CloseAfterTimeout() {
+    const bool signposting_seen = respondent_.ClosedEarly() ||
+                                  (session_->Step() == SessionStep::kFinished && respondent_.FinishPage() == 1);
+    if (signposting_seen) {
+        StartNewSession();
+        return;
+    }
     const bool answered_something = session_->HasStarted() && !session_->Answers().empty();
     if (answered_something && KeepPartialAnswers()) {
         Save(session_->PartialResponse(NowMs(), SecureRandom));
     }
-    StartNewSession();
+    respondent_.CloseEarly();
+    shown_seconds_ = -1;
+    last_input_ms_ = NowMs();
 }
 
 void App::Save(const Response& response) {

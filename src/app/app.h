@@ -186,7 +186,6 @@ private:
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
     bool test_discard_partial_ = false;
     std::int32_t still_there_seconds_ = 30;    // then this long to answer before the session closes
-    std::int32_t finish_return_seconds_ = 20;  // the thank-you screens return to the start after this
     std::unique_ptr<RespondentSession> session_;
     ResponseStore store_;
     bool store_open_ = false;
@@ -199,6 +198,7 @@ private:
     std::string drawn_text_;  // test pages: every line of text ImGui drew in the last frame
     std::string title_;
     std::string announcement_;
+    std::string speech_text_;
 
     RespondentFlow respondent_{*this};
     StaffAreaController staff_{*this};

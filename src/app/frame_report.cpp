@@ -165,6 +165,8 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     WriteString(writer, "screen", CurrentScreenName());
     WriteString(writer, "title", title_);
     WriteString(writer, "announcement", announcement_);
+    // Every word of the screen's text, as read aloud: lets a test see what a screen says.
+    WriteString(writer, "speech", speech_text_);
     writer.Key("fontsLoaded");
     writer.Bool(fonts_.LastError().empty());
     WriteString(writer, "fontError", fonts_.LastError());

@@ -17,6 +17,7 @@ RespondentFlow::RespondentFlow(ui::RespondentHost& host)
 RespondentState RespondentFlow::State(SessionStep step) const {
     if (still_there_since_ms_ != 0) return RespondentState::kStillThere;
     if (settings_open_) return RespondentState::kSettings;
+    if (closed_early_) return RespondentState::kSignposting;
     switch (step) {
         case SessionStep::kWelcome: return RespondentState::kWelcome;
         case SessionStep::kConsent: return RespondentState::kConsent;
@@ -34,6 +35,7 @@ void RespondentFlow::Reset() {
     settings_open_ = false;
     finish_page_ = 0;
     still_there_since_ms_ = 0;
+    closed_early_ = false;
 }
 
 }  // namespace yousaid::app

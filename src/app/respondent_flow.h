@@ -40,6 +40,14 @@ public:
     std::int64_t StillThereSinceMs() const { return still_there_since_ms_; }
     void StartAskingStillThere(std::int64_t now_ms) { still_there_since_ms_ = now_ms; }
     void StopAskingStillThere() { still_there_since_ms_ = 0; }
+    // The person walked away before the end: their survey is closed and only the signposting
+    // page is left, until "Finish" or the next timeout starts the next person.
+    void CloseEarly() {
+        closed_early_ = true;
+        settings_open_ = false;
+        still_there_since_ms_ = 0;
+    }
+    bool ClosedEarly() const { return closed_early_; }
 
 private:
     ui::WelcomeScreen welcome_screen_;
@@ -56,6 +64,7 @@ private:
     bool settings_open_ = false;
     int finish_page_ = 0;
     std::int64_t still_there_since_ms_ = 0;  // 0 while not asking
+    bool closed_early_ = false;
 };
 
 }  // namespace yousaid::app

@@ -11,6 +11,35 @@ namespace yousaid::ui {
 
 namespace {
 
+// The words for 0 and 10 under the ends of the row of squares just drawn (its left and right
+// edges on screen): the low one from the left edge, the high one ending at the right edge,
+// side by side when they fit, each on its own line when not.
+void DrawScaleEnds(const Question& question, const std::string& language, float left, float right) {
+    if (question.low_label.IsEmpty() && question.high_label.IsEmpty()) return;
+    const std::string low = question.low_label.In(language);
+    const std::string high = question.high_label.In(language);
+    const float gap = ImGui::GetFontSize();
+    const float width = right - left;
+    const float low_width = ImGui::CalcTextSize(low.c_str()).x;
+    const float high_width = ImGui::CalcTextSize(high.c_str()).x;
+    const bool side_by_side = low_width + gap + high_width <= width;
+    const float window_x = ImGui::GetWindowPos().x - ImGui::GetScrollX();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    const float top = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosX(left - window_x);
+    ImGui::PushTextWrapPos(side_by_side ? left - window_x + low_width + 1.0f : right - window_x);
+    ImGui::TextUnformatted(low.c_str());
+    ImGui::PopTextWrapPos();
+    if (side_by_side) ImGui::SetCursorPosY(top);
+    const float high_shown = std::min(high_width, width);
+    ImGui::SetCursorPosX(right - window_x - high_shown);
+    ImGui::PushTextWrapPos(right - window_x);
+    ImGui::TextUnformatted(high.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+
 std::string OptionId(const Question& question, const std::string& option) { return "option:" + question.id + ":" + option; }
 
 bool IsChosen(const Answer* answer, const std::string& option_id) {
@@ -145,6 +174,8 @@ void AnswerInput::DrawNumberRow(FrameContext& frame, RespondentSession& session,
     const float gap = em * 0.3f;
     const int per_row = TilesPerRow(11, std::max(frame.theme.min_touch_target, em * 2.0f), gap);
     const float size = TileWidth(per_row, gap);
+    float left = 0.0f;
+    float right = 0.0f;
     for (int value = 0; value <= 10; ++value) {
         if (value % per_row != 0) ImGui::SameLine(0.0f, gap);
         const bool chosen = answer != nullptr && answer->kind == AnswerKind::kInteger && answer->value == value;
@@ -152,12 +183,10 @@ void AnswerInput::DrawNumberRow(FrameContext& frame, RespondentSession& session,
                        Say(Phrase::kOutOf10, language, value), chosen, question.id, std::min(size, em * 3.0f))) {
             session.SetAnswer(Answer::Integer(value));
         }
+        if (value == 0) left = ImGui::GetItemRectMin().x;
+        right = std::max(right, ImGui::GetItemRectMax().x);
     }
-    if (!question.low_label.IsEmpty() || !question.high_label.IsEmpty()) {
-        const std::string low = "0 = " + question.low_label.In(language);
-        const std::string high = "10 = " + question.high_label.In(language);
-        Paragraph(low + "      " + high, true);
-    }
+    DrawScaleEnds(question, language, left, right);
 }
 
 void AnswerInput::DrawNumberGrid(FrameContext& frame, RespondentSession& session, const Question& question) {
@@ -226,6 +255,8 @@ void AnswerInput::DrawBeforeAndNow(FrameContext& frame, RespondentSession& sessi
         BoldParagraph(frame, label);
         const std::string prefix = row == 0 ? "before:" : "now:";
         int& target = row == 0 ? values.first : values.second;
+        float left = 0.0f;
+        float right = 0.0f;
         for (int value = 0; value <= 10; ++value) {
             if (value % per_row != 0) ImGui::SameLine(0.0f, gap);
             if (NumberTile(frame, prefix + question.id + ":" + std::to_string(value), std::to_string(value),
@@ -234,10 +265,10 @@ void AnswerInput::DrawBeforeAndNow(FrameContext& frame, RespondentSession& sessi
                 target = value;
                 changed = true;
             }
+            if (value == 0) left = ImGui::GetItemRectMin().x;
+            right = std::max(right, ImGui::GetItemRectMax().x);
         }
-    }
-    if (!question.low_label.IsEmpty() || !question.high_label.IsEmpty()) {
-        Paragraph("0 = " + question.low_label.In(language) + "      10 = " + question.high_label.In(language), true);
+        DrawScaleEnds(question, language, left, right);
     }
     if (changed && values.first >= 0 && values.second >= 0) {
         session.SetAnswer(Answer::BeforeAndNow(values.first, values.second));

@@ -1,5 +1,8 @@
 // Thank-you and signposting at the end; the "are you still there?" prompt; display settings.
 
+#include <optional>
+#include <string>
+
 #include <imgui.h>
 
 #include "ui/interface_text.h"
@@ -47,31 +50,76 @@ void ThankYouScreen::DrawContent(FrameContext& frame) {
         if (!survey.closing.IsEmpty()) Paragraph(survey.closing.In(language));
     }
     VerticalGap(0.6f);
-    const bool young_people = survey.audience == SurveyAudience::kYoungPeople;
-    if (young_people) {
-        if (BigButton(frame, "next", Say(Phrase::kNext, language))) host_.NextFinishPage();
-    } else {
-        Paragraph(Say(Phrase::kNextPerson, language), true);
-        if (BigButton(frame, "finish", Say(Phrase::kFinish, language))) host_.FinishAndReset();
-    }
+    // Everyone goes on to who they can contact; nothing ends the survey before that page.
+    if (BigButton(frame, "next", Say(Phrase::kNext, language))) host_.NextFinishPage();
     EndColumn();
 }
 
+namespace {
+
+// The answer the survey's contacts depend on (an age band, say), when there is one.
+std::optional<std::string> ContactsAnswer(const RespondentSession& session) {
+    const std::string& question_id = session.GetSurvey().contacts.depends_on;
+    if (question_id.empty()) return std::nullopt;
+    const Answer* answer = session.AnswerTo(question_id);
+    if (answer == nullptr || answer->kind != AnswerKind::kOption) return std::nullopt;
+    return answer->option_id;
+}
+
+// One contact: its name, the number to call (as text, so it can be read, copied and spoken),
+// what they help with, and when they answer.
+std::string DrawContact(FrameContext& frame, const Contact& contact, const std::string& language) {
+    std::string spoken = contact.name.In(language) + ".";
+    BoldParagraph(frame, contact.name.In(language));
+    if (!contact.number.empty()) {
+        const std::string phone = Say(Phrase::kPhone, language) + ": " + contact.number;
+        ImGui::PushFont(frame.fonts.question);
+        ImGui::TextWrapped("%s", phone.c_str());
+        ImGui::PopFont();
+        spoken += " " + phone + ".";
+    }
+    Paragraph(contact.helps_with.In(language));
+    spoken += " " + contact.helps_with.In(language);
+    if (!contact.hours.IsEmpty()) {
+        Paragraph(contact.hours.In(language), true);
+        spoken += " " + contact.hours.In(language) + ".";
+    }
+    if (!contact.web.empty()) {
+        const std::string web = Say(Phrase::kWebsite, language) + ": " + contact.web;
+        Paragraph(web);
+        spoken += " " + web + ".";
+    }
+    return spoken;
+}
+
+}  // namespace
+
 void SignpostingScreen::DrawContent(FrameContext& frame) {
-    const std::string& language = host_.Session().Language();
-    frame.title = Say(Phrase::kWorriedTitle, language);
+    const RespondentSession& session = host_.Session();
+    const Survey& survey = session.GetSurvey();
+    const std::string& language = session.Language();
+    const bool young_people = survey.audience == SurveyAudience::kYoungPeople;
+    frame.title = Say(young_people ? Phrase::kWorriedTitle : Phrase::kAdviceTitle, language);
+    const std::string body = young_people ? Say(Phrase::kWorriedBody, language) + " " + Say(Phrase::kWorriedContacts, language)
+                                          : Say(Phrase::kAdviceBody, language);
     frame.announcement = frame.title;
-    frame.speech_text = frame.title + ". " + Say(Phrase::kWorriedBody, language) + " " + Say(Phrase::kChildline, language) +
-                        " " + Say(Phrase::kTrustedAdult, language);
+    frame.speech_text = frame.title + ". " + body;
     BeginColumn(kColumnEm);
     DrawRespondentToolbar(frame, host_);
     VerticalGap(0.6f);
     Heading(frame, frame.title);
-    Paragraph(Say(Phrase::kWorriedBody, language));
-    VerticalGap(0.3f);
-    BoldParagraph(frame, Say(Phrase::kChildline, language));
-    VerticalGap(0.3f);
-    Paragraph(Say(Phrase::kTrustedAdult, language));
+    Paragraph(body);
+    for (const Contact* contact : survey.contacts.For(ContactsAnswer(session))) {
+        VerticalGap(0.3f);
+        ImGui::Separator();
+        frame.speech_text += " " + DrawContact(frame, *contact, language);
+    }
+    if (young_people) {
+        VerticalGap(0.3f);
+        ImGui::Separator();
+        Paragraph(Say(Phrase::kTrustedAdult, language));
+        frame.speech_text += " " + Say(Phrase::kTrustedAdult, language);
+    }
     VerticalGap(0.6f);
     Paragraph(Say(Phrase::kNextPerson, language), true);
     if (BigButton(frame, "finish", Say(Phrase::kFinish, language))) host_.FinishAndReset();

@@ -1,6 +1,8 @@
 #include "ui/fonts.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -10,6 +12,35 @@ namespace {
 // The characters the fonts were cut down to at build time (YOUSAID_GLYPH_RANGES in
 // cmake/app.cmake): pairs of first and last, then 0.
 const ImWchar kGlyphRanges[] = {YOUSAID_GLYPH_RANGES, 0};
+
+// ImGui draws a character no font has with the font's fallback glyph, '?' unless the font has
+// U+FFFD. A '?' in place of a typed "ș" or emoji looks as if the words were changed, so each
+// font gets its own U+FFFD: an empty box, the usual sign of a character that cannot be shown.
+// The answer itself keeps the real character.
+constexpr ImWchar kPlaceholderCodepoint = 0xFFFD;
+
+int AddPlaceholderGlyph(ImFont* font, float pixel_size) {
+    const int width = std::max(3, static_cast<int>(pixel_size * 0.5f));
+    const int height = std::max(4, static_cast<int>(pixel_size * 0.62f));
+    // The box sits on the baseline like a capital letter (ImGui measures from the line's top).
+    const ImVec2 offset(pixel_size * 0.06f, pixel_size * 0.78f - static_cast<float>(height));
+    return ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, kPlaceholderCodepoint, width, height,
+                                                        pixel_size * 0.62f, offset);
+}
+
+// Draws the box's outline into the built one-byte atlas.
+void PaintPlaceholderGlyph(ImFontAtlas& atlas, int rect_index, float pixel_size) {
+    const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rect_index);
+    if (rect == nullptr || !rect->IsPacked() || atlas.TexPixelsAlpha8 == nullptr) return;
+    const int thickness = std::max(1, static_cast<int>(pixel_size * 0.07f + 0.5f));
+    for (int y = 0; y < rect->Height; ++y) {
+        for (int x = 0; x < rect->Width; ++x) {
+            const bool edge = x < thickness || y < thickness || x >= rect->Width - thickness ||
+                              y >= rect->Height - thickness;
+            atlas.TexPixelsAlpha8[(rect->Y + y) * atlas.TexWidth + rect->X + x] = edge ? 0xFF : 0x00;
+        }
+    }
+}
 }  // namespace
 
 bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dyslexia_font) {
@@ -46,7 +77,17 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
     }
     io.FontGlobalScale = 1.0f / scale;
     io.FontDefault = fonts_.body;
-    io.Fonts->Build();
+    std::vector<std::pair<int, float>> placeholders;
+    for (const ImFontConfig& source : io.Fonts->ConfigData) {
+        placeholders.emplace_back(AddPlaceholderGlyph(source.DstFont, source.SizePixels), source.SizePixels);
+    }
+    // Alpha8 is the atlas the canvas renderer uploads; building it here lets the boxes be
+    // painted into it before then.
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    for (const auto& [index, size] : placeholders) PaintPlaceholderGlyph(*io.Fonts, index, size);
     fonts_.body_size = body_size;
     built_ratio_ = device_pixel_ratio;
     built_size_ = body_size;

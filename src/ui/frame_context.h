@@ -30,6 +30,9 @@ struct FrameContext {
     std::string announcement;
     // What the read-aloud button says on this screen.
     std::string speech_text;
+    // A disabled control tapped (or activated from the accessible layer) this frame, so the
+    // screen can say why it is disabled; empty when none.
+    std::string disabled_tap;
 };
 
 }  // namespace yousaid::ui

@@ -40,7 +40,7 @@ public:
     virtual int SecondsBeforeTimeout() const = 0;
     virtual void StillHere() = 0;
 
-    // Which of the two finishing pages shows: thank-you, then (young people) signposting.
+    // Which of the two finishing pages shows: thank-you, then signposting (for everyone).
     virtual int FinishPage() const = 0;
     virtual void NextFinishPage() = 0;
 

@@ -1,6 +1,9 @@
 // Welcome, consent, one question at a time, and the check of every answer.
 #include "ui/respondent_screens.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -19,14 +22,29 @@ float HalfWidth() { return (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0
 }  // namespace
 
 void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host) {
-    const std::string& language = host.Session().Language();
+    RespondentSession& session = host.Session();
+    const std::string& language = session.Language();
+    const std::vector<std::string>& languages = session.GetSurvey().languages;
     const float em = ImGui::GetFontSize();
     const float button_width = em * 8.5f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float row_x = ImGui::GetCursorPosX();
+    // The way to another language comes first, named in every language ("English / Polski"),
+    // so someone who cannot read the current one still finds theirs on any screen.
+    if (languages.size() > 1) {
+        const std::string names = LanguageNames(languages);
+        const float width = std::min(ImGui::CalcTextSize(names.c_str()).x + em * 1.6f, ColumnWidth() * 0.45f);
+        if (BigButton(frame, "language", names, ButtonKind::Secondary, true, std::max(width, button_width))) {
+            const auto current = std::find(languages.begin(), languages.end(), language);
+            const auto next = current == languages.end() || current + 1 == languages.end() ? languages.begin() : current + 1;
+            session.SetLanguage(*next);
+        }
+        ImGui::SameLine();
+    }
     const bool speech = host.ReadAloudAvailable();
     const int buttons = speech ? 2 : 1;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float total = button_width * static_cast<float>(buttons) + spacing * static_cast<float>(buttons - 1);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ColumnWidth() - total);
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), row_x + ColumnWidth() - total));
     if (speech) {
         if (BigButton(frame, "read_aloud", Say(Phrase::kReadAloud, language), ButtonKind::Secondary, true, button_width)) {
             host.ReadAloud(frame.speech_text);
@@ -66,22 +84,6 @@ void WelcomeScreen::DrawContent(FrameContext& frame) {
     BoldParagraph(frame, Say(Phrase::kNotATest, language));
     Paragraph(Say(Phrase::kAnonymous, language) + " " + Say(Phrase::kWhoSees, language));
     Paragraph(Say(Phrase::kCanSkip, language));
-    if (survey.languages.size() > 1) {
-        VerticalGap(0.3f);
-        BoldParagraph(frame, Say(Phrase::kLanguage, language));
-        const float gap = ImGui::GetStyle().ItemSpacing.x;
-        const float width = (ColumnWidth() - gap * static_cast<float>(survey.languages.size() - 1)) /
-                            static_cast<float>(survey.languages.size());
-        bool first = true;
-        for (const std::string& offered : survey.languages) {
-            if (!first) ImGui::SameLine();
-            first = false;
-            if (ChoiceTile(frame, "language:" + offered, LanguageName(offered), offered == language, ItemRole::Radio,
-                           "language", width)) {
-                session.SetLanguage(offered);
-            }
-        }
-    }
     EndColumn();
 }
 
@@ -128,6 +130,29 @@ void ConsentScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
+namespace {
+
+// The section a question belongs to, when it opens it for this person (the first of its
+// section among the questions they are shown), so that a heading such as "More about you
+// (you can skip these)" comes before the questions it warns of.
+struct SectionStart {
+    const Section* section = nullptr;
+    bool first_in_section = false;
+};
+
+SectionStart SectionOf(const RespondentSession& session, const Question& question) {
+    SectionStart start;
+    start.section = session.GetSurvey().FindSection(question.section_id);
+    if (start.section == nullptr) return start;
+    const std::vector<const Question*> shown = session.ShownQuestions();
+    const int index = session.CurrentQuestionNumber() - 1;
+    start.first_in_section = index <= 0 || index > static_cast<int>(shown.size()) ||
+                             shown[static_cast<std::size_t>(index - 1)]->section_id != question.section_id;
+    return start;
+}
+
+}  // namespace
+
 void QuestionScreen::DrawContent(FrameContext& frame) {
     RespondentSession& session = host_.Session();
     const Question* question = session.CurrentQuestion();
@@ -136,15 +161,31 @@ void QuestionScreen::DrawContent(FrameContext& frame) {
     const int number = session.CurrentQuestionNumber();
     const int count = session.ShownQuestionCount();
     const std::string progress = Say(Phrase::kQuestionOf, language, number, count);
+    const SectionStart section = SectionOf(session, *question);
+    std::string section_words;
+    if (section.section != nullptr && section.first_in_section) {
+        section_words = section.section->title.In(language) + ". ";
+        if (!section.section->introduction.IsEmpty()) section_words += section.section->introduction.In(language) + " ";
+    }
     frame.title = question->text.In(language);
-    frame.announcement = progress + ". " + frame.title;
-    frame.speech_text = frame.title;
+    frame.announcement = progress + ". " + section_words + frame.title;
+    frame.speech_text = section_words + frame.title;
     if (!question->help.IsEmpty()) frame.speech_text += " " + question->help.In(language);
     for (const Option& option : question->options) frame.speech_text += ". " + option.text.In(language);
+    // A tap on the disabled Next is explained until the question changes or is answered.
+    if (explaining_question_id_ != question->id || session.CanGoNext()) explaining_question_id_.clear();
+    if (!explaining_question_id_.empty()) frame.announcement = WhyNextIsDisabled(session, language);
 
     BeginColumn(kColumnEm);
     DrawRespondentToolbar(frame, host_);
     ProgressBar(frame, count > 0 ? static_cast<float>(number) / static_cast<float>(count) : 0.0f, progress);
+    if (section.section != nullptr) {
+        VerticalGap(0.2f);
+        BoldParagraph(frame, section.section->title.In(language));
+        if (section.first_in_section && !section.section->introduction.IsEmpty()) {
+            Paragraph(section.section->introduction.In(language), true);
+        }
+    }
     VerticalGap(0.2f);
     QuestionHeading(frame, frame.title);
     if (!question->help.IsEmpty()) Paragraph(question->help.In(language), true);
@@ -153,13 +194,28 @@ void QuestionScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
-int QuestionScreen::FooterRows() const { return 1; }
+std::string QuestionScreen::WhyNextIsDisabled(const RespondentSession& session, const std::string& language) {
+    return Say(session.CanSkip() ? Phrase::kChooseOrSkip : Phrase::kChooseToGoOn, language);
+}
+
+int QuestionScreen::FooterRows() const { return explaining_question_id_.empty() ? 1 : 2; }
 
 void QuestionScreen::DrawFooter(FrameContext& frame) {
     RespondentSession& session = host_.Session();
-    if (session.CurrentQuestion() == nullptr) return;
+    const Question* question = session.CurrentQuestion();
+    if (question == nullptr) return;
     const std::string& language = session.Language();
     BeginColumn(kColumnEm);
+    if (session.CanGoNext()) explaining_question_id_.clear();
+    if (!explaining_question_id_.empty()) {
+        const float line = std::max(frame.theme.min_touch_target, ImGui::GetFontSize() * 2.3f);
+        const float top = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(top + (line - ImGui::GetFontSize()) * 0.5f);
+        ImGui::PushStyleColor(ImGuiCol_Text, frame.theme.focus_ring);
+        BoldParagraph(frame, WhyNextIsDisabled(session, language));
+        ImGui::PopStyleColor();
+        ImGui::SetCursorPosY(top + line + ImGui::GetStyle().ItemSpacing.y);
+    }
     // Back, Skip (optional questions only) and Next share one row, always in reach.
     const bool can_skip = session.CanSkip();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -175,8 +231,9 @@ void QuestionScreen::DrawFooter(FrameContext& frame) {
     }
     // A screen reader finds the unusable Next and says why.
     if (!session.CanGoNext()) {
-        DescribeLastItem(frame, Say(can_skip ? Phrase::kChooseAnswerOrSkip : Phrase::kChooseAnswer, language));
+        DescribeLastItem(frame, WhyNextIsDisabled(session, language));
     }
+    if (frame.disabled_tap == "next") explaining_question_id_ = question->id;
     EndColumn();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // The screens a young person or parent sees, in order. Each draws from the session's state.
+#include <string>
+
 #include "ui/answer_input.h"
 #include "ui/respondent_host.h"
 #include "ui/screen.h"
@@ -40,11 +42,18 @@ public:
     void DrawContent(FrameContext& frame) override;
     int FooterRows() const override;
     void DrawFooter(FrameContext& frame) override;
-    void Reset() { answer_input_.Reset(); }
+    void Reset() {
+        answer_input_.Reset();
+        explaining_question_id_.clear();
+    }
 
 private:
+    static std::string WhyNextIsDisabled(const RespondentSession& session, const std::string& language);
+
     RespondentHost& host_;
     AnswerInput answer_input_;
+    // The question whose disabled Next was tapped: the footer says why until it is answered.
+    std::string explaining_question_id_;
 };
 
 class CheckScreen : public Screen {

@@ -74,6 +74,18 @@ void DrawTileFrame(const Theme& theme, const RegionState& state, bool selected, 
                        rounding, 0, selected ? selected_border_width : 2.0f);
 }
 
+// A press and release inside the rectangle, without a drag: how a tap on a disabled control
+// is told apart (ImGui gives disabled items no clicks of their own).
+bool TappedHere(const ImVec2& min, const ImVec2& max) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return false;
+    const float slop = ImGui::GetFontSize() * 0.5f;
+    if (io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > slop * slop) return false;
+    const ImRect rect(min, max);
+    const ImVec2 pressed_at = io.MouseClickedPos[ImGuiMouseButton_Left];
+    return rect.Contains(pressed_at) && ImGui::GetCurrentWindow()->ClipRect.Contains(pressed_at);
+}
+
 }  // namespace
 
 ImU32 ToU32(const ImVec4& colour) { return ImGui::ColorConvertFloat4ToU32(colour); }
@@ -93,6 +105,7 @@ RegionState InteractiveRegion(FrameContext& frame, const std::string& id, const 
     state.focused = frame.input.focused_item == id;
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
+    if (!enabled && (frame.input.WasActivated(id) || TappedHere(min, max))) frame.disabled_tap = id;
     if (state.focused) {
         DrawFocusRing(frame, min, max);
         // Keep the keyboard's place in view on screens that scroll.

@@ -17,8 +17,8 @@ browserTest('a screen reader user completes the pupil survey by roles and names 
   await page.waitForFunction(() => window.yousaidTest.screen === 'consent');
   await main.getByRole('button', { name: 'Yes, I am happy to take part' }).press('Enter');
   await waitForQuestion(page, 'year_group');
-  // The live region announces the question with its number.
-  await page.waitForFunction(() => /Question 1 of \d+\. What year are you in at school\?/.test(
+  // The live region announces the question with its number, after the heading of the section it opens.
+  await page.waitForFunction(() => /Question 1 of \d+\. About you\. What year are you in at school\?/.test(
     document.querySelector('[aria-live]').textContent));
   const next = main.getByRole('button', { name: 'Next' });
   // Unusable, not `disabled`: a screen reader still finds Next and hears why.

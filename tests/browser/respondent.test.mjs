@@ -106,9 +106,9 @@ browserTest('pupil survey by touch: condition, skip, back, change on the check s
   });
 });
 
-browserTest('parent-carer survey in Polish: before-and-now ratings, a hidden follow-up, no signposting', async ({ app }) => {
+browserTest('parent-carer survey in Polish: before-and-now ratings, a hidden follow-up, advice at the end', async ({ app }) => {
   await app.open('test=1&survey=parent_carer');
-  await app.tap('language:pl');
+  await app.tap('language');
   let report = await app.report();
   assert.equal(report.session.language, 'pl');
   assert.equal((await app.item('start')).label, 'Zacznij');
@@ -153,8 +153,10 @@ browserTest('parent-carer survey in Polish: before-and-now ratings, a hidden fol
   assert.ok(report.items.some((item) => item.id === 'change:local_offer_useful'), 'the follow-up is now listed');
   assert.equal((await app.item('submit')).enabled, true, 'an optional follow-up left unanswered does not block sending');
   await app.tap('submit');
-  report = await app.waitForScreen('thank_you');
-  assert.ok(report.items.some((item) => item.id === 'finish'), 'parents finish without the young people\'s signposting');
+  await app.waitForScreen('thank_you');
+  await app.tap('next');
+  report = await app.waitForScreen('signposting');
+  assert.equal(report.title, 'Porady i wsparcie', 'parents are told where to get advice, too');
   await app.tap('finish');
   report = await app.waitForScreen('welcome');
   const [response] = storedResponses(report);
@@ -226,13 +228,16 @@ browserTest('pledge survey: a care leaver aged 18-20 is asked about the pathway 
   assert.deepEqual(response.answers.one_thing_to_change, { kind: 'text', text: 'Answer my texts quicker' });
 });
 
-browserTest('saying no to taking part stores a refusal with no answers and returns to the start', async ({ app }) => {
-  await app.open('test=1&survey=pupil&finish_return=2');
+browserTest('saying no to taking part stores a refusal with no answers and returns to the start after signposting', async ({ app }) => {
+  await app.open('test=1&survey=pupil');
   await app.tap('start');
   await app.tap('consent_no');
   let report = await app.waitForScreen('thank_you');
   assert.match(report.title, /That is fine/);
-  report = await app.waitForScreen('welcome', 10000);
+  await app.tap('next');
+  await app.waitForScreen('signposting');
+  await app.tap('finish');
+  report = await app.waitForScreen('welcome');
   const [refusal] = storedResponses(report);
   assert.equal(refusal.status, 'refused');
   assert.deepEqual(refusal.answers, {});

@@ -139,12 +139,12 @@ browserTest('a screen reader gets every word drawn, on every kind of screen', as
   await app.tap('consent_yes');
   await app.waitForScreen('question');
 
-  // Choices (a required question: no Skip).
+  // Choices (every question can be skipped, so Next's reason mentions Skip).
   expectChoicesNamedByQuestion(await visit(app, 'choices'), 'radiogroup');
-  await expectNextUnusableBecause(app, 'Choose an answer');
+  await expectNextUnusableBecause(app, 'Choose an answer, or tap Skip');
   await app.tap('option:year_group:year_5');
   await app.tap('next');
-  // A number, with its help text; optional, so Next's reason mentions Skip.
+  // A number, with its help text.
   const number = await visit(app, 'number');
   assert.equal(number.report.session.questionId, 'age');
   expectChoicesNamedByQuestion(number, 'radiogroup');

@@ -122,7 +122,8 @@ bool Survey::HasLanguage(const std::string& language) const {
 bool operator==(const Survey& a, const Survey& b) {
     return a.id == b.id && a.version == b.version && a.title == b.title &&
            a.introduction == b.introduction && a.closing == b.closing && a.audience == b.audience &&
-           a.languages == b.languages && a.sections == b.sections && a.questions == b.questions;
+           a.languages == b.languages && a.sections == b.sections && a.questions == b.questions &&
+           a.contacts == b.contacts;
 }
 
 }  // namespace yousaid

@@ -15,6 +15,7 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include "core/survey/contacts.h"
 #include "core/survey/translatable_text.h"
 
 namespace yousaid {
@@ -51,7 +52,7 @@ enum class ConditionTest : std::int32_t {
 };
 
 enum class SurveyAudience : std::int32_t {
-    kYoungPeople = 0,       // ends with the signposting screen (who to talk to, Childline)
+    kYoungPeople = 0,       // the app's wording on the last screen speaks to a young person
     kParentsAndCarers = 1,
 };
 
@@ -180,6 +181,7 @@ struct Survey {
     std::vector<std::string> languages;  // "en" first, then the others as declared
     std::vector<Section> sections;       // empty when the questions are not grouped
     std::vector<Question> questions;     // in the order respondents meet them
+    SurveyContacts contacts;             // the signposting screen's; empty when the file names none
 
     const Question* FindQuestion(const std::string& question_id) const;
     // Position in `questions`, or nullopt. Conditions may only look backwards.
@@ -195,7 +197,7 @@ struct Survey {
                 cereal::make_nvp("title", title), cereal::make_nvp("introduction", introduction),
                 cereal::make_nvp("closing", closing), cereal::make_nvp("audience", audience),
                 cereal::make_nvp("languages", languages), cereal::make_nvp("sections", sections),
-                cereal::make_nvp("questions", questions));
+                cereal::make_nvp("questions", questions), cereal::make_nvp("contacts", contacts));
     }
 };
 

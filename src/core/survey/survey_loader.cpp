@@ -86,7 +86,7 @@ public:
         }
         CheckFields(root, "",
                     {"format_version", "id", "version", "title", "introduction", "closing", "audience",
-                     "languages", "option_sets", "sections", "questions"});
+                     "languages", "option_sets", "sections", "questions", "contacts"});
 
         Survey survey;
         if (const JsonValue* format = Field(root, "format_version")) {
@@ -138,13 +138,27 @@ public:
         }
         CheckQuestionIds(questions);
         CheckConditions(questions);
+        if (const JsonValue* contacts = Field(root, "contacts")) survey.contacts = ReadContacts(*contacts, ContactsHooks());
 
         if (!problems_.empty()) return std::nullopt;
         for (auto& read : questions) survey.questions.push_back(std::move(read.question));
+        CheckContacts(survey, [this](const std::string& path, std::string message) { Report(path, std::move(message)); });
+        if (!problems_.empty()) return std::nullopt;
         return survey;
     }
 
 private:
+    // Contacts are read in contacts.cpp with this reader's own reporting and text reading.
+    ContactsReading ContactsHooks() {
+        return {[this](const std::string& path, std::string message) { Report(path, std::move(message)); },
+                [this](const JsonValue& object, const char* key, const std::string& path, bool required) {
+                    return ReadText(object, key, path, required);
+                },
+                [this](const JsonValue& object, const std::string& path, std::initializer_list<std::string_view> allowed) {
+                    CheckFields(object, path, allowed);
+                }};
+    }
+
     // ---- generic field access ------------------------------------------------------------
 
     static const JsonValue* Field(const JsonValue& object, const char* key) {
@@ -934,6 +948,10 @@ std::vector<std::string> FindMissingTranslations(const Survey& survey, const std
         check(question.before_label, where + ": before_label");
         check(question.now_label, where + ": now_label");
         for (const auto& option : question.options) check(option.text, where + ": option " + Quoted(option.id));
+    }
+    for (const Contact& contact : survey.contacts.contacts) {
+        const std::string where = "contact " + Quoted(contact.name.English());
+        for (const TranslatableText* text : {&contact.name, &contact.helps_with, &contact.hours}) check(*text, where);
     }
     return missing;
 }
