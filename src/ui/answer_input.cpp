@@ -29,12 +29,14 @@ void DrawScaleEnds(const Question& question, const std::string& language, float 
     ImGui::SetCursorPosX(left - window_x);
     ImGui::PushTextWrapPos(side_by_side ? left - window_x + low_width + 1.0f : right - window_x);
     ImGui::TextUnformatted(low.c_str());
+    PublishLastText(low);
     ImGui::PopTextWrapPos();
     if (side_by_side) ImGui::SetCursorPosY(top);
     const float high_shown = std::min(high_width, width);
     ImGui::SetCursorPosX(right - window_x - high_shown);
     ImGui::PushTextWrapPos(right - window_x);
     ImGui::TextUnformatted(high.c_str());
+    PublishLastText(high);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }

@@ -325,6 +325,8 @@ void TitleLine(const FrameContext& frame, const std::string& text, const std::st
     PublishDrawnText(spoken, TextKind::Body);
 }
 
+void PublishLastText(const std::string& text) { PublishDrawnText(text, TextKind::Body); }
+
 void DescribeLastItem(FrameContext& frame, const std::string& description) { frame.items.Last().description = description; }
 
 void VerticalGap(float em) { ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * em)); }

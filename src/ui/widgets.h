@@ -71,6 +71,9 @@ void BoldParagraph(const FrameContext& frame, const std::string& text);
 // One line in the title font that a screen reader hears as `spoken` (a PIN's dots as
 // "3 digits entered").
 void TitleLine(const FrameContext& frame, const std::string& text, const std::string& spoken);
+// Publishes for screen readers the words ImGui has just drawn as the last item, for text a
+// screen places itself (the ends of a scale) rather than through the paragraph widgets.
+void PublishLastText(const std::string& text);
 // Gives the item just added a description a screen reader reads after its name, e.g. why a
 // button cannot be used yet.
 void DescribeLastItem(FrameContext& frame, const std::string& description);
