@@ -134,7 +134,9 @@ void StillThereScreen::DrawContent(FrameContext& frame) {
         frame.title + " " + Say(Phrase::kStillThereBody, language, AnnouncedSeconds(host_.SecondsBeforeTimeout()));
     frame.speech_text = frame.title + " " + body;
     BeginColumn(kColumnEm);
-    VerticalGap(3.0f);
+    // The language button too, so a parent who walked away can read the prompt in theirs.
+    DrawRespondentToolbar(frame, host_, ToolbarButtons::kWithoutSettings);
+    VerticalGap(2.0f);
     Heading(frame, frame.title);
     Paragraph(body);
     VerticalGap(0.6f);

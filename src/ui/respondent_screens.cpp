@@ -21,7 +21,7 @@ float HalfWidth() { return (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0
 
 }  // namespace
 
-void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host) {
+void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarButtons shown) {
     RespondentSession& session = host.Session();
     const std::string& language = session.Language();
     const std::vector<std::string>& languages = session.GetSurvey().languages;
@@ -29,6 +29,9 @@ void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host) {
     const float button_width = em * 8.5f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float row_x = ImGui::GetCursorPosX();
+    const bool speech = host.ReadAloudAvailable();
+    const bool settings = shown == ToolbarButtons::kAll;
+    const int buttons = (speech ? 1 : 0) + (settings ? 1 : 0);
     // The way to another language comes first, named in every language ("English / Polski"),
     // so someone who cannot read the current one still finds theirs on any screen.
     if (languages.size() > 1) {
@@ -39,19 +42,18 @@ void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host) {
             const auto next = current == languages.end() || current + 1 == languages.end() ? languages.begin() : current + 1;
             session.SetLanguage(*next);
         }
-        ImGui::SameLine();
+        if (buttons > 0) ImGui::SameLine();
     }
-    const bool speech = host.ReadAloudAvailable();
-    const int buttons = speech ? 2 : 1;
+    if (buttons == 0) return;
     const float total = button_width * static_cast<float>(buttons) + spacing * static_cast<float>(buttons - 1);
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), row_x + ColumnWidth() - total));
     if (speech) {
         if (BigButton(frame, "read_aloud", Say(Phrase::kReadAloud, language), ButtonKind::Secondary, true, button_width)) {
             host.ReadAloud(frame.speech_text);
         }
-        ImGui::SameLine();
+        if (settings) ImGui::SameLine();
     }
-    if (BigButton(frame, "settings", Say(Phrase::kSettings, language), ButtonKind::Secondary, true, button_width)) {
+    if (settings && BigButton(frame, "settings", Say(Phrase::kSettings, language), ButtonKind::Secondary, true, button_width)) {
         host.OpenSettings();
     }
 }

@@ -8,8 +8,12 @@
 
 namespace yousaid::ui {
 
-// The read-aloud and settings buttons at the top of every respondent screen.
-void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host);
+// Which buttons the toolbar shows. The "are you still there?" prompt leaves out Settings:
+// the settings screen could not show until the prompt is answered.
+enum class ToolbarButtons { kAll, kWithoutSettings };
+
+// The language, read-aloud and settings buttons at the top of every respondent screen.
+void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarButtons shown = ToolbarButtons::kAll);
 
 class WelcomeScreen : public Screen {
 public:

@@ -181,18 +181,25 @@ browserTest('tapping the disabled Next says why, on screen and to a screen reade
   assert.notEqual((await app.report()).announcement, 'Choose an answer, or tap Skip', 'the reason goes once answered');
 });
 
+const informalPolish = /(?<!\p{L})(Twoje|Twoich|Twoim|chcesz|Możesz|możesz|jesteś|zajrzałeś|Cię|Oddaj|Poproś|Dotknij|Sprawdź)(?!\p{L})/u;
+
+// The screen now showing has "English / Polski" at its top and no informal Polish.
+async function assertLanguageButtonAtTop(app, name) {
+  const report = await app.report();
+  const button = report.items.find((item) => item.id === 'language');
+  assert.ok(button, `a language button on ${name}`);
+  assert.equal(button.label, 'English / Polski');
+  assert.ok(button.y < 80, `the language button is at the top of ${name} (y ${button.y})`);
+  const words = `${report.speech} ${report.items.map((item) => item.label).join(' ')}`;
+  assert.doesNotMatch(words, informalPolish, `formal Polish on ${name}`);
+  return report;
+}
+
 browserTest('a station started in Polish: "English / Polski" at the top of every screen, formal Polish throughout', async ({ app, page }) => {
   await app.open('test=1&survey=parent_carer&lang=pl');
-  const informal = /(?<!\p{L})(Twoje|Twoich|Twoim|chcesz|Możesz|możesz|jesteś|zajrzałeś|Cię|Oddaj|Poproś|Dotknij|Sprawdź)(?!\p{L})/u;
   const seen = [];
   const look = async (name) => {
-    const report = await app.report();
-    const button = report.items.find((item) => item.id === 'language');
-    assert.ok(button, `a language button on ${name}`);
-    assert.equal(button.label, 'English / Polski');
-    assert.ok(button.y < 80, `the language button is at the top of ${name} (y ${button.y})`);
-    const words = `${report.speech} ${report.items.map((item) => item.label).join(' ')}`;
-    assert.doesNotMatch(words, informal, `formal Polish on ${name}`);
+    const report = await assertLanguageButtonAtTop(app, name);
     seen.push(name);
     return report;
   };
@@ -229,6 +236,25 @@ browserTest('a station started in Polish: "English / Polski" at the top of every
   assert.equal(report.session.language, 'en');
   assert.equal(report.title, 'Advice and support');
   assert.equal(seen.length, 7);
+});
+
+browserTest('"Are you still there?" has "English / Polski" at the top: a parent who walked away can read it and answer', async ({ app, page }) => {
+  await app.open('test=1&survey=parent_carer&lang=pl&idle=2&still_there=60');
+  await app.tap('start');
+  await app.waitForScreen('still_there', 10000);
+  let report = await assertLanguageButtonAtTop(app, 'still_there');
+  assert.equal(report.session.language, 'pl');
+  assert.ok(!report.items.some((item) => item.id === 'settings'), 'no Settings: it could not open until the prompt is answered');
+  await shot(page, 'still-there-polish');
+  await app.tap('language');
+  report = await app.waitForScreen('still_there');
+  assert.equal(report.session.language, 'en');
+  assert.equal(report.title, 'Are you still there?');
+  await app.settle();
+  await shot(page, 'still-there-english');
+  await app.tap('still_here');
+  report = await app.waitForScreen('consent');
+  assert.equal(report.session.language, 'en', 'the chosen language stays after the prompt');
 });
 
 browserTest('the welcome says "not a test" and "you can skip" once; 0-10 end labels each number once; the age question asks to tap', async ({ app, page }) => {
