@@ -75,6 +75,7 @@ std::string DrawContact(FrameContext& frame, const Contact& contact, const std::
         const std::string phone = Say(Phrase::kPhone, language) + ": " + contact.number;
         ImGui::PushFont(frame.fonts.question);
         ImGui::TextWrapped("%s", phone.c_str());
+        PublishLastText(phone);  // the number must reach a screen reader as text
         ImGui::PopFont();
         spoken += " " + phone + ".";
     }
