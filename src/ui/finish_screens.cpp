@@ -73,10 +73,7 @@ std::string DrawContact(FrameContext& frame, const Contact& contact, const std::
     BoldParagraph(frame, contact.name.In(language));
     if (!contact.number.empty()) {
         const std::string phone = Say(Phrase::kPhone, language) + ": " + contact.number;
-        ImGui::PushFont(frame.fonts.question);
-        ImGui::TextWrapped("%s", phone.c_str());
-        PublishLastText(phone);  // the number must reach a screen reader as text
-        ImGui::PopFont();
+        LargeParagraph(frame, phone);
         spoken += " " + phone + ".";
     }
     Paragraph(contact.helps_with.In(language));

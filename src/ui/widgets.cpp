@@ -318,6 +318,10 @@ void Paragraph(const std::string& text, bool muted) {
 
 void BoldParagraph(const FrameContext& frame, const std::string& text) { DrawTextBlock(frame.fonts.bold, text, TextKind::Label); }
 
+void LargeParagraph(const FrameContext& frame, const std::string& text) {
+    DrawTextBlock(frame.fonts.question, text, TextKind::Body);
+}
+
 void TitleLine(const FrameContext& frame, const std::string& text, const std::string& spoken) {
     ImGui::PushFont(frame.fonts.title);
     ImGui::TextUnformatted(text.c_str());

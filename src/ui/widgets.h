@@ -68,6 +68,8 @@ void Heading(const FrameContext& frame, const std::string& text);
 void QuestionHeading(const FrameContext& frame, const std::string& text);
 void Paragraph(const std::string& text, bool muted = false);
 void BoldParagraph(const FrameContext& frame, const std::string& text);
+// Words in the question font (a helpline number), wrapped and published like any paragraph.
+void LargeParagraph(const FrameContext& frame, const std::string& text);
 // One line in the title font that a screen reader hears as `spoken` (a PIN's dots as
 // "3 digits entered").
 void TitleLine(const FrameContext& frame, const std::string& text, const std::string& spoken);
