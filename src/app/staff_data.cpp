@@ -56,7 +56,7 @@ ui::StationOverview App::Overview() const {
     if (last > 0 && platform::LocalDate(last) == today) overview.last_response_time = platform::LocalTimeOfDay(last);
     const platform::StorageStatus status = platform::CurrentStorageStatus();
     overview.everything_saved = platform::DurableGeneration() >= save_generation_ && status.last_sync_error.empty();
-    overview.save_problem = status.last_sync_error;
+    if (!status.sync_in_flight) overview.save_problem = status.last_sync_error;
     overview.persistence = status.persistence;
     if (status.usage_bytes >= 0 && status.quota_bytes >= 0) {
         overview.storage_used_bytes = status.usage_bytes;

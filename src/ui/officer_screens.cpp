@@ -41,6 +41,7 @@ void OfficerImportScreen::DrawContent(FrameContext& frame) {
     if (BigButton(frame, "choose_files", "Choose files")) host_.ChooseFilesToImport();
     for (const std::string& line : host_.ImportLines()) Paragraph(line);
     StaffNotice(frame, host_);
+    if (!host_.ImportLines().empty()) SaveStatusParagraph(host_.Overview());
     VerticalGap(0.5f);
     if (BigButton(frame, "import_back", "Back", ButtonKind::Secondary)) host_.GoTo(StaffPage::kOfficerHome);
     EndColumn();

@@ -59,7 +59,7 @@ struct StationOverview {
     std::uint64_t not_exported = 0;
     std::uint64_t imported_responses = 0;  // in the officer store
     bool everything_saved = true;
-    std::string save_problem;        // why saving failed, when it did
+    std::string save_problem;        // why saving failed, when it did (empty while a save is under way)
     double storage_used_bytes = -1;  // -1 when the browser does not say
     double storage_available_bytes = -1;
     int persistence = -1;            // -1 unknown, 0 refused, 1 granted

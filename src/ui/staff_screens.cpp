@@ -45,8 +45,7 @@ void StaffHomeScreen::DrawContent(FrameContext& frame) {
     if (overview.surveys.empty()) Paragraph("No responses on this device yet.");
     Paragraph(overview.last_response_time.empty() ? std::string("No response yet today.")
                                                   : "Last response at " + overview.last_response_time + ".");
-    Paragraph(overview.everything_saved ? std::string("Everything is saved on this device.")
-                                        : "Not everything is saved: " + overview.save_problem);
+    SaveStatusParagraph(overview);
     Paragraph(std::to_string(overview.not_exported) + " responses not yet exported.");
     if (overview.storage_used_bytes >= 0 && overview.storage_available_bytes >= 0) {
         Paragraph("Storage: " + Megabytes(overview.storage_used_bytes) + " used, " +

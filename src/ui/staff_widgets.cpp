@@ -25,6 +25,16 @@ void StaffNotice(const FrameContext& frame, const StaffHost& host) {
     ImGui::PopStyleColor();
 }
 
+void SaveStatusParagraph(const StationOverview& overview) {
+    if (overview.everything_saved) {
+        Paragraph("Everything is saved on this device.");
+    } else if (overview.save_problem.empty()) {
+        Paragraph("Saving to this device. Keep this page open until it says everything is saved.");
+    } else {
+        Paragraph("Not everything is saved: " + overview.save_problem);
+    }
+}
+
 void StaffWarning(const FrameContext& frame, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, frame.theme.focus_ring);
     BoldParagraph(frame, text);

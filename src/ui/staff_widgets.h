@@ -15,6 +15,9 @@ inline constexpr float kStaffColumnEm = 32.0f;
 
 void StaffNotice(const FrameContext& frame, const StaffHost& host);
 void StaffWarning(const FrameContext& frame, const std::string& text);
+// Whether what was just stored (a response, an import) has reached the device's storage,
+// so that nobody closes the tab believing it safe while a save is under way.
+void SaveStatusParagraph(const StationOverview& overview);
 
 // A row of choice tiles, one per option; returns the index chosen this frame, or -1.
 int TileRow(FrameContext& frame, const std::string& group, const std::vector<std::pair<std::string, std::string>>& options,

@@ -268,6 +268,11 @@ async function importTransferFile(app) {
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap('choose_files')]);
   await chooser.setFiles(transferFile);
   await app.page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 2);
+  // The import is safe to leave only once the screen says it is saved; a reload before
+  // that is the officer closing the tab mid-save.
+  await app.page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'),
+    null, { timeout: 10000 });
+  await shot(app.page, 'officer-import-saved');
 }
 
 browserTest('clearing: the volunteer clears this station only, as it says; the officer clears both (IndexedDB read)', async ({ app, page }) => {
