@@ -129,8 +129,8 @@ void FuzzRawFile(std::string_view bytes) {
     const std::vector<yousaid::Survey> surveys = {FuzzSurvey()};
     for (const char* name : {"fuzz.csv", "fuzz.yousaid", "fuzz"}) {
         const yousaid::LoadedResponses loaded = yousaid::LoadResponsesFromBytes(bytes, name, surveys);
-        if (!loaded.ok) {
-            Require(!loaded.problem.empty() && loaded.responses.empty());
+        if (!loaded.ok()) {
+            Require(!loaded.problems.empty() && !loaded.Message().empty() && loaded.responses.empty());
             continue;
         }
         for (const yousaid::Response& response : loaded.responses) {

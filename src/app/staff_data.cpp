@@ -189,7 +189,7 @@ void App::ImportPickedFiles() {
     for (const platform::PickedFile& file : files) {
         const ImportReport report = ImportBytesIntoStore(officer_store_, file.bytes, file.name, surveys, NowMs());
         import_lines_.push_back(report.Summary());
-        for (const std::string& problem : report.file_problems) import_lines_.push_back("    " + problem);
+        for (const std::string& line : report.DetailLines()) import_lines_.push_back("    " + line);
     }
     notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
     Sync();

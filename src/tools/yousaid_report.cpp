@@ -180,7 +180,7 @@ ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, co
         const yousaid::LoadedResponses loaded = yousaid::LoadResponsesFromFile(path, survey);
         const std::vector<std::string> lines = loaded.ProblemLines();
         problems.insert(problems.end(), lines.begin(), lines.end());
-        if (!loaded.ok) continue;
+        if (!loaded.ok()) continue;
         if (loaded.responses.empty()) {
             report_responses.notes.push_back(loaded.file_name + ": no responses (a header only?)");
         }

@@ -405,7 +405,7 @@ std::vector<yousaid::ReportFile> DemoReportFiles() {
     for (const char* file : {"assets/demo/pupil_responses_2024.csv", "assets/demo/pupil_responses_2025.csv"}) {
         const yousaid::LoadedResponses loaded =
             yousaid::LoadResponsesFromFile(std::string(YOUSAID_SOURCE_DIR) + "/" + file, survey);
-        if (!loaded.ok) throw std::runtime_error(file + std::string(": not loaded"));
+        if (!loaded.ok()) throw std::runtime_error(file + std::string(": not loaded"));
         for (const yousaid::Response& response : loaded.responses) merged.Offer(response);
     }
     const yousaid::Result<yousaid::Population> population =

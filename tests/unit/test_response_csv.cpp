@@ -315,10 +315,13 @@ TEST_CASE("import: a CSV file goes into the store whole or not at all") {
     const ImportReport rejected = ImportBytesIntoStore(store, bad, "baseline.csv", {survey}, 1773600000000);
     CHECK(rejected.file_rejected);
     CHECK(rejected.added == 0);
-    CHECK(rejected.message ==
+    CHECK(rejected.Summary() ==
           "baseline.csv: nothing was imported because of 1 problem: row 7, field 'age': 99 is above the maximum 25");
-    REQUIRE(rejected.file_problems.size() == 1);
-    CHECK(rejected.file_problems[0] == "baseline.csv: row 7, field 'age': 99 is above the maximum 25");
+    REQUIRE(rejected.problems.size() == 1);
+    CHECK(rejected.problems[0].file == "baseline.csv");
+    CHECK(rejected.problems[0].row == 7);
+    CHECK(rejected.DetailLines() ==
+          std::vector<std::string>{"baseline.csv: row 7, field 'age': 99 is above the maximum 25"});
     CHECK(store.Count() == 1);
     CHECK(ReadBytes(path) == before);
 
@@ -340,7 +343,7 @@ TEST_CASE("import: generated ids make re-importing the same CSV count nothing tw
                                                     "2025,complete,primary,happy,agree,yes,7,11,3,8,",
                                                     "2025,partial,secondary,,,,,,,,\"Fine, thanks\""});
     const ImportReport first = ImportBytesIntoStore(store, bytes, "baseline.csv", {survey}, 1);
-    REQUIRE_MESSAGE(!first.file_rejected, first.message);
+    REQUIRE_MESSAGE(!first.file_rejected, first.Summary());
     CHECK(first.added == 3);
     const ImportReport again = ImportBytesIntoStore(store, bytes, "baseline (copy).csv", {survey}, 2);
     CHECK(again.added == 0);
@@ -351,7 +354,7 @@ TEST_CASE("import: generated ids make re-importing the same CSV count nothing tw
                                 "2025,complete, primary ,happy,agree,yes,7,11,3,8,\n" +
                                 "2025,partial,secondary,,,,,,,,\"Fine, thanks\"\n";
     const ImportReport resaved_report = ImportBytesIntoStore(store, resaved, "baseline.csv", {survey}, 3);
-    CHECK_MESSAGE(!resaved_report.file_rejected, resaved_report.message);
+    CHECK_MESSAGE(!resaved_report.file_rejected, resaved_report.Summary());
     CHECK(resaved_report.added == 0);
     CHECK(resaved_report.already_held == 3);
     CHECK(store.Count() == 3);
@@ -380,12 +383,12 @@ TEST_CASE("import: with several surveys known, a CSV file's survey_id column pic
     const std::vector<Survey> surveys = {pledge, survey};
     const LoadedResponses loaded = LoadResponsesFromBytes(
         Csv({"survey_id,wave,status", "transfer_test,2025,refused"}), "baseline.csv", surveys);
-    REQUIRE_MESSAGE(loaded.ok, loaded.problem);
+    REQUIRE_MESSAGE(loaded.ok(), loaded.Message());
     REQUIRE(loaded.responses.size() == 1);
     CHECK(loaded.responses[0].survey_id == "transfer_test");
     const LoadedResponses unnamed = LoadResponsesFromBytes(Csv({"wave,status", "2025,refused"}), "b.csv", surveys);
-    CHECK_FALSE(unnamed.ok);
-    CHECK(unnamed.problem == "b.csv: it does not say which survey it is for; fill in a survey_id column");
+    CHECK_FALSE(unnamed.ok());
+    CHECK(unnamed.Message() == "b.csv: it does not say which survey it is for; fill in a survey_id column");
 }
 
 TEST_CASE("import: file formats are recognised by content, then by name") {
@@ -398,8 +401,8 @@ TEST_CASE("import: file formats are recognised by content, then by name") {
     CHECK(DetectResponseFileFormat("", "tablet3.yousaid") == ResponseFileFormat::kTransfer);
     CHECK(DetectResponseFileFormat("hello", "notes.txt") == ResponseFileFormat::kUnknown);
     const LoadedResponses unknown = LoadResponsesFromBytes("hello", "notes.txt", {TestSurvey()});
-    CHECK_FALSE(unknown.ok);
-    CHECK(unknown.problem ==
+    CHECK_FALSE(unknown.ok());
+    CHECK(unknown.Message() ==
           "notes.txt: this is not a Yousaid response file (a .yousaid transfer file, a JSON export or a CSV file)");
     // An empty download named .yousaid says it was cut short.
     const LoadedResponses empty = LoadResponsesFromBytes("", "tablet3.yousaid", {TestSurvey()});

@@ -445,7 +445,7 @@ TEST_CASE("transfer: files on disk are recognised by content and extension") {
         const ResponseFileFormat format = entry.second;
         CAPTURE(name);
         const LoadedResponses loaded = LoadResponsesFromFile(directory.File(name), survey);
-        REQUIRE_MESSAGE(loaded.ok, loaded.problem);
+        REQUIRE_MESSAGE(loaded.ok(), loaded.Message());
         CHECK(loaded.format == format);
         CHECK(loaded.file_name == name);
         CHECK(loaded.responses == responses);
@@ -455,8 +455,8 @@ TEST_CASE("transfer: files on disk are recognised by content and extension") {
     CHECK(ReadBytes(directory.File("tablet.log")) == store_bytes);
 
     const LoadedResponses missing = LoadResponsesFromFile(directory.File("missing.yousaid"), survey);
-    CHECK_FALSE(missing.ok);
-    CHECK(missing.problem == "missing.yousaid: the file cannot be opened");
+    CHECK_FALSE(missing.ok());
+    CHECK(missing.Message() == "missing.yousaid: the file cannot be opened");
 
     // Over the limit: refused by its size (a sparse file here, so nothing is really written),
     // with the size the officer's computer shows.
@@ -464,15 +464,15 @@ TEST_CASE("transfer: files on disk are recognised by content and extension") {
     WriteBytes(huge, "x");
     std::filesystem::resize_file(huge, kMaxTransferFileBytes + 1);
     const LoadedResponses too_big = LoadResponsesFromFile(huge, survey);
-    CHECK_FALSE(too_big.ok);
-    CHECK(too_big.problem == "huge.yousaid: the file is 536,870,913 bytes, too big to be a response file");
+    CHECK_FALSE(too_big.ok());
+    CHECK(too_big.Message() == "huge.yousaid: the file is 536,870,913 bytes, too big to be a response file");
 
     // A report on one survey skips responses to other surveys quietly.
     std::vector<Response> mixed = responses;
     mixed[0].survey_id = "pupil";
     WriteBytes(directory.File("mixed.yousaid"), WriteTransferFile(Settings(), mixed));
     const LoadedResponses loaded = LoadResponsesFromFile(directory.File("mixed.yousaid"), survey);
-    CHECK(loaded.ok);
+    CHECK(loaded.ok());
     CHECK(loaded.responses.size() == 3);
     CHECK(loaded.other_surveys == 1);
     CHECK(loaded.rejected.empty());

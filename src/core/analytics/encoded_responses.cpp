@@ -1,5 +1,6 @@
 #include "core/base/text.h"
 #include "core/analytics/encoded_responses.h"
+#include "core/base/enum_names.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -32,16 +33,13 @@ bool KindSplitsIntoGroups(QuestionKind kind) {
     return false;
 }
 
-struct ResponseFieldName {
-    ResponseField field;
-    const char* name;
-};
-
-constexpr ResponseFieldName kResponseFieldNames[] = {
-    {ResponseField::kWave, "wave"},       {ResponseField::kAnswerMode, "answer_mode"},
-    {ResponseField::kEvent, "event"},     {ResponseField::kStation, "station"},
+constexpr EnumNames<ResponseField, 5> kResponseFieldNames{{
+    {ResponseField::kWave, "wave"},
+    {ResponseField::kAnswerMode, "answer_mode"},
+    {ResponseField::kEvent, "event"},
+    {ResponseField::kStation, "station"},
     {ResponseField::kLanguage, "language"},
-};
+}};
 
 
 // An answer the encoding cannot hold. The bulk setters let it escape (their callers pass
@@ -121,13 +119,11 @@ std::optional<DimensionField> ResolveDimension(const Survey& survey, std::string
             return field;
         }
     }
-    for (const ResponseFieldName& entry : kResponseFieldNames) {
-        if (name == entry.name) {
-            DimensionField field;
-            field.name = entry.name;
-            field.response_field = entry.field;
-            return field;
-        }
+    if (const std::optional<ResponseField> response_field = ValueOf(kResponseFieldNames, name)) {
+        DimensionField field;
+        field.name = name;
+        field.response_field = *response_field;
+        return field;
     }
     return std::nullopt;
 }
@@ -145,7 +141,7 @@ std::vector<std::string> KnownDimensionNames(const Survey& survey) {
     for (const Question& question : survey.questions) {
         if (KindSplitsIntoGroups(question.kind)) add(question.id);
     }
-    for (const ResponseFieldName& entry : kResponseFieldNames) add(entry.name);
+    for (const auto& entry : kResponseFieldNames) add(std::string(entry.second));
     return names;
 }
 

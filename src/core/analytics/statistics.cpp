@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/base/enum_names.h"
+
 namespace yousaid {
 
 namespace {
@@ -491,17 +493,18 @@ MeanSummary SummarisePairedChange(const std::vector<double>& before,
     return accumulator.Summary(confidence_level);
 }
 
-const char* ChangeVerdictName(ChangeVerdict verdict) {
-    switch (verdict) {
-        case ChangeVerdict::Improved:
-            return "Improved";
-        case ChangeVerdict::Worse:
-            return "Worse";
-        case ChangeVerdict::NoSignificantChange:
-            return "No significant change";
-    }
-    return "No significant change";
-}
+namespace {
+
+constexpr EnumNames<ChangeVerdict, 3> kChangeVerdictNames{{
+    {ChangeVerdict::Improved, "Improved"},
+    {ChangeVerdict::Worse, "Worse"},
+    {ChangeVerdict::NoSignificantChange, "No significant change"},
+}};
+
+}  // namespace
+
+// The names are string literals, so data() ends in a NUL.
+const char* ChangeVerdictName(ChangeVerdict verdict) { return NameOf(kChangeVerdictNames, verdict).data(); }
 
 std::optional<double> PercentagePointChange(const Proportion& baseline,
                                             const Proportion& follow_up) {

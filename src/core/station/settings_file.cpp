@@ -36,23 +36,25 @@ Status ReplaceSettingsFile(const std::string& path, std::string_view bytes) noex
     }
 }
 
-std::string CheckJsonShape(std::string_view json, const char* root_name, std::uint32_t readable_version,
+Status CheckJsonShape(std::string_view json, const char* root_name, std::uint32_t readable_version,
                            std::initializer_list<JsonFieldShape> fields) noexcept {
     try {
         rapidjson::Document document;
         document.Parse(json.data(), json.size());
         if (document.HasParseError()) {
-            return std::string("not JSON (") + rapidjson::GetParseError_En(document.GetParseError()) + " at byte " +
-                   std::to_string(document.GetErrorOffset()) + ")";
+            return Status::Failure(std::string("not JSON (") + rapidjson::GetParseError_En(document.GetParseError()) +
+                                   " at byte " + std::to_string(document.GetErrorOffset()) + ")");
         }
-        if (!document.IsObject()) return "not a JSON object";
+        if (!document.IsObject()) return Status::Failure(std::string("not a JSON object"));
         const auto root = document.FindMember(root_name);
-        if (root == document.MemberEnd()) return std::string("no \"") + root_name + "\" in it";
-        if (!root->value.IsObject()) return std::string(root_name) + ": expected an object";
+        if (root == document.MemberEnd()) return Status::Failure(std::string("no \"") + root_name + "\" in it");
+        if (!root->value.IsObject()) return Status::Failure(Problem{"", 0, root_name, "", "expected an object"});
         const auto version = root->value.FindMember("cereal_class_version");
         if (version != root->value.MemberEnd()) {
-            if (!version->value.IsUint()) return "cereal_class_version: expected a whole number";
-            if (version->value.GetUint() > readable_version) return "";
+            if (!version->value.IsUint()) {
+                return Status::Failure(Problem{"", 0, "cereal_class_version", "", "expected a whole number"});
+            }
+            if (version->value.GetUint() > readable_version) return Succeeded();
         }
         for (const JsonFieldShape& field : fields) {
             const auto member = root->value.FindMember(field.name);
@@ -76,11 +78,13 @@ std::string CheckJsonShape(std::string_view json, const char* root_name, std::ui
                     if (!value.IsInt64()) expected = "a whole number";
                     break;
             }
-            if (expected != nullptr) return std::string(field.name) + ": expected " + expected;
+            if (expected != nullptr) {
+                return Status::Failure(Problem{"", 0, field.name, "", std::string("expected ") + expected});
+            }
         }
-        return "";
+        return Succeeded();
     } catch (const std::exception& error) {
-        return error.what();
+        return Status::Failure(std::string(error.what()));
     }
 }
 

@@ -44,9 +44,9 @@ struct JsonFieldShape {
 
 // Checks, before a cereal::JSONInputArchive sees `json`, that it is one object holding an
 // object `root_name` whose listed members, where present, have the listed types (and that
-// "cereal_class_version" there is a whole number). Returns "" when so, else the first
-// problem in words, e.g. "idle_timeout_seconds: expected a whole number from -2147483648 to
-// 2147483647". The members of a version above `readable_version` are not checked: a newer
+// "cereal_class_version" there is a whole number). Succeeds when so, else fails with the
+// first problem, its path naming the member: "idle_timeout_seconds: expected a whole number
+// from -2147483648 to 2147483647". The members of a version above `readable_version` are not checked: a newer
 // format may have changed them, and the type's load() refuses it (NewerVersionError) before
 // reading any. Never throws.
 //
@@ -57,7 +57,7 @@ struct JsonFieldShape {
 // would then crash the station instead of being reported. With the shape checked first,
 // cereal never meets a value it cannot read (a missing member is a cereal exception, which
 // is safe), and the problem is named.
-std::string CheckJsonShape(std::string_view json, const char* root_name, std::uint32_t readable_version,
-                           std::initializer_list<JsonFieldShape> fields) noexcept;
+Status CheckJsonShape(std::string_view json, const char* root_name, std::uint32_t readable_version,
+                      std::initializer_list<JsonFieldShape> fields) noexcept;
 
 }  // namespace yousaid

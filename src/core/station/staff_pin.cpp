@@ -187,14 +187,14 @@ StaffPinLoadResult LoadStaffPin(const std::string& path) noexcept {
             result.message = "the staff PIN file cannot be read: " + file.error;
             return result;
         }
-        const std::string shape_problem = CheckJsonShape(
+        const Status shape = CheckJsonShape(
             file.bytes, "staff_pin", StaffPinRecord::kSerialVersion,
             {{"algorithm", JsonFieldType::kString}, {"iterations", JsonFieldType::kUint32},
              {"salt", JsonFieldType::kString}, {"hash", JsonFieldType::kString},
              {"set_at_ms", JsonFieldType::kInt64}, {"failed_attempts", JsonFieldType::kUint32},
              {"locked_until_ms", JsonFieldType::kInt64}});
-        if (!shape_problem.empty()) {
-            result.message = "the staff PIN file is damaged: " + shape_problem;
+        if (!shape.ok()) {
+            result.message = "the staff PIN file is damaged: " + shape.Message();
             return result;
         }
         StaffPinRecord record;

@@ -273,7 +273,7 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
             fall_back(StationConfigLoadStatus::kUnreadable, "the station settings file cannot be read: " + file.error);
             return result;
         }
-        const std::string shape_problem = CheckJsonShape(
+        const Status shape = CheckJsonShape(
             file.bytes, "station_config", StationConfig::kSerialVersion,
             {{"survey_id", JsonFieldType::kString}, {"wave", JsonFieldType::kString},
              {"event_name", JsonFieldType::kString}, {"event_date", JsonFieldType::kString},
@@ -281,8 +281,8 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
              {"station_id", JsonFieldType::kString}, {"default_language", JsonFieldType::kString},
              {"default_answer_mode", JsonFieldType::kString}, {"idle_timeout_seconds", JsonFieldType::kInt32},
              {"keep_partial_answers", JsonFieldType::kBool}});
-        if (!shape_problem.empty()) {
-            fall_back(StationConfigLoadStatus::kUnreadable, "the station settings file is damaged: " + shape_problem);
+        if (!shape.ok()) {
+            fall_back(StationConfigLoadStatus::kUnreadable, "the station settings file is damaged: " + shape.Message());
             return result;
         }
         StationConfig config;

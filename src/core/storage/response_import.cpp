@@ -91,6 +91,11 @@ std::string JudgeResponse(const Response& response, const std::vector<Survey>& s
            "', but only version " + known + " is known here";
 }
 
+// Refuses the file as a whole, for `why`.
+void Refuse(LoadedResponses& loaded, std::string why) {
+    loaded.problems.push_back(Problem{loaded.file_name, 0, "", "", std::move(why)});
+}
+
 void JudgeAll(std::vector<Response> responses, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
               LoadedResponses& loaded) {
     for (Response& response : responses) {
@@ -110,10 +115,10 @@ void LoadTransferOrJson(const TransferReadResult& read, const std::vector<Survey
                         const ResponseLoadOptions& options, LoadedResponses& loaded) {
     loaded.transfer_problem = read.problem;
     if (!read.ok()) {
-        loaded.problem = read.Message();
+        loaded.problems = read.problems;
         return;
     }
-    loaded.ok = true;
+    loaded.file_read = true;
     loaded.station_id = read.header.station_id;
     loaded.event_id = read.header.event_id;
     loaded.exported_at_ms = read.header.exported_at_ms;
@@ -175,26 +180,21 @@ void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const R
     std::string why_not;
     const Survey* survey = ChooseCsvSurvey(bytes, surveys, why_not);
     if (survey == nullptr) {
-        loaded.problem = loaded.file_name + ": " + why_not;
-        loaded.problems.push_back(loaded.problem);
+        Refuse(loaded, why_not);
         return;
     }
     ResponseCsvReadResult read = ReadResponsesCsv(bytes, *survey, options.csv);
     if (!read.ok) {
-        for (const Problem& problem : read.problems) {
-            loaded.problems.push_back(loaded.file_name + ": " + problem.ToString());
+        for (Problem& problem : read.problems) {
+            problem.file = loaded.file_name;
+            loaded.problems.push_back(std::move(problem));
         }
-        if (read.more_problems > 0) {
-            loaded.problems.push_back(loaded.file_name + ": ... and " + FormatCount(read.more_problems) +
-                                      " more problems");
-        }
-        const std::size_t count = read.problems.size() + read.more_problems;
-        loaded.problem = loaded.file_name + ": nothing was imported because of " + FormatCount(count) +
-                         (count == 1 ? " problem: " : " problems, the first: ") +
-                         (read.problems.empty() ? std::string("?") : read.problems.front().ToString());
+        // Always at least one problem: a refusal the reader did not explain still says so.
+        if (loaded.problems.empty() && read.more_problems == 0) Refuse(loaded, "the file could not be read");
+        loaded.unlisted_problems = read.more_problems;
         return;
     }
-    loaded.ok = true;
+    loaded.file_read = true;
     loaded.generated_ids = read.generated_ids;
     loaded.responses = std::move(read.responses);
 }
@@ -206,17 +206,17 @@ void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, 
     store_options.read_only = true;
     const ResponseStoreOpenReport report = store.Open(path, store_options);
     if (!report.ok) {
-        loaded.problem = loaded.file_name + ": " + (report.message.empty() ? report.Summary() : report.message);
+        Refuse(loaded, report.message.empty() ? report.Summary() : report.message);
         return;
     }
-    loaded.ok = true;
+    loaded.file_read = true;
     // Whatever the log could not read is lost for this import, and worth saying.
     for (const Problem& problem : report.skipped_records) {
         loaded.rejected.push_back({problem.path + " in the file",
                                    "it cannot be read: " + problem.message});
     }
     if (report.log.HasDamage()) {
-        loaded.problems.push_back(loaded.file_name + ": " + report.log.Summary());
+        loaded.problems.push_back(Problem{loaded.file_name, 0, "", "", report.log.Summary()});
     }
     JudgeAll(store.Responses(), surveys, options, loaded);
 }
@@ -284,14 +284,49 @@ ResponseFileFormat DetectResponseFileFormat(std::string_view bytes, std::string_
     return ResponseFileFormat::kUnknown;
 }
 
-std::vector<std::string> LoadedResponses::ProblemLines() const {
-    std::vector<std::string> lines;
-    if (!ok) {
-        if (problems.empty()) lines.push_back(problem);
-        lines.insert(lines.end(), problems.begin(), problems.end());
-        return lines;
+namespace {
+
+// A CSV file refused for its cells is summed up as a count and the first problem, with every
+// problem listed below; any other refusal is said whole in the summary.
+bool RefusedForCells(ResponseFileFormat format, const std::vector<Problem>& problems, std::uint64_t unlisted) {
+    return format == ResponseFileFormat::kCsv &&
+           (unlisted > 0 || problems.size() > 1 || (!problems.empty() && problems.front().row > 0));
+}
+
+std::string RefusalSentence(const std::string& file_name, ResponseFileFormat format,
+                            const std::vector<Problem>& problems, std::uint64_t unlisted) {
+    if (!RefusedForCells(format, problems, unlisted)) {
+        return problems.empty() ? file_name + ": the file could not be read" : DescribeProblems(problems);
     }
-    lines.insert(lines.end(), problems.begin(), problems.end());
+    const std::uint64_t count = problems.size() + unlisted;
+    std::string first = "?";
+    if (!problems.empty()) {
+        Problem without_file = problems.front();
+        without_file.file.clear();
+        first = without_file.ToString();
+    }
+    return file_name + ": nothing was imported because of " + FormatCount(count) +
+           (count == 1 ? " problem: " : " problems, the first: ") + first;
+}
+
+// Each problem as a line, then how many more a CSV file had.
+std::vector<std::string> ListedLines(const std::string& file_name, const std::vector<Problem>& problems,
+                                     std::uint64_t unlisted) {
+    std::vector<std::string> lines;
+    for (const Problem& problem : problems) lines.push_back(problem.ToString());
+    if (unlisted > 0) lines.push_back(file_name + ": ... and " + FormatCount(unlisted) + " more problems");
+    return lines;
+}
+
+}  // namespace
+
+std::string LoadedResponses::Message() const {
+    return ok() ? std::string() : RefusalSentence(file_name, format, problems, unlisted_problems);
+}
+
+std::vector<std::string> LoadedResponses::ProblemLines() const {
+    std::vector<std::string> lines = ListedLines(file_name, problems, unlisted_problems);
+    if (!ok()) return lines;
     for (const RejectedResponse& rejected_response : rejected) {
         lines.push_back(file_name + ": " + rejected_response.which + " rejected: " + rejected_response.reason);
     }
@@ -326,7 +361,7 @@ LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string
                 if (written) {
                     LoadStoreFile(path, surveys, options, loaded);
                 } else {
-                    loaded.problem = loaded.file_name + ": a temporary copy could not be written";
+                    Refuse(loaded, "a temporary copy could not be written");
                 }
                 std::error_code ignored;
                 std::filesystem::remove(path, ignored);
@@ -334,16 +369,15 @@ LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string
             }
             case ResponseFileFormat::kUnknown:
                 loaded.transfer_problem = TransferProblem::kNotATransferFile;
-                loaded.problem = loaded.file_name +
-                                 ": this is not a Yousaid response file (a .yousaid transfer file, a JSON export "
-                                 "or a CSV file)";
+                Refuse(loaded,
+                       "this is not a Yousaid response file (a .yousaid transfer file, a JSON export or a CSV file)");
                 break;
         }
     } catch (const std::exception& error) {
         // Nothing above should throw; if it does (out of memory), the file is refused whole.
         loaded = LoadedResponses{};
         loaded.file_name = BaseName(file_name);
-        loaded.problem = loaded.file_name + ": the file could not be read (" + error.what() + ")";
+        Refuse(loaded, std::string("the file could not be read (") + error.what() + ")");
     }
     return loaded;
 }
@@ -356,7 +390,7 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector
         LoadedResponses loaded;
         loaded.file_name = BaseName(path);
         loaded.transfer_problem = TransferProblem::kCannotRead;
-        loaded.problem = loaded.file_name + ": " + error;
+        Refuse(loaded, error);
         return loaded;
     }
     if (DetectResponseFileFormat(bytes, path) == ResponseFileFormat::kResponseStore) {
@@ -369,7 +403,7 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector
         } catch (const std::exception& caught) {
             loaded = LoadedResponses{};
             loaded.file_name = BaseName(path);
-            loaded.problem = loaded.file_name + ": the file could not be read (" + caught.what() + ")";
+            Refuse(loaded, std::string("the file could not be read (") + caught.what() + ")");
         }
         return loaded;
     }
@@ -385,7 +419,8 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& sur
 }
 
 std::string ImportReport::Summary() const {
-    if (file_rejected || write_failed) return message;
+    if (write_failed && !problems.empty()) return problems.back().ToString();
+    if (file_rejected) return RefusalSentence(file_name, format, problems, unlisted_problems);
     const auto plural = [](std::uint64_t count, const char* singular, const char* plural_form) {
         return FormatCount(count) + " " + (count == 1 ? singular : plural_form);
     };
@@ -396,23 +431,30 @@ std::string ImportReport::Summary() const {
     return text;
 }
 
+std::vector<std::string> ImportReport::DetailLines() const {
+    if (write_failed && !problems.empty()) {
+        return ListedLines(file_name, {problems.begin(), problems.end() - 1}, unlisted_problems);
+    }
+    if (file_rejected && !RefusedForCells(format, problems, unlisted_problems)) return {};
+    return ListedLines(file_name, problems, unlisted_problems);
+}
+
 ImportReport ImportIntoStore(ResponseStore& store, const LoadedResponses& loaded, std::int64_t imported_at_ms) {
     ImportReport report;
     report.file_name = loaded.file_name;
     report.format = loaded.format;
     report.rejected = loaded.rejected;
     report.other_surveys = loaded.other_surveys;
-    if (!loaded.ok) {
+    report.problems = loaded.problems;
+    report.unlisted_problems = loaded.unlisted_problems;
+    if (!loaded.ok()) {
         report.file_rejected = true;
-        report.message = loaded.problem;
-        report.file_problems = loaded.problems;
         return report;
     }
-    report.file_problems = loaded.problems;
     const StoreMergeResult merged = store.Merge(loaded.responses, loaded.file_name, imported_at_ms);
     if (!merged.ok) {
         report.write_failed = true;
-        report.message = loaded.file_name + ": " + merged.message;
+        report.problems.push_back(Problem{loaded.file_name, 0, "", "", merged.message});
         return report;
     }
     report.added = merged.added.size();

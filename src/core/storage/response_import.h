@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/problem.h"
 #include "core/responses/response.h"
 #include "core/responses/response_csv.h"
 #include "core/storage/response_store.h"
@@ -58,13 +59,13 @@ struct ResponseLoadOptions {
 struct LoadedResponses {
     std::string file_name;  // without folders
     ResponseFileFormat format = ResponseFileFormat::kUnknown;
-    // The file as a whole could be read. When false, `responses` is empty and `problem`
-    // says why in one sentence that names the file; a CSV file lists every problem in
-    // `problems` as well.
-    bool ok = false;
+    // The file as a whole could be read (ok()). When not, `responses` is empty and
+    // `problems` say why, each naming the file: a CSV file lists every problem by row and
+    // column. When it could, `problems` holds what was tolerated (damage to a store file).
+    bool file_read = false;
     TransferProblem transfer_problem = TransferProblem::kNone;  // transfer and JSON files
-    std::string problem;
-    std::vector<std::string> problems;
+    std::vector<Problem> problems;
+    std::uint64_t unlisted_problems = 0;  // a CSV file's problems beyond those in `problems`
 
     std::vector<Response> responses;        // read and valid
     std::vector<RejectedResponse> rejected; // read but invalid, or unreadable on their own
@@ -76,7 +77,10 @@ struct LoadedResponses {
     std::string event_id;
     std::int64_t exported_at_ms = 0;
 
-    // Every problem as a line for a log or a CLI: the file problem, or each rejection.
+    bool ok() const { return file_read; }
+    // Why the file was refused, in one sentence that names it; empty when it was read.
+    std::string Message() const;
+    // Every problem as a line for a log or a CLI: the file problems, and each rejection.
     std::vector<std::string> ProblemLines() const;
 };
 
@@ -93,12 +97,13 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& sur
 struct ImportReport {
     std::string file_name;
     ResponseFileFormat format = ResponseFileFormat::kUnknown;
-    // The file was refused as a whole; nothing changed. `message` says why.
+    // The file was refused as a whole; nothing changed. Summary() says why.
     bool file_rejected = false;
-    // The file was read but the store could not be written; nothing changed.
+    // The file was read but the store could not be written; nothing changed. The last of
+    // `problems` says why.
     bool write_failed = false;
-    std::string message;
-    std::vector<std::string> file_problems;  // a CSV file's every problem by row and column
+    std::vector<Problem> problems;        // as in LoadedResponses, then a failed write
+    std::uint64_t unlisted_problems = 0;  // as in LoadedResponses
 
     std::uint64_t added = 0;
     std::uint64_t already_held = 0;  // equal responses held before (a file loaded twice)
@@ -110,6 +115,8 @@ struct ImportReport {
     // "tablet3.yousaid: 38 added, 2 already held, 1 conflict, 1 rejected", or the reason the
     // file was refused.
     std::string Summary() const;
+    // The lines worth showing under Summary(): the problems it does not already say.
+    std::vector<std::string> DetailLines() const;
 };
 
 // Merges what `loaded` holds into `store` by response id (ResponseStore::Merge).
