@@ -15,7 +15,7 @@
 namespace yousaid::app {
 
 std::vector<Problem> App::SaveDraftConfig() {
-    if (!Allowed(ui::StaffRole::kVolunteer)) return {Problem{"", 0, "", "", notice_}};
+    if (!Allowed(ui::StaffRole::kVolunteer)) return {Problem::Saying(notice_)};
     std::vector<Problem> problems = ValidateStationConfig(draft_config_);
     if (!problems.empty()) return problems;
     const Status saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");

@@ -19,6 +19,7 @@
 #include "core/analytics/officer_input.h"
 #include "core/analytics/kpi.h"
 #include "core/analytics/population.h"
+#include "core/analytics/report_request.h"
 #include "core/analytics/report_writer.h"
 #include "core/responses/response.h"
 #include "core/storage/response_import.h"
@@ -225,48 +226,25 @@ yousaid::Survey LoadSurvey(const std::string& path) {
 
 std::optional<yousaid::Population> LoadPopulation(const std::string& path, const yousaid::Survey& survey) {
     if (path.empty()) return std::nullopt;
-    yousaid::Result<yousaid::Population> read = yousaid::ParsePopulationCsv(ReadWholeFile(path), FileNameOf(path));
+    yousaid::Result<yousaid::Population> read = yousaid::ReadPopulationFile(ReadWholeFile(path), FileNameOf(path), survey);
     if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
-    const auto problems = yousaid::CheckPopulation(*read.value, survey);
-    if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
     return std::move(read.value);
 }
 
 std::optional<yousaid::KpiFile> LoadKpis(const std::string& path, const yousaid::Survey& survey) {
     if (path.empty()) return std::nullopt;
-    yousaid::Result<yousaid::KpiFile> read = yousaid::ParseKpiCsv(ReadWholeFile(path), FileNameOf(path));
+    yousaid::Result<yousaid::KpiFile> read = yousaid::ReadKpiFile(ReadWholeFile(path), FileNameOf(path), survey);
     if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
-    const auto problems = yousaid::CheckKpis(*read.value, survey);
-    if (!problems.empty()) throw BadInput{yousaid::DescribeProblems(problems)};
     return std::move(read.value);
 }
 
-// The options the arguments ask for, plus the breakdowns the KPIs need.
-yousaid::AnalyticsOptions OptionsFor(const Arguments& arguments, const yousaid::Survey& survey,
-                                     const std::optional<yousaid::KpiFile>& kpis) {
-    yousaid::AnalyticsOptions options;
-    if (arguments.min_cell) options.min_cell = *arguments.min_cell;
-    options.include_dont_know = arguments.include_dont_know;
-    options.baseline_wave = arguments.baseline_wave;
-    for (const std::string& text : arguments.breakdowns) {
-        const yousaid::Breakdown breakdown = yousaid::ParseBreakdown(text);
-        if (breakdown.dimensions.empty()) throw BadInput{"--by needs a dimension name"};
-        for (const std::string& name : breakdown.dimensions) {
-            if (!yousaid::ResolveDimension(survey, name)) {
-                std::string known;
-                for (const std::string& candidate : yousaid::KnownDimensionNames(survey)) {
-                    known += (known.empty() ? "" : ", ") + candidate;
-                }
-                throw BadInput{"--by: unknown dimension '" + name + "' for survey '" + survey.id + "' (known: " + known +
-                               ")"};
-            }
-        }
-        options.breakdowns.push_back(breakdown);
-    }
-    if (kpis) {
-        for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis)) options.breakdowns.push_back(needed);
-    }
-    return options;
+yousaid::ReportSettings SettingsFor(const Arguments& arguments) {
+    yousaid::ReportSettings settings;
+    settings.breakdowns = arguments.breakdowns;
+    settings.min_cell = arguments.min_cell;
+    settings.include_dont_know = arguments.include_dont_know;
+    settings.baseline_wave = arguments.baseline_wave;
+    return settings;
 }
 
 // false, with the message printed, when a file cannot be written.
@@ -343,22 +321,17 @@ int Run(int argc, char** argv) {
     const yousaid::Survey survey = LoadSurvey(arguments.survey);
     const std::optional<yousaid::Population> population = LoadPopulation(arguments.population, survey);
     const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
-    const yousaid::AnalyticsOptions options = OptionsFor(arguments, survey, kpis);
-
     const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
     const auto encoded = yousaid::EncodedResponses::FromResponses(survey, loaded.responses);
     if (!encoded.ok()) throw BadInput{yousaid::DescribeProblems(encoded.problems)};
-    yousaid::Result<yousaid::AnalyticsReport> tabulated =
-        yousaid::TabulateReport(*encoded.value, options, population ? &*population : nullptr);
-    if (!tabulated.ok()) throw BadInput{yousaid::DescribeProblems(tabulated.problems)};
-    const yousaid::AnalyticsReport& report = *tabulated.value;
-    std::optional<std::vector<yousaid::KpiResult>> kpi_results;
-    if (kpis) kpi_results = yousaid::AssessKpis(report, survey, *kpis);
+    yousaid::Result<yousaid::OfficerReport> produced = yousaid::ProduceOfficerReport(
+        *encoded.value, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr);
+    if (!produced.ok()) throw BadInput{yousaid::DescribeProblems(produced.problems)};
+    const yousaid::AnalyticsReport& report = produced.value->report;
+    const std::optional<std::vector<yousaid::KpiResult>>& kpi_results = produced.value->kpis;
 
-    if (!WriteReportFiles(arguments.out, yousaid::BuildReportFiles(report, kpi_results ? &*kpi_results : nullptr))) {
-        return kExitWriteFailed;
-    }
+    if (!WriteReportFiles(arguments.out, produced.value->Files())) return kExitWriteFailed;
     PrintInputSummary(arguments, survey, loaded, report);
     PrintOutputSummary(arguments.out, report, kpi_results);
     return kExitOk;

@@ -474,7 +474,7 @@ struct Tabulation {
     std::size_t Cell(std::uint32_t wave, const BreakdownWork& breakdown, std::size_t group) const {
         return static_cast<std::size_t>(wave) * breakdown.GroupCount() + group;
     }
-    void Refuse(std::string message) { problems.push_back(Problem{"", 0, "", "", std::move(message)}); }
+    void Refuse(std::string message) { problems.push_back(Problem::Saying(std::move(message))); }
 };
 
 // ---- 0. options and population ----

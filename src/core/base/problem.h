@@ -23,6 +23,13 @@ struct Problem {
     // "population.csv: row 5, field 'invited': 'ten' is not a whole number",
     // "pupil.json: questions[4].text: missing English text"; the parts that are empty are left out.
     std::string ToString() const;
+
+    // A problem that is about no file or place: a setting, a PIN, a write.
+    static Problem Saying(std::string message) {
+        Problem problem;
+        problem.message = std::move(message);
+        return problem;
+    }
 };
 
 // Every problem on its own line.
@@ -48,11 +55,7 @@ struct Result {
     }
     static Result Failure(Problem reason) { return Failure(std::vector<Problem>{std::move(reason)}); }
     // A failure with only a message, for input that is not a file (a PIN, a write).
-    static Result Failure(std::string message) {
-        Problem reason;
-        reason.message = std::move(message);
-        return Failure(std::move(reason));
-    }
+    static Result Failure(std::string message) { return Failure(Problem::Saying(std::move(message))); }
 
     // Every problem on its own line (DescribeProblems); empty when there are none.
     std::string Message() const { return DescribeProblems(problems); }

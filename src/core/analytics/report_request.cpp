@@ -1,0 +1,79 @@
+#include "core/analytics/report_request.h"
+
+#include <utility>
+
+#include "core/base/text.h"
+
+namespace yousaid {
+
+namespace {
+
+std::string KnownDimensionsText(const Survey& survey) {
+    std::string known;
+    for (const std::string& candidate : KnownDimensionNames(survey)) known += (known.empty() ? "" : ", ") + candidate;
+    return known;
+}
+
+// A file's problems, or, once it parses, the survey's objections to it.
+template <typename File, typename Check>
+Result<File> CheckedAgainstSurvey(Result<File> read, Check check) {
+    if (!read.ok()) return read;
+    std::vector<Problem> problems = check(*read.value);
+    if (!problems.empty()) return Result<File>::Failure(std::move(problems));
+    return read;
+}
+
+}  // namespace
+
+Result<AnalyticsOptions> ResolveReportSettings(const ReportSettings& settings, const Survey& survey,
+                                               const KpiFile* kpis) {
+    AnalyticsOptions options;
+    if (settings.min_cell) options.min_cell = *settings.min_cell;
+    options.include_dont_know = settings.include_dont_know;
+    options.baseline_wave = settings.baseline_wave;
+    std::vector<Problem> problems;
+    for (const std::string& text : settings.breakdowns) {
+        const Breakdown breakdown = ParseBreakdown(text);
+        if (breakdown.dimensions.empty()) {
+            problems.push_back(Problem::Saying("--by needs a dimension name"));
+            continue;
+        }
+        for (const std::string& name : breakdown.dimensions) {
+            if (ResolveDimension(survey, name)) continue;
+            problems.push_back(Problem::Saying("--by: unknown dimension " + Quoted(name) + " for survey " +
+                                              Quoted(survey.id) + " (known: " + KnownDimensionsText(survey) + ")"));
+        }
+        options.breakdowns.push_back(breakdown);
+    }
+    if (!problems.empty()) return Result<AnalyticsOptions>::Failure(std::move(problems));
+    if (kpis != nullptr) {
+        for (const Breakdown& needed : BreakdownsNeededByKpis(*kpis)) options.breakdowns.push_back(needed);
+    }
+    return Result<AnalyticsOptions>::Success(std::move(options));
+}
+
+std::vector<ReportFile> OfficerReport::Files() const { return BuildReportFiles(report, kpis ? &*kpis : nullptr); }
+
+Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, const ReportSettings& settings,
+                                           const Population* population, const KpiFile* kpis) {
+    Result<AnalyticsOptions> options = ResolveReportSettings(settings, responses.survey(), kpis);
+    if (!options.ok()) return Result<OfficerReport>::Failure(std::move(options.problems));
+    Result<AnalyticsReport> tabulated = TabulateReport(responses, *options.value, population);
+    if (!tabulated.ok()) return Result<OfficerReport>::Failure(std::move(tabulated.problems));
+    OfficerReport produced;
+    produced.report = std::move(*tabulated.value);
+    if (kpis != nullptr) produced.kpis = AssessKpis(produced.report, responses.survey(), *kpis);
+    return Result<OfficerReport>::Success(std::move(produced));
+}
+
+Result<Population> ReadPopulationFile(std::string_view bytes, const std::string& file_name, const Survey& survey) {
+    return CheckedAgainstSurvey(ParsePopulationCsv(bytes, file_name),
+                                [&](const Population& population) { return CheckPopulation(population, survey); });
+}
+
+Result<KpiFile> ReadKpiFile(std::string_view bytes, const std::string& file_name, const Survey& survey) {
+    return CheckedAgainstSurvey(ParseKpiCsv(bytes, file_name),
+                                [&](const KpiFile& file) { return CheckKpis(file, survey); });
+}
+
+}  // namespace yousaid

@@ -1,0 +1,51 @@
+#pragma once
+// One way from an officer's inputs to the report: the CLI's flags and the browser
+// workspace's settings both become ReportSettings, and both get their figures and their
+// files from ProduceOfficerReport, so the two can never disagree about a byte.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analytics/encoded_responses.h"
+#include "core/analytics/kpi.h"
+#include "core/analytics/population.h"
+#include "core/analytics/report_writer.h"
+#include "core/analytics/tabulate.h"
+#include "core/base/problem.h"
+
+namespace yousaid {
+
+// What an officer asks for, in the words of the CLI's flags.
+struct ReportSettings {
+    std::vector<std::string> breakdowns;   // each like --by: "school" or "school,year_group"
+    std::optional<std::int64_t> min_cell;  // empty: kDefaultMinimumCell
+    bool include_dont_know = false;
+    std::string baseline_wave;             // empty: the first wave with responses
+};
+
+// The engine's options for these settings: every breakdown checked against the survey
+// (an unknown dimension is a problem naming the ones there are), then the breakdowns the
+// KPIs need.
+Result<AnalyticsOptions> ResolveReportSettings(const ReportSettings& settings, const Survey& survey,
+                                               const KpiFile* kpis);
+
+struct OfficerReport {
+    AnalyticsReport report;
+    std::optional<std::vector<KpiResult>> kpis;  // with a KPI file only
+
+    // Every file `scripts/yousaid report` writes, byte for byte.
+    std::vector<ReportFile> Files() const;
+};
+
+// Tabulates the responses and assesses the KPIs. `population` and `kpis` may be null.
+Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, const ReportSettings& settings,
+                                           const Population* population, const KpiFile* kpis);
+
+// A population or KPI file read and checked against the survey, with every problem named
+// by file, row and field: the same parsers and checks for the CLI and the workspace.
+Result<Population> ReadPopulationFile(std::string_view bytes, const std::string& file_name, const Survey& survey);
+Result<KpiFile> ReadKpiFile(std::string_view bytes, const std::string& file_name, const Survey& survey);
+
+}  // namespace yousaid
