@@ -289,6 +289,8 @@ bool App::TickStorage() {
 
 bool App::TickStaffArea(std::int64_t now_ms) {
     ImportPickedFiles();
+    // Tabulated here, once per change of data or settings, never while drawing a frame.
+    if (staff_.Page() == ui::StaffPage::kWorkspace && workspace_.Refresh()) return true;
     // The staff area closes itself when left alone, like the respondent screens, and
     // whoever was signed in is signed out.
     if (now_ms - last_input_ms_ >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {

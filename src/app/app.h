@@ -19,6 +19,7 @@
 #include "ui/respondent_host.h"
 #include "ui/staff_host.h"
 #include "app/respondent_flow.h"
+#include "app/officer_workspace.h"
 #include "app/staff_area_controller.h"
 #include "app/stored_pin.h"
 
@@ -154,6 +155,8 @@ private:
                                  const char* chosen_notice);
     void SignInAndGo(ui::StaffRole role, ui::StaffPage page);
     bool OpenOfficerStore();
+    OfficerWorkspace::Services WorkspaceServices();
+    void PickSideFile(SideFileKind kind);
     void RemoveStore(ResponseStore& store, const std::string& file);
 
     std::string data_dir_;
@@ -180,7 +183,9 @@ private:
     };
     std::optional<PendingShare> pending_share_;
     std::vector<std::string> import_lines_;
-    bool picking_survey_file_ = false;  // what the open file picker is for
+    // What the open file picker is for.
+    enum class PickPurpose { kResponses, kSurvey, kPopulation, kKpis };
+    PickPurpose picking_ = PickPurpose::kResponses;
     ResponseStore officer_store_;
     bool officer_store_open_ = false;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
@@ -200,8 +205,9 @@ private:
     std::string announcement_;
     std::string speech_text_;
 
+    OfficerWorkspace workspace_{surveys_, officer_store_, data_dir_ + "/officer_files", WorkspaceServices()};
     RespondentFlow respondent_{*this};
-    StaffAreaController staff_{*this};
+    StaffAreaController staff_{*this, workspace_};
     std::string last_view_key_;
     bool scroll_to_top_ = false;
 

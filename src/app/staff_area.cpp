@@ -153,7 +153,10 @@ void App::RemoveStore(ResponseStore& store, const std::string& file) {
     // A missing file opens as an empty store.
     const ResponseStoreOpenReport report = store.Open(data_dir_ + "/" + file);
     if (&store == &store_) store_open_ = report.ok;
-    if (&store == &officer_store_) officer_store_open_ = report.ok;
+    if (&store == &officer_store_) {
+        officer_store_open_ = report.ok;
+        workspace_.NoteStoreChanged();
+    }
 }
 
 void App::ClearDevice() {
@@ -171,6 +174,7 @@ void App::ClearEverything() {
     if (!Allowed(StaffRole::kOfficer)) return;
     RemoveStore(store_, "responses.yslog");
     RemoveStore(officer_store_, "officer.yslog");
+    workspace_.ForgetSideFiles();
     Sync();
     GoTo(StaffPage::kOfficerHome);
     notice_ = "Everything on this device has been cleared: this station's responses and the officer store.";
@@ -180,6 +184,7 @@ void App::ForgetOfficerPin() {
     // The station PIN is needed: a new officer PIN can reset the station PIN.
     if (!Allowed(StaffRole::kVolunteer)) return;
     RemoveStore(officer_store_, "officer.yslog");
+    workspace_.ForgetSideFiles();
     officer_pin_.Forget();
     Sync();
     staff_.Auth().LowerTo(StaffRole::kVolunteer);

@@ -5,12 +5,12 @@ namespace yousaid::app {
 using ui::StaffPage;
 using ui::StaffRole;
 
-StaffAreaController::StaffAreaController(ui::StaffHost& host)
+StaffAreaController::StaffAreaController(ui::StaffHost& host, ui::WorkspaceHost& workspace)
     : pin_screen_(host, ui::PinPurpose::kStation),
       home_screen_(host),
       setup_screen_(host),
       clear_screen_(host),
-      officer_(host) {
+      officer_(host, workspace) {
     table_ = {
         {StaffPage::kPin, StaffRole::kNone, &pin_screen_},
         {StaffPage::kHome, StaffRole::kVolunteer, &home_screen_},

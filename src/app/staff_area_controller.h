@@ -15,7 +15,7 @@ namespace yousaid::app {
 
 class StaffAreaController {
 public:
-    explicit StaffAreaController(ui::StaffHost& host);
+    StaffAreaController(ui::StaffHost& host, ui::WorkspaceHost& workspace);
 
     bool IsOpen() const { return open_; }
     // The door was opened: the station PIN pad, nobody signed in.

@@ -137,13 +137,13 @@ bool App::TakeShareOutcome() {
 
 void App::ChooseFilesToImport() {
     if (!Allowed(ui::StaffRole::kOfficer)) return;
-    picking_survey_file_ = false;
+    picking_ = PickPurpose::kResponses;
     platform::OpenFilePicker(".yousaid,.json,.csv");
 }
 
 void App::ChooseSurveyFile() {
     if (!Allowed(ui::StaffRole::kVolunteer)) return;
-    picking_survey_file_ = true;
+    picking_ = PickPurpose::kSurvey;
     platform::OpenFilePicker(".json");
 }
 
@@ -176,11 +176,16 @@ void App::ImportPickedFiles() {
     std::vector<platform::PickedFile> files = platform::TakePickedFiles();
     if (files.empty()) return;
     // A file chosen before the role ended (the idle timeout) is dropped, unread.
-    if (!Allowed(picking_survey_file_ ? ui::StaffRole::kVolunteer : ui::StaffRole::kOfficer)) return;
-    if (picking_survey_file_) {
+    if (!Allowed(picking_ == PickPurpose::kSurvey ? ui::StaffRole::kVolunteer : ui::StaffRole::kOfficer)) return;
+    if (picking_ == PickPurpose::kSurvey) {
         std::vector<std::pair<std::string, std::string>> surveys;
         for (platform::PickedFile& file : files) surveys.emplace_back(file.name, std::move(file.bytes));
         AddSurveyFiles(surveys, true);
+        return;
+    }
+    if (picking_ == PickPurpose::kPopulation || picking_ == PickPurpose::kKpis) {
+        const SideFileKind kind = picking_ == PickPurpose::kPopulation ? SideFileKind::kPopulation : SideFileKind::kKpis;
+        workspace_.AcceptSideFile(kind, files.front().name, files.front().bytes);
         return;
     }
     if (!officer_store_open_ && !OpenOfficerStore()) return;
@@ -192,7 +197,22 @@ void App::ImportPickedFiles() {
         for (const std::string& line : report.DetailLines()) import_lines_.push_back("    " + line);
     }
     notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
+    workspace_.NoteStoreChanged();
     Sync();
+}
+
+OfficerWorkspace::Services App::WorkspaceServices() {
+    OfficerWorkspace::Services services;
+    services.pick_side_file = [this](SideFileKind kind) { PickSideFile(kind); };
+    services.sync = [this] { Sync(); };
+    services.leave = [this] { GoTo(ui::StaffPage::kOfficerHome); };
+    return services;
+}
+
+void App::PickSideFile(SideFileKind kind) {
+    if (!Allowed(ui::StaffRole::kOfficer)) return;
+    picking_ = kind == SideFileKind::kPopulation ? PickPurpose::kPopulation : PickPurpose::kKpis;
+    platform::OpenFilePicker(".csv");
 }
 
 bool App::OpenOfficerStore() {

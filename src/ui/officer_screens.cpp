@@ -17,8 +17,12 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     Paragraph("The officer store holds " + ResponsesText(overview.imported_responses) + " imported from stations.");
     Paragraph("This station holds " + ResponsesText(overview.station_responses) + " of its own.", true);
     ImGui::Separator();
+    if (BigButton(frame, "open_workspace", "See the figures", ButtonKind::Primary, overview.imported_responses > 0)) {
+        host_.GoTo(StaffPage::kWorkspace);
+    }
+    if (overview.imported_responses == 0) DescribeLastItem(frame, "Import the files from the stations first.");
     const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (BigButton(frame, "officer_import", "Import files", ButtonKind::Primary, true, half)) host_.GoTo(StaffPage::kImport);
+    if (BigButton(frame, "officer_import", "Import files", ButtonKind::Secondary, true, half)) host_.GoTo(StaffPage::kImport);
     ImGui::SameLine();
     if (BigButton(frame, "reset_station_pin", "Reset the station PIN", ButtonKind::Secondary, true, half)) {
         host_.GoTo(StaffPage::kStationPinReset);
@@ -41,7 +45,10 @@ void OfficerImportScreen::DrawContent(FrameContext& frame) {
     if (BigButton(frame, "choose_files", "Choose files")) host_.ChooseFilesToImport();
     for (const std::string& line : host_.ImportLines()) Paragraph(line);
     StaffNotice(frame, host_);
-    if (!host_.ImportLines().empty()) SaveStatusParagraph(host_.Overview());
+    if (!host_.ImportLines().empty()) {
+        SaveStatusParagraph(host_.Overview());
+        if (BigButton(frame, "import_to_workspace", "See the figures")) host_.GoTo(StaffPage::kWorkspace);
+    }
     VerticalGap(0.5f);
     if (BigButton(frame, "import_back", "Back", ButtonKind::Secondary)) host_.GoTo(StaffPage::kOfficerHome);
     EndColumn();

@@ -27,6 +27,7 @@ enum class StaffPage {
     kClearEverythingConfirm,
     kForgotOfficerPin,   // clearing the officer store is the only way to a new officer PIN
     kForgotOfficerPinConfirm,
+    kWorkspace,          // the officer's figures
 };
 
 // Who is signed in to the staff area; each role may do everything the one before it may.

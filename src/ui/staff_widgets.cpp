@@ -42,10 +42,11 @@ void StaffWarning(const FrameContext& frame, const std::string& text) {
 }
 
 int TileRow(FrameContext& frame, const std::string& group, const std::vector<std::pair<std::string, std::string>>& options,
-            const std::string& current) {
+            const std::string& current, int most_per_row) {
     int chosen = -1;
+    if (options.empty()) return chosen;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const int per_row = std::min<int>(static_cast<int>(options.size()), 3);
+    const int per_row = std::min<int>(static_cast<int>(options.size()), most_per_row);
     const float width = (ColumnWidth() - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();

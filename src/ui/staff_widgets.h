@@ -20,8 +20,9 @@ void StaffWarning(const FrameContext& frame, const std::string& text);
 void SaveStatusParagraph(const StationOverview& overview);
 
 // A row of choice tiles, one per option; returns the index chosen this frame, or -1.
+// `per_row` tiles share a row (fewer when there are fewer options).
 int TileRow(FrameContext& frame, const std::string& group, const std::vector<std::pair<std::string, std::string>>& options,
-            const std::string& current);
+            const std::string& current, int per_row = 3);
 
 // When `not_exported` responses would go unexported: a warning and the explicit "they may be
 // lost" tick box that `accept_loss` holds. Nothing is drawn when there are none.

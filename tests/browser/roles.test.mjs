@@ -6,49 +6,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
-
-const STATION_PIN = '2580';
-const OFFICER_PIN = '1470';
+import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, signInAsVolunteer, STATION_PIN } from './staff_steps.mjs';
 
 const STAFF_SCREENS = ['staff_home', 'station_setup', 'clear_device'];
-const OFFICER_SCREENS = ['officer_home', 'officer_import', 'station_pin_reset', 'clear_everything', 'forgot_officer_pin'];
+const OFFICER_SCREENS = ['officer_home', 'officer_import', 'workspace', 'station_pin_reset', 'clear_everything', 'forgot_officer_pin'];
 // Every staff and officer action by item id: what a forged activation might try.
 const STAFF_ITEMS = ['export', 'export_json', 'station_setup', 'officer_area', 'clear_device', 'clear_continue',
   'clear_confirm', 'accept_loss', 'setup_save', 'load_survey', 'forgot_officer_pin', 'forget_officer_continue',
   'forget_officer_confirm'];
-const OFFICER_ITEMS = ['officer_import', 'choose_files', 'reset_station_pin', 'clear_everything', 'clear_all_continue',
+const OFFICER_ITEMS = ['officer_import', 'open_workspace', 'choose_files', 'reset_station_pin', 'clear_everything', 'clear_all_continue',
   'clear_all_confirm'];
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
-
-// A fresh device: the station PIN is chosen at the corner; returns on the volunteer's home.
-async function chooseStationPin(app) {
-  await app.holdStaffCorner();
-  const report = await app.waitForScreen('staff_pin');
-  assert.equal(report.title, 'Choose a staff PIN');
-  assert.ok(report.items.length > 0);
-  await app.enterPin(STATION_PIN);
-  await app.enterPin(STATION_PIN);
-  return app.waitForScreen('staff_home');
-}
-
-async function signInAsVolunteer(app) {
-  await app.holdStaffCorner();
-  await app.enterPin(STATION_PIN);
-  return app.waitForScreen('staff_home');
-}
-
-// From the volunteer's home to the officer's, choosing the officer PIN the first time.
-async function openOfficerArea(app, { firstTime = false } = {}) {
-  await app.tap('officer_area');
-  const report = await app.waitForScreen('officer_pin');
-  assert.equal(report.title, firstTime ? 'Choose an officer PIN' : 'Enter the officer PIN');
-  if (firstTime) await app.enterPin(OFFICER_PIN);
-  await app.enterPin(OFFICER_PIN);
-  return app.waitForScreen('officer_home');
-}
 
 // What the screen and role are now, with the rule that no page beyond `allowed` opened.
 async function expectOnlyAllowed(app, allowed, what) {

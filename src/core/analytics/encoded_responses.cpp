@@ -128,16 +128,22 @@ std::optional<DimensionField> ResolveDimension(const Survey& survey, std::string
     return std::nullopt;
 }
 
-std::vector<std::string> KnownDimensionNames(const Survey& survey) {
+std::vector<std::string> DemographicDimensionNames(const Survey& survey) {
     std::vector<std::string> names;
+    for (const Question& question : survey.questions) {
+        if (question.role == QuestionRole::kDemographic && KindSplitsIntoGroups(question.kind) &&
+            !question.dimension.empty() && std::find(names.begin(), names.end(), question.dimension) == names.end()) {
+            names.push_back(question.dimension);
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> KnownDimensionNames(const Survey& survey) {
+    std::vector<std::string> names = DemographicDimensionNames(survey);
     auto add = [&names](const std::string& name) {
         if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     };
-    for (const Question& question : survey.questions) {
-        if (question.role == QuestionRole::kDemographic && KindSplitsIntoGroups(question.kind)) {
-            add(question.dimension);
-        }
-    }
     for (const Question& question : survey.questions) {
         if (KindSplitsIntoGroups(question.kind)) add(question.id);
     }

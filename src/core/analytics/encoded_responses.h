@@ -78,6 +78,9 @@ struct DimensionField {
 std::optional<DimensionField> ResolveDimension(const Survey& survey, std::string_view name);
 // Every name ResolveDimension accepts, for error messages and --help.
 std::vector<std::string> KnownDimensionNames(const Survey& survey);
+// The survey's own demographic dimensions ("school", "year_group"), the ones a report is
+// usually broken down by; the first of KnownDimensionNames.
+std::vector<std::string> DemographicDimensionNames(const Survey& survey);
 
 // Group labels that are not option ids. Option ids are lowercase_with_underscores, so
 // these can never collide with one.

@@ -54,6 +54,12 @@ Result<AnalyticsOptions> ResolveReportSettings(const ReportSettings& settings, c
 
 std::vector<ReportFile> OfficerReport::Files() const { return BuildReportFiles(report, kpis ? &*kpis : nullptr); }
 
+std::vector<std::string> OfficerReport::FileNames() const { return ReportFileNames(report, kpis ? &*kpis : nullptr); }
+
+std::optional<ReportFile> OfficerReport::File(const std::string& name) const {
+    return BuildReportFile(report, kpis ? &*kpis : nullptr, name);
+}
+
 Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, const ReportSettings& settings,
                                            const Population* population, const KpiFile* kpis) {
     Result<AnalyticsOptions> options = ResolveReportSettings(settings, responses.survey(), kpis);
@@ -64,6 +70,13 @@ Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, co
     produced.report = std::move(*tabulated.value);
     if (kpis != nullptr) produced.kpis = AssessKpis(produced.report, responses.survey(), *kpis);
     return Result<OfficerReport>::Success(std::move(produced));
+}
+
+std::optional<std::uint32_t> OverallSatisfactionQuestion(const AnalyticsReport& report, const Survey& survey) {
+    for (std::uint32_t question = 0; question < report.satisfaction_questions.size(); ++question) {
+        if (survey.questions[report.satisfaction_questions[question]].theme == "overall") return question;
+    }
+    return std::nullopt;
 }
 
 Result<Population> ReadPopulationFile(std::string_view bytes, const std::string& file_name, const Survey& survey) {

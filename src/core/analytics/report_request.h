@@ -35,13 +35,19 @@ struct OfficerReport {
     AnalyticsReport report;
     std::optional<std::vector<KpiResult>> kpis;  // with a KPI file only
 
-    // Every file `scripts/yousaid report` writes, byte for byte.
+    // Every file `scripts/yousaid report` writes, byte for byte; their names; one of them.
     std::vector<ReportFile> Files() const;
+    std::vector<std::string> FileNames() const;
+    std::optional<ReportFile> File(const std::string& name) const;
 };
 
 // Tabulates the responses and assesses the KPIs. `population` and `kpis` may be null.
 Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, const ReportSettings& settings,
                                            const Population* population, const KpiFile* kpis);
+
+// The survey's overall-satisfaction question (the one whose theme is "overall"), as an index
+// into the report's satisfaction questions; nothing when the survey has none.
+std::optional<std::uint32_t> OverallSatisfactionQuestion(const AnalyticsReport& report, const Survey& survey);
 
 // A population or KPI file read and checked against the survey, with every problem named
 // by file, row and field: the same parsers and checks for the CLI and the workspace.

@@ -242,4 +242,20 @@ std::vector<ReportFile> BuildReportFiles(const AnalyticsReport& report, const st
     return files;
 }
 
+std::vector<std::string> ReportFileNames(const AnalyticsReport& report, const std::vector<KpiResult>* kpis) {
+    std::vector<std::string> names;
+    for (const ReportTable& table : ReportTables(report, kpis)) names.push_back(table.name + ".csv");
+    names.push_back("summary.json");
+    return names;
+}
+
+std::optional<ReportFile> BuildReportFile(const AnalyticsReport& report, const std::vector<KpiResult>* kpis,
+                                          const std::string& name) {
+    if (name == "summary.json") return ReportFile{name, SummaryJson(report, kpis)};
+    for (const ReportTable& table : ReportTables(report, kpis)) {
+        if (table.name + ".csv" == name) return ReportFile{name, TableCsv(table)};
+    }
+    return std::nullopt;
+}
+
 }  // namespace yousaid

@@ -4,6 +4,7 @@
 // tools, all written from the column schema in report_tables.h. Percentages are numbers
 // from 0 to 100, unrounded; rounding is for display only. An empty figure (no valid
 // answers, suppressed) is an empty cell in CSV and null in JSON.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,10 @@ struct ReportFile {
 
 // Every file of a report, in the order the README lists them; kpis.csv only with KPIs.
 std::vector<ReportFile> BuildReportFiles(const AnalyticsReport& report, const std::vector<KpiResult>* kpis);
+// Their names alone, and one of them by name (nothing for a name that is not one of them):
+// the workspace lists the files without writing them, and writes one when it is asked for.
+std::vector<std::string> ReportFileNames(const AnalyticsReport& report, const std::vector<KpiResult>* kpis);
+std::optional<ReportFile> BuildReportFile(const AnalyticsReport& report, const std::vector<KpiResult>* kpis,
+                                          const std::string& name);
 
 }  // namespace yousaid

@@ -1,0 +1,98 @@
+#pragma once
+// The officer's workspace: the figures, computed on this device by the same engine as
+// `scripts/yousaid report`, for the responses in the officer store. Holds the settings, the
+// population and KPI files (kept on the device beside the store) and the report, which is
+// tabulated again only when the data, a file or a setting changes.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analytics/encoded_responses.h"
+#include "core/analytics/report_request.h"
+#include "core/storage/response_store.h"
+#include "core/survey/survey.h"
+#include "ui/workspace_host.h"
+
+namespace yousaid::app {
+
+// What the file picker was opened for, so the files chosen go to the right place.
+enum class SideFileKind { kPopulation, kKpis };
+
+class OfficerWorkspace : public ui::WorkspaceHost {
+public:
+    struct Services {
+        std::function<void(SideFileKind)> pick_side_file;  // opens the file picker
+        std::function<void()> sync;                         // makes written files durable
+        std::function<void()> leave;                        // back to the officer's home
+    };
+    OfficerWorkspace(const std::map<std::string, Survey>& surveys, const ResponseStore& store, std::string folder,
+                     Services services);
+
+    // The officer store changed (an import, a clear): the next Refresh encodes it again.
+    void NoteStoreChanged() { ++store_generation_; }
+    // Tabulates when something changed since the last time; true when it did.
+    bool Refresh();
+    // A population or KPI file chosen in the picker: kept on the device when it reads
+    // cleanly against the survey, otherwise refused with every problem listed.
+    void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes);
+    // Removes the side files of every survey (the officer's "Clear everything").
+    void ForgetSideFiles();
+
+    // ui::WorkspaceHost
+    std::vector<const Survey*> SurveysHeld() const override;
+    const Survey* CurrentSurvey() const override;
+    const ui::WorkspaceChoices& Choices() const override { return choices_; }
+    void SetChoices(const ui::WorkspaceChoices& choices) override;
+    const ReportSettings& Settings() const override { return settings_; }
+    void SetSettings(const ReportSettings& settings) override;
+    const OfficerReport* Report() const override { return report_ ? &*report_ : nullptr; }
+    const std::vector<Problem>& Problems() const override { return problems_; }
+    std::vector<ui::WaveCounts> HeldByWave() const override;
+    std::vector<std::string> StationsAndEvents() const override;
+    const ui::SideFileState& Population() const override { return population_state_; }
+    const ui::SideFileState& Kpis() const override { return kpi_state_; }
+    void ChoosePopulationFile() override { services_.pick_side_file(SideFileKind::kPopulation); }
+    void ChooseKpiFile() override { services_.pick_side_file(SideFileKind::kKpis); }
+    void RemovePopulationFile() override { RemoveSideFile(SideFileKind::kPopulation); }
+    void RemoveKpiFile() override { RemoveSideFile(SideFileKind::kKpis); }
+    void Download(const std::string& file_name) override;
+    const std::string& DownloadNotice() const override { return download_notice_; }
+    const std::vector<std::string>& FileNames() const override { return file_names_; }
+    void LeaveWorkspace() override { services_.leave(); }
+
+private:
+    std::string SideFolder(SideFileKind kind) const;
+    void LoadSideFiles();
+    void RemoveSideFile(SideFileKind kind);
+    void EncodeStore();
+    void Tabulate();
+
+    const std::map<std::string, Survey>& surveys_;
+    const ResponseStore& store_;
+    std::string folder_;  // the side files, one folder per survey and kind
+    Services services_;
+
+    ui::WorkspaceChoices choices_;
+    ReportSettings settings_;
+    std::optional<yousaid::Population> population_;
+    std::optional<KpiFile> kpis_;
+    ui::SideFileState population_state_;
+    ui::SideFileState kpi_state_;
+
+    std::uint64_t store_generation_ = 1;
+    std::uint64_t inputs_generation_ = 1;  // settings, survey, side files
+    std::uint64_t encoded_generation_ = 0;
+    std::uint64_t tabulated_generation_ = 0;
+    std::string encoded_survey_id_;
+    std::optional<EncodedResponses> encoded_;
+    std::vector<Problem> encode_problems_;
+    std::optional<OfficerReport> report_;
+    std::vector<Problem> problems_;
+    std::vector<std::string> file_names_;
+    std::string download_notice_;
+};
+
+}  // namespace yousaid::app

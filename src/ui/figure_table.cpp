@@ -1,0 +1,74 @@
+#include "ui/figure_table.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "ui/widgets.h"
+
+namespace yousaid::ui {
+
+std::string DecimalText(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    // "-0.0" reads as a fall where there is none.
+    if (std::string(text).find_first_not_of("-0.") == std::string::npos && text[0] == '-') return text + 1;
+    return text;
+}
+
+std::string PercentText(double percent) { return DecimalText(percent, 1) + "%"; }
+
+std::string PointsText(double points) {
+    const std::string number = DecimalText(points, 1);
+    return (number[0] == '-' || number == "0.0" ? "" : "+") + number + " points";
+}
+
+void FigureTable(const FrameContext& frame, const std::string& id, const std::vector<FigureColumn>& columns,
+                 const FigureRows& rows) {
+    // Shares of the width, not fixed sizes: the same table reads at 1024 and at 1920 pixels,
+    // and every cell wraps at its column's edge instead of running into the next.
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id.c_str(), static_cast<int>(columns.size()), flags, ImVec2(ColumnWidth(), 0.0f))) return;
+    for (const FigureColumn& column : columns) {
+        ImGui::TableSetupColumn(column.header.c_str(), ImGuiTableColumnFlags_WidthStretch, column.share);
+    }
+    ImGui::PushFont(frame.fonts.bold);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (std::size_t column = 0; column < columns.size(); ++column) {
+        ImGui::TableSetColumnIndex(static_cast<int>(column));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(columns[column].header.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::PopFont();
+    std::string header_sentence;
+    for (const FigureColumn& column : columns) header_sentence += (header_sentence.empty() ? "" : ", ") + column.header;
+    PublishLastText("Table columns: " + header_sentence + ".");
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.count));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const auto index = static_cast<std::size_t>(row);
+            ImGui::TableNextRow();
+            for (std::size_t column = 0; column < columns.size(); ++column) {
+                ImGui::TableSetColumnIndex(static_cast<int>(column));
+                const std::string text = rows.cell(index, column);
+                if (text.empty() && rows.draw) {
+                    const ImVec2 min = ImGui::GetCursorScreenPos();
+                    const ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + ImGui::GetTextLineHeight());
+                    rows.draw(index, column, min, max);
+                    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+                } else {
+                    ImGui::PushTextWrapPos(0.0f);
+                    ImGui::TextUnformatted(text.c_str());
+                    ImGui::PopTextWrapPos();
+                }
+            }
+            PublishLastText(rows.spoken(index));
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace yousaid::ui

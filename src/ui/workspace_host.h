@@ -1,0 +1,78 @@
+#pragma once
+// What the officer's workspace screen needs from the app: the settings it edits, the report
+// tabulated for them (once per change of data or settings, never per frame), and the
+// requests it makes (downloads, the population and KPI files).
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/analytics/report_request.h"
+#include "core/base/problem.h"
+#include "core/survey/survey.h"
+
+namespace yousaid::ui {
+
+// The workspace's views, in the order of its tabs.
+enum class WorkspaceView { kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData };
+
+// How the satisfaction view orders its questions.
+enum class SatisfactionOrder { kQuestionOrder, kChange, kPercent };
+
+// What the workspace shows, beside the report's own settings.
+struct WorkspaceChoices {
+    std::string survey_id;
+    std::string reported_wave;     // empty: the latest wave
+    std::size_t shown_breakdown = 0;  // index into the report's breakdowns; 0 is "all"
+    std::size_t shown_group = 0;      // the group compared with everyone (satisfaction)
+    WorkspaceView view = WorkspaceView::kOverview;
+    SatisfactionOrder order = SatisfactionOrder::kQuestionOrder;
+};
+
+// One side file of a survey's report (population or KPIs): its name, or its problems.
+struct SideFileState {
+    std::string file_name;          // empty when none is loaded
+    std::vector<Problem> problems;  // from the last file chosen, when it was refused
+};
+
+// The store's responses of one survey, by wave, for the data view.
+struct WaveCounts {
+    std::string wave;
+    std::size_t complete = 0;
+    std::size_t partial = 0;
+    std::size_t refused = 0;
+};
+
+class WorkspaceHost {
+public:
+    virtual ~WorkspaceHost() = default;
+
+    // Surveys the officer store holds responses for.
+    virtual std::vector<const Survey*> SurveysHeld() const = 0;
+    virtual const Survey* CurrentSurvey() const = 0;
+    virtual const WorkspaceChoices& Choices() const = 0;
+    virtual void SetChoices(const WorkspaceChoices& choices) = 0;
+    virtual const ReportSettings& Settings() const = 0;
+    virtual void SetSettings(const ReportSettings& settings) = 0;
+
+    // The report for the current survey and settings; nullptr while there is none (no
+    // responses, or problems with the settings, which Problems() lists).
+    virtual const OfficerReport* Report() const = 0;
+    virtual const std::vector<Problem>& Problems() const = 0;
+    virtual std::vector<WaveCounts> HeldByWave() const = 0;
+    virtual std::vector<std::string> StationsAndEvents() const = 0;
+
+    virtual const SideFileState& Population() const = 0;
+    virtual const SideFileState& Kpis() const = 0;
+    virtual void ChoosePopulationFile() = 0;
+    virtual void ChooseKpiFile() = 0;
+    virtual void RemovePopulationFile() = 0;
+    virtual void RemoveKpiFile() = 0;
+
+    // Offers one of the report's files (OfficerReport::Files) as a browser download.
+    virtual void Download(const std::string& file_name) = 0;
+    virtual const std::vector<std::string>& FileNames() const = 0;  // of the current report
+    virtual const std::string& DownloadNotice() const = 0;
+    virtual void LeaveWorkspace() = 0;
+};
+
+}  // namespace yousaid::ui
