@@ -46,10 +46,23 @@ target_link_libraries(yousaid_ui PUBLIC yousaid_imgui yousaid_core)
 string(REPLACE ";" "," _glyph_ranges_c "${YOUSAID_GLYPH_RANGES}")
 target_compile_definitions(yousaid_ui PRIVATE YOUSAID_GLYPH_RANGES=${_glyph_ranges_c})
 
+# Two pages from one app: the station tablet's (app.js, index.html) and the officer's
+# (officer.js, officer.html). They differ in one file each: the officer's page links the
+# workspace and with it the statistics engine; the tablet's links without_workspace.cpp, so
+# a tablet never downloads officer code (see src/app/workspace_feature.h). The rest is
+# compiled once.
 file(GLOB YOUSAID_APP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/app/*.cpp)
-add_executable(yousaid_app ${YOUSAID_APP_SOURCES})
-yousaid_target_defaults(yousaid_app)
-target_link_libraries(yousaid_app PRIVATE yousaid_ui yousaid_platform yousaid_core yousaid_imgui)
+list(REMOVE_ITEM YOUSAID_APP_SOURCES ${PROJECT_SOURCE_DIR}/src/app/officer_workspace.cpp
+  ${PROJECT_SOURCE_DIR}/src/app/without_workspace.cpp)
+add_library(yousaid_app_objects OBJECT ${YOUSAID_APP_SOURCES})
+yousaid_target_defaults(yousaid_app_objects)
+target_link_libraries(yousaid_app_objects PUBLIC yousaid_ui yousaid_platform yousaid_core yousaid_imgui)
+add_executable(yousaid_app $<TARGET_OBJECTS:yousaid_app_objects> ${PROJECT_SOURCE_DIR}/src/app/without_workspace.cpp)
+add_executable(yousaid_officer $<TARGET_OBJECTS:yousaid_app_objects> ${PROJECT_SOURCE_DIR}/src/app/officer_workspace.cpp)
+foreach(page yousaid_app yousaid_officer)
+  yousaid_target_defaults(${page})
+  target_link_libraries(${page} PRIVATE yousaid_ui yousaid_platform yousaid_core yousaid_imgui)
+endforeach()
 
 # Files the app reads at run time: Debian's fonts (copied, never committed) and the surveys.
 set(YOUSAID_APP_ASSETS ${CMAKE_BINARY_DIR}/app-assets)
@@ -89,36 +102,51 @@ foreach(survey ${YOUSAID_SURVEY_FILES})
     DEPENDS ${survey} VERBATIM)
 endforeach()
 add_custom_target(yousaid_app_assets DEPENDS ${_asset_outputs})
-add_dependencies(yousaid_app yousaid_app_assets)
-# A changed survey or font must relink, or the packaged app.data (and the offline cache
-# name derived from it) would stay stale.
-set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS ${_asset_outputs})
+foreach(page yousaid_app yousaid_officer)
+  add_dependencies(${page} yousaid_app_assets)
+  # A changed survey or font must relink, or the packaged .data (and the offline cache
+  # name derived from it) would stay stale.
+  set_property(TARGET ${page} APPEND PROPERTY LINK_DEPENDS ${_asset_outputs})
+endforeach()
 
 if(EMSCRIPTEN)
   set(YOUSAID_WEB_DIR ${CMAKE_BINARY_DIR}/web)
-  set_target_properties(yousaid_app PROPERTIES OUTPUT_NAME app SUFFIX ".js"
-    RUNTIME_OUTPUT_DIRECTORY ${YOUSAID_WEB_DIR})
-  target_link_options(yousaid_app PRIVATE
-    -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sASSERTIONS=0 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2
-    -sEXIT_RUNTIME=0 -lidbfs.js
-    "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
-    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-    --preload-file ${YOUSAID_APP_ASSETS}@/assets
-    # SHELL: keeps CMake from merging the repeated --pre-js away.
-    "SHELL:--pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/main_loop.js"
-    "SHELL:--pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js")
-  set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS
-    ${PROJECT_SOURCE_DIR}/src/platform/browser/main_loop.js
-    ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js)
-  # The page itself comes from shell/ (Debian's emcc crashes writing .html output), and
-  # the static files from web/ go beside it.
+  set_target_properties(yousaid_app PROPERTIES OUTPUT_NAME app)
+  set_target_properties(yousaid_officer PROPERTIES OUTPUT_NAME officer)
+  # The pages themselves come from one template in shell/ (Debian's emcc crashes writing
+  # .html output); the static files from web/ go beside them.
+  set(YOUSAID_PAGE_SCRIPT app.js)
+  set(YOUSAID_PAGE_TITLE "Yousaid: have your say")
+  configure_file(${PROJECT_SOURCE_DIR}/shell/index.html ${CMAKE_BINARY_DIR}/pages/index.html @ONLY)
+  set(YOUSAID_PAGE_SCRIPT officer.js)
+  set(YOUSAID_PAGE_TITLE "Yousaid: the officer's figures")
+  configure_file(${PROJECT_SOURCE_DIR}/shell/index.html ${CMAKE_BINARY_DIR}/pages/officer.html @ONLY)
+  foreach(page yousaid_app yousaid_officer)
+    set_target_properties(${page} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${YOUSAID_WEB_DIR})
+    target_link_options(${page} PRIVATE
+      -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sASSERTIONS=0 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2
+      -sEXIT_RUNTIME=0 -lidbfs.js
+      "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+      "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+      --preload-file ${YOUSAID_APP_ASSETS}@/assets
+      # SHELL: keeps CMake from merging the repeated --pre-js away.
+      "SHELL:--pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/main_loop.js"
+      "SHELL:--pre-js ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js")
+    set_property(TARGET ${page} APPEND PROPERTY LINK_DEPENDS
+      ${PROJECT_SOURCE_DIR}/src/platform/browser/main_loop.js
+      ${PROJECT_SOURCE_DIR}/src/platform/browser/accessible_layer.js)
+  endforeach()
+  # The station's app is built last: its POST_BUILD steps copy the pages and write the
+  # service worker over every file, the officer's included.
+  add_dependencies(yousaid_app yousaid_officer)
   add_custom_command(TARGET yousaid_app POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/shell/index.html ${YOUSAID_WEB_DIR}/index.html
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_BINARY_DIR}/pages/index.html ${YOUSAID_WEB_DIR}/index.html
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_BINARY_DIR}/pages/officer.html ${YOUSAID_WEB_DIR}/officer.html
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${PROJECT_SOURCE_DIR}/web ${YOUSAID_WEB_DIR}
     VERBATIM)
   # Offline support (web app manifest, service worker precache) is generated after the build.
   include(${PROJECT_SOURCE_DIR}/cmake/web_offline.cmake OPTIONAL)
 else()
-  target_compile_definitions(yousaid_app PRIVATE YOUSAID_ASSET_DIR="${YOUSAID_APP_ASSETS}"
+  target_compile_definitions(yousaid_app_objects PRIVATE YOUSAID_ASSET_DIR="${YOUSAID_APP_ASSETS}"
     YOUSAID_DATA_DIR="${CMAKE_BINARY_DIR}/app-data")
 endif()

@@ -41,6 +41,8 @@ App::App(const std::string& asset_dir, const std::string& data_dir)
     StartNewSession();
     last_input_ms_ = NowMs();
     test_mode_ = platform::IsTestMode();
+    // The officer's page opens at the staff PIN pad: it has no respondent screens.
+    if (workspace_) OpenStaffArea();
 }
 
 std::int64_t App::NowMs() const { return platform::NowUtcMilliseconds(); }
@@ -274,7 +276,8 @@ bool App::TickStorage() {
         if (session_->Step() == SessionStep::kWelcome) StartNewSession();
         changed = true;
     }
-    if (!store_open_ && !staff_.IsOpen()) {
+    // The officer's page is never anything but the staff area, so it opens its stores at once.
+    if (!store_open_ && (!staff_.IsOpen() || workspace_)) {
         const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
         store_open_ = report.ok;
         store_message_ = report.Summary();
@@ -290,7 +293,7 @@ bool App::TickStorage() {
 bool App::TickStaffArea(std::int64_t now_ms) {
     ImportPickedFiles();
     // Tabulated here, once per change of data or settings, never while drawing a frame.
-    if (staff_.Page() == ui::StaffPage::kWorkspace && workspace_.Refresh()) return true;
+    if (workspace_ && staff_.Page() == ui::StaffPage::kWorkspace && workspace_->Refresh()) return true;
     // The staff area closes itself when left alone, like the respondent screens, and
     // whoever was signed in is signed out.
     if (now_ms - last_input_ms_ >= static_cast<std::int64_t>(IdleTimeoutSeconds()) * 1000) {

@@ -19,7 +19,7 @@
 #include "ui/respondent_host.h"
 #include "ui/staff_host.h"
 #include "app/respondent_flow.h"
-#include "app/officer_workspace.h"
+#include "app/workspace_feature.h"
 #include "app/staff_area_controller.h"
 #include "app/stored_pin.h"
 
@@ -106,6 +106,8 @@ public:
     void ClearEverything() override;
     void ForgetOfficerPin() override;
     const std::string& Notice() const override { return notice_; }
+    bool HasWorkspace() const override { return workspace_ != nullptr; }
+    void OpenOfficerPage() override;
 
 private:
     // What the screen shows once a saved response is confirmed by the browser.
@@ -155,7 +157,7 @@ private:
                                  const char* chosen_notice);
     void SignInAndGo(ui::StaffRole role, ui::StaffPage page);
     bool OpenOfficerStore();
-    OfficerWorkspace::Services WorkspaceServices();
+    app::WorkspaceServices WorkspaceServices();
     void PickSideFile(SideFileKind kind);
     void RemoveStore(ResponseStore& store, const std::string& file);
 
@@ -205,9 +207,11 @@ private:
     std::string announcement_;
     std::string speech_text_;
 
-    OfficerWorkspace workspace_{surveys_, officer_store_, data_dir_ + "/officer_files", WorkspaceServices()};
+    // Only on the officer's page (officer.html); the station tablet's app has none.
+    std::unique_ptr<WorkspaceFeature> workspace_ =
+        MakeWorkspaceFeature(surveys_, officer_store_, data_dir_ + "/officer_files", WorkspaceServices());
     RespondentFlow respondent_{*this};
-    StaffAreaController staff_{*this, workspace_};
+    StaffAreaController staff_{*this, workspace_ ? &workspace_->Screen() : nullptr};
     std::string last_view_key_;
     bool scroll_to_top_ = false;
 

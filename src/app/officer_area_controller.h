@@ -6,13 +6,12 @@
 #include "app/staff_screen_table.h"
 #include "ui/officer_screens.h"
 #include "ui/pin_pad_screen.h"
-#include "ui/workspace_screen.h"
 
 namespace yousaid::app {
 
 class OfficerAreaController {
 public:
-    OfficerAreaController(ui::StaffHost& host, ui::WorkspaceHost& workspace);
+    OfficerAreaController(ui::StaffHost& host, ui::Screen* workspace);
     const std::vector<StaffScreenEntry>& Table() const { return table_; }
     void ResetPinPads();
 
@@ -23,7 +22,6 @@ private:
     ui::OfficerImportScreen import_screen_;
     ui::ClearEverythingScreen clear_everything_screen_;
     ui::ForgotOfficerPinScreen forgot_pin_screen_;
-    ui::WorkspaceScreen workspace_screen_;
     std::vector<StaffScreenEntry> table_;
 };
 

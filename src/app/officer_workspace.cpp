@@ -35,8 +35,14 @@ const char* MimeTypeOf(const std::string& file_name) {
 }  // namespace
 
 OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys, const ResponseStore& store,
-                                   std::string folder, Services services)
+                                   std::string folder, WorkspaceServices services)
     : surveys_(surveys), store_(store), folder_(std::move(folder)), services_(std::move(services)) {}
+
+std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys,
+                                                       const ResponseStore& store, std::string folder,
+                                                       WorkspaceServices services) {
+    return std::make_unique<OfficerWorkspace>(surveys, store, std::move(folder), std::move(services));
+}
 
 std::vector<const Survey*> OfficerWorkspace::SurveysHeld() const {
     std::set<std::string> ids;

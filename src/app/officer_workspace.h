@@ -14,32 +14,23 @@
 #include "core/analytics/report_request.h"
 #include "core/storage/response_store.h"
 #include "core/survey/survey.h"
+#include "app/workspace_feature.h"
 #include "ui/workspace_host.h"
+#include "ui/workspace_screen.h"
 
 namespace yousaid::app {
 
-// What the file picker was opened for, so the files chosen go to the right place.
-enum class SideFileKind { kPopulation, kKpis };
-
-class OfficerWorkspace : public ui::WorkspaceHost {
+class OfficerWorkspace : public WorkspaceFeature, public ui::WorkspaceHost {
 public:
-    struct Services {
-        std::function<void(SideFileKind)> pick_side_file;  // opens the file picker
-        std::function<void()> sync;                         // makes written files durable
-        std::function<void()> leave;                        // back to the officer's home
-    };
     OfficerWorkspace(const std::map<std::string, Survey>& surveys, const ResponseStore& store, std::string folder,
-                     Services services);
+                     WorkspaceServices services);
 
-    // The officer store changed (an import, a clear): the next Refresh encodes it again.
-    void NoteStoreChanged() { ++store_generation_; }
-    // Tabulates when something changed since the last time; true when it did.
-    bool Refresh();
-    // A population or KPI file chosen in the picker: kept on the device when it reads
-    // cleanly against the survey, otherwise refused with every problem listed.
-    void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes);
-    // Removes the side files of every survey (the officer's "Clear everything").
-    void ForgetSideFiles();
+    // WorkspaceFeature
+    void NoteStoreChanged() override { ++store_generation_; }
+    bool Refresh() override;
+    void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) override;
+    void ForgetSideFiles() override;
+    ui::Screen& Screen() override { return screen_; }
 
     // ui::WorkspaceHost
     std::vector<const Survey*> SurveysHeld() const override;
@@ -73,7 +64,8 @@ private:
     const std::map<std::string, Survey>& surveys_;
     const ResponseStore& store_;
     std::string folder_;  // the side files, one folder per survey and kind
-    Services services_;
+    WorkspaceServices services_;
+    ui::WorkspaceScreen screen_{*this};
 
     ui::WorkspaceChoices choices_;
     ReportSettings settings_;

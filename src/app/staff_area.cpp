@@ -42,8 +42,17 @@ void App::GoTo(StaffPage page) {
     last_input_ms_ = NowMs();
 }
 
+void App::OpenOfficerPage() {
+    if (Allowed(StaffRole::kOfficer)) platform::OpenPage("officer.html");
+}
+
 void App::LeaveStaffArea() {
     staff_.Close();
+    // The officer's page has no respondent screens: leaving signs out, back to the PIN pad.
+    if (workspace_) {
+        OpenStaffArea();
+        return;
+    }
     notice_.clear();
     import_lines_.clear();
     StartNewSession();
@@ -155,7 +164,7 @@ void App::RemoveStore(ResponseStore& store, const std::string& file) {
     if (&store == &store_) store_open_ = report.ok;
     if (&store == &officer_store_) {
         officer_store_open_ = report.ok;
-        workspace_.NoteStoreChanged();
+        if (workspace_) workspace_->NoteStoreChanged();
     }
 }
 
@@ -174,7 +183,7 @@ void App::ClearEverything() {
     if (!Allowed(StaffRole::kOfficer)) return;
     RemoveStore(store_, "responses.yslog");
     RemoveStore(officer_store_, "officer.yslog");
-    workspace_.ForgetSideFiles();
+    if (workspace_) workspace_->ForgetSideFiles();
     Sync();
     GoTo(StaffPage::kOfficerHome);
     notice_ = "Everything on this device has been cleared: this station's responses and the officer store.";
@@ -184,7 +193,7 @@ void App::ForgetOfficerPin() {
     // The station PIN is needed: a new officer PIN can reset the station PIN.
     if (!Allowed(StaffRole::kVolunteer)) return;
     RemoveStore(officer_store_, "officer.yslog");
-    workspace_.ForgetSideFiles();
+    if (workspace_) workspace_->ForgetSideFiles();
     officer_pin_.Forget();
     Sync();
     staff_.Auth().LowerTo(StaffRole::kVolunteer);

@@ -5,7 +5,7 @@ namespace yousaid::app {
 using ui::StaffPage;
 using ui::StaffRole;
 
-StaffAreaController::StaffAreaController(ui::StaffHost& host, ui::WorkspaceHost& workspace)
+StaffAreaController::StaffAreaController(ui::StaffHost& host, ui::Screen* workspace)
     : pin_screen_(host, ui::PinPurpose::kStation),
       home_screen_(host),
       setup_screen_(host),

@@ -15,7 +15,8 @@ namespace yousaid::app {
 
 class StaffAreaController {
 public:
-    StaffAreaController(ui::StaffHost& host, ui::WorkspaceHost& workspace);
+    // `workspace` is the officer's workspace screen, or nullptr where the app has none.
+    StaffAreaController(ui::StaffHost& host, ui::Screen* workspace);
 
     bool IsOpen() const { return open_; }
     // The door was opened: the station PIN pad, nobody signed in.

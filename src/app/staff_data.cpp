@@ -185,7 +185,7 @@ void App::ImportPickedFiles() {
     }
     if (picking_ == PickPurpose::kPopulation || picking_ == PickPurpose::kKpis) {
         const SideFileKind kind = picking_ == PickPurpose::kPopulation ? SideFileKind::kPopulation : SideFileKind::kKpis;
-        workspace_.AcceptSideFile(kind, files.front().name, files.front().bytes);
+        if (workspace_) workspace_->AcceptSideFile(kind, files.front().name, files.front().bytes);
         return;
     }
     if (!officer_store_open_ && !OpenOfficerStore()) return;
@@ -197,12 +197,12 @@ void App::ImportPickedFiles() {
         for (const std::string& line : report.DetailLines()) import_lines_.push_back("    " + line);
     }
     notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
-    workspace_.NoteStoreChanged();
+    if (workspace_) workspace_->NoteStoreChanged();
     Sync();
 }
 
-OfficerWorkspace::Services App::WorkspaceServices() {
-    OfficerWorkspace::Services services;
+app::WorkspaceServices App::WorkspaceServices() {
+    app::WorkspaceServices services;
     services.pick_side_file = [this](SideFileKind kind) { PickSideFile(kind); };
     services.sync = [this] { Sync(); };
     services.leave = [this] { GoTo(ui::StaffPage::kOfficerHome); };

@@ -47,4 +47,8 @@ double PageClockMilliseconds();
 // Tells the page that the app has drawn its first frame (hides the loading message).
 void SignalAppReady();
 
+// Opens another page of the app in this tab ("officer.html"), keeping the page's query (a
+// test page stays one). Natively: says so on standard error, as there is no other page.
+void OpenPage(const std::string& page);
+
 }  // namespace yousaid::platform

@@ -7,6 +7,20 @@
 
 namespace yousaid::ui {
 
+namespace {
+
+// The figures are a page of their own on the officer's page; a station tablet's app opens
+// the officer's page (officer.html), where the officer signs in again.
+void OpenFigures(StaffHost& host) {
+    if (host.HasWorkspace()) {
+        host.GoTo(StaffPage::kWorkspace);
+    } else {
+        host.OpenOfficerPage();
+    }
+}
+
+}  // namespace
+
 void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     const StationOverview overview = host_.Overview();
     frame.title = "Officer";
@@ -18,7 +32,7 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     Paragraph("This station holds " + ResponsesText(overview.station_responses) + " of its own.", true);
     ImGui::Separator();
     if (BigButton(frame, "open_workspace", "See the figures", ButtonKind::Primary, overview.imported_responses > 0)) {
-        host_.GoTo(StaffPage::kWorkspace);
+        OpenFigures(host_);
     }
     if (overview.imported_responses == 0) DescribeLastItem(frame, "Import the files from the stations first.");
     const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -47,7 +61,7 @@ void OfficerImportScreen::DrawContent(FrameContext& frame) {
     StaffNotice(frame, host_);
     if (!host_.ImportLines().empty()) {
         SaveStatusParagraph(host_.Overview());
-        if (BigButton(frame, "import_to_workspace", "See the figures")) host_.GoTo(StaffPage::kWorkspace);
+        if (BigButton(frame, "import_to_workspace", "See the figures")) OpenFigures(host_);
     }
     VerticalGap(0.5f);
     if (BigButton(frame, "import_back", "Back", ButtonKind::Secondary)) host_.GoTo(StaffPage::kOfficerHome);

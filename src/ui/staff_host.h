@@ -103,6 +103,9 @@ public:
 
     // The last thing that happened, for a line at the top of the staff screens.
     virtual const std::string& Notice() const = 0;
+    // The figures: a page of this app on the officer's page, or else officer.html, opened.
+    virtual bool HasWorkspace() const = 0;
+    virtual void OpenOfficerPage() = 0;
 };
 
 // "4,210": counts on the staff screens are read at a glance.

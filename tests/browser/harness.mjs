@@ -67,9 +67,10 @@ export class AppDriver {
     this.baseUrl = baseUrl;
   }
 
-  // Opens the app and waits until it has loaded its storage and can take answers.
-  async open(query = 'test=1') {
-    await this.page.goto(`${this.baseUrl}?${query}`);
+  // Opens the app (or its officer's page, 'officer.html') and waits until it has loaded its
+  // storage and can take answers.
+  async open(query = 'test=1', page = '') {
+    await this.page.goto(`${this.baseUrl}${page}?${query}`);
     await this.waitForReady();
     return this.report();
   }

@@ -11,9 +11,10 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-// A fresh device: the station PIN is chosen at the corner; returns on the volunteer's home.
-export async function chooseStationPin(app) {
-  await app.holdStaffCorner();
+// A fresh device: the station PIN is chosen at the corner (the officer's page opens at the
+// PIN pad); returns on the volunteer's home.
+export async function chooseStationPin(app, { officerPage = false } = {}) {
+  if (!officerPage) await app.holdStaffCorner();
   const report = await app.waitForScreen('staff_pin');
   assert.equal(report.title, 'Choose a staff PIN');
   assert.ok(report.items.length > 0);

@@ -74,8 +74,9 @@ async function chooseDemoSettings(app, page) {
 }
 
 browserTest('an officer sees the CLI\'s figures in the browser and downloads its files byte for byte', async ({ app, page }) => {
-  await app.open('test=1');
-  await chooseStationPin(app);
+  // The figures are on the officer's page, which opens at the staff PIN pad.
+  await app.open('test=1', 'officer.html');
+  await chooseStationPin(app, { officerPage: true });
   await openOfficerArea(app, { firstTime: true });
   await importDemo(app);
   await chooseDemoSettings(app, page);
@@ -132,3 +133,23 @@ browserTest('an officer sees the CLI\'s figures in the browser and downloads its
     `${Number(kpi.value).toFixed(1)}, ${kpi.status}.`), texts);
   await shot(page, 'workspace-targets');
 }, { timeout: 240000, context: LAPTOP });
+
+browserTest('the station tablet\'s app has no figures of its own: "See the figures" opens the officer\'s page', async ({ app, page }) => {
+  await app.open('test=1');
+  await chooseStationPin(app);
+  await openOfficerArea(app, { firstTime: true });
+  await app.tap('officer_import');
+  await app.waitForScreen('officer_import');
+  await chooseFiles(app, 'choose_files', [join(DEMO, 'pupil_responses_2024.csv')]);
+  await page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 763, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'));
+  // The tap leaves the page, so no frame answers it: tap, and wait for the new address.
+  const { x, y } = await app.centreOf('import_to_workspace');
+  await Promise.all([page.waitForURL(/officer\.html\?test=1$/), page.touchscreen.tap(x, y)]);
+  // A new page: nobody is signed in there, and it asks for the PIN first.
+  await app.waitForReady();
+  const report = await app.waitForScreen('staff_pin');
+  assert.equal(report.title, 'Enter the staff PIN');
+  assert.equal(report.staff.role, 'none');
+});
+

@@ -51,6 +51,10 @@ EM_JS(char*, yousaid_js_query_parameter, (const char* name), {
 
 EM_JS(double, yousaid_js_now, (), { return Date.now(); });
 
+EM_JS(void, yousaid_js_open_page, (const char* page), {
+    window.location.assign(UTF8ToString(page) + window.location.search);
+});
+
 EM_JS(void, yousaid_js_app_ready, (), {
     if (typeof window.yousaidAppReady === "function") window.yousaidAppReady();
 });
@@ -78,6 +82,8 @@ Viewport CurrentViewport() {
 void PublishFrameReport(const std::string& json) { yousaid_js_publish_frame(json.c_str()); }
 
 void SignalAppReady() { yousaid_js_app_ready(); }
+
+void OpenPage(const std::string& page) { yousaid_js_open_page(page.c_str()); }
 
 bool TakeWakeRequest() { return yousaid_js_take_wake() != 0; }
 

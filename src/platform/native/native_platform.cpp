@@ -29,6 +29,8 @@ void PublishFrameReport(const std::string& json) {
 
 void SignalAppReady() {}
 
+void OpenPage(const std::string& page) { std::fprintf(stderr, "the desktop app has no page %s\n", page.c_str()); }
+
 bool TakeWakeRequest() { return false; }
 
 // The desktop loop waits for events itself (SDL_WaitEventTimeout).
