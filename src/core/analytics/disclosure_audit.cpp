@@ -204,22 +204,11 @@ bool IsUnknown(const AuditSystem& system, const std::vector<bool>& hidden, std::
     return variable >= system.cell_count || (system.same_as[variable] == variable && hidden[variable]);
 }
 
-// The reduction with every unknown of `hidden` (and every latent group) added.
-IncrementalReduction ReduceUnknowns(const AuditSystem& system, const std::vector<bool>& hidden) {
-    IncrementalReduction reduction(system);
+// Adds every unknown of `hidden` (and every latent group) to the reduction.
+void AddEveryUnknown(const AuditSystem& system, const std::vector<bool>& hidden, IncrementalReduction& reduction) {
     for (std::size_t variable = 0; variable < system.variable_count; ++variable) {
         if (IsUnknown(system, hidden, variable)) reduction.AddUnknown(variable);
     }
-    return reduction;
-}
-
-std::vector<bool> DerivableOf(const AuditSystem& system, const std::vector<bool>& hidden,
-                              const IncrementalReduction& reduction) {
-    std::vector<bool> derivable(system.cell_count, false);
-    for (std::size_t cell = 0; cell < system.cell_count; ++cell) {
-        derivable[cell] = hidden[cell] && reduction.IsDerivable(system.same_as[cell]);
-    }
-    return derivable;
 }
 
 }  // namespace
@@ -227,7 +216,13 @@ std::vector<bool> DerivableOf(const AuditSystem& system, const std::vector<bool>
 AuditSystem BuildAuditSystem(const std::vector<AuditConditions>& cells) { return SystemBuilder(cells).Build(); }
 
 std::vector<bool> DerivableCells(const AuditSystem& system, const std::vector<bool>& hidden) {
-    return DerivableOf(system, hidden, ReduceUnknowns(system, hidden));
+    IncrementalReduction reduction(system);
+    AddEveryUnknown(system, hidden, reduction);
+    std::vector<bool> derivable(system.cell_count, false);
+    for (std::size_t cell = 0; cell < system.cell_count; ++cell) {
+        derivable[cell] = hidden[cell] && reduction.IsDerivable(system.same_as[cell]);
+    }
+    return derivable;
 }
 
 namespace {
@@ -263,113 +258,115 @@ std::vector<std::size_t> EqualityClasses(const AuditSystem& system,
     return class_of;
 }
 
-// A published cell equal to a hidden one shows its value, and no other cell hidden can stop
-// that (the zeros beside it are never hidden): so every cell equal to a hidden cell is hidden
-// too. Returns the cells newly hidden.
-std::vector<std::size_t> HideEqualFigures(const AuditSystem& system, const std::vector<std::size_t>& class_of,
-                                          std::vector<bool>& hidden) {
-    std::vector<bool> class_has_hidden(system.variable_count, false);
-    for (std::size_t cell = 0; cell < system.cell_count; ++cell) {
-        if (hidden[cell]) class_has_hidden[class_of[system.same_as[cell]]] = true;
-    }
-    std::vector<std::size_t> newly_hidden;
-    for (std::size_t cell = 0; cell < system.cell_count; ++cell) {
-        if (!hidden[cell] && class_has_hidden[class_of[system.same_as[cell]]]) {
-            hidden[cell] = true;
-            newly_hidden.push_back(cell);
-        }
-    }
-    return newly_hidden;
-}
-
-// A cell that equals a published figure: hiding it would protect nothing.
-std::vector<bool> EqualsPublishedFigure(const AuditSystem& system, const std::vector<bool>& hidden,
-                                        const std::vector<std::pair<std::size_t, std::size_t>>& equal_pairs) {
-    std::vector<bool> equal(system.cell_count, false);
-    const auto published = [&](std::size_t variable) { return variable < system.cell_count && !hidden[variable]; };
-    for (const auto& [a, b] : equal_pairs) {
-        if (a < system.cell_count && published(b)) equal[a] = true;
-        if (b < system.cell_count && published(a)) equal[b] = true;
-    }
-    return equal;
-}
-
-// Published cells with a base above 0 that share a relation with `cell` (all of them when
-// none does), smallest base first (the first in order on a tie).
-std::vector<std::size_t> Candidates(const AuditSystem& system, const std::vector<std::int64_t>& bases,
-                                    const std::vector<bool>& hidden, const std::vector<bool>& equals_published,
-                                    std::size_t cell) {
-    std::vector<bool> near(system.cell_count, false);
-    for (const auto& shared : system.relations_of[system.same_as[cell]]) {
-        for (const auto& term : system.relations[shared.first]) {
-            if (term.first < system.cell_count) near[term.first] = true;
-        }
-    }
-    std::vector<std::size_t> candidates;
-    for (const bool only_near : {true, false}) {
-        for (std::size_t other = 0; other < system.cell_count; ++other) {
-            const bool usable = system.same_as[other] == other && !hidden[other] && bases[other] > 0 &&
-                                !equals_published[other] && (!only_near || near[other]);
-            if (usable) candidates.push_back(other);
-        }
-        if (!candidates.empty()) break;
-    }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [&](std::size_t a, std::size_t b) { return bases[a] < bases[b]; });
-    return candidates;
-}
-
-// Hides `cell` and every cell with the same conditions; returns how many were newly hidden.
-std::size_t HideWithTwins(const AuditSystem& system, std::vector<bool>& hidden, std::size_t cell) {
-    std::size_t added = 0;
-    for (std::size_t other = 0; other < system.cell_count; ++other) {
-        if (system.same_as[other] == system.same_as[cell] && !hidden[other]) {
-            hidden[other] = true;
-            ++added;
-        }
-    }
-    return added;
-}
-
 // How many candidates are tried, smallest base first, for one that stops the derivation.
 constexpr std::size_t kCandidatesTried = 6;
+
+// One audit (AuditSuppression): the cells that must be hidden together, which cells may be
+// chosen, and the reduction, kept while it hides one cell after another.
+//
+// Cells are hidden in sets that hold the same figure: twins (the same conditions), and
+// cells equal along a relation whose other terms are zero (a group and its only non-zero
+// part). A published cell equal to a hidden one shows its value, and nothing else hidden
+// could stop that (the zeros beside it are never hidden), so such a set is hidden whole.
+class Auditor {
+public:
+    Auditor(const AuditSystem& system, const std::vector<std::int64_t>& bases, std::vector<bool>& hidden)
+        : system_(system), bases_(bases), hidden_(hidden), reduction_(system), set_of_(system.cell_count) {
+        const std::vector<std::pair<std::size_t, std::size_t>> equal_pairs = EqualPairs(system, bases);
+        const std::vector<std::size_t> class_of = EqualityClasses(system, equal_pairs);
+        for (std::size_t cell = 0; cell < system.cell_count; ++cell) set_of_[cell] = class_of[system.same_as[cell]];
+        members_.resize(system.variable_count);
+        for (std::size_t cell = 0; cell < system.cell_count; ++cell) members_[set_of_[cell]].push_back(cell);
+        // A set with a hidden member is hidden whole, so a published cell's partners are all
+        // published: whether it equals a published figure is known once.
+        equals_published_.assign(system.cell_count, false);
+        for (const auto& [a, b] : equal_pairs) {
+            if (a < system.cell_count && b < system.cell_count) equals_published_[a] = equals_published_[b] = true;
+        }
+    }
+
+    std::size_t Run() {
+        for (std::size_t cell = 0; cell < system_.cell_count; ++cell) {
+            if (hidden_[cell]) HideSet(cell, false);
+        }
+        AddEveryUnknown(system_, hidden_, reduction_);
+        for (;;) {
+            const std::size_t exposed = FirstDerivable();
+            if (exposed == kNone) return added_;
+            const std::vector<std::size_t> candidates = Candidates(exposed);
+            if (candidates.empty()) return added_;  // everything that could be hidden is
+            std::size_t chosen = candidates.front();
+            for (std::size_t tried = 0; tried < std::min(candidates.size(), kCandidatesTried); ++tried) {
+                if (!reduction_.StaysDerivableWith(system_.same_as[exposed], candidates[tried])) {
+                    chosen = candidates[tried];
+                    break;
+                }
+            }
+            HideSet(chosen, true);
+        }
+    }
+
+private:
+    // Hides every cell of `cell`'s set, and (once the reduction is built) makes each new
+    // variable an unknown.
+    void HideSet(std::size_t cell, bool reduce) {
+        for (const std::size_t member : members_[set_of_[cell]]) {
+            if (hidden_[member]) continue;
+            hidden_[member] = true;
+            ++added_;
+            if (reduce && system_.same_as[member] == member) reduction_.AddUnknown(member);
+        }
+    }
+
+    // The first hidden cell the published figures give away; kNone if there is none.
+    std::size_t FirstDerivable() const {
+        for (std::size_t cell = 0; cell < system_.cell_count; ++cell) {
+            if (hidden_[cell] && reduction_.IsDerivable(system_.same_as[cell])) return cell;
+        }
+        return kNone;
+    }
+
+    bool Usable(std::size_t cell) const {
+        return system_.same_as[cell] == cell && !hidden_[cell] && bases_[cell] > 0 && !equals_published_[cell];
+    }
+
+    // Published cells with a base above 0 that share a relation with `cell` (all of them when
+    // none does), smallest base first (the first in order on a tie).
+    std::vector<std::size_t> Candidates(std::size_t cell) const {
+        std::vector<std::size_t> candidates;
+        for (const auto& shared : system_.relations_of[system_.same_as[cell]]) {
+            for (const auto& term : system_.relations[shared.first]) {
+                if (term.first < system_.cell_count && Usable(term.first)) candidates.push_back(term.first);
+            }
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        if (candidates.empty()) {
+            for (std::size_t other = 0; other < system_.cell_count; ++other) {
+                if (Usable(other)) candidates.push_back(other);
+            }
+        }
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [&](std::size_t a, std::size_t b) { return bases_[a] < bases_[b]; });
+        return candidates;
+    }
+
+    const AuditSystem& system_;
+    const std::vector<std::int64_t>& bases_;
+    std::vector<bool>& hidden_;
+    IncrementalReduction reduction_;  // one for the whole audit: each cell hidden is one more column
+    std::vector<std::size_t> set_of_;                // per cell: its set of cells hidden together
+    std::vector<std::vector<std::size_t>> members_;  // per set: its cells
+    std::vector<bool> equals_published_;             // per cell: a published cell is equal to it
+    std::size_t added_ = 0;
+};
 
 }  // namespace
 
 std::size_t AuditSuppression(const AuditSystem& system, const std::vector<std::int64_t>& bases,
                              std::vector<bool>& hidden) {
-    std::size_t added = 0;
-    for (std::size_t cell = 0; cell < system.cell_count; ++cell) {
-        if (hidden[cell]) added += HideWithTwins(system, hidden, cell);
-    }
-    if (std::none_of(hidden.begin(), hidden.end(), [](bool value) { return value; })) return added;
-    const std::vector<std::pair<std::size_t, std::size_t>> equal_pairs = EqualPairs(system, bases);
-    const std::vector<std::size_t> class_of = EqualityClasses(system, equal_pairs);
-    added += HideEqualFigures(system, class_of, hidden).size();
-    // One reduction for the whole audit: each cell hidden here is one more column.
-    IncrementalReduction reduction = ReduceUnknowns(system, hidden);
-    for (;;) {
-        const std::vector<bool> derivable = DerivableOf(system, hidden, reduction);
-        const auto first = std::find(derivable.begin(), derivable.end(), true);
-        if (first == derivable.end()) return added;
-        const std::size_t exposed = static_cast<std::size_t>(first - derivable.begin());
-        const std::vector<bool> equals_published = EqualsPublishedFigure(system, hidden, equal_pairs);
-        const std::vector<std::size_t> candidates = Candidates(system, bases, hidden, equals_published, exposed);
-        if (candidates.empty()) return added;  // everything that could be hidden is
-        std::size_t chosen = candidates.front();
-        for (std::size_t tried = 0; tried < std::min(candidates.size(), kCandidatesTried); ++tried) {
-            if (!reduction.StaysDerivableWith(system.same_as[exposed], candidates[tried])) {
-                chosen = candidates[tried];
-                break;
-            }
-        }
-        added += HideWithTwins(system, hidden, chosen);
-        reduction.AddUnknown(chosen);  // a candidate is the first of its twins: the variable
-        for (const std::size_t cell : HideEqualFigures(system, class_of, hidden)) {
-            ++added;
-            if (system.same_as[cell] == cell) reduction.AddUnknown(cell);
-        }
-    }
+    if (std::none_of(hidden.begin(), hidden.end(), [](bool value) { return value; })) return 0;
+    return Auditor(system, bases, hidden).Run();
 }
 
 }  // namespace yousaid
