@@ -73,6 +73,16 @@ private:
 };
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::int64_t kLargestKeptWeight = std::int64_t{1} << 24;
+
+// Divides the weights by their gcd: the row they make is only rescaled.
+void MakePrimitive(std::vector<std::int64_t>& weights) {
+    std::int64_t divisor = 0;
+    for (const std::int64_t weight : weights) divisor = std::gcd(divisor, weight);
+    if (divisor > 1) {
+        for (std::int64_t& weight : weights) weight /= divisor;
+    }
+}
 
 // The relations restricted to the unknowns, in reduced row echelon form, grown one unknown
 // (one column) at a time, so that hiding one more cell costs a few row operations instead of
@@ -93,7 +103,7 @@ public:
     void AddUnknown(std::size_t variable) {
         if (overflowed_) return;
         for (const auto& term : system_.relations_of[variable]) JoinRelation(term.first);
-        const std::vector<std::int64_t> column = ColumnOf(variable);
+        const std::vector<std::int64_t>& column = ColumnOf(variable);
         if (overflowed_) return;
         std::size_t pivot = kNone;  // a row with no unknowns yet that the new one enters
         for (std::size_t row = 0; row < column.size() && pivot == kNone; ++row) {
@@ -128,7 +138,7 @@ public:
         const bool joins_a_relation =
             std::any_of(terms.begin(), terms.end(), [&](const auto& term) { return row_of_relation_[term.first] == kNone; });
         if (joins_a_relation) return true;
-        const std::vector<std::int64_t> column = ColumnOf(other);
+        const std::vector<std::int64_t>& column = ColumnOf(other);
         if (overflowed_) return true;
         for (std::size_t row = 0; row < column.size(); ++row) {
             if (column[row] != 0 && pivot_of_row_[row] == kNone) return true;
@@ -147,9 +157,11 @@ private:
         unknowns_in_row_.push_back(0);
     }
 
-    // Each row's entry in `variable`'s column: its combination of the relations `variable` is in.
-    std::vector<std::int64_t> ColumnOf(std::size_t variable) const {
-        std::vector<std::int64_t> column(combination_.size(), 0);
+    // Each row's entry in `variable`'s column: its combination of the relations `variable` is
+    // in. Written to one buffer, reused, since this runs for every unknown and every trial.
+    const std::vector<std::int64_t>& ColumnOf(std::size_t variable) const {
+        std::vector<std::int64_t>& column = column_;
+        column.assign(combination_.size(), 0);
         for (const auto& [relation, coefficient] : system_.relations_of[variable]) {
             const std::size_t index = row_of_relation_[relation];  // joined: see the callers
             for (std::size_t row = 0; row < combination_.size(); ++row) {
@@ -166,12 +178,12 @@ private:
     }
 
     // row := pivot_entry * row - row_entry * pivot, which clears the row's entry in the new
-    // column; the row is then divided by the gcd of its weights so that they stay small.
+    // column.
     void CancelWith(std::size_t row, std::int64_t row_entry, std::size_t pivot, std::int64_t pivot_entry) {
         std::vector<std::int64_t>& target = combination_[row];
         const std::vector<std::int64_t>& source = combination_[pivot];
         if (target.size() < source.size()) target.resize(source.size(), 0);
-        std::int64_t divisor = 0;
+        std::int64_t largest = 0;
         for (std::size_t index = 0; index < target.size(); ++index) {
             const std::int64_t from_source = index < source.size() ? source[index] : 0;
             std::int64_t scaled_target = 0;
@@ -182,11 +194,10 @@ private:
                 overflowed_ = true;
                 return;
             }
-            divisor = std::gcd(divisor, target[index]);
+            largest = std::max(largest, target[index] < 0 ? -target[index] : target[index]);
         }
-        if (divisor > 1) {
-            for (std::int64_t& weight : target) weight /= divisor;
-        }
+        // Dividing by the gcd of the weights costs a pass; needed only when they grow.
+        if (largest > kLargestKeptWeight) MakePrimitive(target);
     }
 
     const AuditSystem& system_;
@@ -195,6 +206,7 @@ private:
     std::vector<std::size_t> pivot_of_row_;     // kNone for a row whose unknowns all cancel
     std::vector<std::size_t> unknowns_in_row_;  // how many unknowns have a non-zero entry
     std::vector<std::size_t> row_of_pivot_;     // per variable, kNone unless it is a pivot
+    mutable std::vector<std::int64_t> column_;  // ColumnOf's result
     // An entry would overflow: never seen with these 0/1 relations; if it happens, every
     // unknown counts as derivable, so that the audit hides more rather than less.
     mutable bool overflowed_ = false;
@@ -271,12 +283,21 @@ constexpr std::size_t kCandidatesTried = 6;
 class Auditor {
 public:
     Auditor(const AuditSystem& system, const std::vector<std::int64_t>& bases, std::vector<bool>& hidden)
-        : system_(system), bases_(bases), hidden_(hidden), reduction_(system), set_of_(system.cell_count) {
+        : system_(system), bases_(bases), hidden_(hidden), reduction_(system), next_in_set_(system.cell_count) {
         const std::vector<std::pair<std::size_t, std::size_t>> equal_pairs = EqualPairs(system, bases);
         const std::vector<std::size_t> class_of = EqualityClasses(system, equal_pairs);
-        for (std::size_t cell = 0; cell < system.cell_count; ++cell) set_of_[cell] = class_of[system.same_as[cell]];
-        members_.resize(system.variable_count);
-        for (std::size_t cell = 0; cell < system.cell_count; ++cell) members_[set_of_[cell]].push_back(cell);
+        // Each set as a ring of cells: next_in_set_ leads round it and back.
+        std::vector<std::size_t> first_of_set(system.variable_count, kNone);
+        std::vector<std::size_t> last_of_set(system.variable_count, kNone);
+        for (std::size_t cell = 0; cell < system.cell_count; ++cell) {
+            const std::size_t set = class_of[system.same_as[cell]];
+            if (first_of_set[set] == kNone) first_of_set[set] = cell;
+            if (last_of_set[set] != kNone) next_in_set_[last_of_set[set]] = cell;
+            last_of_set[set] = cell;
+        }
+        for (std::size_t set = 0; set < system.variable_count; ++set) {
+            if (last_of_set[set] != kNone) next_in_set_[last_of_set[set]] = first_of_set[set];
+        }
         // A set with a hidden member is hidden whole, so a published cell's partners are all
         // published: whether it equals a published figure is known once.
         equals_published_.assign(system.cell_count, false);
@@ -310,12 +331,15 @@ private:
     // Hides every cell of `cell`'s set, and (once the reduction is built) makes each new
     // variable an unknown.
     void HideSet(std::size_t cell, bool reduce) {
-        for (const std::size_t member : members_[set_of_[cell]]) {
-            if (hidden_[member]) continue;
-            hidden_[member] = true;
-            ++added_;
-            if (reduce && system_.same_as[member] == member) reduction_.AddUnknown(member);
-        }
+        std::size_t member = cell;
+        do {
+            if (!hidden_[member]) {
+                hidden_[member] = true;
+                ++added_;
+                if (reduce && system_.same_as[member] == member) reduction_.AddUnknown(member);
+            }
+            member = next_in_set_[member];
+        } while (member != cell);
     }
 
     // The first hidden cell the published figures give away; kNone if there is none.
@@ -355,9 +379,8 @@ private:
     const std::vector<std::int64_t>& bases_;
     std::vector<bool>& hidden_;
     IncrementalReduction reduction_;  // one for the whole audit: each cell hidden is one more column
-    std::vector<std::size_t> set_of_;                // per cell: its set of cells hidden together
-    std::vector<std::vector<std::size_t>> members_;  // per set: its cells
-    std::vector<bool> equals_published_;             // per cell: a published cell is equal to it
+    std::vector<std::size_t> next_in_set_;  // per cell: the next of its set of cells hidden together
+    std::vector<bool> equals_published_;    // per cell: a published cell is equal to it
     std::size_t added_ = 0;
 };
 

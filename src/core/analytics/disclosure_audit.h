@@ -45,8 +45,9 @@ std::vector<bool> DerivableCells(const AuditSystem& system, const std::vector<bo
 // one with the smallest base whose hiding stops the derivation (the first on a tie, or the
 // smallest if none stops it alone), never a cell that equals a published figure (its own
 // total, or its only non-zero part: hiding it would protect nothing), never a structural zero
-// (base 0); the overall figure, the largest, comes last by that rule. Cells with the same conditions are
-// one figure: if one is hidden, all are. bases[i] and hidden[i] per cell.
+// (base 0); the overall figure, the largest, comes last by that rule. Cells with the same
+// conditions are one figure, and cells equal along a relation whose other terms are 0 show
+// each other's value: if one of such a set is hidden, all are. bases[i] and hidden[i] per cell.
 std::size_t AuditSuppression(const AuditSystem& system, const std::vector<std::int64_t>& bases,
                              std::vector<bool>& hidden);
 
