@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <tuple>
 
 namespace yousaid {
 
@@ -246,11 +247,14 @@ std::vector<std::pair<std::size_t, std::size_t>> EqualPairs(const AuditSystem& s
     std::vector<std::pair<std::size_t, std::size_t>> pairs;
     const auto nonzero = [&](std::size_t variable) { return variable >= system.cell_count || bases[variable] != 0; };
     for (const auto& relation : system.relations) {
-        std::vector<std::size_t> terms;
+        std::size_t found = 0;
+        std::size_t terms[2] = {0, 0};
         for (const auto& term : relation) {
-            if (nonzero(term.first)) terms.push_back(term.first);
+            if (!nonzero(term.first)) continue;
+            if (found < 2) terms[found] = term.first;
+            if (++found > 2) break;
         }
-        if (terms.size() == 2) pairs.emplace_back(terms[0], terms[1]);
+        if (found == 2) pairs.emplace_back(terms[0], terms[1]);
     }
     return pairs;
 }
@@ -317,9 +321,9 @@ public:
             const std::vector<std::size_t> candidates = Candidates(exposed);
             if (candidates.empty()) return added_;  // everything that could be hidden is
             std::size_t chosen = candidates.front();
-            for (std::size_t tried = 0; tried < std::min(candidates.size(), kCandidatesTried); ++tried) {
-                if (!reduction_.StaysDerivableWith(system_.same_as[exposed], candidates[tried])) {
-                    chosen = candidates[tried];
+            for (const std::size_t candidate : candidates) {
+                if (!reduction_.StaysDerivableWith(system_.same_as[exposed], candidate)) {
+                    chosen = candidate;
                     break;
                 }
             }
@@ -355,7 +359,8 @@ private:
     }
 
     // Published cells with a base above 0 that share a relation with `cell` (all of them when
-    // none does), smallest base first (the first in order on a tie).
+    // none does), smallest base first (the first in order on a tie): the first
+    // kCandidatesTried of them, since no other is ever chosen.
     std::vector<std::size_t> Candidates(std::size_t cell) const {
         std::vector<std::size_t> candidates;
         for (const auto& shared : system_.relations_of[system_.same_as[cell]]) {
@@ -370,8 +375,10 @@ private:
                 if (Usable(other)) candidates.push_back(other);
             }
         }
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [&](std::size_t a, std::size_t b) { return bases_[a] < bases_[b]; });
+        const std::size_t kept = std::min(candidates.size(), kCandidatesTried);
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(kept), candidates.end(),
+                          [&](std::size_t a, std::size_t b) { return std::tie(bases_[a], a) < std::tie(bases_[b], b); });
+        candidates.resize(kept);
         return candidates;
     }
 
