@@ -136,8 +136,9 @@ public:
         if (overflowed_) return true;
         const auto& terms = system_.relations_of[other];
         // A relation with no unknowns yet would join as a row of its own, with `other` its pivot.
-        const bool joins_a_relation =
-            std::any_of(terms.begin(), terms.end(), [&](const auto& term) { return row_of_relation_[term.first] == kNone; });
+        const bool joins_a_relation = std::any_of(terms.begin(), terms.end(), [&](const auto& term) {
+            return row_of_relation_[term.first] == kNone;
+        });
         if (joins_a_relation) return true;
         const std::vector<std::int64_t>& column = ColumnOf(other);
         if (overflowed_) return true;
@@ -376,8 +377,11 @@ private:
             }
         }
         const std::size_t kept = std::min(candidates.size(), kCandidatesTried);
+        const auto smaller = [&](std::size_t a, std::size_t b) {
+            return std::tie(bases_[a], a) < std::tie(bases_[b], b);
+        };
         std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(kept), candidates.end(),
-                          [&](std::size_t a, std::size_t b) { return std::tie(bases_[a], a) < std::tie(bases_[b], b); });
+                          smaller);
         candidates.resize(kept);
         return candidates;
     }

@@ -1318,9 +1318,8 @@ void Suppress(Tabulation& t) {
     AnalyticsReport& report = t.report;
     const AuditSystem system = BuildAuditSystem(GroupConditions(t));
     const auto revealed_nowhere = [](std::size_t, std::size_t) { return false; };
-    report.return_rates_hidden =
-        MarkSuppressed(t, system, report.return_rates, 1,
-                       [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; }, revealed_nowhere);
+    const auto responses = [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; };
+    report.return_rates_hidden = MarkSuppressed(t, system, report.return_rates, 1, responses, revealed_nowhere);
     report.means_hidden = MarkSuppressed(t, system, report.means, report.mean_measures.size(),
                                          [](const MeanRow& row) { return row.summary.count; }, revealed_nowhere);
     // Means first: a shown satisfaction row gives its question's mean n (valid - don't know),
@@ -1332,8 +1331,10 @@ void Suppress(Tabulation& t) {
         t, system, report.satisfaction, report.satisfaction_questions.size(),
         [](const SatisfactionRow& row) { return row.valid; },
         [&](std::size_t group_row, std::size_t question) {
-            return std::any_of(linked_measures[question].begin(), linked_measures[question].end(),
-                               [&](std::size_t measure) { return report.means[group_row * measure_count + measure].suppressed; });
+            const std::vector<std::size_t>& measures = linked_measures[question];
+            return std::any_of(measures.begin(), measures.end(), [&](std::size_t measure) {
+                return report.means[group_row * measure_count + measure].suppressed;
+            });
         });
     SuppressChanges(t);
     ClearSuppressed(report.return_rates);
