@@ -86,6 +86,9 @@ private:
     std::vector<yousaid::Response> responses_;
 };
 
+// The README's demo report (the command in test_analytics_files.cpp), tabulated.
+yousaid::AnalyticsReport DemoAnalyticsReport();
+
 inline yousaid::Answer Choice(const char* option_id) { return yousaid::Answer::Choice(option_id); }
 
 // The satisfaction row for a wave, dimension, group and question, by name.

@@ -396,7 +396,13 @@ std::string ReadRepositoryFile(const std::string& relative_path) {
 //   yousaid_report --survey assets/surveys/pupil.json --responses assets/demo/pupil_responses_2024.csv
 //     assets/demo/pupil_responses_2025.csv --population assets/demo/population.csv
 //     --kpis assets/demo/kpis.csv --by school --by year_group --by send_status --by school,year_group
-std::vector<yousaid::ReportFile> DemoReportFiles() {
+struct DemoReport {
+    yousaid::Survey survey;
+    yousaid::KpiFile kpis;
+    yousaid::AnalyticsReport report;
+};
+
+DemoReport TabulateDemo() {
     const auto survey_load =
         yousaid::SurveyLoader::LoadFromFile(std::string(YOUSAID_SOURCE_DIR) + "/assets/surveys/pupil.json");
     if (!survey_load.Ok()) throw std::runtime_error(survey_load.ProblemsText());
@@ -422,10 +428,15 @@ std::vector<yousaid::ReportFile> DemoReportFiles() {
     }
     const auto encoded = yousaid::EncodedResponses::FromResponses(survey, merged.All());
     if (!encoded.ok()) throw std::runtime_error(yousaid::DescribeProblems(encoded.problems));
-    const auto report = yousaid::TabulateReport(*encoded.value, options, &*population.value);
+    auto report = yousaid::TabulateReport(*encoded.value, options, &*population.value);
     if (!report.ok()) throw std::runtime_error(yousaid::DescribeProblems(report.problems));
-    const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(*report.value, survey, *kpis.value);
-    return yousaid::BuildReportFiles(*report.value, &results);
+    return DemoReport{survey, *kpis.value, std::move(*report.value)};
+}
+
+std::vector<yousaid::ReportFile> DemoReportFiles() {
+    const DemoReport demo = TabulateDemo();
+    const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(demo.report, demo.survey, demo.kpis);
+    return yousaid::BuildReportFiles(demo.report, &results);
 }
 
 }  // namespace
@@ -438,6 +449,10 @@ std::vector<yousaid::ReportFile> DemoReportFiles() {
 // The same list holds for the WebAssembly build: every non-integer figure is printed at 12
 // significant digits, so the last-bit differences of musl's and glibc's math functions never
 // reach the files.
+namespace analytics_test {
+yousaid::AnalyticsReport DemoAnalyticsReport() { return TabulateDemo().report; }
+}  // namespace analytics_test
+
 constexpr const char* kDemoReportSums = "tests/fixtures/report_demo/SHA256SUMS";
 
 TEST_CASE("analytics files: the demo report is byte-identical to the recorded one") {

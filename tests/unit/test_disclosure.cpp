@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analytics_test_support.h"
+#include "core/analytics/disclosure_audit.h"
 #include "core/analytics/tabulate.h"
 #include "core/survey/survey_loader.h"
 
@@ -205,6 +206,55 @@ std::optional<std::int64_t> MeanFigure(const yousaid::MeanRow& row, std::size_t 
     return std::llround((n - 1.0) * sd * sd + n * mean * mean);
 }
 
+// A question with both a satisfaction figure and means: each group's mean n is also its
+// satisfaction row's valid answers less "don't know" (when those are in `valid`), so the
+// attacker reads n from whichever of the two rows is shown. Returns what one wave's
+// published figures give away: hidden n's that a shown satisfaction row states outright,
+// then those the relations derive.
+std::vector<std::pair<Key, std::int64_t>> AttackSharedCount(const AnalyticsReport& report, std::size_t question,
+                                                            std::size_t measure, std::uint32_t wave) {
+    const std::size_t questions = report.satisfaction_questions.size();
+    const std::size_t measures = report.mean_measures.size();
+    std::vector<std::pair<Key, std::int64_t>> found;
+    std::vector<Published> published;
+    for (std::uint32_t b = 0; b < report.breakdowns.size(); ++b) {
+        for (std::uint32_t g = 0; g < report.breakdowns[b].groups.size(); ++g) {
+            const std::size_t group_row = report.group_row_offsets[wave * report.breakdowns.size() + b] + g;
+            const yousaid::MeanRow& mean = report.means[group_row * measures + measure];
+            const yousaid::SatisfactionRow& shown = report.satisfaction[group_row * questions + question];
+            const Key key = KeyOf(report.breakdowns[b].dimension, report.breakdowns[b].groups[g]);
+            std::optional<std::int64_t> count;
+            if (!mean.suppressed) count = mean.summary.count;
+            if (!shown.suppressed) {
+                const std::int64_t answered = shown.valid - (report.options.include_dont_know ? shown.dont_know : 0);
+                if (count) CHECK(*count == answered);  // the identity the attacker relies on
+                if (mean.suppressed) found.emplace_back(key, answered);
+                count = answered;
+            }
+            published.push_back({key, count});
+        }
+    }
+    const auto derived = Attack(published);
+    found.insert(found.end(), derived.begin(), derived.end());
+    return found;
+}
+
+std::size_t AttackSharedCounts(const AnalyticsReport& report) {
+    std::size_t attacks = 0;
+    for (std::size_t question = 0; question < report.satisfaction_questions.size(); ++question) {
+        for (std::size_t measure = 0; measure < report.mean_measures.size(); ++measure) {
+            if (report.mean_measures[measure].question_index != report.satisfaction_questions[question]) continue;
+            for (std::uint32_t wave = 0; wave < report.waves.size(); ++wave) {
+                const auto found = AttackSharedCount(report, question, measure, wave);
+                INFO("wave " << report.waves[wave] << ", n of measure " << measure << " through its satisfaction rows");
+                CHECK_MESSAGE(found.empty(), Describe(found));
+                ++attacks;
+            }
+        }
+    }
+    return attacks;
+}
+
 std::size_t AttackReport(const AnalyticsReport& report) {
     std::size_t attacks = AttackTable(report, report.return_rates, 1, [](const yousaid::ReturnRateRow& row,
                                                                          std::size_t which) {
@@ -217,6 +267,7 @@ std::size_t AttackReport(const AnalyticsReport& report) {
                                                                                : row.dont_know);
                            });
     attacks += AttackTable(report, report.means, report.mean_measures.size(), MeanFigure);
+    attacks += AttackSharedCounts(report);
     return attacks;
 }
 
@@ -297,6 +348,92 @@ TEST_CASE("disclosure: the parent-carer case, where a second suppression equalle
     AttackReport(report);
 }
 
+TEST_CASE("disclosure: a mean's n hidden by its own table is not shown through the satisfaction table") {
+    // With "don't know" in `valid`, secondary's 3 answers hide its mean (primary suppression,
+    // and prefer_not_to_say's as the second of the breakdown), but its satisfaction row has
+    // 12 valid answers, 9 of them "don't know": shown, it would give n = 12 - 9 = 3.
+    const yousaid::Survey survey = analytics_test::TestSurvey();
+    ResponseList responses(survey);
+    const auto add = [&](int count, const char* phase, const char* support) {
+        responses.AddMany(count, "2025", {{"phase", Choice(phase)}, {"support", Choice(support)}});
+    };
+    add(20, "primary", "s4");
+    add(3, "secondary", "s2");
+    add(9, "secondary", "dont_know");
+    add(15, "prefer_not_to_say", "s5");
+    AnalyticsOptions options;
+    options.include_dont_know = true;
+    options.breakdowns = {yousaid::ParseBreakdown("phase")};
+    const AnalyticsReport report = analytics_test::Tabulate(survey, responses, options);
+
+    for (const char* phase : {"secondary", "prefer_not_to_say"}) {
+        INFO("phase " << std::string(phase));
+        CHECK(analytics_test::MeanFor(report, "2025", "phase", phase, "support").suppressed);
+        const auto& shown = analytics_test::SatisfactionFor(report, "2025", "phase", phase, "support");
+        CHECK(shown.suppressed);
+        CHECK(shown.valid == 0);  // cleared with the rest
+    }
+    CHECK_FALSE(analytics_test::SatisfactionFor(report, "2025", "phase", "primary", "support").suppressed);
+    CHECK(report.means_hidden.primary == 1);
+    CHECK(report.means_hidden.secondary == 1);
+    CHECK(report.satisfaction_hidden.primary == 0);
+    CHECK(report.satisfaction_hidden.audit == 2);
+    const auto support = report.FindSatisfactionQuestion("support");
+    const auto support_mean = report.FindMeanMeasure("support");
+    REQUIRE(support.has_value());
+    REQUIRE(support_mean.has_value());
+    CHECK(AttackSharedCount(report, *support, *support_mean, 0).empty());
+    AttackReport(report);
+}
+
+TEST_CASE("disclosure: nothing hidden in the README's demo report can be worked out") {
+    CHECK(AttackReport(analytics_test::DemoAnalyticsReport()) > 100);
+}
+
+TEST_CASE("disclosure: the audit's elimination finds exactly what the attack finds, on random hidden cells") {
+    // Cells of `all`, two one-way breakdowns, their crossing, and a crossing with a third field
+    // whose one-way groups are published nowhere; some crossing cells never occur.
+    std::uint32_t state = 7;
+    const auto next = [&state](std::uint32_t bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    std::size_t derivable_seen = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+        std::vector<yousaid::AuditConditions> cells = {{}};
+        for (std::uint32_t a = 0; a < 3; ++a) cells.push_back({{0, a}});
+        for (std::uint32_t b = 0; b < 4; ++b) cells.push_back({{1, b}});
+        for (std::uint32_t a = 0; a < 3; ++a) {
+            for (std::uint32_t b = 0; b < 4; ++b) {
+                if (next(4) != 0) cells.push_back({{0, a}, {1, b}});
+            }
+        }
+        for (std::uint32_t b = 0; b < 4; ++b) {
+            for (std::uint32_t c = 0; c < 3; ++c) {
+                if (next(3) == 0) cells.push_back({{1, b}, {2, c}});
+            }
+        }
+        std::vector<bool> hidden(cells.size());
+        std::vector<Published> published;
+        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+            hidden[cell] = next(3) == 0;
+            Key key;
+            for (const auto& [field, value] : cells[cell]) key.emplace_back(std::to_string(field), std::to_string(value));
+            published.push_back({key, hidden[cell] ? std::nullopt : std::optional<std::int64_t>(1)});
+        }
+        const std::vector<bool> derivable = yousaid::DerivableCells(yousaid::BuildAuditSystem(cells), hidden);
+        std::vector<Key> attacked;
+        for (const auto& found : Attack(published)) attacked.push_back(found.first);
+        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+            INFO("trial " << trial << ", cell " << cell);
+            const bool found = std::find(attacked.begin(), attacked.end(), published[cell].key) != attacked.end();
+            CHECK(derivable[cell] == found);
+            derivable_seen += derivable[cell] ? 1 : 0;
+        }
+    }
+    CHECK(derivable_seen > 100);
+}
+
 TEST_CASE("disclosure: on random data sets, nothing hidden can be worked out from what is published") {
     const yousaid::Survey survey = analytics_test::TestSurvey();
     std::uint32_t state = 20261202;
@@ -333,12 +470,14 @@ TEST_CASE("disclosure: on random data sets, nothing hidden can be worked out fro
         }
         AnalyticsOptions options;
         options.min_cell = next(2) == 0 ? 5 : 10;
+        options.include_dont_know = next(2) == 0;
         options.breakdowns = {yousaid::ParseBreakdown("phase"), yousaid::ParseBreakdown("school"),
                               yousaid::ParseBreakdown("phase,school")};
         // A crossing whose one-way breakdown is not published, and the same crossing twice.
         if (next(2) == 0) options.breakdowns.push_back(yousaid::ParseBreakdown("school,helped"));
         if (next(3) == 0) options.breakdowns.push_back(yousaid::ParseBreakdown("school,phase"));
         const AnalyticsReport report = analytics_test::Tabulate(survey, responses, options);
+        INFO("data set " << data_set << " min_cell " << options.min_cell);
         attacks += AttackReport(report);
         audited += report.return_rates_hidden.audit + report.satisfaction_hidden.audit + report.means_hidden.audit;
     }

@@ -27,14 +27,17 @@ struct AuditSystem {
     std::size_t cell_count = 0;
     std::size_t variable_count = 0;
     std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> relations;
+    // The same relations by variable: (relation, coefficient) for each relation it is in.
+    std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> relations_of;
     std::vector<std::size_t> same_as;  // per cell: the first cell with the same conditions
 };
 AuditSystem BuildAuditSystem(const std::vector<AuditConditions>& cells);
 
 // Which hidden cells are exactly derivable: hidden[i] for each cell, and latent groups are
 // always unknown. Exact: integer Gaussian elimination (fraction-free, rows kept primitive) on
-// the relations restricted to the unknowns; a cell is derivable iff its unit vector lies in
-// their row space, i.e. the reduced form has a row whose only non-zero entry is that cell.
+// the relations restricted to the unknowns, one unknown at a time; a cell is derivable iff
+// its unit vector lies in their row space, i.e. the reduced form has a row whose only
+// non-zero entry is that cell.
 std::vector<bool> DerivableCells(const AuditSystem& system, const std::vector<bool>& hidden);
 
 // Hides more cells until no hidden cell is derivable, and returns how many it hid. For the
@@ -42,8 +45,9 @@ std::vector<bool> DerivableCells(const AuditSystem& system, const std::vector<bo
 // one with the smallest base whose hiding stops the derivation (the first on a tie, or the
 // smallest if none stops it alone), never a cell that equals a published figure (its own
 // total, or its only non-zero part: hiding it would protect nothing), never a structural zero
-// (base 0); the overall figure, the largest, comes last by that rule. Cells with the same conditions are
-// one figure: if one is hidden, all are. bases[i] and hidden[i] per cell.
+// (base 0); the overall figure, the largest, comes last by that rule. Cells with the same
+// conditions are one figure, and cells equal along a relation whose other terms are 0 show
+// each other's value: if one of such a set is hidden, all are. bases[i] and hidden[i] per cell.
 std::size_t AuditSuppression(const AuditSystem& system, const std::vector<std::int64_t>& bases,
                              std::vector<bool>& hidden);
 

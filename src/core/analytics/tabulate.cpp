@@ -1192,11 +1192,12 @@ std::vector<AuditConditions> GroupConditions(const Tabulation& t) {
 
 // The one place bases meet the suppression rules: for a table whose rows are [group row *
 // items + item], each wave and item is suppressed together: primary and secondary
-// suppression per breakdown (SuppressSmallCells), then the disclosure audit across every
-// breakdown. Returns how many rows each rule hid.
-template <class Row, class BaseOf>
+// suppression per breakdown (SuppressSmallCells), then the rows another table's figures
+// would reveal (`revealed_elsewhere(group row, item)`), then the disclosure audit across
+// every breakdown. Returns how many rows each rule hid (the revealed ones count as audit).
+template <class Row, class BaseOf, class RevealedElsewhere>
 SuppressionTally MarkSuppressed(const Tabulation& t, const AuditSystem& system, std::vector<Row>& rows,
-                                std::size_t items, BaseOf base_of) {
+                                std::size_t items, BaseOf base_of, RevealedElsewhere revealed_elsewhere) {
     SuppressionTally tally;
     std::vector<std::int64_t> bases;
     std::vector<bool> hidden;
@@ -1218,6 +1219,10 @@ SuppressionTally MarkSuppressed(const Tabulation& t, const AuditSystem& system, 
                 const bool primary = bases[cell] > 0 && bases[cell] < t.options.min_cell;
                 tally.primary += primary ? 1 : 0;
                 tally.secondary += hidden[cell] && !primary ? 1 : 0;
+                if (!hidden[cell] && revealed_elsewhere(first_row + cell, item)) {
+                    hidden[cell] = true;
+                    ++tally.audit;
+                }
             }
             tally.audit += static_cast<std::int64_t>(AuditSuppression(system, bases, hidden));
             for (std::size_t cell = 0; cell < bases.size(); ++cell) {
@@ -1226,6 +1231,21 @@ SuppressionTally MarkSuppressed(const Tabulation& t, const AuditSystem& system, 
         }
     }
     return tally;
+}
+
+// Per satisfaction question, the mean measures of the same question. For these the two
+// tables share a figure: valid minus don't know is each measure's n (docs/analytics.md, "The
+// disclosure audit").
+std::vector<std::vector<std::size_t>> MeasuresOfSatisfactionQuestions(const AnalyticsReport& report) {
+    std::vector<std::vector<std::size_t>> measures(report.satisfaction_questions.size());
+    for (std::size_t slot = 0; slot < measures.size(); ++slot) {
+        for (std::size_t measure = 0; measure < report.mean_measures.size(); ++measure) {
+            if (report.mean_measures[measure].question_index == report.satisfaction_questions[slot]) {
+                measures[slot].push_back(measure);
+            }
+        }
+    }
+    return measures;
 }
 
 // What suppression hides is cleared, so that nothing downstream can show it.
@@ -1297,12 +1317,25 @@ void SuppressChanges(Tabulation& t) {
 void Suppress(Tabulation& t) {
     AnalyticsReport& report = t.report;
     const AuditSystem system = BuildAuditSystem(GroupConditions(t));
-    report.return_rates_hidden = MarkSuppressed(
-        t, system, report.return_rates, 1, [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; });
-    report.satisfaction_hidden = MarkSuppressed(t, system, report.satisfaction, report.satisfaction_questions.size(),
-                                                [](const SatisfactionRow& row) { return row.valid; });
+    const auto revealed_nowhere = [](std::size_t, std::size_t) { return false; };
+    const auto responses = [](const ReturnRateRow& row) { return row.complete + row.partial + row.refused; };
+    report.return_rates_hidden = MarkSuppressed(t, system, report.return_rates, 1, responses, revealed_nowhere);
     report.means_hidden = MarkSuppressed(t, system, report.means, report.mean_measures.size(),
-                                         [](const MeanRow& row) { return row.summary.count; });
+                                         [](const MeanRow& row) { return row.summary.count; }, revealed_nowhere);
+    // Means first: a shown satisfaction row gives its question's mean n (valid - don't know),
+    // so a hidden means row hides its satisfaction row too. The other way round nothing leaks
+    // (docs/analytics.md), so the two audits stay apart otherwise.
+    const std::vector<std::vector<std::size_t>> linked_measures = MeasuresOfSatisfactionQuestions(report);
+    const std::size_t measure_count = report.mean_measures.size();
+    report.satisfaction_hidden = MarkSuppressed(
+        t, system, report.satisfaction, report.satisfaction_questions.size(),
+        [](const SatisfactionRow& row) { return row.valid; },
+        [&](std::size_t group_row, std::size_t question) {
+            const std::vector<std::size_t>& measures = linked_measures[question];
+            return std::any_of(measures.begin(), measures.end(), [&](std::size_t measure) {
+                return report.means[group_row * measure_count + measure].suppressed;
+            });
+        });
     SuppressChanges(t);
     ClearSuppressed(report.return_rates);
     ClearSuppressed(report.satisfaction);
