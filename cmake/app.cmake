@@ -13,6 +13,7 @@ add_library(yousaid_imgui STATIC
 target_include_directories(yousaid_imgui SYSTEM PUBLIC ${YOUSAID_IMGUI_DIR} ${YOUSAID_IMGUI_DIR}/backends)
 # The demo window is never shown; leaving it out keeps the download small.
 target_compile_definitions(yousaid_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+yousaid_build_for_size(yousaid_imgui)
 
 if(EMSCRIPTEN)
   if(NOT EXISTS "${YOUSAID_SDL2_WASM_PREFIX}/lib/libSDL2.a")
@@ -42,6 +43,7 @@ set(YOUSAID_GLYPH_RANGES 0x0020 0x017F 0x0218 0x021B 0x2010 0x2027 0x20AC 0x20AC
 file(GLOB YOUSAID_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 add_library(yousaid_ui STATIC ${YOUSAID_UI_SOURCES})
 yousaid_target_defaults(yousaid_ui)
+yousaid_build_for_size(yousaid_ui)
 target_link_libraries(yousaid_ui PUBLIC yousaid_imgui yousaid_core)
 string(REPLACE ";" "," _glyph_ranges_c "${YOUSAID_GLYPH_RANGES}")
 target_compile_definitions(yousaid_ui PRIVATE YOUSAID_GLYPH_RANGES=${_glyph_ranges_c})
@@ -56,6 +58,7 @@ list(REMOVE_ITEM YOUSAID_APP_SOURCES ${PROJECT_SOURCE_DIR}/src/app/officer_works
   ${PROJECT_SOURCE_DIR}/src/app/without_workspace.cpp)
 add_library(yousaid_app_objects OBJECT ${YOUSAID_APP_SOURCES})
 yousaid_target_defaults(yousaid_app_objects)
+yousaid_build_for_size(yousaid_app_objects)
 target_link_libraries(yousaid_app_objects PUBLIC yousaid_ui yousaid_platform yousaid_core yousaid_imgui)
 add_executable(yousaid_app $<TARGET_OBJECTS:yousaid_app_objects> ${PROJECT_SOURCE_DIR}/src/app/without_workspace.cpp)
 add_executable(yousaid_officer $<TARGET_OBJECTS:yousaid_app_objects> ${PROJECT_SOURCE_DIR}/src/app/officer_workspace.cpp)
@@ -125,7 +128,7 @@ if(EMSCRIPTEN)
     set_target_properties(${page} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${YOUSAID_WEB_DIR})
     target_link_options(${page} PRIVATE
       -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sASSERTIONS=0 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2
-      -sEXIT_RUNTIME=0 -lidbfs.js
+      -sEXIT_RUNTIME=0 -lidbfs.js -Oz
       "-sEXPORTED_RUNTIME_METHODS=['FS','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
       "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
       --preload-file ${YOUSAID_APP_ASSETS}@/assets

@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "core/station/settings_file.h"
 #include "platform/file_exchange.h"
 
 namespace yousaid::app {
@@ -166,9 +167,12 @@ std::string OfficerWorkspace::SideFolder(SideFileKind kind) const {
     return folder_ + "/" + choices_.survey_id + (kind == SideFileKind::kPopulation ? "/population" : "/kpis");
 }
 
+std::string OfficerWorkspace::KpiOverridesPath() const { return folder_ + "/" + choices_.survey_id + "/kpi_overrides.json"; }
+
 void OfficerWorkspace::LoadSideFiles() {
     population_.reset();
     kpis_.reset();
+    kpi_overrides_.clear();
     population_state_ = {};
     kpi_state_ = {};
     const Survey* survey = CurrentSurvey();
@@ -183,6 +187,12 @@ void OfficerWorkspace::LoadSideFiles() {
         kpi_state_ = {path->filename().string(), read.problems};
         kpis_ = std::move(read.value);
     }
+    if (std::filesystem::exists(KpiOverridesPath())) {
+        Result<std::vector<KpiOverride>> read = ParseKpiOverridesJson(ReadFile(KpiOverridesPath()), "kpi_overrides.json");
+        kpi_state_.problems.insert(kpi_state_.problems.end(), read.problems.begin(), read.problems.end());
+        if (read.ok()) kpi_overrides_ = std::move(*read.value);
+    }
+    if (kpis_) ApplyKpiOverrides(*kpis_, kpi_overrides_);
 }
 
 void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) {
@@ -202,6 +212,24 @@ void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name
     std::filesystem::remove_all(folder, ignored);
     std::filesystem::create_directories(folder, ignored);
     std::ofstream(folder / std::filesystem::path(name).filename(), std::ios::binary | std::ios::trunc) << bytes;
+    services_.sync();
+    LoadSideFiles();
+    ++inputs_generation_;
+}
+
+void OfficerWorkspace::SetKpiOverride(const std::string& kpi, std::optional<KpiStatus> status, const std::string& note) {
+    std::vector<KpiOverride> overrides = kpi_overrides_;
+    overrides.erase(std::remove_if(overrides.begin(), overrides.end(),
+                                   [&kpi](const KpiOverride& entry) { return entry.kpi == kpi; }),
+                    overrides.end());
+    if (status) overrides.push_back({kpi, *status, note});
+    std::error_code ignored;
+    std::filesystem::create_directories(folder_ + "/" + choices_.survey_id, ignored);
+    const Status saved = ReplaceSettingsFile(KpiOverridesPath(), KpiOverridesJson(overrides));
+    if (!saved.ok()) {
+        kpi_state_.problems.push_back(Problem::Saying("the override was not saved: " + saved.Message()));
+        return;
+    }
     services_.sync();
     LoadSideFiles();
     ++inputs_generation_;

@@ -49,6 +49,8 @@ public:
     void ChooseKpiFile() override { services_.pick_side_file(SideFileKind::kKpis); }
     void RemovePopulationFile() override { RemoveSideFile(SideFileKind::kPopulation); }
     void RemoveKpiFile() override { RemoveSideFile(SideFileKind::kKpis); }
+    const std::vector<KpiOverride>& KpiOverrides() const override { return kpi_overrides_; }
+    void SetKpiOverride(const std::string& kpi, std::optional<KpiStatus> status, const std::string& note) override;
     void Download(const std::string& file_name) override;
     const std::string& DownloadNotice() const override { return download_notice_; }
     const std::vector<std::string>& FileNames() const override { return file_names_; }
@@ -56,6 +58,7 @@ public:
 
 private:
     std::string SideFolder(SideFileKind kind) const;
+    std::string KpiOverridesPath() const;
     void LoadSideFiles();
     void RemoveSideFile(SideFileKind kind);
     void EncodeStore();
@@ -70,7 +73,8 @@ private:
     ui::WorkspaceChoices choices_;
     ReportSettings settings_;
     std::optional<yousaid::Population> population_;
-    std::optional<KpiFile> kpis_;
+    std::optional<KpiFile> kpis_;  // with the officer's overrides applied
+    std::vector<KpiOverride> kpi_overrides_;
     ui::SideFileState population_state_;
     ui::SideFileState kpi_state_;
 

@@ -45,27 +45,34 @@ void FigureTable(const FrameContext& frame, const std::string& id, const std::ve
     std::string header_sentence;
     for (const FigureColumn& column : columns) header_sentence += (header_sentence.empty() ? "" : ", ") + column.header;
     PublishLastText("Table columns: " + header_sentence + ".");
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.count));
-    while (clipper.Step()) {
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const auto index = static_cast<std::size_t>(row);
-            ImGui::TableNextRow();
-            for (std::size_t column = 0; column < columns.size(); ++column) {
-                ImGui::TableSetColumnIndex(static_cast<int>(column));
-                const std::string text = rows.cell(index, column);
-                if (text.empty() && rows.draw) {
-                    const ImVec2 min = ImGui::GetCursorScreenPos();
-                    const ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + ImGui::GetTextLineHeight());
-                    rows.draw(index, column, min, max);
-                    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
-                } else {
-                    ImGui::PushTextWrapPos(0.0f);
-                    ImGui::TextUnformatted(text.c_str());
-                    ImGui::PopTextWrapPos();
-                }
+    const auto draw_row = [&](std::size_t index) {
+        ImGui::TableNextRow();
+        for (std::size_t column = 0; column < columns.size(); ++column) {
+            ImGui::TableSetColumnIndex(static_cast<int>(column));
+            const std::string text = rows.cell(index, column);
+            if (text.empty() && rows.draw) {
+                const ImVec2 min = ImGui::GetCursorScreenPos();
+                const ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + ImGui::GetTextLineHeight());
+                rows.draw(index, column, min, max);
+                ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+            } else {
+                ImGui::PushTextWrapPos(0.0f);
+                ImGui::TextUnformatted(text.c_str());
+                ImGui::PopTextWrapPos();
             }
-            PublishLastText(rows.spoken(index));
+        }
+        PublishLastText(rows.spoken(index));
+    };
+    // The clipper takes every row to be as tall as the first, and wrapped rows are not: only
+    // tables too long to lay out whole every frame are clipped.
+    constexpr std::size_t kRowsLaidOutWhole = 200;
+    if (rows.count <= kRowsLaidOutWhole) {
+        for (std::size_t index = 0; index < rows.count; ++index) draw_row(index);
+    } else {
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.count));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) draw_row(static_cast<std::size_t>(row));
         }
     }
     ImGui::EndTable();

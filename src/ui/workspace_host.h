@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analytics/kpi_overrides.h"
 #include "core/analytics/report_request.h"
 #include "core/base/problem.h"
 #include "core/survey/survey.h"
@@ -67,6 +68,10 @@ public:
     virtual void ChooseKpiFile() = 0;
     virtual void RemovePopulationFile() = 0;
     virtual void RemoveKpiFile() = 0;
+    // The officer's own KPI statuses, kept on the device and in every download.
+    virtual const std::vector<KpiOverride>& KpiOverrides() const = 0;
+    // Sets (or, without a status, removes) the override of one KPI.
+    virtual void SetKpiOverride(const std::string& kpi, std::optional<KpiStatus> status, const std::string& note) = 0;
 
     // Offers one of the report's files (OfficerReport::Files) as a browser download.
     virtual void Download(const std::string& file_name) = 0;

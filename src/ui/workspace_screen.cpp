@@ -450,6 +450,40 @@ void WorkspaceScreen::DrawTargets(FrameContext& frame, const OfficerReport& offi
                ". " + rows.cell(k, 4);
     };
     FigureTable(frame, "kpis", columns, rows);
+    DrawKpiOverride(frame, kpis);
+}
+
+// The officer's own status for a KPI, with a note: kept on the device, and in every download
+// as kpis.csv's status_override and override_note.
+void WorkspaceScreen::DrawKpiOverride(FrameContext& frame, const std::vector<KpiResult>& kpis) {
+    Heading(frame, "Your own status for a KPI");
+    std::vector<std::pair<std::string, std::string>> choices;
+    for (const KpiResult& kpi : kpis) choices.emplace_back(kpi.definition.id, kpi.definition.id);
+    const int chosen = TileRow(frame, "override_kpi", choices, override_kpi_, 4);
+    if (chosen >= 0) {
+        override_kpi_ = choices[static_cast<std::size_t>(chosen)].first;
+        override_note_.clear();
+        for (const KpiOverride& entry : host_.KpiOverrides()) {
+            if (entry.kpi == override_kpi_) override_note_ = entry.note;
+        }
+    }
+    if (override_kpi_.empty()) return;
+    TextField(frame, "override_note", "Why (goes into the downloads beside the status)", override_note_, 300);
+    const std::vector<KpiStatus> statuses = {KpiStatus::kMet, KpiStatus::kOnTrack, KpiStatus::kPartiallyMet,
+                                             KpiStatus::kNotOnTrack, KpiStatus::kNotKnown};
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const KpiStatus status : statuses) options.emplace_back(KpiStatusName(status), KpiStatusName(status));
+    options.emplace_back("suggested", "Use the suggested status");
+    std::string current = "suggested";
+    for (const KpiOverride& entry : host_.KpiOverrides()) {
+        if (entry.kpi == override_kpi_) current = KpiStatusName(entry.status);
+    }
+    BoldParagraph(frame, "Status of " + override_kpi_);
+    const int status = TileRow(frame, "override_status", options, current, 3);
+    if (status < 0) return;
+    const auto index = static_cast<std::size_t>(status);
+    host_.SetKpiOverride(override_kpi_, index < statuses.size() ? std::optional<KpiStatus>(statuses[index]) : std::nullopt,
+                         override_note_);
 }
 
 void WorkspaceScreen::DrawDownloads(FrameContext& frame) {

@@ -22,6 +22,7 @@ private:
     void DrawSatisfaction(FrameContext& frame, const OfficerReport& report);
     void DrawMeans(FrameContext& frame, const OfficerReport& report);
     void DrawTargets(FrameContext& frame, const OfficerReport& report);
+    void DrawKpiOverride(FrameContext& frame, const std::vector<KpiResult>& kpis);
     void DrawDownloads(FrameContext& frame);
     void DrawData(FrameContext& frame);
     void DrawSettings(FrameContext& frame);
@@ -29,6 +30,8 @@ private:
     WorkspaceHost& host_;
     std::string breakdown_text_;       // a breakdown being typed ("school,year_group")
     std::int64_t unconfirmed_min_cell_ = 0;  // a minimum below 5 waiting for confirmation
+    std::string override_kpi_;   // the KPI whose status the officer is overriding
+    std::string override_note_;
 };
 
 }  // namespace yousaid::ui

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
-import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
+import { chooseStationPin, openOfficerArea, shot, STATION_PIN } from './staff_steps.mjs';
 
 const DEMO = resolve('assets/demo');
 const EXPECTED_SUMS = new Map(readFileSync(resolve('tests/fixtures/report_demo/SHA256SUMS'), 'utf8').trim().split('\n')
@@ -132,6 +132,30 @@ browserTest('an officer sees the CLI\'s figures in the browser and downloads its
   assert.ok(texts.includes(`${kpi.description}: target ${Number(kpi.target).toFixed(1)}, value ` +
     `${Number(kpi.value).toFixed(1)}, ${kpi.status}.`), texts);
   await shot(page, 'workspace-targets');
+
+  // The officer overrides a KPI's status with a note; after a reload it is in kpis.csv.
+  await app.click('override_kpi:feel_safe');
+  await app.typeInto('override_note', 'Survey ran in exam week');
+  await app.click('override_status:Not on track');
+  await page.waitForFunction(() => window.yousaidTest.texts.some((item) =>
+    item.label.includes('Officer\'s override: Survey ran in exam week')));
+  await shot(page, 'workspace-kpi-override');
+  await page.reload();
+  await app.waitForReady();
+  await app.waitForScreen('staff_pin');
+  await app.enterPin(STATION_PIN);
+  await app.waitForScreen('staff_home');
+  await openOfficerArea(app);
+  await app.tap('open_workspace');
+  await app.waitForScreen('workspace');
+  await showView(app, 'downloads');
+  const [download] = await Promise.all([page.waitForEvent('download'), app.click('download:kpis.csv')]);
+  await download.saveAs(downloaded('kpis-after-override.csv'));
+  const overridden = csvRow(downloaded('kpis-after-override.csv'), { kpi: 'feel_safe' });
+  assert.equal(overridden.status_override, 'Not on track');
+  assert.equal(overridden.override_note, 'Survey ran in exam week');
+  assert.equal(overridden.status, 'Not on track');
+  assert.equal(overridden.suggested_status, kpi.suggested_status);
 }, { timeout: 240000, context: LAPTOP });
 
 browserTest('the station tablet\'s app has no figures of its own: "See the figures" opens the officer\'s page', async ({ app, page }) => {
