@@ -3,12 +3,14 @@
 // once, merge responses by id as the response set does, and take a refused file back whole.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/analytics/encoded_responses_builder.h"
 #include "core/responses/response_csv.h"
 #include "core/responses/response_set.h"
+#include "core/responses/transfer_file.h"
 #include "core/storage/response_import.h"
 #include "core/survey/survey_loader.h"
 #include "response_fixtures.h"
@@ -165,4 +167,23 @@ TEST_CASE("builder: a CSV file with a bad row among good rows is refused and tak
     std::vector<Response> all = good;
     all.insert(all.end(), later.begin(), later.end());
     CheckSameEncoding(builder.Encoded(), EncodeAtOnce(survey, all));
+}
+
+TEST_CASE("builder: a transfer file and its JSON export, streamed one after the other, count once") {
+    const Survey survey = TestSurvey();
+    ScratchDirectory directory;
+    const std::vector<Response> responses = MakeResponses(1, 12);
+    TransferExportSettings settings;
+    settings.station_id = "tablet-1";
+    settings.exported_at_ms = 1767225600000;
+    WriteBytes(directory.File("tablet-1.yousaid"), WriteTransferFile(settings, responses));
+    WriteBytes(directory.File("tablet-1.json"), WriteResponsesJson(settings, responses));
+
+    EncodedResponsesBuilder builder(survey);
+    std::vector<MergeOutcome> outcomes;
+    REQUIRE(StreamInto(builder, directory.File("tablet-1.yousaid"), survey, outcomes).ok());
+    REQUIRE(StreamInto(builder, directory.File("tablet-1.json"), survey, outcomes).ok());
+    CHECK(CountOf(outcomes, MergeOutcome::kAdded) == 12);
+    CHECK(CountOf(outcomes, MergeOutcome::kAlreadyHeld) == 12);
+    CheckSameEncoding(builder.Encoded(), EncodeAtOnce(survey, responses));
 }
