@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <set>
+#include <optional>
 
 #include "core/base/text.h"
 #include "core/base/utf8.h"
