@@ -11,11 +11,13 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/analytics/tabulate.h"
+#include "core/analytics/encoded_responses_builder.h"
 #include "core/analytics/officer_input.h"
 #include "core/analytics/kpi.h"
 #include "core/analytics/population.h"
@@ -157,65 +159,101 @@ Arguments ParseArguments(int argc, char** argv) {
 }
 
 struct ReportResponses {
-    std::vector<yousaid::Response> responses;
+    yousaid::EncodedResponses encoded;
     std::vector<std::string> notes;  // e.g. responses to other surveys left out
 };
 
+// What reading the response files found, file by file, so that every line can be listed in
+// the order of the files, whichever step found it.
+struct ResponseFileFindings {
+    explicit ResponseFileFindings(std::size_t file_count) : problems(file_count), merged(file_count, false) {}
+
+    std::vector<std::vector<std::string>> problems;  // by file
+    std::vector<bool> merged;                        // the file was read, and its responses offered
+    std::vector<std::string> notes;
+    std::set<yousaid::ResponseId> conflicting_ids;
+    std::vector<yousaid::Problem> encoding_problems;  // a bug upstream if ever seen
+};
+
+// Reads one file, handing each response to the builder as it is read. A file refused as a
+// whole is taken back out of the builder: its responses do not count, as if never offered.
+void ReadResponseFile(const std::string& path, std::size_t file_index, const yousaid::Survey& survey,
+                      yousaid::EncodedResponsesBuilder& builder, ResponseFileFindings& findings) {
+    if (!std::filesystem::is_regular_file(path)) {
+        findings.problems[file_index].push_back(path + ": no such file");
+        return;
+    }
+    builder.Checkpoint();
+    std::size_t accepted = 0;
+    std::size_t already_held = 0;
+    const yousaid::LoadedResponses loaded =
+        yousaid::StreamResponsesFromFile(path, survey, [&](yousaid::Response&& response) {
+            ++accepted;
+            yousaid::EncodedResponsesBuilder::Offered offered = builder.Offer(response);
+            if (offered.problem) findings.encoding_problems.push_back(std::move(*offered.problem));
+            if (offered.outcome == yousaid::MergeOutcome::kAlreadyHeld) ++already_held;
+            if (offered.outcome == yousaid::MergeOutcome::kConflict) findings.conflicting_ids.insert(response.id);
+        });
+    const std::vector<std::string> lines = loaded.ProblemLines();
+    findings.problems[file_index].insert(findings.problems[file_index].end(), lines.begin(), lines.end());
+    if (!loaded.ok()) {
+        builder.Rollback();
+        return;
+    }
+    findings.merged[file_index] = true;
+    if (accepted == 0) findings.notes.push_back(loaded.file_name + ": no responses (a header only?)");
+    if (loaded.other_surveys > 0) {
+        findings.notes.push_back(loaded.file_name + ": " + std::to_string(loaded.other_surveys) +
+                                 " responses to other surveys left out");
+    }
+    if (already_held > 0) {
+        findings.notes.push_back(loaded.file_name + ": " + std::to_string(already_held) +
+                                 " responses already read from an earlier file, counted once");
+    }
+}
+
+// The builder keeps only fingerprints, so what differs in a conflict is worked out by reading
+// the files again, keeping whole only the responses under the conflicting ids. Only a report
+// that is refused anyway pays for this.
+void DescribeConflicts(const std::vector<std::string>& files, const yousaid::Survey& survey,
+                       ResponseFileFindings& findings) {
+    yousaid::ResponseSet held;
+    for (std::size_t index = 0; index < files.size(); ++index) {
+        if (!findings.merged[index]) continue;
+        const std::string file_name = FileNameOf(files[index]);
+        yousaid::StreamResponsesFromFile(files[index], survey, [&](yousaid::Response&& response) {
+            if (findings.conflicting_ids.count(response.id) == 0) return;
+            if (held.Offer(response) != yousaid::MergeOutcome::kConflict) return;
+            findings.problems[index].push_back(file_name + ": response " + response.id.ToHex() +
+                                               " differs from a response with the same id in an earlier file: " +
+                                               yousaid::DescribeResponseDifferences(*held.Find(response.id), response));
+        });
+    }
+}
+
 // Reads every response file through the importer (src/core/storage/response_import.h), which tells
 // transfer files, their JSON exports, response CSVs and copied response stores apart by
-// content and extension and checks each response against the survey. Responses are merged
-// by id, so a response in two files (a re-export, a file given twice) counts once.
-// Responses to other surveys are left out with a note. Anything else that would make the
-// figures incomplete is bad input, each line naming the file (and for CSV the row and
-// column): a damaged file, a response for another version of the survey or with an invalid
-// answer, or two different responses under one id.
+// content and extension and checks each response against the survey. Each response is
+// encoded as it is read and then dropped, so a file far larger than its columns can be read.
+// Responses are merged by id, so a response in two files (a re-export, a file given twice)
+// counts once. Responses to other surveys are left out with a note. Anything else that would
+// make the figures incomplete is bad input, each line naming the file (and for CSV the row
+// and column): a damaged file, a response for another version of the survey or with an
+// invalid answer, or two different responses under one id.
 ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, const yousaid::Survey& survey) {
-    ReportResponses report_responses;
-    yousaid::ResponseSet merged;
-    std::vector<std::string> problems;
-    for (const std::string& path : files) {
-        if (!std::filesystem::is_regular_file(path)) {
-            problems.push_back(path + ": no such file");
-            continue;
-        }
-        const yousaid::LoadedResponses loaded = yousaid::LoadResponsesFromFile(path, survey);
-        const std::vector<std::string> lines = loaded.ProblemLines();
-        problems.insert(problems.end(), lines.begin(), lines.end());
-        if (!loaded.ok()) continue;
-        if (loaded.responses.empty()) {
-            report_responses.notes.push_back(loaded.file_name + ": no responses (a header only?)");
-        }
-        if (loaded.other_surveys > 0) {
-            report_responses.notes.push_back(loaded.file_name + ": " + std::to_string(loaded.other_surveys) +
-                                             " responses to other surveys left out");
-        }
-        std::size_t already_held = 0;
-        for (const yousaid::Response& response : loaded.responses) {
-            switch (merged.Offer(response)) {
-                case yousaid::MergeOutcome::kAdded:
-                    break;
-                case yousaid::MergeOutcome::kAlreadyHeld:
-                    ++already_held;
-                    break;
-                case yousaid::MergeOutcome::kConflict:
-                    problems.push_back(loaded.file_name + ": response " + response.id.ToHex() +
-                                       " differs from a response with the same id in an earlier file: " +
-                                       yousaid::DescribeResponseDifferences(*merged.Find(response.id), response));
-                    break;
-            }
-        }
-        if (already_held > 0) {
-            report_responses.notes.push_back(loaded.file_name + ": " + std::to_string(already_held) +
-                                             " responses already read from an earlier file, counted once");
-        }
+    yousaid::EncodedResponsesBuilder builder(survey);
+    ResponseFileFindings findings(files.size());
+    for (std::size_t index = 0; index < files.size(); ++index) {
+        ReadResponseFile(files[index], index, survey, builder, findings);
     }
-    if (!problems.empty()) {
-        std::string message;
-        for (const std::string& problem : problems) message += (message.empty() ? "" : "\n") + problem;
-        throw BadInput{message};
+    if (!findings.conflicting_ids.empty()) DescribeConflicts(files, survey, findings);
+    std::string message;
+    for (const std::vector<std::string>& lines : findings.problems) {
+        for (const std::string& line : lines) message += (message.empty() ? "" : "\n") + line;
     }
-    report_responses.responses = merged.All();
-    return report_responses;
+    if (!message.empty()) throw BadInput{message};
+    if (!findings.encoding_problems.empty()) throw BadInput{yousaid::DescribeProblems(findings.encoding_problems)};
+    return ReportResponses{builder.TakeEncoded(), std::move(findings.notes)};
 }
 
 yousaid::Survey LoadSurvey(const std::string& path) {
@@ -273,15 +311,16 @@ void PrintInputSummary(const Arguments& arguments, const yousaid::Survey& survey
     std::int64_t complete = 0;
     std::int64_t partial = 0;
     std::int64_t refused = 0;
-    for (const yousaid::Response& response : loaded.responses) {
-        complete += response.status == yousaid::ResponseStatus::kComplete;
-        partial += response.status == yousaid::ResponseStatus::kPartial;
-        refused += response.status == yousaid::ResponseStatus::kRefused;
+    for (std::size_t row = 0; row < loaded.encoded.RowCount(); ++row) {
+        const yousaid::ResponseStatus status = loaded.encoded.Status(row);
+        complete += status == yousaid::ResponseStatus::kComplete;
+        partial += status == yousaid::ResponseStatus::kPartial;
+        refused += status == yousaid::ResponseStatus::kRefused;
     }
     std::string waves;
     for (const std::string& wave : report.waves) waves += (waves.empty() ? "" : ", ") + wave;
     std::printf("%s version %d: %zu responses (%lld complete, %lld partial, %lld refused) from %zu files\n",
-                survey.id.c_str(), static_cast<int>(survey.version), loaded.responses.size(),
+                survey.id.c_str(), static_cast<int>(survey.version), loaded.encoded.RowCount(),
                 static_cast<long long>(complete), static_cast<long long>(partial), static_cast<long long>(refused),
                 arguments.responses.size());
     std::printf("waves: %s; baseline: %s; minimum cell: %lld%s\n", waves.empty() ? "none" : waves.c_str(),
@@ -323,10 +362,8 @@ int Run(int argc, char** argv) {
     const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
     const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
-    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, loaded.responses);
-    if (!encoded.ok()) throw BadInput{yousaid::DescribeProblems(encoded.problems)};
     yousaid::Result<yousaid::OfficerReport> produced = yousaid::ProduceOfficerReport(
-        *encoded.value, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr);
+        loaded.encoded, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr);
     if (!produced.ok()) throw BadInput{yousaid::DescribeProblems(produced.problems)};
     const yousaid::AnalyticsReport& report = produced.value->report;
     const std::optional<std::vector<yousaid::KpiResult>>& kpi_results = produced.value->kpis;

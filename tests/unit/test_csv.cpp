@@ -189,6 +189,44 @@ TEST_CASE("csv: UTF-16 and NUL bytes are rejected with a hint") {
     CHECK(Failure(std::string_view("a,b\0c", 5)).message.find("NUL") != std::string::npos);
 }
 
+TEST_CASE("csv: a row at a time, the fields are those ReadCsv gives, mostly without a copy") {
+    const std::string text = "\xEF\xBB\xBF" "name,comment\r\n\"Smith, J\",\"said \"\"no\"\"\"\r\n\r\nx,\"a\r\nb\"\nlast,";
+    const CsvTable table = Table(text);
+    yousaid::CsvRowReader reader(text);
+    std::size_t index = 0;
+    while (reader.Next()) {
+        REQUIRE(index < table.rows.size());
+        CHECK(CsvRow(reader.Fields().begin(), reader.Fields().end()) == table.rows[index]);
+        CHECK(reader.RowNumber() == index + 1);
+        CHECK(reader.Line() == table.row_lines[index]);
+        ++index;
+    }
+    CHECK(index == table.rows.size());
+    CHECK_FALSE(reader.problem().has_value());
+
+    // Unquoted and quoted fields without a doubled quote are views into the input itself.
+    const std::string plain = "ab,\"c,d\"\n";
+    yousaid::CsvRowReader views(plain);
+    REQUIRE(views.Next());
+    CHECK(views.Fields()[0].data() == plain.data());
+    CHECK(views.Fields()[1].data() == plain.data() + 4);
+    CHECK_FALSE(views.Next());
+}
+
+TEST_CASE("csv: a row reader stops at the problem ReadCsv reports") {
+    const std::string text = "a,b\r\n1,2\r\n3,\"x\"y\r\n4,5\r\n";
+    const yousaid::Result<CsvTable> whole = ReadCsv(text);
+    REQUIRE_FALSE(whole.ok());
+    yousaid::CsvRowReader reader(text);
+    CHECK(reader.Next());
+    CHECK(reader.Next());
+    CHECK_FALSE(reader.Next());
+    REQUIRE(reader.problem().has_value());
+    CHECK(reader.problem()->ToString() == whole.problems.front().ToString());
+    CHECK(reader.problem()->row == 3);
+    CHECK_FALSE(reader.Next());
+}
+
 TEST_CASE("csv: a header row maps to column indices") {
     const CsvRow header = {"School", " Invited ", "group", "", "Notes", "extra"};
     const CsvHeader columns = CsvHeader::Map(header, {"school", "invited"}, {"group", "notes"});

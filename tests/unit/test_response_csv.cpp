@@ -250,6 +250,23 @@ TEST_CASE("import: every kind of bad cell gets its own sentence") {
     CHECK(HasProblem(together, "row 2, field 'feelings': 'dont_know' cannot be chosen together with other options"));
 }
 
+TEST_CASE("import: a row with too few cells says so, not that its status is empty") {
+    const Survey survey = TestSurvey();
+    // A line break typed into a cell without quotes splits the row: row 3 is what follows it.
+    const std::string bytes = Csv({kHeader, "2025,complete,primary,happy,agree,yes,7,12,3,8,more", "time", "2026,partial"});
+    const ResponseCsvReadResult read = ReadResponsesCsv(bytes, survey);
+    REQUIRE_FALSE(read.ok);
+    CHECK(Problems(read) == std::vector<std::string>{
+                                "row 3: has 1 of the 11 cells the header names (is it cut short, or split by a line "
+                                "break in a cell that is not in quotes?)"});
+
+    // Cells left off after the status and wave are empty cells, as some spreadsheets write them.
+    const ResponseCsvReadResult short_but_whole = ReadResponsesCsv(Csv({kHeader, "2026,partial"}), survey);
+    INFO(short_but_whole.ProblemsText("short.csv"));
+    CHECK(short_but_whole.ok);
+    CHECK(short_but_whole.responses.size() == 1);
+}
+
 TEST_CASE("import: the header must name known columns, each once, wave and status included") {
     const Survey survey = TestSurvey();
     const ResponseCsvReadResult unknown = ReadResponsesCsv(Csv({"wave,status,phase,notes", "2025,complete,primary,x"}), survey);

@@ -93,6 +93,11 @@ std::uint16_t QuestionCodebook::NumberCode(std::int32_t value) {
     return code;
 }
 
+void QuestionCodebook::TruncateNumberValues(std::size_t count) {
+    for (std::size_t index = count; index < number_values_.size(); ++index) number_codes_.erase(number_values_[index]);
+    number_values_.resize(std::min(number_values_.size(), count));
+}
+
 std::optional<DimensionField> ResolveDimension(const Survey& survey, std::string_view name) {
     if (name.empty()) return std::nullopt;
     for (std::size_t index = 0; index < survey.questions.size(); ++index) {
@@ -166,12 +171,19 @@ void EncodedResponses::Dictionary::Append(std::string_view value) {
     column.push_back(found->second);
 }
 
+void EncodedResponses::Dictionary::Truncate(std::size_t value_count, std::size_t row_count) {
+    for (std::size_t index = value_count; index < values.size(); ++index) codes.erase(values[index]);
+    values.resize(std::min(values.size(), value_count));
+    column.resize(std::min(column.size(), row_count));
+}
+
 EncodedResponses::EncodedResponses(Survey survey) : survey_(std::move(survey)) {
     codebooks_.reserve(survey_.questions.size());
     for (std::size_t index = 0; index < survey_.questions.size(); ++index) {
-        question_indices_.emplace(survey_.questions[index].id, index);
+        questions_by_id_.emplace_back(survey_.questions[index].id, index);
         codebooks_.emplace_back(survey_.questions[index]);
     }
+    std::sort(questions_by_id_.begin(), questions_by_id_.end());
     answer_codes_.resize(survey_.questions.size());
 }
 
@@ -346,11 +358,15 @@ std::optional<Problem> EncodedResponses::Add(const Response& response) {
     // Every answer is encoded before the row is added, so a bad response leaves nothing behind.
     std::vector<std::pair<std::size_t, std::uint16_t>> codes;
     codes.reserve(response.answers.size());
+    // Answers and question ids are both in id order, so one walk along both finds each question.
+    auto question = questions_by_id_.begin();
     for (const auto& [question_id, answer] : response.answers) {
-        const auto found = question_indices_.find(question_id);
-        if (found == question_indices_.end()) return problem(": unknown question " + Quoted(question_id));
+        while (question != questions_by_id_.end() && question->first < question_id) ++question;
+        if (question == questions_by_id_.end() || question->first != question_id) {
+            return problem(": unknown question " + Quoted(question_id));
+        }
         try {
-            codes.emplace_back(found->second, EncodeAnswer(found->second, answer));
+            codes.emplace_back(question->second, EncodeAnswer(question->second, answer));
         } catch (const EncodingError& error) {
             return problem(std::string(": ") + error.what());
         } catch (const std::out_of_range& error) {
@@ -390,6 +406,28 @@ std::uint16_t EncodedResponses::EncodeAnswer(std::size_t question_index, const A
             return BeforeAndNowCode(question_index, answer.before, answer.now);
     }
     throw EncodingError("question " + Quoted(question.id) + ": unknown answer kind");
+}
+
+EncodedResponses::Extent EncodedResponses::CurrentExtent() const {
+    Extent extent{RowCount(),           waves_.values.size(),     events_.values.size(),
+                  stations_.values.size(), languages_.values.size(), latest_submitted_by_wave_, {}};
+    for (const QuestionCodebook& codebook : codebooks_) extent.number_values.push_back(codebook.NumberValues().size());
+    return extent;
+}
+
+void EncodedResponses::TruncateTo(const Extent& extent) {
+    if (extent.rows > RowCount()) throw std::logic_error("cannot truncate encoded responses to more rows than they have");
+    statuses_.resize(extent.rows);
+    modes_.resize(extent.rows);
+    for (auto& column : answer_codes_) column.resize(extent.rows);
+    waves_.Truncate(extent.waves, extent.rows);
+    events_.Truncate(extent.events, extent.rows);
+    stations_.Truncate(extent.stations, extent.rows);
+    languages_.Truncate(extent.languages, extent.rows);
+    latest_submitted_by_wave_ = extent.latest_submitted_by_wave;
+    for (std::size_t question = 0; question < extent.number_values.size(); ++question) {
+        codebooks_[question].TruncateNumberValues(extent.number_values[question]);
+    }
 }
 
 Result<EncodedResponses> EncodedResponses::FromResponses(const Survey& survey,

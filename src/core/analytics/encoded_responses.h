@@ -50,6 +50,8 @@ public:
     // number: ValueBase() + the value's index in NumberValues(), in order of first sight.
     std::uint16_t NumberCode(std::int32_t value);
     const std::vector<std::int32_t>& NumberValues() const { return number_values_; }
+    // Forgets the values first seen after the first `count`.
+    void TruncateNumberValues(std::size_t count);
 
 private:
     QuestionKind kind_ = QuestionKind::kSingleChoice;
@@ -103,6 +105,23 @@ public:
     // Every response, or every problem Add found.
     static Result<EncodedResponses> FromResponses(const Survey& survey, const std::vector<Response>& responses);
 
+    // How far the columns, dictionaries and codebooks reach. A source that turns out bad
+    // after some of its responses were added (a CSV file is all or nothing, and is judged at
+    // its end) is taken back whole with TruncateTo, leaving what it would be had the source
+    // never been read.
+    struct Extent {
+        std::size_t rows = 0;
+        std::size_t waves = 0;
+        std::size_t events = 0;
+        std::size_t stations = 0;
+        std::size_t languages = 0;
+        std::vector<std::int64_t> latest_submitted_by_wave;
+        std::vector<std::size_t> number_values;  // by question
+    };
+    Extent CurrentExtent() const;
+    // Forgets every respondent added since `extent` was taken.
+    void TruncateTo(const Extent& extent);
+
     // The bulk path, for importers and benchmarks that never build Response objects:
     // add a respondent, then set its answers by question and option index. Unset answers
     // stay kNoAnswerCode. Throws std::out_of_range / std::invalid_argument for indices or
@@ -144,6 +163,7 @@ private:
         std::unordered_map<std::string, std::uint32_t> codes;
         std::vector<std::uint32_t> column;
         void Append(std::string_view value);
+        void Truncate(std::size_t value_count, std::size_t row_count);
     };
 
     Dictionary& DictionaryFor(ResponseField field);
@@ -158,7 +178,7 @@ private:
     std::uint16_t TextCode(std::size_t question_index) const;
 
     Survey survey_;
-    std::unordered_map<std::string, std::size_t> question_indices_;
+    std::vector<std::pair<std::string, std::size_t>> questions_by_id_;  // sorted, as AnswerMap is
     std::vector<QuestionCodebook> codebooks_;
     std::vector<std::vector<std::uint16_t>> answer_codes_;
     std::vector<std::uint8_t> statuses_;

@@ -1,5 +1,7 @@
 #include "core/io/csv.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -46,195 +48,186 @@ std::string HexByte(unsigned char byte) {
     return std::string("0x") + kDigits[byte >> 4] + kDigits[byte & 0xF];
 }
 
-class CsvParser {
-public:
-    explicit CsvParser(std::string_view bytes) : bytes_(bytes) {}
+}  // namespace
 
-    Result<CsvTable> Parse() {
-        if (bytes_.substr(0, 2) == "\xFF\xFE" || bytes_.substr(0, 2) == "\xFE\xFF") {
-            Fail(1, 1,
-                 "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as "
-                 "\"CSV UTF-8 (Comma delimited)\" and load it again");
-            return Result<CsvTable>::Failure(std::move(problem_));
-        }
-        if (bytes_.substr(0, kUtf8Bom.size()) == kUtf8Bom) position_ = kUtf8Bom.size();
-        while (position_ < bytes_.size()) {
-            if (!Step(bytes_[position_])) return Result<CsvTable>::Failure(std::move(problem_));
-        }
-        if (state_ == State::kQuoted) {
-            Fail(quote_line_, quote_column_,
-                 "the quoted field that starts here is never closed (a missing closing quote)");
-            return Result<CsvTable>::Failure(std::move(problem_));
-        }
-        if (row_started_) {
-            EndField();
-            EndRow();
-        }
-        return Result<CsvTable>::Success(std::move(table_));
+CsvRowReader::CsvRowReader(std::string_view bytes) : bytes_(bytes) {
+    if (bytes_.substr(0, 2) == "\xFF\xFE" || bytes_.substr(0, 2) == "\xFE\xFF") {
+        row_number_ = 1;
+        Fail(1, 1,
+             "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as "
+             "\"CSV UTF-8 (Comma delimited)\" and load it again");
+        return;
     }
+    if (bytes_.substr(0, kUtf8Bom.size()) == kUtf8Bom) position_ = kUtf8Bom.size();
+}
 
-private:
-    enum class State { kFieldStart, kUnquoted, kQuoted, kAfterQuote };
-
-    // Takes in the byte at position_ (and what follows it, as the state needs); false, with
-    // problem_ set, when the file cannot be read on.
-    bool Step(char byte) {
-        switch (state_) {
-            case State::kFieldStart:
-                StartField(byte);
-                return true;
-            case State::kUnquoted:
-                if (byte == '"') {
-                    return Fail(line_, column_,
-                                "a quote in the middle of an unquoted field; a field that contains quotes must "
-                                "be enclosed in quotes, with each quote inside doubled");
-                }
-                return EndsField(byte) || ConsumeCharacter();
-            case State::kQuoted:
-                return StepQuoted(byte);
-            case State::kAfterQuote:
-                if (EndsField(byte)) return true;
-                return Fail(line_, column_,
-                            "unexpected text after the closing quote of a quoted field; a quote inside a "
-                            "quoted field must be doubled");
-        }
-        return true;
+bool CsvRowReader::Next() {
+    if (problem_ || position_ >= bytes_.size()) return false;
+    ++row_number_;
+    row_line_ = line_;
+    field_number_ = 1;
+    spans_.clear();
+    unescaped_.clear();
+    bool row_ends = false;
+    while (!row_ends) {
+        const bool read = position_ < bytes_.size() && bytes_[position_] == '"' ? ReadQuotedField(row_ends)
+                                                                                : ReadUnquotedField(row_ends);
+        if (!read) return false;
     }
+    // Views are made only now: unescaped_ may have moved while the row was read.
+    fields_.clear();
+    for (const FieldSpan& span : spans_) {
+        fields_.push_back((span.unescaped ? std::string_view(unescaped_) : bytes_).substr(span.offset, span.length));
+    }
+    return true;
+}
 
-    void StartField(char byte) {
-        if (!row_started_) {
-            row_started_ = true;
-            row_line_ = line_;
+bool CsvRowReader::ReadUnquotedField(bool& row_ends) {
+    const std::size_t start = position_;
+    while (SkipPlainAscii(), position_ < bytes_.size()) {
+        const char byte = bytes_[position_];
+        if (byte == ',' || byte == '\r' || byte == '\n') {
+            spans_.push_back(FieldSpan{false, start, position_ - start});
+            return EndField(row_ends);
         }
         if (byte == '"') {
-            quote_line_ = line_;
-            quote_column_ = column_;
-            Advance(1);
-            state_ = State::kQuoted;
-        } else {
-            state_ = State::kUnquoted;  // look at this byte again as field content
+            return Fail(line_, column_,
+                        "a quote in the middle of an unquoted field; a field that contains quotes must "
+                        "be enclosed in quotes, with each quote inside doubled");
         }
+        if (!ConsumeCharacter()) return false;
     }
+    spans_.push_back(FieldSpan{false, start, position_ - start});
+    row_ends = true;  // the last line needs no line break
+    return true;
+}
 
-    // A comma or a line break outside quotes ends the field (and a line break the row).
-    bool EndsField(char byte) {
-        if (byte == ',') {
-            EndField();
-            Advance(1);
+bool CsvRowReader::ReadQuotedField(bool& row_ends) {
+    const std::uint32_t quote_line = line_;
+    const std::uint32_t quote_column = column_;
+    Advance(1);
+    const std::size_t content_start = position_;
+    std::size_t segment_start = position_;  // the part not yet copied, once a copy is needed
+    const std::size_t unescaped_start = unescaped_.size();
+    bool unescaped = false;
+    for (;;) {
+        SkipPlainAscii();
+        if (position_ >= bytes_.size()) {
+            return Fail(quote_line, quote_column,
+                        "the quoted field that starts here is never closed (a missing closing quote)");
+        }
+        const char byte = bytes_[position_];
+        if (byte == '"') {
+            if (position_ + 1 >= bytes_.size() || bytes_[position_ + 1] != '"') break;
+            // A doubled quote: the field is no longer its bytes as they stand, so it is copied.
+            unescaped = true;
+            unescaped_.append(bytes_.substr(segment_start, position_ + 1 - segment_start));
+            Advance(2);
+            segment_start = position_;
         } else if (byte == '\r' || byte == '\n') {
-            EndField();
-            EndRow();
-            ConsumeLineBreak(nullptr);
-        } else {
+            ConsumeLineBreak();  // kept exactly as it is, as part of the field
+        } else if (!ConsumeCharacter()) {
             return false;
         }
-        state_ = State::kFieldStart;
+    }
+    if (unescaped) {
+        unescaped_.append(bytes_.substr(segment_start, position_ - segment_start));
+        spans_.push_back(FieldSpan{true, unescaped_start, unescaped_.size() - unescaped_start});
+    } else {
+        spans_.push_back(FieldSpan{false, content_start, position_ - content_start});
+    }
+    Advance(1);  // the closing quote
+    if (position_ >= bytes_.size()) {
+        row_ends = true;
         return true;
     }
+    const char after = bytes_[position_];
+    if (after == ',' || after == '\r' || after == '\n') return EndField(row_ends);
+    return Fail(line_, column_,
+                "unexpected text after the closing quote of a quoted field; a quote inside a "
+                "quoted field must be doubled");
+}
 
-    bool StepQuoted(char byte) {
-        if (byte == '"') {
-            if (position_ + 1 < bytes_.size() && bytes_[position_ + 1] == '"') {
-                field_.push_back('"');
-                Advance(2);
-            } else {
-                Advance(1);
-                state_ = State::kAfterQuote;
-            }
-            return true;
-        }
-        if (byte == '\r' || byte == '\n') {
-            ConsumeLineBreak(&field_);
-            return true;
-        }
-        return ConsumeCharacter();
-    }
-
-    void Advance(std::size_t byte_count) {
-        position_ += byte_count;
-        column_ += static_cast<std::uint32_t>(byte_count);
-    }
-
-    // Keeps CR, LF and CRLF as they are when they sit inside a quoted field.
-    void ConsumeLineBreak(std::string* keep) {
-        const std::size_t length =
-            bytes_[position_] == '\r' && position_ + 1 < bytes_.size() &&
-                    bytes_[position_ + 1] == '\n'
-                ? 2
-                : 1;
-        if (keep != nullptr) keep->append(bytes_.substr(position_, length));
-        position_ += length;
-        ++line_;
-        column_ = 1;
-    }
-
-    // One character of field content; false (with problem_ set) if it is not valid UTF-8.
-    bool ConsumeCharacter() {
-        const unsigned char byte = static_cast<unsigned char>(bytes_[position_]);
-        if (byte == 0) {
-            return Fail(line_, column_,
-                        "the file contains a NUL byte; it may be UTF-16 (Excel's \"Unicode Text\") "
-                        "rather than CSV UTF-8");
-        }
-        std::size_t length = 1;
-        if (byte >= 0x80) {
-            length = Utf8SequenceLength(bytes_, position_);
-            if (length == 0) {
-                const std::string meaning = Windows1252Character(byte);
-                return Fail(line_, column_,
-                     "byte " + HexByte(byte) + " is not valid UTF-8" +
-                         (meaning.empty() ? "" : " (in Windows-1252 it would be \"" + meaning + "\")") +
-                         ": the file seems to be saved in a legacy encoding such as Excel's "
-                         "\"CSV (Comma delimited)\"; save it as \"CSV UTF-8 (Comma delimited)\" "
-                         "and load it again");
-            }
-        }
-        field_.append(bytes_.substr(position_, length));
-        position_ += length;
-        ++column_;
-        return true;
-    }
-
-    void EndField() {
-        row_.push_back(std::move(field_));
-        field_.clear();
+bool CsvRowReader::EndField(bool& row_ends) {
+    if (bytes_[position_] == ',') {
+        Advance(1);
         ++field_number_;
+        row_ends = false;
+    } else {
+        ConsumeLineBreak();
+        row_ends = true;
     }
+    return true;
+}
 
-    void EndRow() {
-        table_.rows.push_back(std::move(row_));
-        table_.row_lines.push_back(row_line_);
-        row_.clear();
-        ++row_number_;
-        field_number_ = 1;
-        row_started_ = false;
+namespace {
+
+struct PlainAsciiTable {
+    std::array<bool, 256> plain{};
+    constexpr PlainAsciiTable() {
+        for (int byte = 0x20; byte < 0x7F; ++byte) plain[static_cast<std::size_t>(byte)] = byte != ',' && byte != '"';
     }
-
-    // Always false, for `return Fail(...)`.
-    bool Fail(std::uint32_t line, std::uint32_t column, const std::string& message) {
-        problem_.row = row_number_;
-        problem_.message = "field " + std::to_string(field_number_) + " (line " + std::to_string(line) + ", column " +
-                           std::to_string(column) + "): " + message;
-        return false;
-    }
-
-    std::string_view bytes_;
-    std::size_t position_ = 0;
-    std::uint32_t line_ = 1;
-    std::uint32_t column_ = 1;
-    std::uint32_t row_number_ = 1;
-    std::uint32_t field_number_ = 1;
-    std::uint32_t row_line_ = 1;
-    bool row_started_ = false;
-    std::string field_;
-    CsvRow row_;
-    State state_ = State::kFieldStart;
-    std::uint32_t quote_line_ = 0;  // where the open quoted field started
-    std::uint32_t quote_column_ = 0;
-    CsvTable table_;
-    Problem problem_;
 };
+constexpr PlainAsciiTable kPlainAscii;
 
+}  // namespace
+
+void CsvRowReader::SkipPlainAscii() {
+    const char* const start = bytes_.data() + position_;
+    const char* const end = bytes_.data() + bytes_.size();
+    const char* cursor = start;
+    while (cursor != end && kPlainAscii.plain[static_cast<unsigned char>(*cursor)]) ++cursor;
+    column_ += static_cast<std::uint32_t>(cursor - start);
+    position_ += static_cast<std::size_t>(cursor - start);
+}
+
+void CsvRowReader::Advance(std::size_t byte_count) {
+    position_ += byte_count;
+    column_ += static_cast<std::uint32_t>(byte_count);
+}
+
+void CsvRowReader::ConsumeLineBreak() {
+    const bool crlf = bytes_[position_] == '\r' && position_ + 1 < bytes_.size() && bytes_[position_ + 1] == '\n';
+    position_ += crlf ? 2 : 1;
+    ++line_;
+    column_ = 1;
+}
+
+bool CsvRowReader::ConsumeCharacter() {
+    const unsigned char byte = static_cast<unsigned char>(bytes_[position_]);
+    if (byte == 0) {
+        return Fail(line_, column_,
+                    "the file contains a NUL byte; it may be UTF-16 (Excel's \"Unicode Text\") "
+                    "rather than CSV UTF-8");
+    }
+    std::size_t length = 1;
+    if (byte >= 0x80) {
+        length = Utf8SequenceLength(bytes_, position_);
+        if (length == 0) {
+            const std::string meaning = Windows1252Character(byte);
+            return Fail(line_, column_,
+                        "byte " + HexByte(byte) + " is not valid UTF-8" +
+                            (meaning.empty() ? "" : " (in Windows-1252 it would be \"" + meaning + "\")") +
+                            ": the file seems to be saved in a legacy encoding such as Excel's "
+                            "\"CSV (Comma delimited)\"; save it as \"CSV UTF-8 (Comma delimited)\" "
+                            "and load it again");
+        }
+    }
+    position_ += length;
+    ++column_;
+    return true;
+}
+
+bool CsvRowReader::Fail(std::uint32_t line, std::uint32_t column, const std::string& message) {
+    Problem problem;
+    problem.row = row_number_;
+    problem.message = "field " + std::to_string(field_number_) + " (line " + std::to_string(line) + ", column " +
+                      std::to_string(column) + "): " + message;
+    problem_ = std::move(problem);
+    return false;
+}
+
+namespace {
 
 std::string JoinNames(const std::vector<std::string>& names) {
     std::string text;
@@ -275,13 +268,23 @@ bool NeedsQuotes(std::string_view value) {
 
 std::string NormaliseCsvColumnName(std::string_view name) { return AsciiLowercase(TrimSpaces(name)); }
 
-Result<CsvTable> ReadCsv(std::string_view bytes) { return CsvParser(bytes).Parse(); }
+Result<CsvTable> ReadCsv(std::string_view bytes) {
+    CsvRowReader reader(bytes);
+    CsvTable table;
+    while (reader.Next()) {
+        table.rows.emplace_back(reader.Fields().begin(), reader.Fields().end());
+        table.row_lines.push_back(reader.Line());
+    }
+    if (reader.problem()) return Result<CsvTable>::Failure(*reader.problem());
+    return Result<CsvTable>::Success(std::move(table));
+}
 
 bool IsBlankCsvRow(const CsvRow& row) {
-    for (const std::string& field : row) {
-        if (!field.empty()) return false;
-    }
-    return true;
+    return std::all_of(row.begin(), row.end(), [](const std::string& field) { return field.empty(); });
+}
+
+bool IsBlankCsvFields(const std::vector<std::string_view>& fields) {
+    return std::all_of(fields.begin(), fields.end(), [](std::string_view field) { return field.empty(); });
 }
 
 CsvHeader CsvHeader::Map(const CsvRow& header_row, const std::vector<std::string>& required,

@@ -41,8 +41,61 @@ struct CsvTable {
 // physical (line breaks inside a quoted field count) and the column in characters.
 Result<CsvTable> ReadCsv(std::string_view bytes);
 
+// The same reader one record at a time, for files too large to hold as a CsvTable: each
+// field is a view into the input, except a quoted field with a doubled quote, which is
+// unescaped into the reader's own buffer. Views last until the next call to Next().
+class CsvRowReader {
+public:
+    explicit CsvRowReader(std::string_view bytes);
+
+    // Reads the next record; false at the end of the input, or when the input cannot be read
+    // on (then problem() says where and why, exactly as ReadCsv would).
+    bool Next();
+    const std::vector<std::string_view>& Fields() const { return fields_; }
+    // The record's number, the first being row 1 (the row Excel shows).
+    std::uint32_t RowNumber() const { return row_number_; }
+    // The physical line the record starts on.
+    std::uint32_t Line() const { return row_line_; }
+    const std::optional<Problem>& problem() const { return problem_; }
+
+private:
+    // Where a field's text is: in the input, or in unescaped_.
+    struct FieldSpan {
+        bool unescaped = false;
+        std::size_t offset = 0;
+        std::size_t length = 0;
+    };
+
+    bool ReadUnquotedField(bool& row_ends);
+    bool ReadQuotedField(bool& row_ends);
+    // At the comma or line break after a field.
+    bool EndField(bool& row_ends);
+    // Past printable ASCII other than the comma and the quote: most of any file, and one
+    // column per byte, so it needs none of the checks other characters do.
+    void SkipPlainAscii();
+    void Advance(std::size_t byte_count);
+    void ConsumeLineBreak();
+    // One character of field content; false (with problem_ set) if it is not valid UTF-8.
+    bool ConsumeCharacter();
+    // Always false, for `return Fail(...)`.
+    bool Fail(std::uint32_t line, std::uint32_t column, const std::string& message);
+
+    std::string_view bytes_;
+    std::size_t position_ = 0;
+    std::uint32_t line_ = 1;
+    std::uint32_t column_ = 1;  // in characters
+    std::uint32_t row_number_ = 0;
+    std::uint32_t field_number_ = 1;
+    std::uint32_t row_line_ = 1;
+    std::vector<FieldSpan> spans_;
+    std::string unescaped_;
+    std::vector<std::string_view> fields_;
+    std::optional<Problem> problem_;
+};
+
 // True for a row with no content (a blank line, or only empty fields).
 bool IsBlankCsvRow(const CsvRow& row);
+bool IsBlankCsvFields(const std::vector<std::string_view>& fields);
 
 // Which field holds each expected column, from a header row. Names are compared ignoring
 // ASCII case and surrounding spaces ("School " matches "school"); empty header cells

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <set>
+#include <optional>
 
 #include "core/base/text.h"
 #include "core/base/utf8.h"
@@ -131,22 +131,35 @@ bool ConditionHolds(const Condition& condition, const Question& referenced, cons
     return false;
 }
 
-std::vector<const Question*> ShownQuestions(const Survey& survey, const AnswerMap& answers) {
-    std::vector<const Question*> shown;
-    std::set<std::string> shown_ids;
-    for (const auto& question : survey.questions) {
+namespace {
+
+// Whether each question (by its index in the survey) is shown, given the answers. Flags by
+// index rather than a set of ids: every response of a large file is checked.
+std::vector<bool> ShownFlags(const Survey& survey, const AnswerMap& answers) {
+    std::vector<bool> shown(survey.questions.size(), false);
+    for (std::size_t index = 0; index < survey.questions.size(); ++index) {
+        const Question& question = survey.questions[index];
         bool visible = true;
         if (question.condition) {
             const Condition& condition = *question.condition;
-            const Question* referenced = survey.FindQuestion(condition.question_id);
+            const std::optional<std::size_t> referenced = survey.QuestionIndex(condition.question_id);
             const auto answer = answers.find(condition.question_id);
-            visible = referenced && shown_ids.count(condition.question_id) != 0 &&
-                      ConditionHolds(condition, *referenced, answer == answers.end() ? nullptr : &answer->second);
+            visible = referenced && shown[*referenced] &&
+                      ConditionHolds(condition, survey.questions[*referenced],
+                                     answer == answers.end() ? nullptr : &answer->second);
         }
-        if (visible) {
-            shown.push_back(&question);
-            shown_ids.insert(question.id);
-        }
+        shown[index] = visible;
+    }
+    return shown;
+}
+
+}  // namespace
+
+std::vector<const Question*> ShownQuestions(const Survey& survey, const AnswerMap& answers) {
+    const std::vector<bool> flags = ShownFlags(survey, answers);
+    std::vector<const Question*> shown;
+    for (std::size_t index = 0; index < survey.questions.size(); ++index) {
+        if (flags[index]) shown.push_back(&survey.questions[index]);
     }
     return shown;
 }
@@ -159,18 +172,16 @@ bool IsQuestionShown(const Survey& survey, const std::string& question_id, const
 
 std::vector<std::string> CheckAnswerSet(const Survey& survey, const AnswerMap& answers, Completeness completeness) {
     std::vector<std::string> problems;
-    const auto shown = ShownQuestions(survey, answers);
-    std::set<std::string> shown_ids;
-    for (const Question* question : shown) shown_ids.insert(question->id);
-
+    const std::vector<bool> shown = ShownFlags(survey, answers);
     for (const auto& [question_id, answer] : answers) {
-        const Question* question = survey.FindQuestion(question_id);
-        if (!question) {
+        const std::optional<std::size_t> index = survey.QuestionIndex(question_id);
+        if (!index) {
             problems.push_back("question " + Quoted(question_id) + ": there is no such question in survey " +
                                Quoted(survey.id));
             continue;
         }
-        if (!shown_ids.count(question_id)) {
+        const Question* question = &survey.questions[*index];
+        if (!shown[*index]) {
             // An answer to a hidden question means the respondent went back and changed an
             // earlier answer; keeping it would count an answer to a question nobody asked.
             problems.push_back("question " + Quoted(question_id) +
@@ -180,11 +191,11 @@ std::vector<std::string> CheckAnswerSet(const Survey& survey, const AnswerMap& a
         if (auto problem = CheckAnswer(*question, answer)) problems.push_back(*problem);
     }
     if (completeness == Completeness::kComplete) {
-        for (const Question* question : shown) {
-            if (!question->required) continue;
-            const auto answer = answers.find(question->id);
-            if (answer == answers.end()) {
-                problems.push_back("question " + Quoted(question->id) + ": is required but has no answer");
+        for (std::size_t index = 0; index < survey.questions.size(); ++index) {
+            const Question& question = survey.questions[index];
+            if (!shown[index] || !question.required) continue;
+            if (answers.find(question.id) == answers.end()) {
+                problems.push_back("question " + Quoted(question.id) + ": is required but has no answer");
             }
             // A skip on a required question is already reported by CheckAnswer.
         }

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <cereal/cereal.hpp>
 #include <cereal/types/map.hpp>
@@ -120,6 +122,21 @@ struct Response {
 
     static constexpr std::uint32_t kSerialVersion = 1;
 };
+
+// Takes each response a reader hands on as it is read, so that a file far larger than what is
+// kept of it never has to be held as responses.
+using ResponseVisitor = std::function<void(Response&&)>;
+
+// Runs `read`, a reader that hands each response to the ResponseVisitor it is given, and
+// returns its result with those responses kept in `responses` when the result is ok(): how
+// each reader that keeps every response is made from the one that keeps none.
+template <typename StreamingRead>
+auto KeepingResponses(const StreamingRead& read) -> decltype(read(ResponseVisitor())) {
+    std::vector<Response> responses;
+    auto result = read([&responses](Response&& response) { responses.push_back(std::move(response)); });
+    if (result.ok()) result.responses = std::move(responses);
+    return result;
+}
 
 }  // namespace yousaid
 

@@ -49,16 +49,24 @@ constexpr const char* kNowSuffix = ".now";
 // Spreadsheets put an apostrophe in front of a cell to keep it text, and our writer does
 // the same against formula injection: one leading apostrophe is never part of the value.
 // Returns whether there was one.
-bool StripTextMarker(std::string& cell) {
+bool StripTextMarker(std::string_view& cell) {
     if (!cell.empty() && cell.front() == '\'') {
-        cell.erase(cell.begin());
+        cell.remove_prefix(1);
         return true;
     }
     return false;
 }
 
-bool IsNonSubstantiveOption(const Question& question, const std::string& option_id) {
-    const Option* option = question.FindOption(option_id);
+// Question::FindOption for a cell's text, which need not be copied into a string to look it up.
+const Option* FindOptionInCell(const Question& question, std::string_view option_id) {
+    for (const Option& option : question.options) {
+        if (option.id == option_id) return &option;
+    }
+    return nullptr;
+}
+
+bool IsNonSubstantiveOption(const Question& question, std::string_view option_id) {
+    const Option* option = FindOptionInCell(question, option_id);
     return option != nullptr && !option->IsSubstantive();
 }
 
@@ -215,10 +223,11 @@ public:
         : survey_(survey), options_(options), report_(std::move(report)) {}
 
     // False when the header is not usable (every reason reported).
-    bool Map(const CsvRow& header) {
+    bool Map(const std::vector<std::string_view>& header) {
         std::set<std::string> ignored;
         for (const std::string& name : options_.ignore_columns) ignored.insert(NormaliseCsvColumnName(name));
         seen_.clear();
+        named_width_ = 0;
         roles_.assign(header.size(), ColumnRole{});
         bool ok = true;
         for (std::size_t index = 0; index < header.size(); ++index) {
@@ -226,6 +235,7 @@ public:
             ColumnRole& role = roles_[index];
             role.header = std::string(TrimSpaces(header[index]));
             if (name.empty()) continue;  // an unnamed column; its cells must stay empty (checked per row)
+            named_width_ = index + 1;
             if (!seen_.emplace(name, index).second) {
                 report_(1, role.header, "this column name appears more than once");
                 ok = false;
@@ -237,6 +247,13 @@ public:
     }
 
     const std::vector<ColumnRole>& Roles() const { return roles_; }
+    // The cells a row needs to reach every named column.
+    std::size_t NamedWidth() const { return named_width_; }
+    // The field that holds a column, by its normalised name; none when it is not in the header.
+    std::optional<std::size_t> ColumnIndex(const std::string& name) const {
+        const auto found = seen_.find(name);
+        return found == seen_.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+    }
 
 private:
     // Gives a named column its role; false (reported) when it has none.
@@ -311,6 +328,7 @@ private:
     const ResponseCsvOptions& options_;
     ReportProblem report_;
     std::map<std::string, std::size_t> seen_;  // normalised name -> column
+    std::size_t named_width_ = 0;
     std::vector<ColumnRole> roles_;
 };
 
@@ -322,17 +340,17 @@ public:
 
     ResponseCsvCells(const Survey& survey, ReportProblem report) : survey_(survey), report_(std::move(report)) {}
 
-    void ReadFixedCell(const ColumnRole& role, std::string cell, std::uint32_t row_number, Response& response,
+    void ReadFixedCell(const ColumnRole& role, std::string_view cell, std::uint32_t row_number, Response& response,
                        bool& has_id, bool& has_status) {
-        const std::string& name = role.fixed_name;
+        const std::string_view name = role.fixed_name;  // compared with each fixed column's name
         // Surrounding spaces are never meaningful here, and " 2025" must not become its own wave.
         StripTextMarker(cell);
-        const std::string value(TrimSpaces(cell));
+        const std::string_view value = TrimSpaces(cell);
         if (name == kResponseIdColumn) {
             if (value.empty()) return;
             const auto id = ResponseId::FromHex(value);
             if (!id || id->IsNil()) {
-                report_(row_number, role.header, "'" + value + "' is not a response id (32 hex digits)");
+                report_(row_number, role.header, "'" + std::string(value) + "' is not a response id (32 hex digits)");
                 return;
             }
             response.id = *id;
@@ -340,14 +358,14 @@ public:
         } else if (name == kSurveyIdColumn) {
             if (!value.empty() && value != survey_.id) {
                 report_(row_number, role.header,
-                        "the row is for survey '" + value + "', but this import is for survey '" + survey_.id + "'");
+                        "the row is for survey '" + std::string(value) + "', but this import is for survey '" + survey_.id + "'");
             }
         } else if (name == kSurveyVersionColumn) {
             if (value.empty()) return;
             const auto version = ParseWholeNumber32(value);
             if (!version || *version != survey_.version) {
                 report_(row_number, role.header,
-                        "the row is for version " + value + " of the survey, but this import is for version " +
+                        "the row is for version " + std::string(value) + " of the survey, but this import is for version " +
                             std::to_string(survey_.version));
             }
         } else if (name == kWaveColumn) {
@@ -357,7 +375,7 @@ public:
             has_status = true;  // filled in, even if wrongly: one problem per cell is enough
             const auto status = ParseResponseStatus(NormaliseCsvColumnName(value));
             if (!status) {
-                report_(row_number, role.header, "'" + value + "' is not a status; write complete, partial or refused");
+                report_(row_number, role.header, "'" + std::string(value) + "' is not a status; write complete, partial or refused");
                 return;
             }
             response.status = *status;
@@ -366,7 +384,7 @@ public:
             const auto mode = ParseAnswerMode(NormaliseCsvColumnName(value));
             if (!mode) {
                 report_(row_number, role.header,
-                        "'" + value + "' is not an answer mode; write self, helped_by_adult, on_behalf or by_phone");
+                        "'" + std::string(value) + "' is not an answer mode; write self, helped_by_adult, on_behalf or by_phone");
                 return;
             }
             response.answer_mode = *mode;
@@ -381,7 +399,7 @@ public:
             const auto time = ParseIso8601Utc(value, true);
             if (!time || !IsPlausibleTime(*time)) {
                 report_(row_number, role.header,
-                        "'" + value + "' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)");
+                        "'" + std::string(value) + "' is not a date or time in the form 2026-03-14 or 2026-03-14T09:26:53Z (UTC)");
                 return;
             }
             (name == kStartedAtColumn ? response.started_at_ms : response.submitted_at_ms) = *time;
@@ -390,7 +408,7 @@ public:
 
     // One cell of a one-column question. Empty means "no answer"; the question decides
     // whether the cell is an option id, ids separated by ';', a whole number or text.
-    void ReadQuestionCell(const Question& question, const std::string& column, std::string cell,
+    void ReadQuestionCell(const Question& question, const std::string& column, std::string_view cell,
                           std::uint32_t row_number, Response& response) {
         const bool literal_text = StripTextMarker(cell);
         if (question.kind == QuestionKind::kShortText) {
@@ -398,9 +416,9 @@ public:
             if (!literal_text && cell == kCsvSkippedCell) {
                 response.answers[question.id] = Answer::Skipped();
             } else if (!literal_text && IsNonSubstantiveOption(question, cell)) {
-                response.answers[question.id] = Answer::Choice(cell);
+                response.answers[question.id] = Answer::Choice(std::string(cell));
             } else {
-                response.answers[question.id] = Answer::Text(cell);
+                response.answers[question.id] = Answer::Text(std::string(cell));
             }
             return;
         }
@@ -461,7 +479,7 @@ public:
         }
     }
 
-    void ReadBeforeAndNow(const Question& question, std::string before_cell, std::string now_cell,
+    void ReadBeforeAndNow(const Question& question, std::string_view before_cell, std::string_view now_cell,
                           std::uint32_t row_number, Response& response) {
         StripTextMarker(before_cell);
         StripTextMarker(now_cell);
@@ -506,6 +524,12 @@ private:
     ReportProblem report_;
 };
 
+
+// Reads a file in passes over its bytes, none holding more than one row: the first checks
+// that the whole file is CSV and maps the header; the second reads each row into a response
+// and hands it on. So a file that is not CSV throughout is reported for that alone, before
+// any row is read, as a reader holding the whole table would. Only when a row has no id is
+// the whole file read once more, for the digest that generated ids come from.
 class ResponseCsvReader {
 public:
     ResponseCsvReader(const Survey& survey, const ResponseCsvOptions& options)
@@ -517,42 +541,28 @@ public:
               Report(row, std::move(column), std::move(message));
           }) {}
 
-    ResponseCsvReadResult Read(std::string_view bytes) {
-        Result<CsvTable> read = ReadCsv(bytes);
-        if (!read.ok()) {
-            result_.problems = std::move(read.problems);
-            return Finish();
-        }
-        const CsvTable& csv = *read.value;
-        if (std::all_of(csv.rows.begin(), csv.rows.end(), IsBlankCsvRow)) {
-            Report(0, "", "the file is empty");
-            return Finish();
-        }
-        if (IsBlankCsvRow(csv.rows.front())) {
-            Report(1, "", "should hold the column names but is blank");
-            return Finish();
-        }
-        if (!layout_.Map(csv.rows.front())) return Finish();
-
-        // Generated ids: one digest of everything the import reads, then one id per row.
-        const Sha256Digest content = ContentDigest(csv.rows);
+    ResponseCsvReadResult Read(std::string_view bytes, const ResponseVisitor& visit) {
+        bytes_ = bytes;
+        if (!ScanFile()) return Finish();
+        CsvRowReader rows(bytes);
+        rows.Next();  // the header, mapped by ScanFile
         std::uint32_t data_row_ordinal = 0;
         std::unordered_map<ResponseId, std::uint32_t, ResponseIdHash> rows_by_id;
-        for (std::size_t index = 1; index < csv.rows.size(); ++index) {
-            const CsvRow& row = csv.rows[index];
-            if (IsBlankCsvRow(row)) continue;
+        while (rows.Next()) {
+            if (IsBlankCsvFields(rows.Fields())) continue;
             ++data_row_ordinal;
-            const auto row_number = static_cast<std::uint32_t>(index + 1);
-            std::optional<Response> response = ReadRow(row, row_number, content, data_row_ordinal);
+            const std::uint32_t row_number = rows.RowNumber();
+            std::optional<Response> response = ReadRow(rows.Fields(), row_number, data_row_ordinal);
             if (!response) continue;
             const auto [existing, inserted] = rows_by_id.emplace(response->id, row_number);
             if (!inserted) {
                 Report(row_number, kResponseIdColumn,
-                        "response " + response->id.ToHex() + " is also on row " + std::to_string(existing->second) +
-                            "; each response must appear once");
+                       "response " + response->id.ToHex() + " is also on row " + std::to_string(existing->second) +
+                           "; each response must appear once");
                 continue;
             }
-            result_.responses.push_back(std::move(*response));
+            // A file with a problem is not used at all, so nothing more of it is handed on.
+            if (ProblemCount() == 0) visit(std::move(*response));
         }
         return Finish();
     }
@@ -566,39 +576,76 @@ private:
         result_.problems.push_back(Problem{"", row, "", std::move(column), std::move(message)});
     }
 
+    std::size_t ProblemCount() const { return result_.problems.size() + result_.more_problems; }
+
     ResponseCsvReadResult Finish() {
-        result_.ok = result_.problems.empty() && result_.more_problems == 0;
-        if (!result_.ok) {
-            result_.responses.clear();
-            result_.generated_ids = 0;
-        }
+        result_.ok = ProblemCount() == 0;
+        if (!result_.ok) result_.generated_ids = 0;
         return std::move(result_);
+    }
+
+    // The first pass: false (with the reason reported) when the file is not CSV throughout,
+    // holds nothing, or has no usable header.
+    bool ScanFile() {
+        CsvRowReader rows(bytes_);
+        bool has_content = false;
+        bool header_blank = false;
+        bool header_mapped = false;
+        while (rows.Next()) {
+            const bool blank = IsBlankCsvFields(rows.Fields());
+            if (rows.RowNumber() == 1) {
+                header_blank = blank;
+                if (!blank) header_mapped = layout_.Map(rows.Fields());
+            }
+            has_content = has_content || !blank;
+        }
+        if (rows.problem()) {
+            // Whatever the header had is beside the point when the file is not CSV throughout.
+            result_.problems.assign(1, *rows.problem());
+            result_.more_problems = 0;
+            return false;
+        }
+        if (!has_content) {
+            Report(0, "", "the file is empty");
+            return false;
+        }
+        if (header_blank) {
+            Report(1, "", "should hold the column names but is blank");
+            return false;
+        }
+        return header_mapped;
     }
 
     // What the generated ids are derived from: the survey and every cell that is read (not
     // ignored columns), trimmed, with trailing empty cells and blank rows left out. So
     // re-saving the file (Excel changes quoting, line ends, BOM) keeps the ids; changing
-    // any cell that is read changes them all.
-    Sha256Digest ContentDigest(const std::vector<CsvRow>& rows) const {
-        Sha256 hash;
-        hash.Update(std::string_view("yousaid-csv-response-id-v1\0", 27));
-        hash.Update(survey_.id);
-        hash.Update(std::string_view("\0", 1));
-        for (const CsvRow& row : rows) {
-            if (IsBlankCsvRow(row)) continue;
-            std::vector<std::string_view> cells;
-            for (std::size_t index = 0; index < row.size() && index < layout_.Roles().size(); ++index) {
-                cells.push_back(layout_.Roles()[index].kind == ColumnRole::Kind::kIgnored ? std::string_view()
-                                                                                  : TrimSpaces(row[index]));
-            }
-            while (!cells.empty() && cells.back().empty()) cells.pop_back();
-            for (const std::string_view cell : cells) {
-                hash.Update(cell);
-                hash.Update(std::string_view("\x1F", 1));  // unit separator
-            }
-            hash.Update(std::string_view("\x1E", 1));  // record separator
+    // any cell that is read changes them all. Taken once, when the first row needs it.
+    const Sha256Digest& ContentDigest() {
+        if (content_digest_) return *content_digest_;
+        Sha256 digest;
+        digest.Update(std::string_view("yousaid-csv-response-id-v1\0", 27));
+        digest.Update(survey_.id);
+        digest.Update(std::string_view("\0", 1));
+        CsvRowReader rows(bytes_);
+        while (rows.Next()) {
+            if (!IsBlankCsvFields(rows.Fields())) AddToContentDigest(digest, rows.Fields());
         }
-        return hash.Finish();
+        content_digest_ = digest.Finish();
+        return *content_digest_;
+    }
+
+    void AddToContentDigest(Sha256& digest, const std::vector<std::string_view>& row) {
+        digest_cells_.clear();
+        for (std::size_t index = 0; index < row.size() && index < layout_.Roles().size(); ++index) {
+            digest_cells_.push_back(layout_.Roles()[index].kind == ColumnRole::Kind::kIgnored ? std::string_view()
+                                                                                              : TrimSpaces(row[index]));
+        }
+        while (!digest_cells_.empty() && digest_cells_.back().empty()) digest_cells_.pop_back();
+        for (const std::string_view cell : digest_cells_) {
+            digest.Update(cell);
+            digest.Update(std::string_view("\x1F", 1));  // unit separator
+        }
+        digest.Update(std::string_view("\x1E", 1));  // record separator
     }
 
     static ResponseId GeneratedId(const Sha256Digest& content, std::uint32_t data_row_ordinal) {
@@ -614,25 +661,56 @@ private:
         return id;
     }
 
-    std::optional<Response> ReadRow(const CsvRow& row, std::uint32_t row_number, const Sha256Digest& content,
+    std::optional<Response> ReadRow(const std::vector<std::string_view>& row, std::uint32_t row_number,
                                     std::uint32_t data_row_ordinal) {
-        const std::size_t problems_before = result_.problems.size() + result_.more_problems;
+        const std::size_t problems_before = ProblemCount();
         Response response;
         response.survey_id = survey_.id;
         response.survey_version = survey_.version;
         response.language = kEnglish;
         bool has_id = false;
         bool has_status = false;
-        // Before-and-now cells wait for their partner column.
-        std::map<const Question*, std::pair<std::optional<std::string>, std::optional<std::string>>> pairs;
+        ReadCells(row, row_number, response, has_id, has_status);
+        CheckRequiredCells(row.size(), row_number, has_status, !response.wave.empty());
+        if (ProblemCount() != problems_before) return std::nullopt;
 
+        if (!has_id) {
+            response.id = GeneratedId(ContentDigest(), data_row_ordinal);
+            ++result_.generated_ids;
+        }
+        for (const std::string& message : CheckResponse(survey_, response)) {
+            auto [column, rest] = AttributeToColumn(message, survey_);
+            Report(row_number, std::move(column), std::move(rest));
+        }
+        if (ProblemCount() != problems_before) return std::nullopt;
+        return response;
+    }
+
+    // A before-and-now question's two cells, read together once the row is done.
+    struct BeforeAndNowCells {
+        const Question* question = nullptr;
+        std::optional<std::string_view> before;
+        std::optional<std::string_view> now;
+    };
+
+    BeforeAndNowCells& PairFor(const Question* question) {
+        for (BeforeAndNowCells& pair : pairs_) {
+            if (pair.question == question) return pair;
+        }
+        pairs_.push_back(BeforeAndNowCells{question, std::nullopt, std::nullopt});
+        return pairs_.back();
+    }
+
+    void ReadCells(const std::vector<std::string_view>& row, std::uint32_t row_number, Response& response,
+                   bool& has_id, bool& has_status) {
+        pairs_.clear();
         for (std::size_t index = 0; index < row.size(); ++index) {
-            std::string cell = row[index];
+            const std::string_view cell = row[index];
             if (index >= layout_.Roles().size() || (layout_.Roles()[index].header.empty())) {
                 if (!TrimSpaces(cell).empty()) {
                     Report(row_number, "",
-                            "field " + std::to_string(index + 1) + " holds '" + cell +
-                                "' but its column has no name in row 1");
+                           "field " + std::to_string(index + 1) + " holds '" + std::string(cell) +
+                               "' but its column has no name in row 1");
                 }
                 continue;
             }
@@ -647,42 +725,67 @@ private:
                     cells_.ReadQuestionCell(*role.question, role.header, cell, row_number, response);
                     break;
                 case ColumnRole::Kind::kBefore:
-                    pairs[role.question].first = cell;
+                    PairFor(role.question).before = cell;
                     break;
                 case ColumnRole::Kind::kNow:
-                    pairs[role.question].second = cell;
+                    PairFor(role.question).now = cell;
                     break;
             }
         }
-        for (const auto& [question, cells] : pairs) {
-            cells_.ReadBeforeAndNow(*question, cells.first.value_or(""), cells.second.value_or(""), row_number, response);
+        // In the survey's order of questions (they live in one vector), whatever the columns' order.
+        std::sort(pairs_.begin(), pairs_.end(), [](const BeforeAndNowCells& a, const BeforeAndNowCells& b) {
+            return std::less<const Question*>()(a.question, b.question);
+        });
+        for (const BeforeAndNowCells& pair : pairs_) {
+            cells_.ReadBeforeAndNow(*pair.question, pair.before.value_or(""), pair.now.value_or(""), row_number,
+                                    response);
+        }
+    }
+
+    // Every row needs its status and wave. When the row stops before their columns, the row
+    // itself is what is wrong (cut short, or split by a line break in a cell without quotes),
+    // and saying that the cells are empty would send the officer looking in the wrong place.
+    void CheckRequiredCells(std::size_t cell_count, std::uint32_t row_number, bool has_status, bool has_wave) {
+        const std::size_t width = layout_.NamedWidth();
+        const auto beyond_row = [&](const char* column) {
+            const std::optional<std::size_t> index = layout_.ColumnIndex(column);
+            return index && *index >= cell_count;
+        };
+        if (cell_count < width && (beyond_row(kStatusColumn) || beyond_row(kWaveColumn))) {
+            Report(row_number, "",
+                   "has " + std::to_string(cell_count) + " of the " + std::to_string(width) +
+                       " cells the header names (is it cut short, or split by a line break in a cell that is not "
+                       "in quotes?)");
+            return;
         }
         if (!has_status) Report(row_number, kStatusColumn, "is empty; write complete, partial or refused");
-        if (response.wave.empty()) Report(row_number, kWaveColumn, "is empty; every response needs its wave, e.g. 2025");
-        if (result_.problems.size() + result_.more_problems != problems_before) return std::nullopt;
-
-        if (!has_id) {
-            response.id = GeneratedId(content, data_row_ordinal);
-            ++result_.generated_ids;
-        }
-        for (const std::string& message : CheckResponse(survey_, response)) {
-            auto [column, rest] = AttributeToColumn(message, survey_);
-            Report(row_number, std::move(column), std::move(rest));
-        }
-        if (result_.problems.size() + result_.more_problems != problems_before) return std::nullopt;
-        return response;
+        if (!has_wave) Report(row_number, kWaveColumn, "is empty; every response needs its wave, e.g. 2025");
     }
 
     const Survey& survey_;
     ResponseCsvLayout layout_;
     ResponseCsvCells cells_;
     ResponseCsvReadResult result_;
+    std::string_view bytes_;
+    std::optional<Sha256Digest> content_digest_;
+    std::vector<BeforeAndNowCells> pairs_;         // reused from row to row
+    std::vector<std::string_view> digest_cells_;  // reused from row to row
 };
 
 }  // namespace
 
+ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options,
+                                       const ResponseVisitor& visit) {
+    return ResponseCsvReader(survey, options).Read(bytes, visit);
+}
+
 ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options) {
-    return ResponseCsvReader(survey, options).Read(bytes);
+    std::vector<Response> responses;
+    ResponseCsvReadResult result = ReadResponsesCsv(bytes, survey, options, [&responses](Response&& response) {
+        responses.push_back(std::move(response));
+    });
+    if (result.ok) result.responses = std::move(responses);
+    return result;
 }
 
 }  // namespace yousaid

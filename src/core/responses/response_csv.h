@@ -37,7 +37,7 @@ struct ResponseCsvOptions {
 
 struct ResponseCsvReadResult {
     bool ok = false;
-    std::vector<Response> responses;  // every data row, or nothing when !ok
+    std::vector<Response> responses;  // every data row, or nothing when !ok (or when streamed)
     // Each with Excel's row number (the header is row 1; 0: the whole file) and the column's
     // name as in the header as its field (empty: the whole row), e.g. "row 7, field
     // 'happiness': 11 is above the maximum 10".
@@ -56,6 +56,11 @@ struct ResponseCsvReadResult {
 // pass CheckResponse.
 ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey,
                                        const ResponseCsvOptions& options = {});
+// The same, one row at a time, for files far larger than what is kept of them: each response
+// goes to `visit` as its row is read, until the first problem, and `responses` stays empty.
+// The file is all or nothing, so when the result is !ok what was visited must be dropped.
+ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options,
+                                       const ResponseVisitor& visit);
 
 // The column names the writer uses for `survey`, in order.
 std::vector<std::string> ResponseCsvColumns(const Survey& survey);

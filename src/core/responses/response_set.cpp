@@ -1,6 +1,7 @@
 #include "core/responses/response_set.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -20,27 +21,136 @@ std::string TimeOrNone(std::int64_t milliseconds) {
 }  // namespace
 
 std::vector<ResponseCount> CountResponses(const std::vector<Response>& responses) {
-    std::map<std::pair<std::string, std::int32_t>, ResponseCount> counts;
-    for (const Response& response : responses) {
-        ResponseCount& count = counts[{response.survey_id, response.survey_version}];
-        count.survey_id = response.survey_id;
-        count.survey_version = response.survey_version;
-        switch (response.status) {
-            case ResponseStatus::kComplete:
-                ++count.complete;
+    ResponseCounter counter;
+    for (const Response& response : responses) counter.Count(response);
+    return counter.Counts();
+}
+
+void ResponseCounter::Count(const Response& response) {
+    ResponseCount& count = counts_[{response.survey_id, response.survey_version}];
+    count.survey_id = response.survey_id;
+    count.survey_version = response.survey_version;
+    switch (response.status) {
+        case ResponseStatus::kComplete:
+            ++count.complete;
+            break;
+        case ResponseStatus::kPartial:
+            ++count.partial;
+            break;
+        case ResponseStatus::kRefused:
+            ++count.refused;
+            break;
+    }
+}
+
+std::vector<ResponseCount> ResponseCounter::Counts() const {
+    std::vector<ResponseCount> result;
+    result.reserve(counts_.size());
+    for (const auto& entry : counts_) result.push_back(entry.second);
+    return result;
+}
+
+namespace {
+
+// MurmurHash3's finaliser: every bit of the input changes about half the bits of the output.
+std::uint64_t Mix64(std::uint64_t value) {
+    value ^= value >> 33;
+    value *= 0xFF51AFD7ED558CCDull;
+    value ^= value >> 33;
+    value *= 0xC4CEB9FE1A85EC53ull;
+    value ^= value >> 33;
+    return value;
+}
+
+// Two differently seeded 64-bit lanes over 8-byte words (xxHash64's round), mixed together at
+// the end, each text with its length in front so that no two different responses give the
+// same words ("ab" + "c" and "a" + "bc" differ).
+// Not cryptographic, and need not be: two different responses under one id would have to
+// agree on 128 bits by chance, and a person who can forge a response file can change its
+// answers anyway. SHA-256 here cost more than reading the rest of a large file.
+class FingerprintHasher {
+public:
+    void Add(std::string_view text) {
+        Add(static_cast<std::uint64_t>(text.size()));
+        std::size_t offset = 0;
+        // Byte order does not matter: fingerprints are never stored or sent.
+        for (; offset + 8 <= text.size(); offset += 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + offset, 8);
+            Add(word);
+        }
+        if (offset < text.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + offset, text.size() - offset);
+            Add(word);
+        }
+    }
+    void Add(std::uint64_t word) {
+        high_ = Round(high_, word, 0xC2B2AE3D27D4EB4Full, 0x9E3779B97F4A7C15ull);
+        low_ = Round(low_, word, 0x165667B19E3779F9ull, 0x85EBCA77C2B2AE63ull);
+    }
+    void AddSigned(std::int64_t value) { Add(static_cast<std::uint64_t>(value)); }
+
+    // Only the fields that belong to the answer's kind, as operator== compares them.
+    void Add(const Answer& answer) {
+        AddSigned(static_cast<std::int64_t>(answer.kind));
+        switch (answer.kind) {
+            case AnswerKind::kSkipped:
                 break;
-            case ResponseStatus::kPartial:
-                ++count.partial;
+            case AnswerKind::kOption:
+                Add(answer.option_id);
                 break;
-            case ResponseStatus::kRefused:
-                ++count.refused;
+            case AnswerKind::kOptions:
+                Add(static_cast<std::uint64_t>(answer.option_ids.size()));
+                for (const std::string& option_id : answer.option_ids) Add(option_id);
+                break;
+            case AnswerKind::kInteger:
+                AddSigned(answer.value);
+                break;
+            case AnswerKind::kText:
+                Add(answer.text);
+                break;
+            case AnswerKind::kBeforeAndNow:
+                AddSigned(answer.before);
+                AddSigned(answer.now);
                 break;
         }
     }
-    std::vector<ResponseCount> result;
-    result.reserve(counts.size());
-    for (auto& entry : counts) result.push_back(std::move(entry.second));
-    return result;
+
+    ResponseFingerprint Finish() const { return ResponseFingerprint{Mix64(high_ ^ low_), Mix64(low_ + high_)}; }
+
+private:
+    static std::uint64_t Round(std::uint64_t lane, std::uint64_t word, std::uint64_t spread, std::uint64_t mix) {
+        lane += word * spread;
+        lane = (lane << 31) | (lane >> 33);
+        return lane * mix;
+    }
+
+    std::uint64_t high_ = 0x9E3779B97F4A7C15ull;
+    std::uint64_t low_ = 0xC2B2AE3D27D4EB4Full;
+};
+
+}  // namespace
+
+ResponseFingerprint FingerprintOf(const Response& response) {
+    FingerprintHasher hasher;
+    hasher.Add(response.id.high);
+    hasher.Add(response.id.low);
+    for (const std::string* text : {&response.survey_id, &response.wave, &response.station_id, &response.event_id,
+                                    &response.language}) {
+        hasher.Add(*text);
+    }
+    hasher.AddSigned(response.survey_version);
+    hasher.AddSigned(response.started_at_ms);
+    hasher.AddSigned(response.submitted_at_ms);
+    hasher.AddSigned(static_cast<std::int64_t>(response.status));
+    hasher.AddSigned(static_cast<std::int64_t>(response.answer_mode));
+    hasher.Add(static_cast<std::uint64_t>(response.answers.size()));
+    for (const auto& [question_id, answer] : response.answers) {
+        hasher.Add(question_id);
+        hasher.Add(answer);
+    }
+    return hasher.Finish();
 }
 
 std::string DescribeAnswer(const Answer& answer) {

@@ -9,6 +9,7 @@
 //     differs and never replaces what is held. Which one is right needs a person.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -51,6 +52,30 @@ struct ResponseCount {
 
 // One entry per survey id and version, sorted by id then version.
 std::vector<ResponseCount> CountResponses(const std::vector<Response>& responses);
+
+// The same counts taken as responses go by, for readers that hand them on rather than keep them.
+class ResponseCounter {
+public:
+    void Count(const Response& response);
+    std::vector<ResponseCount> Counts() const;
+
+private:
+    std::map<std::pair<std::string, std::int32_t>, ResponseCount> counts_;
+};
+
+// A 128-bit hash of everything operator== compares, so that whether an incoming response
+// equals the one held under its id can be told by keeping only the held one's fingerprint,
+// not the response.
+struct ResponseFingerprint {
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+
+    friend bool operator==(const ResponseFingerprint& a, const ResponseFingerprint& b) {
+        return a.high == b.high && a.low == b.low;
+    }
+    friend bool operator!=(const ResponseFingerprint& a, const ResponseFingerprint& b) { return !(a == b); }
+};
+ResponseFingerprint FingerprintOf(const Response& response);
 
 // What differs between two responses with the same id, for a conflict report, e.g.
 // "status: partial / complete; answer 'happiness': 7 / 8". Empty when they are equal.

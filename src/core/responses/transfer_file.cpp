@@ -451,6 +451,11 @@ Problem UnreadableResponse(std::uint32_t position, std::string message) {
 }
 
 TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name) {
+    return KeepingResponses([&](const ResponseVisitor& visit) { return ReadTransferFile(bytes, file_name, visit); });
+}
+
+TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name,
+                                    const ResponseVisitor& visit) {
     TransferReadResult rejected;
     const std::optional<std::size_t> body_end = CheckTransferEnvelope(bytes, file_name, rejected);
     if (!body_end) return rejected;
@@ -486,25 +491,28 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
         }
         return damaged("its summary cannot be read (" + what + ")");
     }
+    ResponseCounter counter;
     for (std::uint32_t position = 1; position <= result.header.response_count; ++position) {
         if (!next_payload(payload)) {
             return damaged("the summary lists " + FormatCount(result.header.response_count) +
                            " responses but the file ends after " + FormatCount(position - 1));
         }
+        Response response;
         try {
-            Response response;
             LoadPortableBinary(payload, response);
-            result.responses.push_back(std::move(response));
         } catch (const std::exception& error) {
             // One unreadable response (typically from a newer version) does not spoil the rest.
             result.unreadable.push_back(UnreadableResponse(position, error.what()));
+            continue;
         }
+        counter.Count(response);
+        visit(std::move(response));
     }
     if (cursor != crc_offset) {
         return damaged("it holds more than the " + FormatCount(result.header.response_count) +
                        " responses its summary lists");
     }
-    if (result.unreadable.empty() && CountResponses(result.responses) != result.header.counts) {
+    if (result.unreadable.empty() && counter.Counts() != result.header.counts) {
         return damaged("its summary of counts by survey does not match the responses it holds");
     }
     return result;
@@ -562,6 +570,11 @@ std::string WriteResponsesJson(const TransferExportSettings& settings, const std
 }
 
 TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name) {
+    return KeepingResponses([&](const ResponseVisitor& visit) { return ReadResponsesJson(text, file_name, visit); });
+}
+
+TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name,
+                                     const ResponseVisitor& visit) {
     rapidjson::Document document;
     // Explicit flags: cereal's defaults would accept NaN, which no export of ours contains;
     // iterative parsing so deeply nested input cannot exhaust the stack.
@@ -613,15 +626,18 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
         return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: \"responses\" is missing or not a list");
     }
     const JsonValue& list = responses->value;
+    ResponseCounter counter;
     for (rapidjson::SizeType index = 0; index < list.Size(); ++index) {
         try {
-            result.responses.push_back(ReadJsonResponse(list[index], "responses[" + std::to_string(index) + "]"));
+            Response response = ReadJsonResponse(list[index], "responses[" + std::to_string(index) + "]");
+            counter.Count(response);
+            visit(std::move(response));
         } catch (const JsonFieldError& error) {
             result.unreadable.push_back(UnreadableResponse(static_cast<std::uint32_t>(index + 1), Describe(error)));
         }
     }
     result.header.response_count = list.Size();
-    result.header.counts = CountResponses(result.responses);
+    result.header.counts = counter.Counts();
     const auto declared = document.FindMember("response_count");
     if (declared != document.MemberEnd() && declared->value.IsUint() && declared->value.GetUint() != list.Size()) {
         return Reject(file_name, TransferProblem::kDamaged,

@@ -116,6 +116,11 @@ std::string WriteTransferFile(const TransferExportSettings& settings, const std:
 // Checks and reads a transfer file. Never throws; anything wrong with the file as a whole
 // comes back as !ok with a reason, and then no responses are returned.
 TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name);
+// The same, handing each response to `visit` as it is read; `responses` stays empty. The
+// checks that need every response (their count by survey) come at the end, so when the
+// result is !ok what was visited must be dropped.
+TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name,
+                                    const ResponseVisitor& visit);
 
 // Whether the bytes start like a transfer file (or a piece of one).
 bool LooksLikeTransferFile(std::string_view bytes);
@@ -126,6 +131,10 @@ std::string WriteResponsesJson(const TransferExportSettings& settings, const std
 // Reads a JSON export back. A response entry that cannot be read is listed in `unreadable`
 // with its JSON path; a file that is not such an export at all is !ok.
 TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name);
+// The same, handing each response to `visit` as it is read (the JSON document itself is
+// still parsed whole); as for transfer files, drop what was visited when the result is !ok.
+TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name,
+                                     const ResponseVisitor& visit);
 
 // "yousaid_tablet-3_2026-03-14T160211Z.yousaid": station and time, safe in any file system.
 std::string SuggestedTransferFileName(const std::string& station_id, std::int64_t exported_at_ms,

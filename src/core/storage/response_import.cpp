@@ -96,37 +96,45 @@ void Refuse(LoadedResponses& loaded, std::string why) {
     loaded.problems.push_back(Problem{loaded.file_name, 0, "", "", std::move(why)});
 }
 
-void JudgeAll(std::vector<Response> responses, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
-              LoadedResponses& loaded) {
-    for (Response& response : responses) {
+// Judges each response a reader hands on: a valid one goes on to `accept`; one for another
+// survey is counted (or rejected), an invalid one listed in `rejected`.
+ResponseVisitor JudgingVisitor(const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+                               LoadedResponses& loaded, std::vector<RejectedResponse>& rejected,
+                               const ResponseVisitor& accept) {
+    return [&surveys, &options, &loaded, &rejected, &accept](Response&& response) {
         bool other_survey = false;
         const std::string reason = JudgeResponse(response, surveys, options.skip_other_surveys, other_survey);
         if (other_survey) {
             ++loaded.other_surveys;
         } else if (!reason.empty()) {
-            loaded.rejected.push_back({"response " + response.id.ToHex(), reason});
+            rejected.push_back({"response " + response.id.ToHex(), reason});
         } else {
-            loaded.responses.push_back(std::move(response));
+            accept(std::move(response));
         }
-    }
+    };
 }
 
-void LoadTransferOrJson(const TransferReadResult& read, const std::vector<Survey>& surveys,
-                        const ResponseLoadOptions& options, LoadedResponses& loaded) {
-    loaded.transfer_problem = read.problem;
-    if (!read.ok()) {
-        loaded.problems = read.problems;
+// `read` is ReadTransferFile or ReadResponsesJson, given the visitor to hand responses to.
+template <typename StreamingRead>
+void LoadTransferOrJson(const StreamingRead& read, const std::vector<Survey>& surveys,
+                        const ResponseLoadOptions& options, LoadedResponses& loaded, const ResponseVisitor& accept) {
+    std::vector<RejectedResponse> judged_invalid;
+    const TransferReadResult result = read(JudgingVisitor(surveys, options, loaded, judged_invalid, accept));
+    loaded.transfer_problem = result.problem;
+    if (!result.ok()) {
+        loaded.problems = result.problems;
+        loaded.other_surveys = 0;
         return;
     }
     loaded.file_read = true;
-    loaded.station_id = read.header.station_id;
-    loaded.event_id = read.header.event_id;
-    loaded.exported_at_ms = read.header.exported_at_ms;
-    for (const Problem& unreadable : read.unreadable) {
+    loaded.station_id = result.header.station_id;
+    loaded.event_id = result.header.event_id;
+    loaded.exported_at_ms = result.header.exported_at_ms;
+    for (const Problem& unreadable : result.unreadable) {
         loaded.rejected.push_back({unreadable.path + " in the file",
                                    "it cannot be read: " + unreadable.message});
     }
-    JudgeAll(read.responses, surveys, options, loaded);
+    loaded.rejected.insert(loaded.rejected.end(), judged_invalid.begin(), judged_invalid.end());
 }
 
 // Which survey a CSV file is for: the only one given, or the one its survey_id (and
@@ -137,21 +145,23 @@ const Survey* ChooseCsvSurvey(std::string_view bytes, const std::vector<Survey>&
         why_not = "no survey is known to read it with";
         return nullptr;
     }
-    const Result<CsvTable> read = ReadCsv(bytes);
-    if (!read.ok() || read.value->rows.empty()) return &surveys.front();  // the reader reports the problem
-    const CsvTable& csv = *read.value;
-    const CsvHeader header = CsvHeader::Map(csv.rows.front(), {}, {});
+    CsvRowReader rows(bytes);
+    if (!rows.Next()) return &surveys.front();  // the reader reports the problem
+    const CsvHeader header = CsvHeader::Map(CsvRow(rows.Fields().begin(), rows.Fields().end()), {}, {});
     const auto id_column = header.IndexOf("survey_id");
     const auto version_column = header.IndexOf("survey_version");
-    std::set<std::string> ids;
-    std::set<std::string> versions;
-    for (std::size_t index = 1; index < csv.rows.size(); ++index) {
-        const CsvRow& row = csv.rows[index];
-        if (id_column && *id_column < row.size() && !row[*id_column].empty()) ids.insert(row[*id_column]);
-        if (version_column && *version_column < row.size() && !row[*version_column].empty()) {
-            versions.insert(row[*version_column]);
-        }
+    std::set<std::string, std::less<>> ids;
+    std::set<std::string, std::less<>> versions;
+    const auto note = [&rows](const std::optional<std::size_t>& column, std::set<std::string, std::less<>>& seen) {
+        if (!column || *column >= rows.Fields().size()) return;
+        const std::string_view cell = rows.Fields()[*column];
+        if (!cell.empty() && seen.find(cell) == seen.end()) seen.emplace(cell);
+    };
+    while (rows.Next()) {
+        note(id_column, ids);
+        note(version_column, versions);
     }
+    if (rows.problem()) return &surveys.front();  // the reader reports the problem
     if (ids.size() != 1) {
         why_not = ids.empty() ? "it does not say which survey it is for; fill in a survey_id column"
                               : "it mixes several surveys in its survey_id column; put each survey in its own file";
@@ -176,14 +186,14 @@ const Survey* ChooseCsvSurvey(std::string_view bytes, const std::vector<Survey>&
 }
 
 void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
-             LoadedResponses& loaded) {
+             LoadedResponses& loaded, const ResponseVisitor& accept) {
     std::string why_not;
     const Survey* survey = ChooseCsvSurvey(bytes, surveys, why_not);
     if (survey == nullptr) {
         Refuse(loaded, why_not);
         return;
     }
-    ResponseCsvReadResult read = ReadResponsesCsv(bytes, *survey, options.csv);
+    ResponseCsvReadResult read = ReadResponsesCsv(bytes, *survey, options.csv, accept);
     if (!read.ok) {
         for (Problem& problem : read.problems) {
             problem.file = loaded.file_name;
@@ -196,11 +206,10 @@ void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const R
     }
     loaded.file_read = true;
     loaded.generated_ids = read.generated_ids;
-    loaded.responses = std::move(read.responses);
 }
 
 void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
-                   LoadedResponses& loaded) {
+                   LoadedResponses& loaded, const ResponseVisitor& accept) {
     ResponseStore store;
     ResponseStoreOptions store_options;
     store_options.read_only = true;
@@ -218,7 +227,10 @@ void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, 
     if (report.log.HasDamage()) {
         loaded.problems.push_back(Problem{loaded.file_name, 0, "", "", report.log.Summary()});
     }
-    JudgeAll(store.Responses(), surveys, options, loaded);
+    std::vector<RejectedResponse> judged_invalid;
+    const ResponseVisitor judge = JudgingVisitor(surveys, options, loaded, judged_invalid, accept);
+    for (const Response& response : store.Responses()) judge(Response(response));
+    loaded.rejected.insert(loaded.rejected.end(), judged_invalid.begin(), judged_invalid.end());
 }
 
 // In the officer's words: what happened to "the file", not the system's error text.
@@ -335,19 +347,30 @@ std::vector<std::string> LoadedResponses::ProblemLines() const {
 
 LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string& file_name,
                                        const std::vector<Survey>& surveys, const ResponseLoadOptions& options) {
+    return KeepingResponses([&](const ResponseVisitor& accept) {
+        return StreamResponsesFromBytes(bytes, file_name, surveys, options, accept);
+    });
+}
+
+LoadedResponses StreamResponsesFromBytes(std::string_view bytes, const std::string& file_name,
+                                         const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+                                         const ResponseVisitor& accept) {
     LoadedResponses loaded;
     loaded.file_name = BaseName(file_name);
     try {
         loaded.format = DetectResponseFileFormat(bytes, loaded.file_name);
+        const std::string& name = loaded.file_name;
         switch (loaded.format) {
             case ResponseFileFormat::kTransfer:
-                LoadTransferOrJson(ReadTransferFile(bytes, loaded.file_name), surveys, options, loaded);
+                LoadTransferOrJson([&](const ResponseVisitor& visit) { return ReadTransferFile(bytes, name, visit); },
+                                   surveys, options, loaded, accept);
                 break;
             case ResponseFileFormat::kJson:
-                LoadTransferOrJson(ReadResponsesJson(bytes, loaded.file_name), surveys, options, loaded);
+                LoadTransferOrJson([&](const ResponseVisitor& visit) { return ReadResponsesJson(bytes, name, visit); },
+                                   surveys, options, loaded, accept);
                 break;
             case ResponseFileFormat::kCsv:
-                LoadCsv(bytes, surveys, options, loaded);
+                LoadCsv(bytes, surveys, options, loaded, accept);
                 break;
             case ResponseFileFormat::kResponseStore: {
                 // RecordLog reads files, so the bytes go through a temporary copy.
@@ -359,7 +382,7 @@ LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string
                     written = static_cast<bool>(out);
                 }
                 if (written) {
-                    LoadStoreFile(path, surveys, options, loaded);
+                    LoadStoreFile(path, surveys, options, loaded, accept);
                 } else {
                     Refuse(loaded, "a temporary copy could not be written");
                 }
@@ -384,6 +407,12 @@ LoadedResponses LoadResponsesFromBytes(std::string_view bytes, const std::string
 
 LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector<Survey>& surveys,
                                       const ResponseLoadOptions& options) {
+    return KeepingResponses(
+        [&](const ResponseVisitor& accept) { return StreamResponsesFromFile(path, surveys, options, accept); });
+}
+
+LoadedResponses StreamResponsesFromFile(const std::string& path, const std::vector<Survey>& surveys,
+                                        const ResponseLoadOptions& options, const ResponseVisitor& accept) {
     std::string bytes;
     std::string error;
     if (!ReadResponseFile(path, bytes, error)) {
@@ -399,7 +428,7 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector
         loaded.file_name = BaseName(path);
         loaded.format = ResponseFileFormat::kResponseStore;
         try {
-            LoadStoreFile(path, surveys, options, loaded);
+            LoadStoreFile(path, surveys, options, loaded, accept);
         } catch (const std::exception& caught) {
             loaded = LoadedResponses{};
             loaded.file_name = BaseName(path);
@@ -407,15 +436,28 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector
         }
         return loaded;
     }
-    return LoadResponsesFromBytes(bytes, path, surveys, options);
+    return StreamResponsesFromBytes(bytes, path, surveys, options, accept);
 }
 
-LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& survey,
-                                      const ResponseCsvOptions& csv_options) {
+namespace {
+
+ResponseLoadOptions OneSurveyOptions(const ResponseCsvOptions& csv_options) {
     ResponseLoadOptions options;
     options.csv = csv_options;
     options.skip_other_surveys = true;
-    return LoadResponsesFromFile(path, std::vector<Survey>{survey}, options);
+    return options;
+}
+
+}  // namespace
+
+LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& survey,
+                                      const ResponseCsvOptions& csv_options) {
+    return LoadResponsesFromFile(path, std::vector<Survey>{survey}, OneSurveyOptions(csv_options));
+}
+
+LoadedResponses StreamResponsesFromFile(const std::string& path, const Survey& survey, const ResponseVisitor& accept,
+                                        const ResponseCsvOptions& csv_options) {
+    return StreamResponsesFromFile(path, std::vector<Survey>{survey}, OneSurveyOptions(csv_options), accept);
 }
 
 std::string ImportReport::Summary() const {

@@ -94,6 +94,18 @@ LoadedResponses LoadResponsesFromFile(const std::string& path, const std::vector
 LoadedResponses LoadResponsesFromFile(const std::string& path, const Survey& survey,
                                       const ResponseCsvOptions& csv_options = {});
 
+// The same, for files far larger than what is kept of them: each valid response goes to
+// `accept` as soon as it is read and judged, and `responses` stays empty. Some checks need
+// the whole file (a CSV file is all or nothing; a transfer file's counts are checked at its
+// end), so when the result is !ok() whatever was accepted must be dropped.
+LoadedResponses StreamResponsesFromBytes(std::string_view bytes, const std::string& file_name,
+                                         const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+                                         const ResponseVisitor& accept);
+LoadedResponses StreamResponsesFromFile(const std::string& path, const std::vector<Survey>& surveys,
+                                        const ResponseLoadOptions& options, const ResponseVisitor& accept);
+LoadedResponses StreamResponsesFromFile(const std::string& path, const Survey& survey, const ResponseVisitor& accept,
+                                        const ResponseCsvOptions& csv_options = {});
+
 struct ImportReport {
     std::string file_name;
     ResponseFileFormat format = ResponseFileFormat::kUnknown;
