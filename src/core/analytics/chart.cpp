@@ -90,7 +90,11 @@ namespace {
 // The smallest of 1, 2, 5 x 10^k that is at least `rough`.
 double NiceStepAtLeast(double rough) {
     if (!(rough > 0.0)) return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    // The power of ten at or below `rough`, by multiplying and dividing rather than through
+    // log10 and pow, whose last bits differ between glibc and musl: the SVG must not.
+    double magnitude = 1.0;
+    while (magnitude * 10.0 <= rough) magnitude *= 10.0;
+    while (magnitude > rough) magnitude /= 10.0;
     for (const double multiple : {1.0, 2.0, 5.0, 10.0}) {
         // A relative margin, so that a step of exactly 20 is not rounded up to 50.
         if (multiple * magnitude >= rough * (1.0 - 1e-9)) return multiple * magnitude;

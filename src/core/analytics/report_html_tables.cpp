@@ -2,6 +2,7 @@
 // method, small numbers, the settings and the input files.
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "core/analytics/chart_svg.h"
 #include "core/analytics/display_text.h"
@@ -148,8 +149,19 @@ std::string SettingsHtml(const OfficerReport& officer) {
 std::string InputsHtml(const OfficerReport& officer) {
     std::string html = "<section id=\"inputs\"><h2>Input files</h2>";
     if (officer.settings.input_files.empty()) return html + "<p>The input files were not listed.</p></section>\n";
+    // In a fixed order (by role, then name), so that the CLI, given files in any order, and
+    // the browser, importing them in any order, write the same bytes.
+    std::vector<ReportInputFile> files = officer.settings.input_files;
+    auto role_rank = [](const std::string& role) {
+        static const std::vector<std::string> kRoles = {"survey", "responses", "population", "kpis"};
+        return std::find(kRoles.begin(), kRoles.end(), role) - kRoles.begin();
+    };
+    std::sort(files.begin(), files.end(), [&](const ReportInputFile& a, const ReportInputFile& b) {
+        return std::make_tuple(role_rank(a.role), a.role, a.name, a.sha256) <
+               std::make_tuple(role_rank(b.role), b.role, b.name, b.sha256);
+    });
     html += "<table><thead><tr><th>role</th><th>file</th><th>SHA-256</th></tr></thead><tbody>";
-    for (const ReportInputFile& file : officer.settings.input_files) {
+    for (const ReportInputFile& file : files) {
         html += "<tr><td>" + MarkupEscaped(file.role) + "</td><td>" + MarkupEscaped(file.name) + "</td><td><code>" +
                 MarkupEscaped(file.sha256) + "</code></td></tr>";
     }

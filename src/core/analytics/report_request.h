@@ -19,7 +19,10 @@ namespace yousaid {
 
 // One file the figures were made from, as report.html lists it, so that a reader can check
 // which files a board paper rests on. The CLI lists the files it was given; the browser
-// lists the files it imported. Make one with DescribeInputFile.
+// lists the files it imported (the survey by its file name in assets/surveys, e.g.
+// "pupil.json"). report.html lists them sorted by role and name, so the order they are
+// given in does not matter; the same files give the same bytes from the CLI and the browser.
+// Make one with DescribeInputFile.
 struct ReportInputFile {
     std::string role;    // "survey", "responses", "population", "kpis"
     std::string name;    // the file's name, without its folder
