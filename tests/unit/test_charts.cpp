@@ -303,3 +303,51 @@ TEST_CASE("report.html: every text from the survey and the files is escaped") {
     CHECK(html.find("&lt;img src=x&gt;.csv") != std::string::npos);
     CHECK(html.find("a warning with &lt;b&gt;markup&lt;/b&gt; &amp; ampersand") != std::string::npos);
 }
+
+TEST_CASE("charts: a trend line breaks at a hidden wave and says so under the axis") {
+    ChartDescription chart;
+    chart.kind = ChartKind::kTrendLine;
+    chart.title = "Feel safe, everyone";
+    chart.series = {"2023", "2024", "2025", "2026"};
+    chart.axis = yousaid::NiceAxis(0.0, 100.0, ChartUnit::kPercent, 5, "% positive");
+    ChartRow row;
+    row.label = "Feel safe";
+    for (const double percent : {61.0, -1.0, 68.5, 70.0}) {
+        ChartValue value;
+        if (percent < 0) {
+            value.hidden = true;
+            value.label = kHiddenFigureText;
+        } else {
+            value.value = percent;
+            value.low = percent - 4.0;
+            value.high = percent + 4.0;
+            value.label = yousaid::DisplayPercent(percent);
+        }
+        row.values.push_back(value);
+    }
+    chart.rows.push_back(row);
+    const ChartLayout layout = yousaid::LayoutChart(chart, 300.0);
+    CHECK(layout.ValueY(100.0) == doctest::Approx(layout.plot_top));
+    CHECK(layout.ValueY(0.0) == doctest::Approx(layout.plot_bottom));
+    CHECK(layout.SeriesX(0, 4) == doctest::Approx(layout.plot_left));
+    CHECK(layout.SeriesX(3, 4) == doctest::Approx(layout.plot_right));
+    CHECK(layout.series_labels.back() == "2026");  // the reported wave is always labelled
+    const std::string svg = yousaid::ChartSvg(chart, {300.0, yousaid::ChartTheme::kHighContrast, {}});
+    CHECK(MarkupProblem(svg).empty());
+    CHECK(Occurrences(svg, "<circle") == 3);  // no point for the hidden wave
+    CHECK(Occurrences(svg, " M") == 1);       // the line starts again after it
+    CHECK(svg.find(std::string(">2024: ") + kHiddenFigureText + "<") != std::string::npos);
+    CHECK(svg.find("fill=\"#000000\"") != std::string::npos);
+
+    // Narrow: wave labels are thinned, never overlapping, the last one kept.
+    const ChartLayout narrow = yousaid::LayoutChart(chart, 90.0);
+    const yousaid::ChartFont font;
+    double previous_right = -1e9;
+    for (std::size_t series = 0; series < narrow.series_labels.size(); ++series) {
+        if (narrow.series_labels[series].empty()) continue;
+        const double half = yousaid::LabelWidth(narrow.series_labels[series], font) / 2;
+        CHECK(narrow.SeriesX(series, 4) - half > previous_right);
+        previous_right = narrow.SeriesX(series, 4) + half;
+    }
+    CHECK(narrow.series_labels.back() == "2026");
+}

@@ -199,7 +199,8 @@ ChartDescription ReturnRatesChart(const OfficerReport& officer, std::uint32_t br
     double highest = 100.0;  // above 100% only when more responded than were invited
     for (std::uint32_t group = 0; group < report.breakdowns[breakdown].groups.size(); ++group) {
         ChartRow row;
-        row.label = report.breakdowns[breakdown].groups[group];
+        row.label = report.breakdowns[breakdown].dimension == kAllDimension ? std::string("everyone")
+                                                                            : report.breakdowns[breakdown].groups[group];
         row.spoken = row.label;
         for (std::uint32_t wave = 0; wave < report.waves.size(); ++wave) {
             const ReturnRateRow* rates = report.FindReturnRate(wave, breakdown, group);

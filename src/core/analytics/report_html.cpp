@@ -98,7 +98,7 @@ std::string ChangeCountsText(const AnalyticsReport& report) {
         return "<p>" + Escaped(report.waves[row.wave]) + " against " + Escaped(report.waves[row.baseline_wave]) +
                ", everyone: " + DisplayCount(row.improved) + " questions improved, " +
                DisplayCount(row.no_significant_change) + " did not change significantly, " + DisplayCount(row.worse) +
-               " got worse, " + DisplayCount(row.suppressed) + " " + kHiddenFigureText + ", " +
+               " got worse, " + DisplayCount(row.suppressed) + " hidden because of small numbers, " +
                DisplayCount(row.not_available) + " without figures in both waves.</p>\n";
     }
     return "<p>No change against the baseline: the report has one wave.</p>\n";
