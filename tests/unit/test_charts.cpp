@@ -51,8 +51,15 @@ ChartDescription TwoRowChart(const std::string& first_label) {
     ChartValue hidden;
     hidden.hidden = true;
     hidden.label = kHiddenFigureText;
-    chart.rows.push_back(ChartRow{first_label, {shown}, {}, first_label + ", 2025: 60.0% positive"});
-    chart.rows.push_back(ChartRow{"Small group", {hidden}, {}, std::string("Small group, 2025: ") + kHiddenFigureText});
+    ChartRow shown_row;
+    shown_row.label = first_label;
+    shown_row.values = {shown};
+    shown_row.spoken = first_label + ", 2025: 60.0% positive";
+    ChartRow hidden_row;
+    hidden_row.label = "Small group";
+    hidden_row.values = {hidden};
+    hidden_row.spoken = std::string("Small group, 2025: ") + kHiddenFigureText;
+    chart.rows = {shown_row, hidden_row};
     return chart;
 }
 
@@ -350,4 +357,23 @@ TEST_CASE("charts: a trend line breaks at a hidden wave and says so under the ax
         previous_right = narrow.SeriesX(series, 4) + half;
     }
     CHECK(narrow.series_labels.back() == "2026");
+}
+
+TEST_CASE("charts: rows sort by change or by value, rows without the figure last, ties in question order") {
+    const yousaid::OfficerReport& officer = demo_report::DemoOfficerReport();
+    const ChartDescription chart = yousaid::SatisfactionChart(officer, 0, 0);
+    const std::vector<std::size_t> as_built = yousaid::OrderedRows(chart, yousaid::ChartRowOrder::kAsBuilt);
+    REQUIRE(as_built.size() == chart.rows.size());
+    CHECK(as_built.front() == 0);
+    const std::vector<std::size_t> by_change = yousaid::OrderedRows(chart, yousaid::ChartRowOrder::kByChange);
+    CHECK(chart.rows[by_change.front()].label.find("adults listen") != std::string::npos);  // +20.1 points
+    CHECK(chart.rows[by_change.back()].verdict.word == "worse");                             // -7.7 points
+    const std::vector<std::size_t> by_value = yousaid::OrderedRows(chart, yousaid::ChartRowOrder::kByValue);
+    for (std::size_t at = 1; at < by_value.size(); ++at) {
+        CHECK(*chart.rows[by_value[at - 1]].values.back().value >= *chart.rows[by_value[at]].values.back().value);
+    }
+
+    ChartDescription with_hidden = TwoRowChart("Shown");
+    std::swap(with_hidden.rows[0], with_hidden.rows[1]);  // the hidden row first as built
+    CHECK(yousaid::OrderedRows(with_hidden, yousaid::ChartRowOrder::kByValue) == std::vector<std::size_t>{1, 0});
 }

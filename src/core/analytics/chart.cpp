@@ -137,6 +137,26 @@ ChartAxis NiceAxis(double minimum, double maximum, ChartUnit unit, int target_ti
     return axis;
 }
 
+std::vector<std::size_t> OrderedRows(const ChartDescription& chart, ChartRowOrder order) {
+    std::vector<std::size_t> rows(chart.rows.size());
+    for (std::size_t row = 0; row < rows.size(); ++row) rows[row] = row;
+    if (order == ChartRowOrder::kAsBuilt) return rows;
+    auto key = [&](std::size_t row) -> std::optional<double> {
+        const ChartRow& shown = chart.rows[row];
+        if (order == ChartRowOrder::kByChange) return shown.change;
+        if (shown.values.empty() || shown.values.back().hidden) return std::nullopt;
+        return shown.values.back().value;
+    };
+    // Stable, so that ties keep question order and every build sorts alike.
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+        const std::optional<double> key_a = key(a);
+        const std::optional<double> key_b = key(b);
+        if (key_a.has_value() != key_b.has_value()) return key_a.has_value();
+        return key_a && *key_a > *key_b;
+    });
+    return rows;
+}
+
 double LabelWidth(const std::string& text, const ChartFont& font) {
     std::size_t characters = 0;
     for (const char byte : text) characters += (static_cast<unsigned char>(byte) & 0xC0) != 0x80 ? 1 : 0;

@@ -104,6 +104,8 @@ struct ChartRow {
     std::vector<ChartValue> values;   // one per series
     ChartVerdict verdict;
     std::string spoken;               // the row as one sentence, the chart's text alternative
+    std::string section;              // the question's section title, for grouping; may be empty
+    std::optional<double> change;     // points against the baseline, for sorting; empty when hidden
 };
 
 struct ChartDescription {
@@ -115,6 +117,12 @@ struct ChartDescription {
     std::vector<ChartRow> rows;
     std::vector<std::string> notes;   // e.g. "RR1 where invited counts are known, else COOP1"
 };
+
+// Orders for a chart's rows on screen: as built (question or group order), by the change
+// against the baseline (largest rise first), or by the last series' value (highest first).
+// Rows without the figure (hidden, no answers) come last, in their built order.
+enum class ChartRowOrder : std::uint8_t { kAsBuilt, kByChange, kByValue };
+std::vector<std::size_t> OrderedRows(const ChartDescription& chart, ChartRowOrder order);
 
 // What a renderer's font measures. Labels are sized as characters * char_width, so pass a
 // width no smaller than the font's widest common glyph (digits and lower case); the default

@@ -35,6 +35,19 @@ std::string QuestionLabel(const OfficerReport& officer, std::uint32_t question) 
     return officer.report.satisfaction_question_ids[question];
 }
 
+std::string SectionTitle(const OfficerReport& officer, std::uint32_t question) {
+    const std::size_t index = officer.report.satisfaction_questions[question];
+    if (index >= officer.survey.questions.size()) return "";
+    const Section* section = officer.survey.FindSection(officer.survey.questions[index].section_id);
+    return section == nullptr ? std::string() : section->title.English();
+}
+
+// The change in points where it is shown (not hidden), for sorting.
+std::optional<double> ShownChange(const ChangeRow* change) {
+    if (change == nullptr || change->suppressed) return std::nullopt;
+    return change->change_points;
+}
+
 std::string GroupLabel(const AnalyticsReport& report, std::uint32_t breakdown, std::uint32_t group) {
     const ReportBreakdown& shown = report.breakdowns[breakdown];
     if (shown.dimension == kAllDimension) return "everyone";
@@ -136,6 +149,8 @@ ChartDescription SatisfactionChart(const OfficerReport& officer, std::uint32_t b
         }
         const ChangeRow* change = waves.size() > 1 ? FindChange(report, breakdown, group, question, reported) : nullptr;
         row.verdict = VerdictOf(change);
+        row.section = SectionTitle(officer, question);
+        row.change = ShownChange(change);
         // The reported wave first, as a reader asks about now before then.
         row.spoken = row.label + ", " + report.waves[reported] + ": " + SpokenPercent(row.values.back()) +
                      SpokenChange(report, change);
@@ -179,6 +194,8 @@ ChartDescription ChangeChart(const OfficerReport& officer, std::uint32_t breakdo
         }
         row.values.push_back(std::move(value));
         row.verdict = VerdictOf(change);
+        row.section = SectionTitle(officer, question);
+        row.change = ShownChange(change);
         row.spoken = row.label + ", " + chart.series[0] + ": " + row.values[0].label + SpokenChange(report, change);
         chart.rows.push_back(std::move(row));
     }
