@@ -31,6 +31,8 @@ table { border-collapse: collapse; width: 100%; font-size: 8pt; margin: 0.5rem 0
 th, td { border: 1px solid #c8c5c0; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f0eee9; }
 td.number { text-align: right; white-space: nowrap; }
+td.short { white-space: nowrap; }
+td.long { min-width: 4.5em; }
 td.hidden { color: #545c6b; font-style: italic; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }

@@ -19,12 +19,12 @@ namespace {
 const std::set<std::string> kShownWhenSuppressed = {"invited",       "target",        "checkpoint_target",
                                                     "checkpoint_date", "measured_on", "status_override",
                                                     "override_note"};
-// The KPI table's columns on paper: the rest (statistic, theme, checkpoint dates...) are in
+// The KPI table's columns on paper: the rest (intervals, bases, checkpoint dates...) are in
 // kpis.csv; all 24 would not fit across A4.
-const std::set<std::string> kKpiColumnsOnPaper = {"kpi",        "description", "dimension",         "group",
-                                                  "wave",       "value",       "ci_low",            "ci_high",
-                                                  "base",       "target",      "checkpoint_target", "suggested_status",
-                                                  "reason",     "status_override", "override_note", "status"};
+const std::set<std::string> kKpiColumnsOnPaper = {"kpi",    "description", "dimension",        "group",
+                                                  "wave",   "value",       "target",           "checkpoint_target",
+                                                  "reason", "suggested_status", "status_override", "override_note",
+                                                  "status"};
 
 const char* TableTitle(const std::string& name) {
     if (name == "return_rates") return "Return rates";
@@ -55,8 +55,13 @@ std::optional<std::size_t> ColumnNamed(const ReportTable& table, const std::stri
     return std::nullopt;
 }
 
+// Short words (waves, "all", statuses) must not break mid-word on a narrow page; longer
+// texts may, so that no table is wider than A4.
+constexpr std::size_t kUnbrokenTextLength = 8;
+
 std::string NumberText(const std::string& column, double value) {
-    if (column == "p_value") return DisplayDecimal(value, 3);
+    if (column == "p_value") return value < 0.001 ? "<0.001" : DisplayDecimal(value, 3);
+    if (column == "change_pp") return DisplaySignedNumber(value, 1);
     if (column == "mean" || column == "sd" || column == "value" || column == "baseline_value" || column == "target" ||
         column == "checkpoint_target") {
         return DisplayDecimal(value, column == "mean" || column == "sd" ? 2 : 1);
@@ -74,11 +79,12 @@ std::string CellHtml(const ReportTable& table, std::size_t row, std::size_t colu
     }
     switch (cell.kind) {
         case ReportCell::Kind::kText:
-            return "<td>" + MarkupEscaped(cell.text) + "</td>";
+            return std::string(cell.text.size() <= kUnbrokenTextLength ? "<td class=\"short\">" : "<td class=\"long\">") +
+                   MarkupEscaped(cell.text) + "</td>";
         case ReportCell::Kind::kInteger:
             return "<td class=\"number\">" + DisplayCount(cell.integer) + "</td>";
         case ReportCell::Kind::kNumber:
-            return "<td class=\"number\">" + NumberText(name, cell.number) + "</td>";
+            return "<td class=\"number\">" + MarkupEscaped(NumberText(name, cell.number)) + "</td>";
         case ReportCell::Kind::kFlag:
             return std::string("<td>") + (cell.flag ? "yes" : "no") + "</td>";
         case ReportCell::Kind::kEmpty:
@@ -99,7 +105,12 @@ std::string TableHtml(const ReportTable& table) {
     const std::optional<std::size_t> suppressed_column = ColumnNamed(table, "suppressed");
     const std::optional<std::size_t> dimension_column = ColumnNamed(table, "dimension");
     std::string html = "<h3>" + std::string(TableTitle(table.name)) + "</h3>\n<table><thead><tr>";
-    for (const std::size_t column : columns) html += "<th>" + MarkupEscaped(table.columns[column].name) + "</th>";
+    for (const std::size_t column : columns) {
+        // "baseline percent" wraps between words where "baseline_percent" would break inside one.
+        std::string header = table.columns[column].name;
+        std::replace(header.begin(), header.end(), '_', ' ');
+        html += "<th>" + MarkupEscaped(header) + "</th>";
+    }
     html += "</tr></thead><tbody>\n";
     std::size_t shown = 0;
     for (std::size_t row = 0; row < table.row_count; ++row) {
