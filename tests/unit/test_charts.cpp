@@ -257,7 +257,10 @@ TEST_CASE("charts: the demo's charts carry the report's figures, hidden cells an
     CHECK(hidden.label == kHiddenFigureText);
     CHECK(rates.rows[*group].spoken.find(std::string("2024: ") + kHiddenFigureText) != std::string::npos);
 
+    CHECK(satisfaction.rows[2].spoken.rfind("I know where to go to get help if I need it, 2025: 75.0% positive", 0) == 0);
     const ChartDescription change = yousaid::ChangeChart(officer, 0, 0);
+    CHECK(change.rows[2].spoken ==
+          "I know where to go to get help if I need it, 2025, up 16.3 points on 2024, improved, 95% interval 11.4 to 21.0");
     CHECK(change.axis.minimum < 0.0);
     CHECK(change.axis.minimum == -change.axis.maximum);
     for (const ChartRow& change_row : change.rows) {

@@ -54,6 +54,11 @@ std::string GroupLabel(const AnalyticsReport& report, std::uint32_t breakdown, s
     return shown.dimension + " " + shown.groups[group];
 }
 
+// A label as the start of a sentence: "I feel safe." would read "I feel safe., 2025: ...".
+std::string SpokenLabel(const std::string& label) {
+    return !label.empty() && label.back() == '.' ? label.substr(0, label.size() - 1) : label;
+}
+
 std::string IntervalText(double low, double high) { return DisplayDecimal(low, 1) + " to " + DisplayDecimal(high, 1); }
 
 ChartValue PercentValue(const SatisfactionRow* row) {
@@ -152,7 +157,7 @@ ChartDescription SatisfactionChart(const OfficerReport& officer, std::uint32_t b
         row.section = SectionTitle(officer, question);
         row.change = ShownChange(change);
         // The reported wave first, as a reader asks about now before then.
-        row.spoken = row.label + ", " + report.waves[reported] + ": " + SpokenPercent(row.values.back()) +
+        row.spoken = SpokenLabel(row.label) + ", " + report.waves[reported] + ": " + SpokenPercent(row.values.back()) +
                      SpokenChange(report, change);
         if (waves.size() > 1) row.spoken += "; " + report.waves[waves.front()] + ": " + SpokenPercent(row.values.front());
         chart.rows.push_back(std::move(row));
@@ -196,7 +201,10 @@ ChartDescription ChangeChart(const OfficerReport& officer, std::uint32_t breakdo
         row.verdict = VerdictOf(change);
         row.section = SectionTitle(officer, question);
         row.change = ShownChange(change);
-        row.spoken = row.label + ", " + chart.series[0] + ": " + row.values[0].label + SpokenChange(report, change);
+        // "Feel safe, 2025, up 5.2 points on 2024, improved, 95% interval 1.0 to 9.4".
+        row.spoken = SpokenLabel(row.label) + ", " + report.waves[reported] + SpokenChange(report, change);
+        if (row.values[0].low) row.spoken += ", 95% interval " + IntervalText(*row.values[0].low, *row.values[0].high);
+        if (!row.values[0].value && !row.values[0].hidden) row.spoken += ", " + row.values[0].label;
         chart.rows.push_back(std::move(row));
     }
     chart.axis = NiceAxis(-extent, extent, ChartUnit::kPoints, kTargetTicks + 1, "change in points");
@@ -252,7 +260,7 @@ ChartDescription TrendChart(const OfficerReport& officer, std::uint32_t breakdow
     chart.description = "Percent positive in every wave, with 95% intervals.";
     chart.series = report.waves;
     chart.axis = NiceAxis(0.0, 100.0, ChartUnit::kPercent, kTargetTicks, "% positive");
-    row.spoken = row.label;
+    row.spoken = SpokenLabel(row.label);
     for (std::uint32_t wave = 0; wave < report.waves.size(); ++wave) {
         row.values.push_back(PercentValue(report.FindSatisfaction(wave, breakdown, group, question)));
         row.spoken += (wave == 0 ? ", " : "; ") + report.waves[wave] + ": " + SpokenPercent(row.values.back());
