@@ -65,7 +65,8 @@ Options:
   --help                   show this text
 
 Writes in DIR: return_rates.csv, satisfaction.csv, means.csv, change.csv,
-change_counts.csv, kpis.csv (with --kpis) and summary.json. Definitions: docs/analytics.md.
+change_counts.csv, kpis.csv (with --kpis), summary.json and report.html (the printable
+report, with charts). Definitions: docs/analytics.md.
 )";
 
 struct Arguments {
@@ -276,8 +277,22 @@ std::optional<yousaid::KpiFile> LoadKpis(const std::string& path, const yousaid:
     return std::move(read.value);
 }
 
+// The files report.html lists with their SHA-256, by file name, in the order given.
+std::vector<yousaid::ReportInputFile> InputFilesFor(const Arguments& arguments) {
+    std::vector<yousaid::ReportInputFile> files;
+    auto add = [&](const char* role, const std::string& path) {
+        if (!path.empty()) files.push_back(yousaid::DescribeInputFile(role, FileNameOf(path), ReadWholeFile(path)));
+    };
+    add("survey", arguments.survey);
+    for (const std::string& path : arguments.responses) add("responses", path);
+    add("population", arguments.population);
+    add("kpis", arguments.kpis);
+    return files;
+}
+
 yousaid::ReportSettings SettingsFor(const Arguments& arguments) {
     yousaid::ReportSettings settings;
+    settings.input_files = InputFilesFor(arguments);
     settings.breakdowns = arguments.breakdowns;
     settings.min_cell = arguments.min_cell;
     settings.include_dont_know = arguments.include_dont_know;
@@ -334,7 +349,7 @@ void PrintOutputSummary(const std::string& folder, const yousaid::AnalyticsRepor
     std::size_t suppressed = 0;
     for (const auto& row : report.satisfaction) suppressed += row.suppressed ? 1u : 0u;
     std::printf("wrote %s: return_rates.csv (%zu rows), satisfaction.csv (%zu rows, %zu suppressed), means.csv (%zu "
-                "rows), change.csv (%zu rows), change_counts.csv (%zu rows)%s, summary.json\n",
+                "rows), change.csv (%zu rows), change_counts.csv (%zu rows)%s, summary.json, report.html\n",
                 folder.c_str(), report.return_rates.size(), report.satisfaction.size(), suppressed,
                 report.means.size(), report.changes.size(), report.change_counts.size(),
                 kpi_results ? (", kpis.csv (" + std::to_string(kpi_results->size()) + " rows)").c_str() : "");

@@ -12,6 +12,7 @@
 #include "core/io/json_document.h"
 
 #include "analytics_test_support.h"
+#include "demo_officer_report.h"
 #include "core/analytics/tabulate.h"
 #include "core/io/csv.h"
 #include "core/analytics/kpi.h"
@@ -392,52 +393,8 @@ std::string ReadRepositoryFile(const std::string& relative_path) {
     return read.bytes;
 }
 
-// What yousaid_report writes for the README's demo command:
-//   yousaid_report --survey assets/surveys/pupil.json --responses assets/demo/pupil_responses_2024.csv
-//     assets/demo/pupil_responses_2025.csv --population assets/demo/population.csv
-//     --kpis assets/demo/kpis.csv --by school --by year_group --by send_status --by school,year_group
-struct DemoReport {
-    yousaid::Survey survey;
-    yousaid::KpiFile kpis;
-    yousaid::AnalyticsReport report;
-};
-
-DemoReport TabulateDemo() {
-    const auto survey_load =
-        yousaid::SurveyLoader::LoadFromFile(std::string(YOUSAID_SOURCE_DIR) + "/assets/surveys/pupil.json");
-    if (!survey_load.Ok()) throw std::runtime_error(survey_load.ProblemsText());
-    const yousaid::Survey& survey = *survey_load.survey;
-    yousaid::ResponseSet merged;
-    for (const char* file : {"assets/demo/pupil_responses_2024.csv", "assets/demo/pupil_responses_2025.csv"}) {
-        const yousaid::LoadedResponses loaded =
-            yousaid::LoadResponsesFromFile(std::string(YOUSAID_SOURCE_DIR) + "/" + file, survey);
-        if (!loaded.ok()) throw std::runtime_error(file + std::string(": not loaded"));
-        for (const yousaid::Response& response : loaded.responses) merged.Offer(response);
-    }
-    const yousaid::Result<yousaid::Population> population =
-        yousaid::ParsePopulationCsv(ReadRepositoryFile("assets/demo/population.csv"), "population.csv");
-    const yousaid::Result<yousaid::KpiFile> kpis =
-        yousaid::ParseKpiCsv(ReadRepositoryFile("assets/demo/kpis.csv"), "kpis.csv");
-    if (!population.ok() || !kpis.ok()) throw std::runtime_error("demo population or KPI file not loaded");
-    AnalyticsOptions options;
-    for (const char* breakdown : {"school", "year_group", "send_status", "school,year_group"}) {
-        options.breakdowns.push_back(yousaid::ParseBreakdown(breakdown));
-    }
-    for (const yousaid::Breakdown& needed : yousaid::BreakdownsNeededByKpis(*kpis.value)) {
-        options.breakdowns.push_back(needed);
-    }
-    const auto encoded = yousaid::EncodedResponses::FromResponses(survey, merged.All());
-    if (!encoded.ok()) throw std::runtime_error(yousaid::DescribeProblems(encoded.problems));
-    auto report = yousaid::TabulateReport(*encoded.value, options, &*population.value);
-    if (!report.ok()) throw std::runtime_error(yousaid::DescribeProblems(report.problems));
-    return DemoReport{survey, *kpis.value, std::move(*report.value)};
-}
-
-std::vector<yousaid::ReportFile> DemoReportFiles() {
-    const DemoReport demo = TabulateDemo();
-    const std::vector<yousaid::KpiResult> results = yousaid::AssessKpis(demo.report, demo.survey, demo.kpis);
-    return yousaid::BuildReportFiles(demo.report, &results);
-}
+// What yousaid_report writes for the README's demo command (demo_officer_report.h).
+std::vector<yousaid::ReportFile> DemoReportFiles() { return demo_report::DemoOfficerReport().Files(); }
 
 }  // namespace
 
@@ -450,7 +407,7 @@ std::vector<yousaid::ReportFile> DemoReportFiles() {
 // significant digits, so the last-bit differences of musl's and glibc's math functions never
 // reach the files.
 namespace analytics_test {
-yousaid::AnalyticsReport DemoAnalyticsReport() { return TabulateDemo().report; }
+yousaid::AnalyticsReport DemoAnalyticsReport() { return demo_report::DemoOfficerReport().report; }
 }  // namespace analytics_test
 
 constexpr const char* kDemoReportSums = "tests/fixtures/report_demo/SHA256SUMS";
@@ -461,7 +418,7 @@ TEST_CASE("analytics files: the demo report is byte-identical to the recorded on
     std::string hash;
     std::string name;
     while (sums >> hash >> name) expected[name] = hash;
-    REQUIRE(expected.size() == 7);
+    REQUIRE(expected.size() == 8);
     const std::vector<yousaid::ReportFile> files = DemoReportFiles();
     CHECK(files.size() == expected.size());
     for (const yousaid::ReportFile& file : files) {

@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "core/analytics/report_html.h"
 #include "core/base/text.h"
+#include "core/crypto/sha256.h"
 
 namespace yousaid {
 
@@ -52,11 +54,24 @@ Result<AnalyticsOptions> ResolveReportSettings(const ReportSettings& settings, c
     return Result<AnalyticsOptions>::Success(std::move(options));
 }
 
-std::vector<ReportFile> OfficerReport::Files() const { return BuildReportFiles(report, kpis ? &*kpis : nullptr); }
+ReportInputFile DescribeInputFile(std::string role, std::string name, std::string_view bytes) {
+    return {std::move(role), std::move(name), Sha256Hex(ComputeSha256(bytes))};
+}
 
-std::vector<std::string> OfficerReport::FileNames() const { return ReportFileNames(report, kpis ? &*kpis : nullptr); }
+std::vector<ReportFile> OfficerReport::Files() const {
+    std::vector<ReportFile> files = BuildReportFiles(report, kpis ? &*kpis : nullptr);
+    files.push_back({kReportHtmlName, ReportHtml(*this)});
+    return files;
+}
+
+std::vector<std::string> OfficerReport::FileNames() const {
+    std::vector<std::string> names = ReportFileNames(report, kpis ? &*kpis : nullptr);
+    names.push_back(kReportHtmlName);
+    return names;
+}
 
 std::optional<ReportFile> OfficerReport::File(const std::string& name) const {
+    if (name == kReportHtmlName) return ReportFile{name, ReportHtml(*this)};
     return BuildReportFile(report, kpis ? &*kpis : nullptr, name);
 }
 
@@ -68,6 +83,8 @@ Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, co
     if (!tabulated.ok()) return Result<OfficerReport>::Failure(std::move(tabulated.problems));
     OfficerReport produced;
     produced.report = std::move(*tabulated.value);
+    produced.survey = responses.survey();
+    produced.settings = settings;
     if (kpis != nullptr) produced.kpis = AssessKpis(produced.report, responses.survey(), *kpis);
     return Result<OfficerReport>::Success(std::move(produced));
 }

@@ -17,12 +17,27 @@
 
 namespace yousaid {
 
+// One file the figures were made from, as report.html lists it, so that a reader can check
+// which files a board paper rests on. The CLI lists the files it was given; the browser
+// lists the files it imported (the survey by its file name in assets/surveys, e.g.
+// "pupil.json"). report.html lists them sorted by role and name, so the order they are
+// given in does not matter; the same files give the same bytes from the CLI and the browser.
+// Make one with DescribeInputFile.
+struct ReportInputFile {
+    std::string role;    // "survey", "responses", "population", "kpis"
+    std::string name;    // the file's name, without its folder
+    std::string sha256;  // 64 lowercase hex digits of the file's bytes
+};
+ReportInputFile DescribeInputFile(std::string role, std::string name, std::string_view bytes);
+
 // What an officer asks for, in the words of the CLI's flags.
 struct ReportSettings {
     std::vector<std::string> breakdowns;   // each like --by: "school" or "school,year_group"
     std::optional<std::int64_t> min_cell;  // empty: kDefaultMinimumCell
     bool include_dont_know = false;
     std::string baseline_wave;             // empty: the first wave with responses
+    // Only for report.html's list of inputs: no figure depends on it.
+    std::vector<ReportInputFile> input_files;
 };
 
 // The engine's options for these settings: every breakdown checked against the survey
@@ -34,8 +49,13 @@ Result<AnalyticsOptions> ResolveReportSettings(const ReportSettings& settings, c
 struct OfficerReport {
     AnalyticsReport report;
     std::optional<std::vector<KpiResult>> kpis;  // with a KPI file only
+    // What report.html needs besides the figures: the questions' wording and sections, and
+    // the settings and input files to list.
+    Survey survey;
+    ReportSettings settings;
 
-    // Every file `scripts/yousaid report` writes, byte for byte; their names; one of them.
+    // Every file `scripts/yousaid report` writes, byte for byte (the tables, summary.json
+    // and report.html); their names; one of them.
     std::vector<ReportFile> Files() const;
     std::vector<std::string> FileNames() const;
     std::optional<ReportFile> File(const std::string& name) const;

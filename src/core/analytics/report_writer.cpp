@@ -11,11 +11,11 @@ namespace yousaid {
 
 namespace {
 
-// The one place a report file's non-integer figures get their digits: the double nearest to
-// the figure at 12 significant digits, so that both writers print at most 12. The last bits
-// of log, exp and lgamma differ between glibc (native) and musl (WebAssembly); at 12 digits
-// both builds write the same bytes, and 12 digits are more than any reader needs.
+// The last bits of log, exp and lgamma differ between glibc (native) and musl (WebAssembly);
+// at 12 digits both builds write the same bytes, and 12 digits are more than any reader needs.
 constexpr int kReportSignificantDigits = 12;
+
+}  // namespace
 
 double ReportFigure(double value) {
     if (!std::isfinite(value) || value == std::floor(value)) return value;  // integers stay integers
@@ -23,6 +23,8 @@ double ReportFigure(double value) {
     std::snprintf(digits, sizeof digits, "%.*g", kReportSignificantDigits, value);
     return std::strtod(digits, nullptr);
 }
+
+namespace {
 
 CsvCell CsvOf(const ReportCell& cell) {
     switch (cell.kind) {

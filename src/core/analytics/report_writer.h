@@ -14,6 +14,11 @@
 
 namespace yousaid {
 
+// The one place a report's non-integer figures get their digits: the double nearest to the
+// figure at 12 significant digits (integers and non-finite values unchanged). The files print
+// it in full; display text (display_text.h) rounds it further.
+double ReportFigure(double value);
+
 // One table as CSV: a header of its column names, then a line per row (columns that are
 // for JSON only are left out).
 std::string TableCsv(const ReportTable& table);
