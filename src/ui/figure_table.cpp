@@ -2,27 +2,10 @@
 
 #include <imgui.h>
 
-#include <cmath>
-#include <cstdio>
 
 #include "ui/widgets.h"
 
 namespace yousaid::ui {
-
-std::string DecimalText(double value, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    // "-0.0" reads as a fall where there is none.
-    if (std::string(text).find_first_not_of("-0.") == std::string::npos && text[0] == '-') return text + 1;
-    return text;
-}
-
-std::string PercentText(double percent) { return DecimalText(percent, 1) + "%"; }
-
-std::string PointsText(double points) {
-    const std::string number = DecimalText(points, 1);
-    return (number[0] == '-' || number == "0.0" ? "" : "+") + number + " points";
-}
 
 void FigureTable(const FrameContext& frame, const std::string& id, const std::vector<FigureColumn>& columns,
                  const FigureRows& rows) {

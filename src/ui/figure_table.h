@@ -28,12 +28,4 @@ struct FigureRows {
 void FigureTable(const FrameContext& frame, const std::string& id, const std::vector<FigureColumn>& columns,
                  const FigureRows& rows);
 
-// Display forms: one decimal for percentages, thousands separators for counts. The CSVs
-// stay unrounded; these are for reading.
-std::string PercentText(double percent);
-std::string PointsText(double points);  // "+5.2 points", "-0.4 points"
-std::string DecimalText(double value, int decimals);
-// What every hidden figure shows, whichever rule hid it.
-inline constexpr const char* kHiddenFigure = "hidden: small numbers";
-
 }  // namespace yousaid::ui

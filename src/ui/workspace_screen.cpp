@@ -6,6 +6,7 @@
 #include <numeric>
 #include <utility>
 
+#include "core/analytics/display_text.h"
 #include "ui/figure_table.h"
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
@@ -58,9 +59,9 @@ const ChangeRow* FindChange(const AnalyticsReport& report, const Scope& scope, s
 }
 
 std::string SatisfactionText(const SatisfactionRow* row) {
-    if (row == nullptr || row->suppressed) return kHiddenFigure;
+    if (row == nullptr || row->suppressed) return kHiddenFigureText;
     if (!row->percent) return "no answers";
-    return PercentText(*row->percent);
+    return DisplayPercent(*row->percent);
 }
 
 std::string VerdictText(const ChangeRow* row) {
@@ -69,7 +70,7 @@ std::string VerdictText(const ChangeRow* row) {
         case ChangeOutcome::kImproved: return "+ improved";
         case ChangeOutcome::kWorse: return "- worse";
         case ChangeOutcome::kNoSignificantChange: return "= no significant change";
-        case ChangeOutcome::kSuppressed: return kHiddenFigure;
+        case ChangeOutcome::kSuppressed: return kHiddenFigureText;
         case ChangeOutcome::kNotAvailable: return "no answers";
     }
     return "";
@@ -77,11 +78,11 @@ std::string VerdictText(const ChangeRow* row) {
 
 std::string ChangeText(const ChangeRow* row) {
     if (row == nullptr) return "";
-    if (row->suppressed) return kHiddenFigure;
+    if (row->suppressed) return kHiddenFigureText;
     if (!row->change_points) return "no answers";
-    std::string text = PointsText(*row->change_points);
+    std::string text = DisplayPoints(*row->change_points);
     if (row->interval_points) {
-        text += " (" + DecimalText(row->interval_points->low, 1) + " to " + DecimalText(row->interval_points->high, 1) + ")";
+        text += " (" + DisplayDecimal(row->interval_points->low, 1) + " to " + DisplayDecimal(row->interval_points->high, 1) + ")";
     }
     return text;
 }
@@ -108,8 +109,8 @@ void PercentBar(const FrameContext& frame, const SatisfactionRow* row, ImVec4 co
 }
 
 std::string ReturnRateText(const std::optional<double>& percent, bool suppressed) {
-    if (suppressed) return kHiddenFigure;
-    return percent ? PercentText(*percent) : std::string("-");
+    if (suppressed) return kHiddenFigureText;
+    return percent ? DisplayPercent(*percent) : std::string("-");
 }
 
 }  // namespace
@@ -207,9 +208,9 @@ void WorkspaceScreen::DrawOverview(FrameContext& frame, const OfficerReport& off
     for (std::uint32_t wave = 0; wave < report.waves.size(); ++wave) {
         const ReturnRateRow* row = report.FindReturnRate(wave, 0, 0);
         if (row == nullptr) continue;
-        std::string rate = row->rr1_percent ? "return rate (RR1) " + PercentText(*row->rr1_percent) + " of " +
+        std::string rate = row->rr1_percent ? "return rate (RR1) " + DisplayPercent(*row->rr1_percent) + " of " +
                                                   CountText(static_cast<std::uint64_t>(row->invited.value_or(0))) + " invited"
-                           : row->coop1_percent ? "cooperation rate (COOP1) " + PercentText(*row->coop1_percent)
+                           : row->coop1_percent ? "cooperation rate (COOP1) " + DisplayPercent(*row->coop1_percent)
                                                 : std::string("no rate");
         Paragraph("Wave " + report.waves[wave] + (report.baseline_wave == wave ? " (baseline)" : "") + ": " +
                   CountText(static_cast<std::uint64_t>(row->complete)) + " complete, " +
@@ -221,8 +222,8 @@ void WorkspaceScreen::DrawOverview(FrameContext& frame, const OfficerReport& off
         const SatisfactionRow* row = report.FindSatisfaction(scope.wave, 0, 0, *overall);
         std::string line = QuestionText(report, *host_.CurrentSurvey(), *overall) + " " + SatisfactionText(row);
         if (row && !row->suppressed && row->interval_percent) {
-            line += " positive (95% interval " + DecimalText(row->interval_percent->low, 1) + " to " +
-                    DecimalText(row->interval_percent->high, 1) + ")";
+            line += " positive (95% interval " + DisplayDecimal(row->interval_percent->low, 1) + " to " +
+                    DisplayDecimal(row->interval_percent->high, 1) + ")";
         }
         const ChangeRow* change = scope.baseline ? FindChange(report, scope, 0, 0, *overall) : nullptr;
         if (change != nullptr) {
@@ -276,9 +277,9 @@ void WorkspaceScreen::DrawReturnRates(FrameContext& frame, const OfficerReport& 
         if (row == nullptr) return "";
         switch (column) {
             case 1: return row->invited ? CountText(static_cast<std::uint64_t>(*row->invited)) : std::string("not known");
-            case 2: return row->suppressed ? kHiddenFigure : CountText(static_cast<std::uint64_t>(row->complete));
-            case 3: return row->suppressed ? kHiddenFigure : CountText(static_cast<std::uint64_t>(row->partial));
-            case 4: return row->suppressed ? kHiddenFigure : CountText(static_cast<std::uint64_t>(row->refused));
+            case 2: return row->suppressed ? kHiddenFigureText : CountText(static_cast<std::uint64_t>(row->complete));
+            case 3: return row->suppressed ? kHiddenFigureText : CountText(static_cast<std::uint64_t>(row->partial));
+            case 4: return row->suppressed ? kHiddenFigureText : CountText(static_cast<std::uint64_t>(row->refused));
             case 5: return ReturnRateText(row->rr1_percent, row->suppressed);
             case 6: return ReturnRateText(row->rr2_percent, row->suppressed);
             default: return ReturnRateText(row->coop1_percent, row->suppressed);
@@ -294,14 +295,13 @@ void WorkspaceScreen::DrawReturnRates(FrameContext& frame, const OfficerReport& 
     FigureTable(frame, "return_rates", columns, rows);
 }
 
-void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport& officer) {
-    const AnalyticsReport& report = officer.report;
-    const Survey& survey = *host_.CurrentSurvey();
+// The group compared with everyone (one at a time, stepped through: a crossing can have
+// hundreds) and the order of the questions.
+void WorkspaceScreen::DrawSatisfactionControls(FrameContext& frame, const AnalyticsReport& report) {
     WorkspaceChoices choices = host_.Choices();
     const Scope scope = ScopeOf(report, choices);
     const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
     if (scope.breakdown != 0) {
-        // One group at a time, stepped through: a crossing can have hundreds.
         const std::size_t count = breakdown.groups.size();
         BoldParagraph(frame, "Group compared with everyone: " + breakdown.groups[scope.group] + " (" +
                                  std::to_string(scope.group + 1) + " of " + std::to_string(count) + ")");
@@ -324,6 +324,16 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
         choices.order = static_cast<SatisfactionOrder>(order);
         host_.SetChoices(choices);
     }
+}
+
+void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport& officer) {
+    const AnalyticsReport& report = officer.report;
+    const Survey& survey = *host_.CurrentSurvey();
+    WorkspaceChoices choices = host_.Choices();
+    const Scope scope = ScopeOf(report, choices);
+    const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
+    DrawSatisfactionControls(frame, report);
+    choices = host_.Choices();
     std::vector<std::uint32_t> questions(report.satisfaction_questions.size());
     std::iota(questions.begin(), questions.end(), 0u);
     const auto key = [&](std::uint32_t question) -> double {
@@ -377,12 +387,12 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
                                SatisfactionText(row);
         if (row && !row->suppressed && row->percent) sentence += " positive";
         if (row && !row->suppressed && row->interval_percent) {
-            sentence += ", 95% interval " + DecimalText(row->interval_percent->low, 1) + " to " +
-                        DecimalText(row->interval_percent->high, 1);
+            sentence += ", 95% interval " + DisplayDecimal(row->interval_percent->low, 1) + " to " +
+                        DisplayDecimal(row->interval_percent->high, 1);
         }
         const ChangeRow* change = scope.baseline ? FindChange(report, scope, scope.breakdown, scope.group, q) : nullptr;
         if (change && !change->suppressed && change->change_points) {
-            sentence += ", " + PointsText(*change->change_points) + " on " + baseline_name + ", " +
+            sentence += ", " + DisplayPoints(*change->change_points) + " on " + baseline_name + ", " +
                         ChangeOutcomeName(change->outcome);
         }
         return sentence + ".";
@@ -405,15 +415,15 @@ void WorkspaceScreen::DrawMeans(FrameContext& frame, const OfficerReport& office
         const MeanRow* row = row_of(m);
         if (column == 0) return report.mean_measures[m].label;
         if (row == nullptr) return "";
-        if (row->suppressed) return kHiddenFigure;
+        if (row->suppressed) return kHiddenFigureText;
         const MeanSummary& summary = row->summary;
         switch (column) {
             case 1: return CountText(static_cast<std::uint64_t>(summary.count));
-            case 2: return summary.mean ? DecimalText(*summary.mean, 2) : "-";
-            case 3: return summary.standard_deviation ? DecimalText(*summary.standard_deviation, 2) : "-";
+            case 2: return summary.mean ? DisplayDecimal(*summary.mean, 2) : "-";
+            case 3: return summary.standard_deviation ? DisplayDecimal(*summary.standard_deviation, 2) : "-";
             default:
-                return summary.confidence_interval ? DecimalText(summary.confidence_interval->low, 2) + " to " +
-                                                         DecimalText(summary.confidence_interval->high, 2)
+                return summary.confidence_interval ? DisplayDecimal(summary.confidence_interval->low, 2) + " to " +
+                                                         DisplayDecimal(summary.confidence_interval->high, 2)
                                                    : "-";
         }
     };
@@ -438,8 +448,8 @@ void WorkspaceScreen::DrawTargets(FrameContext& frame, const OfficerReport& offi
         const KpiResult& kpi = kpis[k];
         switch (column) {
             case 0: return kpi.definition.description.empty() ? kpi.definition.id : kpi.definition.description;
-            case 1: return kpi.definition.target ? DecimalText(*kpi.definition.target, 1) : "-";
-            case 2: return kpi.suppressed ? kHiddenFigure : kpi.value ? DecimalText(*kpi.value, 1) : "not known";
+            case 1: return kpi.definition.target ? DisplayDecimal(*kpi.definition.target, 1) : "-";
+            case 2: return kpi.suppressed ? kHiddenFigureText : kpi.value ? DisplayDecimal(*kpi.value, 1) : "not known";
             case 3: return KpiStatusName(kpi.status);
             default: return kpi.definition.status_override ? "Officer's override: " + kpi.definition.override_note
                                                            : kpi.suggestion.reason;

@@ -20,6 +20,7 @@ private:
     void DrawOverview(FrameContext& frame, const OfficerReport& report);
     void DrawReturnRates(FrameContext& frame, const OfficerReport& report);
     void DrawSatisfaction(FrameContext& frame, const OfficerReport& report);
+    void DrawSatisfactionControls(FrameContext& frame, const AnalyticsReport& report);
     void DrawMeans(FrameContext& frame, const OfficerReport& report);
     void DrawTargets(FrameContext& frame, const OfficerReport& report);
     void DrawKpiOverride(FrameContext& frame, const std::vector<KpiResult>& kpis);
