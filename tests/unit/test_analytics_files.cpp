@@ -426,3 +426,14 @@ TEST_CASE("analytics files: the demo report is byte-identical to the recorded on
         CHECK(yousaid::Sha256Hex(yousaid::ComputeSha256(file.bytes)) == expected[file.name]);
     }
 }
+
+TEST_CASE("analytics files: FindChange finds every change row of the demo, and nothing else") {
+    const yousaid::AnalyticsReport& report = demo_report::DemoOfficerReport().report;
+    REQUIRE_FALSE(report.changes.empty());
+    for (const yousaid::ChangeRow& row : report.changes) {
+        CHECK(report.FindChange(row.breakdown, row.group, row.question, row.wave) == &row);
+    }
+    const yousaid::ChangeRow& first = report.changes.front();
+    CHECK(report.FindChange(first.breakdown, first.group, first.question, first.baseline_wave) == nullptr);
+    CHECK(report.FindChange(static_cast<std::uint32_t>(report.breakdowns.size()), 0, 0, first.wave) == nullptr);
+}

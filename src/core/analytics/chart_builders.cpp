@@ -88,16 +88,6 @@ std::string SpokenPercent(const ChartValue& value) {
     return spoken;
 }
 
-const ChangeRow* FindChange(const AnalyticsReport& report, std::uint32_t breakdown, std::uint32_t group,
-                            std::uint32_t question, std::uint32_t wave) {
-    for (const ChangeRow& row : report.changes) {
-        if (row.breakdown == breakdown && row.group == group && row.question == question && row.wave == wave) {
-            return &row;
-        }
-    }
-    return nullptr;
-}
-
 ChartVerdict VerdictOf(const ChangeRow* change) {
     if (change == nullptr || change->suppressed) return {};
     switch (change->outcome) {
@@ -152,7 +142,7 @@ ChartDescription SatisfactionChart(const OfficerReport& officer, std::uint32_t b
         for (const std::uint32_t wave : waves) {
             row.values.push_back(PercentValue(report.FindSatisfaction(wave, breakdown, group, question)));
         }
-        const ChangeRow* change = waves.size() > 1 ? FindChange(report, breakdown, group, question, reported) : nullptr;
+        const ChangeRow* change = waves.size() > 1 ? report.FindChange(breakdown, group, question, reported) : nullptr;
         row.verdict = VerdictOf(change);
         row.section = SectionTitle(officer, question);
         row.change = ShownChange(change);
@@ -177,7 +167,7 @@ ChartDescription ChangeChart(const OfficerReport& officer, std::uint32_t breakdo
     chart.description = "Change in percentage points per question, " + chart.series[0] + ", with 95% intervals.";
     double extent = 10.0;  // at least +-10 points, so that small changes do not fill the axis
     for (std::uint32_t question = 0; question < report.satisfaction_questions.size(); ++question) {
-        const ChangeRow* change = FindChange(report, breakdown, group, question, reported);
+        const ChangeRow* change = report.FindChange(breakdown, group, question, reported);
         ChartRow row;
         row.label = QuestionLabel(officer, question);
         ChartValue value;

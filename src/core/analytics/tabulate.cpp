@@ -1,6 +1,7 @@
 #include "core/analytics/tabulate.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cmath>
 #include <memory>
 #include <unordered_map>
@@ -371,6 +372,16 @@ const MeanRow* AnalyticsReport::FindMean(std::uint32_t wave, std::uint32_t break
     }
     const std::size_t group_row = group_row_offsets[wave * breakdowns.size() + breakdown] + group;
     return &means[group_row * mean_measures.size() + measure];
+}
+
+const ChangeRow* AnalyticsReport::FindChange(std::uint32_t breakdown, std::uint32_t group, std::uint32_t question,
+                                             std::uint32_t wave) const {
+    // Change rows are in order of breakdown, group, question and wave.
+    const auto key = [](const ChangeRow& row) { return std::make_tuple(row.breakdown, row.group, row.question, row.wave); };
+    const auto wanted = std::make_tuple(breakdown, group, question, wave);
+    const auto found = std::lower_bound(changes.begin(), changes.end(), wanted,
+                                        [&key](const ChangeRow& row, const auto& value) { return key(row) < value; });
+    return found != changes.end() && key(*found) == wanted ? &*found : nullptr;
 }
 
 // ---- tabulation ----------------------------------------------------------------------------

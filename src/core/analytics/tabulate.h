@@ -210,6 +210,9 @@ struct AnalyticsReport {
                                             std::uint32_t question) const;
     const MeanRow* FindMean(std::uint32_t wave, std::uint32_t breakdown, std::uint32_t group,
                             std::uint32_t measure) const;
+    // The change from the baseline to `wave` (a wave after it); nullptr when there is none.
+    const ChangeRow* FindChange(std::uint32_t breakdown, std::uint32_t group, std::uint32_t question,
+                                std::uint32_t wave) const;
 
     // Row offsets of the first group of each (wave, breakdown), filled by TabulateReport.
     std::vector<std::size_t> group_row_offsets;  // index wave * breakdowns + breakdown
