@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <utility>
 
+#include "core/base/file_io.h"
 #include "core/station/settings_file.h"
 #include "platform/file_exchange.h"
 
@@ -14,23 +13,52 @@ namespace yousaid::app {
 
 namespace {
 
-std::string ReadFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+// Population, KPI and override files are a few kilobytes; anything near this is not one.
+constexpr std::uint64_t kMaxSideFileBytes = 16u * 1024u * 1024u;
+
+// A side file as it was kept, or the problem that stops it being read.
+Result<std::string> ReadSideFile(const std::filesystem::path& path) {
+    FileReadResult file = ReadWholeFile(path.string(), kMaxSideFileBytes);
+    if (file.outcome != FileReadOutcome::kRead) {
+        Problem problem = Problem::Saying(file.error.empty() ? "could not be read" : file.error);
+        problem.file = path.filename().string();
+        return Result<std::string>::Failure(std::move(problem));
+    }
+    return Result<std::string>::Success(std::move(file.bytes));
 }
 
-// The one file kept in a side folder, if any.
-std::optional<std::filesystem::path> OnlyFileIn(const std::string& folder) {
+// The file kept in a side folder, if any: the newest, should a crash have left the one it
+// replaced beside it (or half a write, which ReplaceSettingsFile names ".tmp").
+std::optional<std::filesystem::path> KeptFileIn(const std::string& folder) {
     std::error_code error;
+    std::optional<std::filesystem::path> newest;
+    std::filesystem::file_time_type newest_time;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
-        if (entry.is_regular_file()) return entry.path();
+        if (!entry.is_regular_file() || entry.path().extension() == ".tmp") continue;
+        const std::filesystem::file_time_type written = entry.last_write_time(error);
+        if (!newest || written > newest_time) {
+            newest = entry.path();
+            newest_time = written;
+        }
     }
-    return std::nullopt;
+    return newest;
 }
 
 const char* MimeTypeOf(const std::string& file_name) {
-    return file_name.size() > 4 && file_name.compare(file_name.size() - 4, 4, ".csv") == 0 ? "text/csv"
-                                                                                          : "application/json";
+    const std::string extension = std::filesystem::path(file_name).extension().string();
+    if (extension == ".csv") return "text/csv";
+    if (extension == ".html") return "text/html";
+    return "application/json";
+}
+
+// Reads a kept side file with `parse` (which checks it against the survey), as `state` shows it.
+template <typename File, typename Parse>
+std::optional<File> LoadSideFile(const std::filesystem::path& path, ui::SideFileState& state, Parse parse) {
+    const std::string name = path.filename().string();
+    Result<std::string> bytes = ReadSideFile(path);
+    Result<File> read = bytes.ok() ? parse(*bytes.value, name) : Result<File>::Failure(std::move(bytes.problems));
+    state = {name, read.problems};
+    return std::move(read.value);
 }
 
 }  // namespace
@@ -43,17 +71,6 @@ std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::strin
                                                        const ResponseStore& store, std::string folder,
                                                        WorkspaceServices services) {
     return std::make_unique<OfficerWorkspace>(surveys, store, std::move(folder), std::move(services));
-}
-
-std::vector<const Survey*> OfficerWorkspace::SurveysHeld() const {
-    std::set<std::string> ids;
-    for (const Response& response : store_.Responses()) ids.insert(response.survey_id);
-    std::vector<const Survey*> held;
-    for (const std::string& id : ids) {
-        const auto found = surveys_.find(id);
-        if (found != surveys_.end()) held.push_back(&found->second);
-    }
-    return held;
 }
 
 const Survey* OfficerWorkspace::CurrentSurvey() const {
@@ -80,12 +97,13 @@ void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
 }
 
 bool OfficerWorkspace::Refresh() {
+    if (summarised_generation_ != store_generation_ || summarised_survey_id_ != choices_.survey_id) SummariseStore();
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
-        const std::vector<const Survey*> held = SurveysHeld();
-        if (held.empty()) return false;
+        if (surveys_held_.empty()) return false;
         ui::WorkspaceChoices first = choices_;
-        first.survey_id = held.front()->id;
+        first.survey_id = surveys_held_.front()->id;
         SetChoices(first);
+        SummariseStore();
     }
     if (encoded_generation_ != store_generation_ || encoded_survey_id_ != choices_.survey_id) {
         EncodeStore();
@@ -137,30 +155,33 @@ void OfficerWorkspace::Tabulate() {
     if (choices_.shown_breakdown >= report_->report.breakdowns.size()) choices_.shown_breakdown = 0;
 }
 
-std::vector<ui::WaveCounts> OfficerWorkspace::HeldByWave() const {
+// One pass over the store, once per change of it or of the survey shown.
+void OfficerWorkspace::SummariseStore() {
+    std::set<std::string> ids;
     std::map<std::string, ui::WaveCounts> by_wave;
+    std::set<std::string> places;
     for (const Response& response : store_.Responses()) {
+        ids.insert(response.survey_id);
         if (response.survey_id != choices_.survey_id) continue;
         ui::WaveCounts& counts = by_wave[response.wave];
         counts.wave = response.wave;
         counts.complete += response.status == ResponseStatus::kComplete;
         counts.partial += response.status == ResponseStatus::kPartial;
         counts.refused += response.status == ResponseStatus::kRefused;
-    }
-    std::vector<ui::WaveCounts> waves;
-    for (auto& [wave, counts] : by_wave) waves.push_back(counts);
-    std::sort(waves.begin(), waves.end(),
-              [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
-    return waves;
-}
-
-std::vector<std::string> OfficerWorkspace::StationsAndEvents() const {
-    std::set<std::string> places;
-    for (const Response& response : store_.Responses()) {
-        if (response.survey_id != choices_.survey_id) continue;
         places.insert(response.event_id.empty() ? response.station_id : response.station_id + " at " + response.event_id);
     }
-    return std::vector<std::string>(places.begin(), places.end());
+    surveys_held_.clear();
+    for (const std::string& id : ids) {
+        const auto found = surveys_.find(id);
+        if (found != surveys_.end()) surveys_held_.push_back(&found->second);
+    }
+    held_.by_wave.clear();
+    for (auto& [wave, counts] : by_wave) held_.by_wave.push_back(counts);
+    std::sort(held_.by_wave.begin(), held_.by_wave.end(),
+              [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
+    held_.places.assign(places.begin(), places.end());
+    summarised_generation_ = store_generation_;
+    summarised_survey_id_ = choices_.survey_id;
 }
 
 std::string OfficerWorkspace::SideFolder(SideFileKind kind) const {
@@ -177,20 +198,24 @@ void OfficerWorkspace::LoadSideFiles() {
     kpi_state_ = {};
     const Survey* survey = CurrentSurvey();
     if (survey == nullptr) return;
-    if (const auto path = OnlyFileIn(SideFolder(SideFileKind::kPopulation))) {
-        Result<yousaid::Population> read = ReadPopulationFile(ReadFile(*path), path->filename().string(), *survey);
-        population_state_ = {path->filename().string(), read.problems};
-        population_ = std::move(read.value);
+    if (const auto path = KeptFileIn(SideFolder(SideFileKind::kPopulation))) {
+        population_ = LoadSideFile<yousaid::Population>(*path, population_state_, [survey](const std::string& bytes, const std::string& name) {
+            return ReadPopulationFile(bytes, name, *survey);
+        });
     }
-    if (const auto path = OnlyFileIn(SideFolder(SideFileKind::kKpis))) {
-        Result<KpiFile> read = ReadKpiFile(ReadFile(*path), path->filename().string(), *survey);
-        kpi_state_ = {path->filename().string(), read.problems};
-        kpis_ = std::move(read.value);
+    if (const auto path = KeptFileIn(SideFolder(SideFileKind::kKpis))) {
+        kpis_ = LoadSideFile<KpiFile>(*path, kpi_state_, [survey](const std::string& bytes, const std::string& name) {
+            return ReadKpiFile(bytes, name, *survey);
+        });
     }
     if (std::filesystem::exists(KpiOverridesPath())) {
-        Result<std::vector<KpiOverride>> read = ParseKpiOverridesJson(ReadFile(KpiOverridesPath()), "kpi_overrides.json");
-        kpi_state_.problems.insert(kpi_state_.problems.end(), read.problems.begin(), read.problems.end());
-        if (read.ok()) kpi_overrides_ = std::move(*read.value);
+        ui::SideFileState overrides_state;
+        std::optional<std::vector<KpiOverride>> read = LoadSideFile<std::vector<KpiOverride>>(
+            KpiOverridesPath(), overrides_state, [](const std::string& bytes, const std::string& name) {
+                return ParseKpiOverridesJson(bytes, name);
+            });
+        kpi_state_.problems.insert(kpi_state_.problems.end(), overrides_state.problems.begin(), overrides_state.problems.end());
+        if (read) kpi_overrides_ = std::move(*read);
     }
     if (kpis_) ApplyKpiOverrides(*kpis_, kpi_overrides_);
 }
@@ -207,11 +232,19 @@ void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name
         state.problems = problems;
         return;
     }
+    // The folder holds one file, under the name the officer knows it by; the old one goes
+    // only once the new one is safely written.
     const std::filesystem::path folder = SideFolder(kind);
+    const std::filesystem::path kept = folder / std::filesystem::path(name).filename();
+    const std::optional<std::filesystem::path> old = KeptFileIn(folder);
     std::error_code ignored;
-    std::filesystem::remove_all(folder, ignored);
     std::filesystem::create_directories(folder, ignored);
-    std::ofstream(folder / std::filesystem::path(name).filename(), std::ios::binary | std::ios::trunc) << bytes;
+    const Status saved = ReplaceSettingsFile(kept.string(), bytes);
+    if (!saved.ok()) {
+        state.problems = {Problem::Saying(name + " was not kept on this device: " + saved.Message())};
+        return;
+    }
+    if (old && *old != kept) std::filesystem::remove(*old, ignored);
     services_.sync();
     LoadSideFiles();
     ++inputs_generation_;

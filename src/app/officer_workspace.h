@@ -33,7 +33,7 @@ public:
     ui::Screen& Screen() override { return screen_; }
 
     // ui::WorkspaceHost
-    std::vector<const Survey*> SurveysHeld() const override;
+    const std::vector<const Survey*>& SurveysHeld() const override { return surveys_held_; }
     const Survey* CurrentSurvey() const override;
     const ui::WorkspaceChoices& Choices() const override { return choices_; }
     void SetChoices(const ui::WorkspaceChoices& choices) override;
@@ -41,8 +41,8 @@ public:
     void SetSettings(const ReportSettings& settings) override;
     const OfficerReport* Report() const override { return report_ ? &*report_ : nullptr; }
     const std::vector<Problem>& Problems() const override { return problems_; }
-    std::vector<ui::WaveCounts> HeldByWave() const override;
-    std::vector<std::string> StationsAndEvents() const override;
+    const std::vector<ui::WaveCounts>& HeldByWave() const override { return held_.by_wave; }
+    const std::vector<std::string>& StationsAndEvents() const override { return held_.places; }
     const ui::SideFileState& Population() const override { return population_state_; }
     const ui::SideFileState& Kpis() const override { return kpi_state_; }
     void ChoosePopulationFile() override { services_.pick_side_file(SideFileKind::kPopulation); }
@@ -61,6 +61,8 @@ private:
     std::string KpiOverridesPath() const;
     void LoadSideFiles();
     void RemoveSideFile(SideFileKind kind);
+    // What the store holds: its surveys, and the current survey's waves and places.
+    void SummariseStore();
     void EncodeStore();
     void Tabulate();
 
@@ -81,6 +83,14 @@ private:
     std::uint64_t store_generation_ = 1;
     std::uint64_t inputs_generation_ = 1;  // settings, survey, side files
     std::uint64_t encoded_generation_ = 0;
+    std::uint64_t summarised_generation_ = 0;
+    std::string summarised_survey_id_;
+    std::vector<const Survey*> surveys_held_;
+    struct HeldBySurvey {
+        std::vector<ui::WaveCounts> by_wave;
+        std::vector<std::string> places;  // stations, "station at event"
+    };
+    HeldBySurvey held_;
     std::uint64_t tabulated_generation_ = 0;
     std::string encoded_survey_id_;
     std::optional<EncodedResponses> encoded_;

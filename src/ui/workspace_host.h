@@ -48,7 +48,7 @@ public:
     virtual ~WorkspaceHost() = default;
 
     // Surveys the officer store holds responses for.
-    virtual std::vector<const Survey*> SurveysHeld() const = 0;
+    virtual const std::vector<const Survey*>& SurveysHeld() const = 0;
     virtual const Survey* CurrentSurvey() const = 0;
     virtual const WorkspaceChoices& Choices() const = 0;
     virtual void SetChoices(const WorkspaceChoices& choices) = 0;
@@ -59,8 +59,9 @@ public:
     // responses, or problems with the settings, which Problems() lists).
     virtual const OfficerReport* Report() const = 0;
     virtual const std::vector<Problem>& Problems() const = 0;
-    virtual std::vector<WaveCounts> HeldByWave() const = 0;
-    virtual std::vector<std::string> StationsAndEvents() const = 0;
+    // Of the current survey; worked out once per change of the store, not per frame.
+    virtual const std::vector<WaveCounts>& HeldByWave() const = 0;
+    virtual const std::vector<std::string>& StationsAndEvents() const = 0;
 
     virtual const SideFileState& Population() const = 0;
     virtual const SideFileState& Kpis() const = 0;

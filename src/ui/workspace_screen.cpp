@@ -48,16 +48,6 @@ std::string QuestionText(const AnalyticsReport& report, const Survey& survey, st
     return survey.questions[report.satisfaction_questions[question]].text.English();
 }
 
-const ChangeRow* FindChange(const AnalyticsReport& report, const Scope& scope, std::uint32_t breakdown,
-                            std::uint32_t group, std::uint32_t question) {
-    for (const ChangeRow& row : report.changes) {
-        if (row.breakdown == breakdown && row.group == group && row.question == question && row.wave == scope.wave) {
-            return &row;
-        }
-    }
-    return nullptr;
-}
-
 std::string SatisfactionText(const SatisfactionRow* row) {
     if (row == nullptr || row->suppressed) return kHiddenFigureText;
     if (!row->percent) return "no answers";
@@ -225,7 +215,7 @@ void WorkspaceScreen::DrawOverview(FrameContext& frame, const OfficerReport& off
             line += " positive (95% interval " + DisplayDecimal(row->interval_percent->low, 1) + " to " +
                     DisplayDecimal(row->interval_percent->high, 1) + ")";
         }
-        const ChangeRow* change = scope.baseline ? FindChange(report, scope, 0, 0, *overall) : nullptr;
+        const ChangeRow* change = scope.baseline ? report.FindChange(0, 0, *overall, scope.wave) : nullptr;
         if (change != nullptr) {
             line += "; " + ChangeText(change) + " on " + report.waves[*scope.baseline] + ", " + VerdictText(change);
         }
@@ -338,7 +328,7 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
     std::iota(questions.begin(), questions.end(), 0u);
     const auto key = [&](std::uint32_t question) -> double {
         if (choices.order == SatisfactionOrder::kChange) {
-            const ChangeRow* change = FindChange(report, scope, scope.breakdown, scope.group, question);
+            const ChangeRow* change = report.FindChange(scope.breakdown, scope.group, question, scope.wave);
             return change && change->change_points && !change->suppressed ? *change->change_points : -1e9;
         }
         const SatisfactionRow* row = report.FindSatisfaction(scope.wave, scope.breakdown, scope.group, question);
@@ -369,8 +359,8 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
             case 1: return scope.baseline ? SatisfactionText(baseline_row(q)) : std::string("-");
             case 2: return SatisfactionText(wave_row(q));
             case 3: return "";
-            case 4: return scope.baseline ? ChangeText(FindChange(report, scope, scope.breakdown, scope.group, q)) : "-";
-            case 5: return scope.baseline ? VerdictText(FindChange(report, scope, scope.breakdown, scope.group, q)) : "-";
+            case 4: return scope.baseline ? ChangeText(report.FindChange(scope.breakdown, scope.group, q, scope.wave)) : "-";
+            case 5: return scope.baseline ? VerdictText(report.FindChange(scope.breakdown, scope.group, q, scope.wave)) : "-";
             default: return SatisfactionText(report.FindSatisfaction(scope.wave, 0, 0, q));
         }
     };
@@ -390,7 +380,7 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
             sentence += ", 95% interval " + DisplayDecimal(row->interval_percent->low, 1) + " to " +
                         DisplayDecimal(row->interval_percent->high, 1);
         }
-        const ChangeRow* change = scope.baseline ? FindChange(report, scope, scope.breakdown, scope.group, q) : nullptr;
+        const ChangeRow* change = scope.baseline ? report.FindChange(scope.breakdown, scope.group, q, scope.wave) : nullptr;
         if (change && !change->suppressed && change->change_points) {
             sentence += ", " + DisplayPoints(*change->change_points) + " on " + baseline_name + ", " +
                         ChangeOutcomeName(change->outcome);
@@ -532,7 +522,7 @@ void SideFileBlock(FrameContext& frame, const std::string& id, const std::string
 }  // namespace
 
 void WorkspaceScreen::DrawData(FrameContext& frame) {
-    const std::vector<const Survey*> surveys = host_.SurveysHeld();
+    const std::vector<const Survey*>& surveys = host_.SurveysHeld();
     if (surveys.size() > 1) {
         std::vector<std::pair<std::string, std::string>> options;
         for (const Survey* survey : surveys) options.emplace_back(survey->id, survey->title.English());
