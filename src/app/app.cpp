@@ -276,8 +276,7 @@ bool App::TickStorage() {
         if (session_->Step() == SessionStep::kWelcome) StartNewSession();
         changed = true;
     }
-    // The officer's page is never anything but the staff area, so it opens its stores at once.
-    if (!store_open_ && (!staff_.IsOpen() || workspace_)) {
+    if (!store_open_) {
         const ResponseStoreOpenReport report = store_.Open(data_dir_ + "/responses.yslog");
         store_open_ = report.ok;
         store_message_ = report.Summary();
