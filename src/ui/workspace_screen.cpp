@@ -182,7 +182,7 @@ void WorkspaceScreen::DrawScope(FrameContext& frame, const OfficerReport& office
         breakdowns.emplace_back(breakdown.dimension, breakdown.dimension == "all" ? "Everyone" : "By " + breakdown.dimension);
     }
     BoldParagraph(frame, "Breakdown shown");
-    const int breakdown = TileRow(frame, "shown_breakdown", breakdowns, report.breakdowns[scope.breakdown].dimension, 4);
+    const int breakdown = TileRow(frame, "shown_breakdown", breakdowns, report.breakdowns[scope.breakdown].dimension, 6);
     if (breakdown >= 0) {
         choices.shown_breakdown = static_cast<std::size_t>(breakdown);
         choices.shown_group = 0;
