@@ -13,6 +13,7 @@
 #include "core/responses/transfer_file.h"
 #include "core/storage/response_import.h"
 #include "core/survey/survey_loader.h"
+#include "encoding_checks.h"
 #include "response_fixtures.h"
 
 using namespace yousaid;
@@ -21,36 +22,10 @@ using response_fixtures::MakeResponses;
 using response_fixtures::ScratchDirectory;
 using response_fixtures::TestSurvey;
 using response_fixtures::WriteBytes;
+using encoding_checks::CheckSameEncoding;
+using encoding_checks::EncodeAtOnce;
 
 namespace {
-
-constexpr ResponseField kDictionaryFields[] = {ResponseField::kWave, ResponseField::kEvent, ResponseField::kStation,
-                                               ResponseField::kLanguage};
-
-// Every column, codebook and dictionary of two encodings, compared.
-void CheckSameEncoding(const EncodedResponses& streamed, const EncodedResponses& whole) {
-    REQUIRE(streamed.RowCount() == whole.RowCount());
-    for (std::size_t question = 0; question < whole.survey().questions.size(); ++question) {
-        INFO("question " << whole.survey().questions[question].id);
-        CHECK(streamed.AnswerCodes(question) == whole.AnswerCodes(question));
-        CHECK(streamed.Codebook(question).NumberValues() == whole.Codebook(question).NumberValues());
-    }
-    for (std::size_t row = 0; row < whole.RowCount(); ++row) {
-        CHECK(streamed.Status(row) == whole.Status(row));
-        CHECK(streamed.Mode(row) == whole.Mode(row));
-    }
-    for (const ResponseField field : kDictionaryFields) {
-        CHECK(streamed.FieldCodes(field) == whole.FieldCodes(field));
-        CHECK(streamed.FieldValues(field) == whole.FieldValues(field));
-    }
-    CHECK(streamed.LatestSubmittedByWave() == whole.LatestSubmittedByWave());
-}
-
-EncodedResponses EncodeAtOnce(const Survey& survey, const std::vector<Response>& responses) {
-    Result<EncodedResponses> encoded = EncodedResponses::FromResponses(survey, responses);
-    REQUIRE_MESSAGE(encoded.ok(), encoded.Message());
-    return std::move(*encoded.value);
-}
 
 // Streams a file into the builder as the report CLI does, taking it back when it is refused.
 LoadedResponses StreamInto(EncodedResponsesBuilder& builder, const std::string& path, const Survey& survey,

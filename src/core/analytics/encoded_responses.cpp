@@ -430,6 +430,159 @@ void EncodedResponses::TruncateTo(const Extent& extent) {
     }
 }
 
+namespace {
+
+constexpr ResponseField kDictionaryFields[] = {ResponseField::kWave, ResponseField::kEvent, ResponseField::kStation,
+                                               ResponseField::kLanguage};
+constexpr std::size_t kFieldSlots = 5;  // ResponseField's values, as indices into Columns' field vectors
+constexpr std::uint8_t kLastStatus = static_cast<std::uint8_t>(ResponseStatus::kRefused);
+constexpr std::uint8_t kLastMode = static_cast<std::uint8_t>(AnswerMode::kByPhone);
+
+std::size_t Slot(ResponseField field) { return static_cast<std::size_t>(field); }
+
+// The first thing wrong with columns read from a file, or "" when they fit `survey`.
+std::string ColumnsShapeProblem(const Survey& survey, const EncodedResponses::Columns& columns) {
+    const std::size_t rows = columns.statuses.size();
+    if (columns.modes.size() != rows) return "the answer-mode column has the wrong length";
+    for (const std::uint8_t status : columns.statuses) {
+        if (status > kLastStatus) return "a status code is out of range";
+    }
+    for (const std::uint8_t mode : columns.modes) {
+        if (mode > kLastMode) return "an answer-mode code is out of range";
+    }
+    if (columns.field_values.size() != kFieldSlots || columns.field_codes.size() != kFieldSlots) {
+        return "the response fields are missing";
+    }
+    for (const ResponseField field : kDictionaryFields) {
+        const auto& codes = columns.field_codes[Slot(field)];
+        const std::size_t values = columns.field_values[Slot(field)].size();
+        if (codes.size() != rows) return "a response-field column has the wrong length";
+        for (const std::uint32_t code : codes) {
+            if (code >= values) return "a response-field code is out of range";
+        }
+    }
+    if (columns.latest_submitted_by_wave.size() > columns.field_values[Slot(ResponseField::kWave)].size()) {
+        return "the wave dates do not match the waves";
+    }
+    if (columns.answer_codes.size() != survey.questions.size() ||
+        columns.number_values.size() != survey.questions.size()) {
+        return "the columns do not match the survey's questions";
+    }
+    for (std::size_t question = 0; question < survey.questions.size(); ++question) {
+        if (columns.answer_codes[question].size() != rows) return "an answer column has the wrong length";
+        if (!columns.number_values[question].empty() && survey.questions[question].kind != QuestionKind::kNumber) {
+            return "a question that takes no number has number values";
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+EncodedResponses::Columns EncodedResponses::ToColumns() const {
+    Columns columns;
+    columns.statuses = statuses_;
+    columns.modes = modes_;
+    columns.field_values.resize(kFieldSlots);
+    columns.field_codes.resize(kFieldSlots);
+    for (const ResponseField field : kDictionaryFields) {
+        columns.field_values[Slot(field)] = DictionaryFor(field).values;
+        columns.field_codes[Slot(field)] = DictionaryFor(field).column;
+    }
+    columns.latest_submitted_by_wave = latest_submitted_by_wave_;
+    columns.answer_codes = answer_codes_;
+    for (const QuestionCodebook& codebook : codebooks_) columns.number_values.push_back(codebook.NumberValues());
+    return columns;
+}
+
+Result<EncodedResponses> EncodedResponses::FromColumns(Survey survey, Columns columns) {
+    const std::string shape = ColumnsShapeProblem(survey, columns);
+    if (!shape.empty()) return Result<EncodedResponses>::Failure(shape);
+    EncodedResponses encoded(std::move(survey));
+    try {
+        for (std::size_t question = 0; question < encoded.codebooks_.size(); ++question) {
+            QuestionCodebook& codebook = encoded.codebooks_[question];
+            const Question& asked = encoded.survey_.questions[question];
+            for (const std::int32_t value : columns.number_values[question]) {
+                if (value < asked.min_value || value > asked.max_value) {
+                    return Result<EncodedResponses>::Failure("a number answer is outside its question's range");
+                }
+                const std::size_t known = codebook.NumberValues().size();
+                codebook.NumberCode(value);
+                if (codebook.NumberValues().size() == known) {
+                    return Result<EncodedResponses>::Failure("a number value is listed twice");
+                }
+            }
+            for (const std::uint16_t code : columns.answer_codes[question]) {
+                if (code >= codebook.CodeCount()) {
+                    return Result<EncodedResponses>::Failure("an answer code of question " + Quoted(asked.id) +
+                                                             " is out of range");
+                }
+            }
+        }
+    } catch (const EncodingError& error) {
+        return Result<EncodedResponses>::Failure(error.what());
+    }
+    for (const ResponseField field : kDictionaryFields) {
+        Dictionary& dictionary = encoded.DictionaryFor(field);
+        dictionary.values = std::move(columns.field_values[Slot(field)]);
+        for (std::uint32_t code = 0; code < dictionary.values.size(); ++code) {
+            if (!dictionary.codes.emplace(dictionary.values[code], code).second) {
+                return Result<EncodedResponses>::Failure("a response-field value is listed twice");
+            }
+        }
+        dictionary.column = std::move(columns.field_codes[Slot(field)]);
+    }
+    encoded.statuses_ = std::move(columns.statuses);
+    encoded.modes_ = std::move(columns.modes);
+    encoded.latest_submitted_by_wave_ = std::move(columns.latest_submitted_by_wave);
+    encoded.latest_submitted_by_wave_.resize(encoded.waves_.values.size(), 0);
+    encoded.answer_codes_ = std::move(columns.answer_codes);
+    return Result<EncodedResponses>::Success(std::move(encoded));
+}
+
+void EncodedResponses::Append(const EncodedResponses& other) {
+    if (other.survey_.id != survey_.id || other.survey_.version != survey_.version) {
+        throw std::logic_error("appending encoded responses of another survey");
+    }
+    const std::size_t first_row = RowCount();
+    statuses_.insert(statuses_.end(), other.statuses_.begin(), other.statuses_.end());
+    modes_.insert(modes_.end(), other.modes_.begin(), other.modes_.end());
+    for (const ResponseField field : kDictionaryFields) {
+        Dictionary& mine = DictionaryFor(field);
+        const Dictionary& theirs = other.DictionaryFor(field);
+        std::vector<std::uint32_t> translated;
+        translated.reserve(theirs.values.size());
+        for (const std::string& value : theirs.values) {
+            const auto found = mine.codes.emplace(value, static_cast<std::uint32_t>(mine.values.size()));
+            if (found.second) mine.values.push_back(value);
+            translated.push_back(found.first->second);
+        }
+        mine.column.reserve(mine.column.size() + theirs.column.size());
+        for (const std::uint32_t code : theirs.column) mine.column.push_back(translated[code]);
+        if (field != ResponseField::kWave) continue;
+        latest_submitted_by_wave_.resize(mine.values.size(), 0);
+        for (std::size_t code = 0; code < other.latest_submitted_by_wave_.size(); ++code) {
+            std::int64_t& latest = latest_submitted_by_wave_[translated[code]];
+            latest = std::max(latest, other.latest_submitted_by_wave_[code]);
+        }
+    }
+    for (std::size_t question = 0; question < answer_codes_.size(); ++question) {
+        std::vector<std::uint16_t>& column = answer_codes_[question];
+        const std::vector<std::uint16_t>& incoming = other.answer_codes_[question];
+        column.insert(column.end(), incoming.begin(), incoming.end());
+        QuestionCodebook& codebook = codebooks_[question];
+        const std::vector<std::int32_t>& their_values = other.codebooks_[question].NumberValues();
+        if (their_values.empty()) continue;
+        std::vector<std::uint16_t> translated;
+        for (const std::int32_t value : their_values) translated.push_back(codebook.NumberCode(value));
+        const std::uint16_t base = codebook.ValueBase();
+        for (std::size_t row = first_row; row < column.size(); ++row) {
+            if (column[row] >= base) column[row] = translated[column[row] - base];
+        }
+    }
+}
+
 Result<EncodedResponses> EncodedResponses::FromResponses(const Survey& survey,
                                                          const std::vector<Response>& responses) {
     EncodedResponses encoded(survey);

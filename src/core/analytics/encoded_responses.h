@@ -17,6 +17,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <cereal/cereal.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
 #include "core/base/problem.h"
 #include "core/responses/response.h"
 #include "core/survey/survey.h"
@@ -122,6 +126,34 @@ public:
     // Forgets every respondent added since `extent` was taken.
     void TruncateTo(const Extent& extent);
 
+    // The columns as plain data, to be kept in a file and read back (the officer store's
+    // segments): what was encoded once is never encoded again.
+    struct Columns {
+        std::vector<std::uint8_t> statuses;
+        std::vector<std::uint8_t> modes;
+        // Indexed by ResponseField: kWave, (kAnswerMode unused), kEvent, kStation, kLanguage.
+        std::vector<std::vector<std::string>> field_values;
+        std::vector<std::vector<std::uint32_t>> field_codes;
+        std::vector<std::int64_t> latest_submitted_by_wave;
+        std::vector<std::vector<std::uint16_t>> answer_codes;  // by question
+        std::vector<std::vector<std::int32_t>> number_values;  // by question
+
+        template <class Archive>
+        void serialize(Archive& archive, const std::uint32_t version) {
+            if (version > kSerialVersion) throw cereal::Exception("encoded columns written by a newer version of Yousaid");
+            archive(statuses, modes, field_values, field_codes, latest_submitted_by_wave, answer_codes, number_values);
+        }
+        static constexpr std::uint32_t kSerialVersion = 1;
+    };
+    Columns ToColumns() const;
+    // The columns read back against the survey they were encoded with: a problem (and
+    // nothing built) when any column is the wrong length or holds a code the survey's
+    // questions cannot have, so a damaged file can never make a table read out of bounds.
+    static Result<EncodedResponses> FromColumns(Survey survey, Columns columns);
+    // Appends every respondent of `other` (the same survey id and version), translating its
+    // wave, station, event, language and number codes into this one's.
+    void Append(const EncodedResponses& other);
+
     // The bulk path, for importers and benchmarks that never build Response objects:
     // add a respondent, then set its answers by question and option index. Unset answers
     // stay kNoAnswerCode. Throws std::out_of_range / std::invalid_argument for indices or
@@ -191,3 +223,5 @@ private:
 };
 
 }  // namespace yousaid
+
+CEREAL_CLASS_VERSION(yousaid::EncodedResponses::Columns, yousaid::EncodedResponses::Columns::kSerialVersion)

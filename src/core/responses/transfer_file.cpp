@@ -4,6 +4,7 @@
 
 
 #include "core/responses/transfer_file.h"
+#include "core/io/little_endian.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -21,30 +22,6 @@
 namespace yousaid {
 
 namespace {
-
-void AppendU32(std::string& out, std::uint32_t value) {
-    for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xFFu));
-}
-
-void AppendU64(std::string& out, std::uint64_t value) {
-    for (int shift = 0; shift < 64; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xFFu));
-}
-
-std::uint32_t ReadU32(std::string_view bytes, std::size_t offset) {
-    std::uint32_t value = 0;
-    for (std::size_t index = 0; index < 4; ++index) {
-        value |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[offset + index])) << (8 * index);
-    }
-    return value;
-}
-
-std::uint64_t ReadU64(std::string_view bytes, std::size_t offset) {
-    std::uint64_t value = 0;
-    for (std::size_t index = 0; index < 8; ++index) {
-        value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[offset + index])) << (8 * index);
-    }
-    return value;
-}
 
 TransferHeader MakeHeader(const TransferExportSettings& settings, const std::vector<Response>& responses) {
     TransferHeader header;

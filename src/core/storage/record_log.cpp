@@ -1,4 +1,5 @@
 #include "core/storage/record_log.h"
+#include "core/io/little_endian.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -24,23 +25,11 @@ constexpr std::size_t kFileHeaderSize = kRecordLogFileHeaderBytes;
 constexpr std::size_t kFrameHeaderSize = kRecordLogFrameHeaderBytes;
 constexpr std::size_t kNotFound = static_cast<std::size_t>(-1);
 
-std::uint32_t ReadU32(const std::string& bytes, std::size_t offset) {
-    const auto byte = [&](std::size_t index) {
-        return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[offset + index]));
-    };
-    return byte(0) | (byte(1) << 8) | (byte(2) << 16) | (byte(3) << 24);
-}
-
 std::uint16_t ReadU16(const std::string& bytes, std::size_t offset) {
     return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[offset]) |
                                       (static_cast<unsigned char>(bytes[offset + 1]) << 8));
 }
 
-void AppendU32(std::string& out, std::uint32_t value) {
-    for (int shift = 0; shift < 32; shift += 8) {
-        out.push_back(static_cast<char>((value >> shift) & 0xFFu));
-    }
-}
 
 // Parses frames in a file image. Kept apart from the I/O so every rule is in one place.
 class FrameScanner {

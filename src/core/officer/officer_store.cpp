@@ -1,0 +1,321 @@
+#include "core/officer/officer_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <utility>
+
+#include "core/base/file_io.h"
+#include "core/crypto/sha256.h"
+#include "core/station/settings_file.h"
+#include "core/storage/response_store.h"
+
+namespace yousaid {
+
+namespace {
+
+// A segment is one import: even 2 x 100,000 responses come to far less.
+constexpr std::uint64_t kMaxSegmentBytes = 1024ull * 1024ull * 1024ull;
+
+void AppendHalves(std::vector<std::uint64_t>& halves, std::uint64_t high, std::uint64_t low) {
+    halves.push_back(high);
+    halves.push_back(low);
+}
+
+std::string SurveyName(const std::string& survey_id, std::int32_t survey_version) {
+    return "'" + survey_id + "' version " + std::to_string(survey_version);
+}
+
+}  // namespace
+
+// The responses a batch adds to one survey version, encoded as they are offered.
+struct OfficerStore::Batch::Block {
+    explicit Block(const Survey& survey) : encoded(survey) {
+        for (std::size_t index = 0; index < survey.questions.size(); ++index) {
+            question_index.emplace(survey.questions[index].id, static_cast<std::uint32_t>(index));
+        }
+    }
+    EncodedResponses encoded;
+    std::vector<std::uint64_t> id_halves;
+    std::vector<std::uint64_t> fingerprint_halves;
+    std::vector<StoredText> texts;
+    std::map<std::string, std::uint32_t, std::less<>> question_index;
+};
+
+OfficerStore::OfficerStore(std::vector<Survey> surveys) : surveys_(std::move(surveys)) {}
+OfficerStore::~OfficerStore() = default;
+
+OfficerStore::Batch::Batch(const OfficerStore& store, ImportedFile file) : store_(&store), file_(std::move(file)) {}
+OfficerStore::Batch::Batch(Batch&&) noexcept = default;
+OfficerStore::Batch& OfficerStore::Batch::operator=(Batch&&) noexcept = default;
+OfficerStore::Batch::~Batch() = default;
+
+const Survey* OfficerStore::KnownSurvey(const std::string& survey_id, std::int32_t survey_version) const {
+    for (const Survey& survey : surveys_) {
+        if (survey.id == survey_id && survey.version == survey_version) return &survey;
+    }
+    return nullptr;
+}
+
+const HeldSurvey* OfficerStore::Find(const std::string& survey_id, std::int32_t survey_version) const {
+    for (const HeldSurvey& held : held_) {
+        if (held.encoded.survey().id == survey_id && held.encoded.survey().version == survey_version) return &held;
+    }
+    return nullptr;
+}
+
+HeldSurvey& OfficerStore::HeldFor(const Survey& survey) {
+    if (const HeldSurvey* held = Find(survey.id, survey.version)) return const_cast<HeldSurvey&>(*held);
+    held_.push_back(HeldSurvey{EncodedResponses(survey), {}});
+    return held_.back();
+}
+
+std::vector<ResponseCount> OfficerStore::Counts() const {
+    std::vector<ResponseCount> counts;
+    for (const HeldSurvey& held : held_) {
+        ResponseCount count;
+        count.survey_id = held.encoded.survey().id;
+        count.survey_version = held.encoded.survey().version;
+        for (std::size_t row = 0; row < held.encoded.RowCount(); ++row) {
+            switch (held.encoded.Status(row)) {
+                case ResponseStatus::kComplete: ++count.complete; break;
+                case ResponseStatus::kPartial: ++count.partial; break;
+                case ResponseStatus::kRefused: ++count.refused; break;
+            }
+        }
+        counts.push_back(count);
+    }
+    std::sort(counts.begin(), counts.end(), [](const ResponseCount& a, const ResponseCount& b) {
+        return std::tie(a.survey_id, a.survey_version) < std::tie(b.survey_id, b.survey_version);
+    });
+    return counts;
+}
+
+ImportedSurveyCount& OfficerStore::Batch::CountFor(const Response& response) {
+    for (ImportedSurveyCount& count : file_.surveys) {
+        if (count.survey_id == response.survey_id && count.survey_version == response.survey_version) return count;
+    }
+    file_.surveys.push_back({response.survey_id, response.survey_version, 0, 0, 0});
+    return file_.surveys.back();
+}
+
+OfficerStore::Batch::Block& OfficerStore::Batch::BlockFor(const Response& response, const Survey& survey) {
+    for (const auto& block : blocks_) {
+        if (block->encoded.survey().id == response.survey_id &&
+            block->encoded.survey().version == response.survey_version) {
+            return *block;
+        }
+    }
+    blocks_.push_back(std::make_unique<Block>(survey));
+    return *blocks_.back();
+}
+
+OfficerStore::Batch::Offered OfficerStore::Batch::Offer(const Response& response) {
+    Offered offered;
+    const ResponseFingerprint fingerprint = FingerprintOf(response);
+    const ResponseFingerprint* held = nullptr;
+    if (const auto stored = store_->fingerprints_.find(response.id); stored != store_->fingerprints_.end()) {
+        held = &stored->second;
+    } else if (const auto earlier = offered_.find(response.id); earlier != offered_.end()) {
+        held = &earlier->second;
+    }
+    if (held != nullptr) {
+        offered.outcome = *held == fingerprint ? MergeOutcome::kAlreadyHeld : MergeOutcome::kConflict;
+        ImportedSurveyCount& count = CountFor(response);
+        ++(offered.outcome == MergeOutcome::kAlreadyHeld ? count.already_held : count.conflicts);
+        return offered;
+    }
+    const Survey* survey = store_->KnownSurvey(response.survey_id, response.survey_version);
+    if (survey == nullptr) {
+        offered.problem = Problem::Saying("response " + response.id.ToHex() + " is for survey " +
+                                          SurveyName(response.survey_id, response.survey_version) +
+                                          ", which this device does not have");
+        return offered;
+    }
+    Block& block = BlockFor(response, *survey);
+    if (std::optional<Problem> problem = block.encoded.Add(response)) {
+        offered.problem = std::move(problem);
+        return offered;
+    }
+    const auto row = static_cast<std::uint32_t>(block.encoded.RowCount() - 1);
+    for (const auto& [question_id, answer] : response.answers) {
+        if (answer.kind != AnswerKind::kText) continue;
+        const auto question = block.question_index.find(question_id);
+        if (question != block.question_index.end()) {
+            block.texts.push_back({row, question->second, response.submitted_at_ms, answer.text});
+        }
+    }
+    AppendHalves(block.id_halves, response.id.high, response.id.low);
+    AppendHalves(block.fingerprint_halves, fingerprint.high, fingerprint.low);
+    offered_.emplace(response.id, fingerprint);
+    ++CountFor(response).added;
+    return offered;
+}
+
+std::uint64_t OfficerStore::Batch::Added() const { return offered_.size(); }
+
+OfficerStore::Batch OfficerStore::BeginBatch(ImportedFile file) const { return Batch(*this, std::move(file)); }
+
+std::string OfficerStore::SegmentPath(std::uint64_t number) const {
+    return folder_ + "/" + SegmentFileNameFor(number);
+}
+
+Status OfficerStore::Commit(Batch batch) {
+    if (!open_) return Status::Failure("the officer store is not open");
+    SegmentContents contents;
+    contents.file = std::move(batch.file_);
+    for (const auto& block : batch.blocks_) {
+        SegmentBlock stored;
+        stored.survey_id = block->encoded.survey().id;
+        stored.survey_version = block->encoded.survey().version;
+        stored.id_halves = std::move(block->id_halves);
+        stored.fingerprint_halves = std::move(block->fingerprint_halves);
+        stored.columns = block->encoded.ToColumns();
+        stored.texts = std::move(block->texts);
+        contents.blocks.push_back(std::move(stored));
+    }
+    const Status written = ReplaceSettingsFile(SegmentPath(next_segment_), WriteSegmentBytes(contents));
+    if (!written.ok()) return written;
+    ++next_segment_;
+    std::vector<Problem> ignored;
+    AddSegment(std::move(contents), ignored);
+    return Succeeded();
+}
+
+// Makes a segment's responses part of what the store holds.
+void OfficerStore::AddSegment(SegmentContents contents, std::vector<Problem>& problems) {
+    for (SegmentBlock& block : contents.blocks) {
+        for (std::size_t index = 0; index + 1 < block.id_halves.size(); index += 2) {
+            fingerprints_.emplace(ResponseId{block.id_halves[index], block.id_halves[index + 1]},
+                                  ResponseFingerprint{block.fingerprint_halves[index], block.fingerprint_halves[index + 1]});
+        }
+        const Survey* survey = KnownSurvey(block.survey_id, block.survey_version);
+        if (survey == nullptr) {
+            problems.push_back(Problem::Saying(std::to_string(block.RowCount()) + " responses to survey " +
+                                               SurveyName(block.survey_id, block.survey_version) +
+                                               " are kept but not shown: this device does not have that survey"));
+            continue;
+        }
+        Result<EncodedResponses> columns = EncodedResponses::FromColumns(*survey, std::move(block.columns));
+        if (!columns.ok()) {
+            Problem problem = columns.problems.front();
+            problem.message = contents.file.file_name + ": its responses to " + survey->id + " cannot be read (" +
+                              problem.message + ")";
+            problems.push_back(std::move(problem));
+            continue;
+        }
+        HeldSurvey& held = HeldFor(*survey);
+        const auto first_row = static_cast<std::uint32_t>(held.encoded.RowCount());
+        held.encoded.Append(*columns.value);
+        for (StoredText& text : block.texts) {
+            text.row += first_row;
+            held.texts.push_back(std::move(text));
+        }
+    }
+    files_.push_back(std::move(contents.file));
+    ++generation_;
+}
+
+void OfficerStore::ReadSegments(OfficerStoreOpenReport& report) {
+    for (const SegmentFileName& segment : ListSegmentFiles(folder_)) {
+        next_segment_ = std::max(next_segment_, segment.number + 1);
+        const std::string name = std::filesystem::path(segment.path).filename().string();
+        FileReadResult file = ReadWholeFile(segment.path, kMaxSegmentBytes);
+        Result<SegmentContents> contents = file.outcome == FileReadOutcome::kRead
+                                               ? ReadSegmentBytes(file.bytes, name)
+                                               : Result<SegmentContents>::Failure(file.error);
+        if (!contents.ok()) {
+            // Left as it is: the other imports are untouched, and the file they came from can
+            // be imported again.
+            Problem problem = contents.problems.front();
+            problem.file = name;
+            problem.message = "one import could not be read and is left out (" + problem.message +
+                              "); import its file again";
+            report.problems.push_back(std::move(problem));
+            continue;
+        }
+        AddSegment(std::move(*contents.value), report.problems);
+        ++report.segments;
+    }
+}
+
+OfficerStoreOpenReport OfficerStore::Open(const std::string& folder, const std::string& legacy_log_path) {
+    OfficerStoreOpenReport report;
+    held_.clear();
+    files_.clear();
+    fingerprints_.clear();
+    next_segment_ = 1;
+    folder_ = folder;
+    open_ = false;
+    ++generation_;
+    std::error_code error;
+    std::filesystem::create_directories(folder_, error);
+    if (error) {
+        report.message = "the folder " + folder_ + " cannot be created: " + error.message();
+        return report;
+    }
+    ReadSegments(report);
+    open_ = true;
+    if (!legacy_log_path.empty() && std::filesystem::exists(legacy_log_path, error)) Migrate(legacy_log_path, report);
+    report.responses = Count();
+    report.ok = true;
+    return report;
+}
+
+// An officer.yslog of an earlier version becomes one segment. It goes only once the segment
+// is safely written and holds every response, so a crash or a survey this device lacks
+// loses nothing; migrating again after a crash adds nothing twice.
+void OfficerStore::Migrate(const std::string& legacy_log_path, OfficerStoreOpenReport& report) {
+    ResponseStore legacy;
+    ResponseStoreOptions options;
+    options.read_only = true;
+    const ResponseStoreOpenReport opened = legacy.Open(legacy_log_path, options);
+    const std::string name = std::filesystem::path(legacy_log_path).filename().string();
+    if (!opened.ok) {
+        report.problems.push_back(Problem::Saying(name + " from an earlier version could not be read: " + opened.message));
+        return;
+    }
+    ImportedFile file;
+    file.file_name = name;
+    file.format = "officer store of an earlier version";
+    const FileReadResult bytes = ReadWholeFile(legacy_log_path, kMaxSegmentBytes);
+    if (bytes.outcome == FileReadOutcome::kRead) file.sha256 = Sha256Hex(ComputeSha256(bytes.bytes));
+    Batch batch = BeginBatch(std::move(file));
+    std::uint64_t left_out = 0;
+    for (const Response& response : legacy.Responses()) {
+        const Batch::Offered offered = batch.Offer(response);
+        if (offered.problem || offered.outcome == MergeOutcome::kConflict) ++left_out;
+    }
+    const std::uint64_t added = batch.Added();
+    if (added > 0) {
+        const Status committed = Commit(std::move(batch));
+        if (!committed.ok()) {
+            report.problems.push_back(Problem::Saying(name + " could not be moved into the new store: " +
+                                                      committed.Message() + "; it is kept as it is"));
+            return;
+        }
+    }
+    report.migrated = added;
+    std::error_code error;
+    if (left_out == 0 && !opened.HasProblems()) {
+        std::filesystem::remove(legacy_log_path, error);
+        return;
+    }
+    std::filesystem::rename(legacy_log_path, legacy_log_path + ".migrated", error);
+    report.problems.push_back(Problem::Saying(std::to_string(left_out) + " responses in " + name +
+                                              " could not be moved into the new store; the old file is kept as " +
+                                              name + ".migrated"));
+}
+
+Status OfficerStore::Clear() {
+    std::error_code error;
+    for (const SegmentFileName& segment : ListSegmentFiles(folder_)) {
+        std::filesystem::remove(segment.path, error);
+        if (error) return Status::Failure("could not remove " + segment.path + ": " + error.message());
+    }
+    const std::string folder = folder_;
+    const OfficerStoreOpenReport reopened = Open(folder);
+    return reopened.ok ? Succeeded() : Status::Failure(reopened.message);
+}
+
+}  // namespace yousaid

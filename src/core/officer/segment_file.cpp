@@ -1,0 +1,139 @@
+#include "core/officer/segment_file.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+
+#include "core/crypto/crc32.h"
+#include "core/io/checked_portable_binary.h"
+#include "core/io/little_endian.h"
+
+namespace yousaid {
+
+namespace {
+
+constexpr std::string_view kSegmentMagic("YSSEG\r\n\x1a", 8);
+
+}  // namespace
+
+std::uint64_t ImportedFile::Added() const {
+    std::uint64_t added = 0;
+    for (const ImportedSurveyCount& count : surveys) added += count.added;
+    return added;
+}
+
+std::uint64_t ImportedFile::AddedTo(const std::string& survey_id) const {
+    std::uint64_t added = 0;
+    for (const ImportedSurveyCount& count : surveys) {
+        if (count.survey_id == survey_id) added += count.added;
+    }
+    return added;
+}
+
+bool ImportedFile::Holds(const std::string& survey_id) const {
+    for (const ImportedSurveyCount& count : surveys) {
+        if (count.survey_id == survey_id && count.added + count.already_held + count.conflicts > 0) return true;
+    }
+    return false;
+}
+
+std::uint64_t SegmentContents::RowCount() const {
+    std::uint64_t rows = 0;
+    for (const SegmentBlock& block : blocks) rows += block.RowCount();
+    return rows;
+}
+
+std::string WriteSegmentBytes(const SegmentContents& contents) {
+    const std::string payload = SavePortableBinary(contents);
+    std::string bytes(kSegmentMagic);
+    AppendU32(bytes, kSegmentFormatVersion);
+    AppendU32(bytes, static_cast<std::uint32_t>(contents.RowCount()));
+    AppendU64(bytes, payload.size());
+    AppendU32(bytes, ComputeCrc32(payload));
+    AppendU32(bytes, ComputeCrc32(bytes));
+    return bytes + payload;
+}
+
+std::optional<std::uint32_t> SegmentResponseCount(std::string_view header) {
+    if (header.size() < kSegmentHeaderBytes || header.substr(0, kSegmentMagic.size()) != kSegmentMagic) {
+        return std::nullopt;
+    }
+    if (ComputeCrc32(header.substr(0, 28)) != ReadU32(header, 28)) return std::nullopt;
+    return ReadU32(header, 12);
+}
+
+Result<SegmentContents> ReadSegmentBytes(std::string_view bytes, const std::string& file_name) {
+    const auto refuse = [&file_name](std::string message) {
+        Problem problem = Problem::Saying(std::move(message));
+        problem.file = file_name;
+        return Result<SegmentContents>::Failure(std::move(problem));
+    };
+    if (bytes.size() < kSegmentHeaderBytes || bytes.substr(0, kSegmentMagic.size()) != kSegmentMagic) {
+        return refuse("this is not a segment of the officer store");
+    }
+    if (ComputeCrc32(bytes.substr(0, 28)) != ReadU32(bytes, 28)) return refuse("its header is damaged");
+    const std::uint32_t format = ReadU32(bytes, 8);
+    if (format > kSegmentFormatVersion) {
+        return refuse("it was written by a newer version of Yousaid (format " + std::to_string(format) +
+                      "); update the app to read it");
+    }
+    const std::uint64_t length = ReadU64(bytes, 16);
+    const std::string_view payload = bytes.substr(kSegmentHeaderBytes);
+    if (length != payload.size()) {
+        return refuse("it holds " + std::to_string(payload.size()) + " bytes of data where its header says " +
+                      std::to_string(length) + ": it is cut short or damaged");
+    }
+    if (ComputeCrc32(payload) != ReadU32(bytes, 24)) return refuse("its data is damaged (checksum mismatch)");
+    SegmentContents contents;
+    try {
+        LoadPortableBinary(payload, contents);
+    } catch (const std::exception& error) {
+        return refuse(std::string("its data cannot be read: ") + error.what());
+    }
+    if (contents.RowCount() != ReadU32(bytes, 12)) return refuse("its header and its data disagree on how many responses it holds");
+    for (const SegmentBlock& block : contents.blocks) {
+        if (block.id_halves.size() % 2 != 0 || block.fingerprint_halves.size() != block.id_halves.size() ||
+            block.columns.statuses.size() != block.RowCount()) {
+            return refuse("a block of responses for " + block.survey_id + " does not add up");
+        }
+    }
+    return Result<SegmentContents>::Success(std::move(contents));
+}
+
+std::string SegmentFileNameFor(std::uint64_t number) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%06llu.ysseg", static_cast<unsigned long long>(number));
+    return name;
+}
+
+std::vector<SegmentFileName> ListSegmentFiles(const std::string& folder) {
+    std::vector<SegmentFileName> segments;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() != 12 || name.substr(6) != ".ysseg" ||
+            !std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= '0' && c <= '9'; })) {
+            continue;
+        }
+        segments.push_back({std::stoull(name.substr(0, 6)), entry.path().string()});
+    }
+    std::sort(segments.begin(), segments.end(),
+              [](const SegmentFileName& a, const SegmentFileName& b) { return a.number < b.number; });
+    return segments;
+}
+
+std::uint64_t CountOfficerStoreResponses(const std::string& folder) {
+    std::uint64_t responses = 0;
+    for (const SegmentFileName& segment : ListSegmentFiles(folder)) {
+        std::FILE* file = std::fopen(segment.path.c_str(), "rb");
+        if (file == nullptr) continue;
+        std::string header(kSegmentHeaderBytes, '\0');
+        const std::size_t read = std::fread(header.data(), 1, header.size(), file);
+        std::fclose(file);
+        if (read == header.size()) responses += SegmentResponseCount(header).value_or(0);
+    }
+    return responses;
+}
+
+}  // namespace yousaid
