@@ -9,6 +9,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/base/file_io.h"
+#include "core/crypto/sha256.h"
 #include "core/survey/survey_loader.h"
 #include "platform/accessible_layer.h"
 #include "platform/durable_storage.h"
@@ -55,8 +57,15 @@ void App::LoadSurveys(const std::string& survey_dir) {
     }
     std::sort(files.begin(), files.end());
     for (const std::string& file : files) {
-        SurveyLoadResult result = SurveyLoader::LoadFromFile(file);
+        // A survey file is tens of kilobytes; anything near this is not one.
+        constexpr std::uint64_t kMaxSurveyFileBytes = 8u * 1024u * 1024u;
+        const FileReadResult bytes = ReadWholeFile(file, kMaxSurveyFileBytes);
+        const std::string name = std::filesystem::path(file).filename().string();
+        SurveyLoadResult result = bytes.outcome == FileReadOutcome::kRead ? SurveyLoader::LoadFromText(bytes.bytes, name)
+                                                                          : SurveyLoader::LoadFromFile(file);
         if (result.Ok()) {
+            // report.html names the survey file the figures were made with, by its digest.
+            survey_files_[result.survey->id] = {name, Sha256Hex(ComputeSha256(bytes.bytes))};
             surveys_.emplace(result.survey->id, std::move(*result.survey));
         } else {
             survey_problems_[std::filesystem::path(file).filename().string()] = result.ProblemsText();
@@ -282,8 +291,11 @@ bool App::TickStorage() {
         store_message_ = report.Summary();
         if (!report.ok) std::fprintf(stderr, "response store: %s\n", store_message_.c_str());
         // The officer store's count is part of what clearing the station says it leaves.
-        std::error_code ignored;
-        if (std::filesystem::exists(data_dir_ + "/officer.yslog", ignored)) OpenOfficerStore();
+        if (workspace_) {
+            workspace_->OpenStore();
+        } else {
+            CountOfficerStoreOnTablet();
+        }
         changed = true;
     }
     return changed;
@@ -291,6 +303,7 @@ bool App::TickStorage() {
 
 bool App::TickStaffArea(std::int64_t now_ms) {
     ImportPickedFiles();
+    if (TickImport()) return true;
     // Tabulated here, once per change of data or settings, never while drawing a frame.
     if (workspace_ && staff_.Page() == ui::StaffPage::kWorkspace && workspace_->Refresh()) return true;
     // The staff area closes itself when left alone, like the respondent screens, and

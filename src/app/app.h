@@ -101,7 +101,7 @@ public:
     void ExportResponses(bool as_json) override;
     void ChooseFilesToImport() override;
     void ChooseSurveyFile() override;
-    const std::vector<std::string>& ImportLines() const override { return import_lines_; }
+    const ui::ImportBatchView& ImportBatch() const override { return import_batch_; }
     void ClearDevice() override;
     void ClearEverything() override;
     void ForgetOfficerPin() override;
@@ -156,10 +156,16 @@ private:
     std::string ChooseOrCheckPin(StoredPin& stored, const std::string& pin, ui::StaffRole role, ui::StaffPage page,
                                  const char* chosen_notice);
     void SignInAndGo(ui::StaffRole role, ui::StaffPage page);
-    bool OpenOfficerStore();
+    // Imported responses: the workspace's store on the officer's page; on a tablet, counted
+    // from the store's files when storage opens and after a clear.
+    std::uint64_t ImportedCount() const;
+    void CountOfficerStoreOnTablet();
+    void RemoveOfficerStore();
+    bool TickImport();
     app::WorkspaceServices WorkspaceServices();
     void PickSideFile(SideFileKind kind);
     void RemoveStore(ResponseStore& store, const std::string& file);
+    void StartImportBatch();
 
     std::string data_dir_;
     std::map<std::string, Survey> surveys_;
@@ -184,12 +190,13 @@ private:
         bool transfer_file = false;
     };
     std::optional<PendingShare> pending_share_;
-    std::vector<std::string> import_lines_;
+    ui::ImportBatchView import_batch_;
+    // Survey id -> the file it was loaded from and the SHA-256 of its bytes (report.html).
+    std::map<std::string, std::pair<std::string, std::string>> survey_files_;
     // What the open file picker is for.
     enum class PickPurpose { kResponses, kSurvey, kPopulation, kKpis };
     PickPurpose picking_ = PickPurpose::kResponses;
-    ResponseStore officer_store_;
-    bool officer_store_open_ = false;
+    std::uint64_t officer_count_on_tablet_ = 0;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
     bool test_discard_partial_ = false;
     std::int32_t still_there_seconds_ = 30;    // then this long to answer before the session closes
@@ -209,7 +216,7 @@ private:
 
     // Only on the officer's page (officer.html); the station tablet's app has none.
     std::unique_ptr<WorkspaceFeature> workspace_ =
-        MakeWorkspaceFeature(surveys_, officer_store_, data_dir_ + "/officer_files", WorkspaceServices());
+        MakeWorkspaceFeature(surveys_, OfficerPathsIn(data_dir_), WorkspaceServices());
     RespondentFlow respondent_{*this};
     StaffAreaController staff_{*this, workspace_ ? &workspace_->Screen() : nullptr};
     std::string last_view_key_;

@@ -206,10 +206,13 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     WriteString(writer, "role", StaffRoleName(staff_.Auth().Role()));
     writer.Key("importLines");
     writer.StartArray();
-    for (const std::string& line : import_lines_) writer.String(line.c_str(), static_cast<rapidjson::SizeType>(line.size()));
+    for (const ui::ImportedFileOutcome& file : import_batch_.files) {
+        writer.String(file.summary.c_str(), static_cast<rapidjson::SizeType>(file.summary.size()));
+        for (const std::string& detail : file.details) writer.String(("    " + detail).c_str());
+    }
     writer.EndArray();
     writer.Key("officerResponses");
-    writer.Uint64(officer_store_open_ ? officer_store_.Count() : 0);
+    writer.Uint64(ImportedCount());
     writer.Key("notExported");
     writer.Uint64(store_open_ ? store_.NotYetExportedCount() : 0);
     writer.EndObject();

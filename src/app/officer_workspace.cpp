@@ -52,25 +52,136 @@ const char* MimeTypeOf(const std::string& file_name) {
 }
 
 // Reads a kept side file with `parse` (which checks it against the survey), as `state` shows it.
+// `input`, when given, is set to the file as report.html lists it.
 template <typename File, typename Parse>
-std::optional<File> LoadSideFile(const std::filesystem::path& path, ui::SideFileState& state, Parse parse) {
+std::optional<File> LoadSideFile(const std::filesystem::path& path, ui::SideFileState& state, Parse parse,
+                                 std::optional<ReportInputFile>* input = nullptr, const char* role = "") {
     const std::string name = path.filename().string();
     Result<std::string> bytes = ReadSideFile(path);
     Result<File> read = bytes.ok() ? parse(*bytes.value, name) : Result<File>::Failure(std::move(bytes.problems));
     state = {name, read.problems};
+    if (input != nullptr && read.ok()) *input = DescribeInputFile(role, name, *bytes.value);
     return std::move(read.value);
 }
 
 }  // namespace
 
-OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys, const ResponseStore& store,
-                                   std::string folder, WorkspaceServices services)
-    : surveys_(surveys), store_(store), folder_(std::move(folder)), services_(std::move(services)) {}
+OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
+                                   WorkspaceServices services)
+    : surveys_(surveys), paths_(std::move(paths)), folder_(paths_.side_files), services_(std::move(services)) {}
 
-std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys,
-                                                       const ResponseStore& store, std::string folder,
+std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                                        WorkspaceServices services) {
-    return std::make_unique<OfficerWorkspace>(surveys, store, std::move(folder), std::move(services));
+    return std::make_unique<OfficerWorkspace>(surveys, std::move(paths), std::move(services));
+}
+
+void OfficerWorkspace::OpenStore() {
+    std::vector<Survey> known;
+    for (const auto& [id, survey] : surveys_) known.push_back(survey);
+    store_ = std::make_unique<OfficerStore>(std::move(known));
+    const OfficerStoreOpenReport report = store_->Open(paths_.store, paths_.legacy_log);
+    store_problems_ = report.problems;
+    if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
+    if (report.migrated > 0) services_.sync();
+    summarised_generation_ = 0;
+    tabulated_store_generation_ = 0;
+}
+
+void OfficerWorkspace::QueueImport(std::vector<platform::PickedFile> files) {
+    if (!import_job_ && import_queue_.empty()) {
+        import_files_started_ = 0;
+        import_files_total_ = 0;
+    }
+    import_files_total_ += files.size();
+    for (platform::PickedFile& file : files) import_queue_.push_back(std::move(file));
+}
+
+namespace {
+
+ui::ImportedFileOutcome OutcomeOf(const ImportReport& report) {
+    ui::ImportedFileOutcome outcome;
+    outcome.summary = report.Summary();
+    outcome.details = report.DetailLines();
+    outcome.refused = report.file_rejected || report.write_failed;
+    for (const RejectedResponse& rejected : report.rejected) {
+        outcome.details.push_back(rejected.which + " left out: " + rejected.reason);
+    }
+    return outcome;
+}
+
+// Rows read between looks at the clock: small enough that a slice overruns its deadline by
+// little, large enough that the clock is not read for every row.
+constexpr std::size_t kRowsPerStep = 500;
+
+}  // namespace
+
+bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::ImportedFileOutcome>& finished) {
+    if (!store_ || (!import_job_ && import_queue_.empty())) return false;
+    do {
+        if (!import_job_) {
+            platform::PickedFile file = std::move(import_queue_.front());
+            import_queue_.pop_front();
+            ++import_files_started_;
+            std::vector<Survey> known;
+            for (const auto& [id, survey] : surveys_) known.push_back(survey);
+            import_job_.emplace(*store_, file.name, std::move(file.bytes), std::move(known), services_.now_ms());
+        }
+        if (import_job_->Step(kRowsPerStep)) {
+            finished.push_back(OutcomeOf(import_job_->Report()));
+            import_job_.reset();
+        }
+    } while ((import_job_ || !import_queue_.empty()) && services_.now_ms() < deadline_ms);
+    return true;
+}
+
+std::optional<ui::ImportProgress> OfficerWorkspace::ImportProgress() const {
+    if (!import_job_ && import_queue_.empty()) return std::nullopt;
+    ui::ImportProgress progress;
+    progress.file_count = import_files_total_;
+    progress.file_number = import_job_ ? import_files_started_ : import_files_started_ + 1;
+    progress.file_name = import_job_ ? import_job_->FileName() : import_queue_.front().name;
+    progress.fraction = import_job_ ? import_job_->Progress() : 0.0;
+    return progress;
+}
+
+std::vector<std::string> OfficerWorkspace::Holdings() const {
+    std::vector<std::string> lines;
+    if (!store_) return lines;
+    for (const HeldSurvey& held : store_->Surveys()) {
+        const EncodedResponses& encoded = held.encoded;
+        const std::vector<std::string>& waves = encoded.FieldValues(ResponseField::kWave);
+        std::vector<ui::WaveCounts> counts(waves.size());
+        const std::vector<std::uint32_t>& wave_codes = encoded.FieldCodes(ResponseField::kWave);
+        for (std::size_t row = 0; row < encoded.RowCount(); ++row) {
+            ui::WaveCounts& wave = counts[wave_codes[row]];
+            wave.complete += encoded.Status(row) == ResponseStatus::kComplete;
+            wave.partial += encoded.Status(row) == ResponseStatus::kPartial;
+            wave.refused += encoded.Status(row) == ResponseStatus::kRefused;
+        }
+        for (std::size_t code = 0; code < waves.size(); ++code) counts[code].wave = waves[code];
+        std::sort(counts.begin(), counts.end(),
+                  [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
+        for (const ui::WaveCounts& wave : counts) {
+            lines.push_back(encoded.survey().title.English() + ", wave " + wave.wave + ": " +
+                            ui::CountText(wave.complete) + " complete, " + ui::CountText(wave.partial) + " partial, " +
+                            ui::CountText(wave.refused) + " said no.");
+        }
+    }
+    return lines;
+}
+
+void OfficerWorkspace::ClearStore() {
+    import_queue_.clear();
+    import_job_.reset();
+    if (store_) {
+        const Status cleared = store_->Clear();
+        store_problems_.clear();
+        if (!cleared.ok()) store_problems_.push_back(Problem::Saying("The officer store was not cleared: " + cleared.Message()));
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(folder_, ignored);
+    LoadSideFiles();
+    ++inputs_generation_;
 }
 
 const Survey* OfficerWorkspace::CurrentSurvey() const {
@@ -97,7 +208,8 @@ void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
 }
 
 bool OfficerWorkspace::Refresh() {
-    if (summarised_generation_ != store_generation_ || summarised_survey_id_ != choices_.survey_id) SummariseStore();
+    if (!store_) return false;
+    if (summarised_generation_ != store_->Generation() || summarised_survey_id_ != choices_.survey_id) SummariseStore();
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
         if (surveys_held_.empty()) return false;
         ui::WorkspaceChoices first = choices_;
@@ -105,44 +217,59 @@ bool OfficerWorkspace::Refresh() {
         SetChoices(first);
         SummariseStore();
     }
-    if (encoded_generation_ != store_generation_ || encoded_survey_id_ != choices_.survey_id) {
-        EncodeStore();
-        tabulated_generation_ = 0;
-    }
-    if (tabulated_generation_ == inputs_generation_) return false;
+    if (tabulated_generation_ == inputs_generation_ && tabulated_store_generation_ == store_->Generation()) return false;
     Tabulate();
     return true;
 }
 
-// Every response of the survey's current version, encoded once per change of the store.
-void OfficerWorkspace::EncodeStore() {
-    const Survey& survey = *CurrentSurvey();
-    encoded_.emplace(survey);
-    encode_problems_.clear();
-    std::size_t other_versions = 0;
-    for (const Response& response : store_.Responses()) {
-        if (response.survey_id != survey.id) continue;
-        if (response.survey_version != survey.version) {
-            ++other_versions;
-            continue;
-        }
-        if (std::optional<Problem> problem = encoded_->Add(response)) encode_problems_.push_back(std::move(*problem));
+const EncodedResponses* OfficerWorkspace::Encoded() const {
+    const Survey* survey = CurrentSurvey();
+    if (survey == nullptr || !store_) return nullptr;
+    const HeldSurvey* held = store_->Find(survey->id, survey->version);
+    return held == nullptr ? nullptr : &held->encoded;
+}
+
+// What report.html lists: the survey file, every imported file that held responses to the
+// survey (once each, however often imported), and the population and KPI files.
+std::vector<ReportInputFile> OfficerWorkspace::InputFiles() const {
+    std::vector<ReportInputFile> files;
+    const auto [survey_name, survey_sha] = services_.survey_file(choices_.survey_id);
+    if (!survey_name.empty()) files.push_back({"survey", survey_name, survey_sha});
+    for (const ImportedFile& imported : store_->Files()) {
+        if (!imported.Holds(choices_.survey_id)) continue;
+        const ReportInputFile file{"responses", imported.file_name, imported.sha256};
+        const bool listed = std::any_of(files.begin(), files.end(), [&file](const ReportInputFile& other) {
+            return other.name == file.name && other.sha256 == file.sha256;
+        });
+        if (!listed) files.push_back(file);
     }
-    if (other_versions > 0) {
-        encode_problems_.push_back(Problem::Saying(std::to_string(other_versions) + " responses are for another version of " +
-                                                   survey.id + " and are not in these figures"));
-    }
-    encoded_generation_ = store_generation_;
-    encoded_survey_id_ = survey.id;
+    if (population_input_) files.push_back(*population_input_);
+    if (kpi_input_) files.push_back(*kpi_input_);
+    return files;
 }
 
 void OfficerWorkspace::Tabulate() {
     tabulated_generation_ = inputs_generation_;
+    tabulated_store_generation_ = store_->Generation();
     report_.reset();
     file_names_.clear();
-    problems_ = encode_problems_;
-    if (!encoded_ || encoded_->RowCount() == 0) return;
-    Result<OfficerReport> produced = ProduceOfficerReport(*encoded_, settings_, population_ ? &*population_ : nullptr,
+    problems_ = store_problems_;
+    const Survey* survey = CurrentSurvey();
+    std::size_t other_versions = 0;
+    for (const HeldSurvey& held : store_->Surveys()) {
+        if (survey != nullptr && held.encoded.survey().id == survey->id && held.encoded.survey().version != survey->version) {
+            other_versions += held.encoded.RowCount();
+        }
+    }
+    if (other_versions > 0) {
+        problems_.push_back(Problem::Saying(std::to_string(other_versions) + " responses are for another version of " +
+                                            survey->id + " and are not in these figures"));
+    }
+    const EncodedResponses* encoded = Encoded();
+    if (encoded == nullptr || encoded->RowCount() == 0) return;
+    ReportSettings settings = settings_;
+    settings.input_files = InputFiles();
+    Result<OfficerReport> produced = ProduceOfficerReport(*encoded, settings, population_ ? &*population_ : nullptr,
                                                           kpis_ ? &*kpis_ : nullptr);
     if (!produced.ok()) {
         problems_.insert(problems_.end(), produced.problems.begin(), produced.problems.end());
@@ -155,32 +282,51 @@ void OfficerWorkspace::Tabulate() {
     if (choices_.shown_breakdown >= report_->report.breakdowns.size()) choices_.shown_breakdown = 0;
 }
 
-// One pass over the store, once per change of it or of the survey shown.
+// One pass over the store's columns, once per change of it or of the survey shown.
 void OfficerWorkspace::SummariseStore() {
-    std::set<std::string> ids;
-    std::map<std::string, ui::WaveCounts> by_wave;
-    std::set<std::string> places;
-    for (const Response& response : store_.Responses()) {
-        ids.insert(response.survey_id);
-        if (response.survey_id != choices_.survey_id) continue;
-        ui::WaveCounts& counts = by_wave[response.wave];
-        counts.wave = response.wave;
-        counts.complete += response.status == ResponseStatus::kComplete;
-        counts.partial += response.status == ResponseStatus::kPartial;
-        counts.refused += response.status == ResponseStatus::kRefused;
-        places.insert(response.event_id.empty() ? response.station_id : response.station_id + " at " + response.event_id);
-    }
     surveys_held_.clear();
-    for (const std::string& id : ids) {
-        const auto found = surveys_.find(id);
-        if (found != surveys_.end()) surveys_held_.push_back(&found->second);
+    for (const HeldSurvey& held : store_->Surveys()) {
+        const auto found = surveys_.find(held.encoded.survey().id);
+        if (found == surveys_.end() || held.encoded.RowCount() == 0) continue;
+        if (std::find(surveys_held_.begin(), surveys_held_.end(), &found->second) == surveys_held_.end()) {
+            surveys_held_.push_back(&found->second);
+        }
     }
-    held_.by_wave.clear();
-    for (auto& [wave, counts] : by_wave) held_.by_wave.push_back(counts);
-    std::sort(held_.by_wave.begin(), held_.by_wave.end(),
-              [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
-    held_.places.assign(places.begin(), places.end());
-    summarised_generation_ = store_generation_;
+    held_ = {};
+    if (const EncodedResponses* encoded = Encoded()) {
+        std::map<std::string, ui::WaveCounts> by_wave;
+        std::set<std::pair<std::uint32_t, std::uint32_t>> place_codes;
+        const std::vector<std::string>& waves = encoded->FieldValues(ResponseField::kWave);
+        const std::vector<std::string>& stations = encoded->FieldValues(ResponseField::kStation);
+        const std::vector<std::string>& events = encoded->FieldValues(ResponseField::kEvent);
+        for (std::size_t row = 0; row < encoded->RowCount(); ++row) {
+            ui::WaveCounts& counts = by_wave[waves[encoded->FieldCodes(ResponseField::kWave)[row]]];
+            counts.complete += encoded->Status(row) == ResponseStatus::kComplete;
+            counts.partial += encoded->Status(row) == ResponseStatus::kPartial;
+            counts.refused += encoded->Status(row) == ResponseStatus::kRefused;
+            place_codes.emplace(encoded->FieldCodes(ResponseField::kStation)[row],
+                                encoded->FieldCodes(ResponseField::kEvent)[row]);
+        }
+        for (auto& [wave, counts] : by_wave) {
+            counts.wave = wave;
+            held_.by_wave.push_back(counts);
+        }
+        std::sort(held_.by_wave.begin(), held_.by_wave.end(),
+                  [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
+        std::set<std::string> places;
+        for (const auto& [station, event] : place_codes) {
+            const std::string& station_id = stations[station].empty() ? std::string("(no station)") : stations[station];
+            places.insert(events[event].empty() ? station_id : station_id + " at " + events[event]);
+        }
+        held_.places.assign(places.begin(), places.end());
+    }
+    for (const ImportedFile& file : store_->Files()) {
+        if (!file.Holds(choices_.survey_id)) continue;
+        held_.files.push_back({file.file_name,
+                               platform::LocalDate(file.imported_at_ms) + " " + platform::LocalTimeOfDay(file.imported_at_ms),
+                               file.AddedTo(choices_.survey_id), file.format});
+    }
+    summarised_generation_ = store_->Generation();
     summarised_survey_id_ = choices_.survey_id;
 }
 
@@ -196,17 +342,19 @@ void OfficerWorkspace::LoadSideFiles() {
     kpi_overrides_.clear();
     population_state_ = {};
     kpi_state_ = {};
+    population_input_.reset();
+    kpi_input_.reset();
     const Survey* survey = CurrentSurvey();
     if (survey == nullptr) return;
     if (const auto path = KeptFileIn(SideFolder(SideFileKind::kPopulation))) {
         population_ = LoadSideFile<yousaid::Population>(*path, population_state_, [survey](const std::string& bytes, const std::string& name) {
             return ReadPopulationFile(bytes, name, *survey);
-        });
+        }, &population_input_, "population");
     }
     if (const auto path = KeptFileIn(SideFolder(SideFileKind::kKpis))) {
         kpis_ = LoadSideFile<KpiFile>(*path, kpi_state_, [survey](const std::string& bytes, const std::string& name) {
             return ReadKpiFile(bytes, name, *survey);
-        });
+        }, &kpi_input_, "kpis");
     }
     if (std::filesystem::exists(KpiOverridesPath())) {
         ui::SideFileState overrides_state;
@@ -272,13 +420,6 @@ void OfficerWorkspace::RemoveSideFile(SideFileKind kind) {
     std::error_code ignored;
     std::filesystem::remove_all(SideFolder(kind), ignored);
     services_.sync();
-    LoadSideFiles();
-    ++inputs_generation_;
-}
-
-void OfficerWorkspace::ForgetSideFiles() {
-    std::error_code ignored;
-    std::filesystem::remove_all(folder_, ignored);
     LoadSideFiles();
     ++inputs_generation_;
 }

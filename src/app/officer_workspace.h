@@ -4,6 +4,8 @@
 // population and KPI files (kept on the device beside the store) and the report, which is
 // tabulated again only when the data, a file or a setting changes.
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <functional>
 #include <map>
 #include <optional>
@@ -12,7 +14,8 @@
 
 #include "core/analytics/encoded_responses.h"
 #include "core/analytics/report_request.h"
-#include "core/storage/response_store.h"
+#include "core/officer/officer_import.h"
+#include "core/officer/officer_store.h"
 #include "core/survey/survey.h"
 #include "app/workspace_feature.h"
 #include "ui/workspace_host.h"
@@ -22,14 +25,18 @@ namespace yousaid::app {
 
 class OfficerWorkspace : public WorkspaceFeature, public ui::WorkspaceHost {
 public:
-    OfficerWorkspace(const std::map<std::string, Survey>& surveys, const ResponseStore& store, std::string folder,
-                     WorkspaceServices services);
+    OfficerWorkspace(const std::map<std::string, Survey>& surveys, OfficerPaths paths, WorkspaceServices services);
 
     // WorkspaceFeature
-    void NoteStoreChanged() override { ++store_generation_; }
+    void OpenStore() override;
+    std::uint64_t ImportedCount() const override { return store_ ? store_->Count() : 0; }
+    void QueueImport(std::vector<platform::PickedFile> files) override;
+    bool TickImport(std::int64_t deadline_ms, std::vector<ui::ImportedFileOutcome>& finished) override;
+    std::optional<ui::ImportProgress> ImportProgress() const override;
+    std::vector<std::string> Holdings() const override;
+    void ClearStore() override;
     bool Refresh() override;
     void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) override;
-    void ForgetSideFiles() override;
     ui::Screen& Screen() override { return screen_; }
 
     // ui::WorkspaceHost
@@ -43,6 +50,7 @@ public:
     const std::vector<Problem>& Problems() const override { return problems_; }
     const std::vector<ui::WaveCounts>& HeldByWave() const override { return held_.by_wave; }
     const std::vector<std::string>& StationsAndEvents() const override { return held_.places; }
+    const std::vector<ui::ImportedFileRow>& ImportedFiles() const override { return held_.files; }
     const ui::SideFileState& Population() const override { return population_state_; }
     const ui::SideFileState& Kpis() const override { return kpi_state_; }
     void ChoosePopulationFile() override { services_.pick_side_file(SideFileKind::kPopulation); }
@@ -61,14 +69,22 @@ private:
     std::string KpiOverridesPath() const;
     void LoadSideFiles();
     void RemoveSideFile(SideFileKind kind);
-    // What the store holds: its surveys, and the current survey's waves and places.
+    // What the store holds: its surveys, and the current survey's waves, places and files.
     void SummariseStore();
-    void EncodeStore();
+    // The current survey's responses in the store (of the survey's current version).
+    const EncodedResponses* Encoded() const;
+    std::vector<ReportInputFile> InputFiles() const;
     void Tabulate();
 
     const std::map<std::string, Survey>& surveys_;
-    const ResponseStore& store_;
+    OfficerPaths paths_;
     std::string folder_;  // the side files, one folder per survey and kind
+    std::unique_ptr<OfficerStore> store_;
+    std::vector<Problem> store_problems_;  // from opening the store
+    std::deque<platform::PickedFile> import_queue_;
+    std::optional<OfficerImportJob> import_job_;
+    std::size_t import_files_started_ = 0;
+    std::size_t import_files_total_ = 0;
     WorkspaceServices services_;
     ui::WorkspaceScreen screen_{*this};
 
@@ -79,22 +95,21 @@ private:
     std::vector<KpiOverride> kpi_overrides_;
     ui::SideFileState population_state_;
     ui::SideFileState kpi_state_;
+    std::optional<ReportInputFile> population_input_;
+    std::optional<ReportInputFile> kpi_input_;
 
-    std::uint64_t store_generation_ = 1;
     std::uint64_t inputs_generation_ = 1;  // settings, survey, side files
-    std::uint64_t encoded_generation_ = 0;
+    std::uint64_t tabulated_store_generation_ = 0;
     std::uint64_t summarised_generation_ = 0;
     std::string summarised_survey_id_;
     std::vector<const Survey*> surveys_held_;
     struct HeldBySurvey {
         std::vector<ui::WaveCounts> by_wave;
         std::vector<std::string> places;  // stations, "station at event"
+        std::vector<ui::ImportedFileRow> files;
     };
     HeldBySurvey held_;
     std::uint64_t tabulated_generation_ = 0;
-    std::string encoded_survey_id_;
-    std::optional<EncodedResponses> encoded_;
-    std::vector<Problem> encode_problems_;
     std::optional<OfficerReport> report_;
     std::vector<Problem> problems_;
     std::vector<std::string> file_names_;

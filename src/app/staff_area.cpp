@@ -7,6 +7,10 @@
 
 namespace yousaid::app {
 
+OfficerPaths OfficerPathsIn(const std::string& data_dir) {
+    return {data_dir + "/officer_store", data_dir + "/officer.yslog", data_dir + "/officer_files"};
+}
+
 using ui::StaffPage;
 using ui::StaffRole;
 
@@ -25,7 +29,7 @@ void App::StaffCorner(bool held, bool activated) {
 void App::OpenStaffArea() {
     staff_.OpenAtPin();
     notice_.clear();
-    import_lines_.clear();
+    import_batch_ = {};
     shown_seconds_ = -1;
     last_input_ms_ = NowMs();
 }
@@ -36,7 +40,7 @@ void App::GoTo(StaffPage page) {
     const bool pin_pad = page == StaffPage::kPin || page == StaffPage::kOfficerPin || page == StaffPage::kStationPinReset;
     if (pin_pad) staff_.ResetPinPads();
     if (page == StaffPage::kSetup) draft_config_ = station_;
-    if (page != StaffPage::kImport) import_lines_.clear();
+    if (page != StaffPage::kImport && !import_batch_.progress) import_batch_ = {};
     // What happened is said once, on the page it happened for (callers set it after GoTo).
     if (pin_pad || page == StaffPage::kHome || page == StaffPage::kOfficerHome) notice_.clear();
     last_input_ms_ = NowMs();
@@ -54,7 +58,7 @@ void App::LeaveStaffArea() {
         return;
     }
     notice_.clear();
-    import_lines_.clear();
+    import_batch_ = {};
     StartNewSession();
     last_input_ms_ = NowMs();
 }
@@ -162,10 +166,19 @@ void App::RemoveStore(ResponseStore& store, const std::string& file) {
     // A missing file opens as an empty store.
     const ResponseStoreOpenReport report = store.Open(data_dir_ + "/" + file);
     if (&store == &store_) store_open_ = report.ok;
-    if (&store == &officer_store_) {
-        officer_store_open_ = report.ok;
-        if (workspace_) workspace_->NoteStoreChanged();
+}
+
+void App::RemoveOfficerStore() {
+    const OfficerPaths paths = OfficerPathsIn(data_dir_);
+    std::error_code ignored;
+    if (workspace_) {
+        workspace_->ClearStore();
+    } else {
+        std::filesystem::remove_all(paths.store, ignored);
+        std::filesystem::remove_all(paths.side_files, ignored);
     }
+    std::filesystem::remove(paths.legacy_log, ignored);
+    CountOfficerStoreOnTablet();
 }
 
 void App::ClearDevice() {
@@ -174,7 +187,7 @@ void App::ClearDevice() {
     RemoveStore(store_, "responses.yslog");
     Sync();
     GoTo(StaffPage::kHome);
-    const std::size_t left = officer_store_open_ ? officer_store_.Count() : 0;
+    const std::uint64_t left = ImportedCount();
     notice_ = "This station's responses have been cleared: " + ui::ResponsesText(removed) + " removed." +
               (left > 0 ? " The officer store still holds " + ui::ResponsesText(left) + "." : std::string());
 }
@@ -182,8 +195,7 @@ void App::ClearDevice() {
 void App::ClearEverything() {
     if (!Allowed(StaffRole::kOfficer)) return;
     RemoveStore(store_, "responses.yslog");
-    RemoveStore(officer_store_, "officer.yslog");
-    if (workspace_) workspace_->ForgetSideFiles();
+    RemoveOfficerStore();
     Sync();
     GoTo(StaffPage::kOfficerHome);
     notice_ = "Everything on this device has been cleared: this station's responses and the officer store.";
@@ -192,8 +204,7 @@ void App::ClearEverything() {
 void App::ForgetOfficerPin() {
     // The station PIN is needed: a new officer PIN can reset the station PIN.
     if (!Allowed(StaffRole::kVolunteer)) return;
-    RemoveStore(officer_store_, "officer.yslog");
-    if (workspace_) workspace_->ForgetSideFiles();
+    RemoveOfficerStore();
     officer_pin_.Forget();
     Sync();
     staff_.Auth().LowerTo(StaffRole::kVolunteer);

@@ -6,7 +6,8 @@
 #include <fstream>
 
 #include "app/app.h"
-#include "core/storage/response_import.h"
+#include "core/crypto/sha256.h"
+#include "core/officer/segment_file.h"
 #include "core/survey/survey_loader.h"
 #include "core/responses/transfer_file.h"
 #include "platform/file_exchange.h"
@@ -50,7 +51,7 @@ ui::StationOverview App::Overview() const {
         overview.not_exported = store_.NotYetExportedCount();
         overview.station_responses = store_.Count();
     }
-    overview.imported_responses = officer_store_open_ ? officer_store_.Count() : 0;
+    overview.imported_responses = ImportedCount();
     if (ActiveSurvey() == nullptr) overview.warnings.push_back(SurveyProblemText());
     for (auto& [id, tally] : by_survey) overview.surveys.push_back(tally);
     if (last > 0 && platform::LocalDate(last) == today) overview.last_response_time = platform::LocalTimeOfDay(last);
@@ -169,7 +170,10 @@ void App::AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>&
         }
         survey_problems_.erase(name);
         surveys_[id] = std::move(*loaded.survey);
+        survey_files_[id] = {name, Sha256Hex(ComputeSha256(text))};
     }
+    // The store reads its columns against the surveys it knows.
+    if (workspace_ && device_files_loaded_) workspace_->OpenStore();
 }
 
 void App::ImportPickedFiles() {
@@ -188,17 +192,48 @@ void App::ImportPickedFiles() {
         if (workspace_) workspace_->AcceptSideFile(kind, files.front().name, files.front().bytes);
         return;
     }
-    if (!officer_store_open_ && !OpenOfficerStore()) return;
-    std::vector<Survey> surveys;
-    for (const auto& [id, survey] : surveys_) surveys.push_back(survey);
-    for (const platform::PickedFile& file : files) {
-        const ImportReport report = ImportBytesIntoStore(officer_store_, file.bytes, file.name, surveys, NowMs());
-        import_lines_.push_back(report.Summary());
-        for (const std::string& line : report.DetailLines()) import_lines_.push_back("    " + line);
-    }
-    notice_ = "The officer store now holds " + std::to_string(officer_store_.Count()) + " responses.";
-    if (workspace_) workspace_->NoteStoreChanged();
-    Sync();
+    // Only the officer's page holds the officer store; a tablet's import button opens it.
+    if (!workspace_) return;
+    StartImportBatch();
+    workspace_->QueueImport(std::move(files));
+}
+
+// A new import starts a new account of it: earlier results and notices do not linger.
+void App::StartImportBatch() {
+    if (!import_batch_.progress) import_batch_ = {};
+    notice_.clear();
+}
+
+// A slice of the import under way, a few tens of milliseconds at a time, so that the page
+// keeps drawing (and its progress bar moving) through a large file.
+bool App::TickImport() {
+    if (!workspace_) return false;
+    constexpr std::int64_t kSliceMs = 40;
+    std::vector<ui::ImportedFileOutcome> finished;
+    const bool changed = workspace_->TickImport(NowMs() + kSliceMs, finished);
+    for (ui::ImportedFileOutcome& file : finished) import_batch_.files.push_back(std::move(file));
+    import_batch_.progress = workspace_->ImportProgress();
+    // Each finished file is a new segment to make durable; the holdings are said once all are in.
+    if (!finished.empty()) Sync();
+    if (!finished.empty() && !import_batch_.progress) import_batch_.holdings = workspace_->Holdings();
+    return changed;
+}
+
+std::uint64_t App::ImportedCount() const {
+    return workspace_ ? workspace_->ImportedCount() : officer_count_on_tablet_;
+}
+
+void App::CountOfficerStoreOnTablet() {
+    if (workspace_) return;
+    const OfficerPaths paths = OfficerPathsIn(data_dir_);
+    officer_count_on_tablet_ = CountOfficerStoreResponses(paths.store);
+    // A store of an earlier version not yet moved (the officer's page moves it when it opens).
+    std::error_code ignored;
+    if (!std::filesystem::exists(paths.legacy_log, ignored)) return;
+    ResponseStore legacy;
+    ResponseStoreOptions options;
+    options.read_only = true;
+    if (legacy.Open(paths.legacy_log, options).ok) officer_count_on_tablet_ += legacy.Count();
 }
 
 app::WorkspaceServices App::WorkspaceServices() {
@@ -206,6 +241,11 @@ app::WorkspaceServices App::WorkspaceServices() {
     services.pick_side_file = [this](SideFileKind kind) { PickSideFile(kind); };
     services.sync = [this] { Sync(); };
     services.leave = [this] { GoTo(ui::StaffPage::kOfficerHome); };
+    services.now_ms = [this] { return NowMs(); };
+    services.survey_file = [this](const std::string& survey_id) {
+        const auto found = survey_files_.find(survey_id);
+        return found == survey_files_.end() ? std::pair<std::string, std::string>() : found->second;
+    };
     return services;
 }
 
@@ -215,11 +255,5 @@ void App::PickSideFile(SideFileKind kind) {
     platform::OpenFilePicker(".csv");
 }
 
-bool App::OpenOfficerStore() {
-    const ResponseStoreOpenReport report = officer_store_.Open(data_dir_ + "/officer.yslog");
-    officer_store_open_ = report.ok;
-    if (!report.ok) notice_ = "The officer store could not be opened: " + report.message;
-    return report.ok;
-}
 
 }  // namespace yousaid::app

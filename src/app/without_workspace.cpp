@@ -4,8 +4,8 @@
 
 namespace yousaid::app {
 
-std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>&, const ResponseStore&,
-                                                       std::string, WorkspaceServices) {
+std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>&, OfficerPaths,
+                                                       WorkspaceServices) {
     return nullptr;
 }
 

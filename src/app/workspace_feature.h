@@ -8,9 +8,14 @@
 #include <memory>
 #include <string>
 
-#include "core/storage/response_store.h"
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "platform/file_exchange.h"
 #include "core/survey/survey.h"
 #include "ui/screen.h"
+#include "ui/staff_host.h"
 
 namespace yousaid::app {
 
@@ -21,26 +26,47 @@ struct WorkspaceServices {
     std::function<void(SideFileKind)> pick_side_file;  // opens the file picker
     std::function<void()> sync;                         // makes written files durable
     std::function<void()> leave;                        // back to the officer's home
+    std::function<std::int64_t()> now_ms;
+    // The survey file a survey was loaded from, as report.html lists it: name and SHA-256.
+    std::function<std::pair<std::string, std::string>(const std::string& survey_id)> survey_file;
 };
 
 class WorkspaceFeature {
 public:
     virtual ~WorkspaceFeature() = default;
-    // The officer store changed (an import, a clear): the next Refresh encodes it again.
-    virtual void NoteStoreChanged() = 0;
+    // The device's storage is ready, or the known surveys changed: (re)opens the officer
+    // store, moving an officer.yslog of an earlier version into it.
+    virtual void OpenStore() = 0;
+    virtual std::uint64_t ImportedCount() const = 0;
+    // Response files chosen for import: read a slice at a time by TickImport, so that the
+    // page stays responsive through 100,000 responses.
+    virtual void QueueImport(std::vector<platform::PickedFile> files) = 0;
+    // Import work until `deadline_ms` (NowMs) or the queue is empty; each file finished goes
+    // to `finished`, as the import screen says it. True when anything changed.
+    virtual bool TickImport(std::int64_t deadline_ms, std::vector<ui::ImportedFileOutcome>& finished) = 0;
+    virtual std::optional<ui::ImportProgress> ImportProgress() const = 0;
+    // What the store holds, by survey and wave: "Pupil survey, wave 2025: 412 complete, ...".
+    virtual std::vector<std::string> Holdings() const = 0;
+    // Removes the officer store and the officer's files of every survey.
+    virtual void ClearStore() = 0;
     // Tabulates when the data, a file or a setting changed since the last time; true when it did.
     virtual bool Refresh() = 0;
     // A population or KPI file chosen in the picker: kept on the device when it reads
     // cleanly against the survey, otherwise refused with every problem listed.
     virtual void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) = 0;
-    // Removes the population and KPI files of every survey (clearing the officer store).
-    virtual void ForgetSideFiles() = 0;
     virtual ui::Screen& Screen() = 0;
 };
 
+// Where the officer's things live in the device's data folder.
+struct OfficerPaths {
+    std::string store;        // the officer store's segments
+    std::string legacy_log;   // officer.yslog of an earlier version
+    std::string side_files;   // population, KPI, override and settings files, by survey
+};
+OfficerPaths OfficerPathsIn(const std::string& data_dir);
+
 // The workspace on the officer's page; nullptr in the station tablet's app.
 std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys,
-                                                       const ResponseStore& store, std::string folder,
-                                                       WorkspaceServices services);
+                                                       OfficerPaths paths, WorkspaceServices services);
 
 }  // namespace yousaid::app

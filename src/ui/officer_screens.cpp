@@ -36,7 +36,14 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     }
     if (overview.imported_responses == 0) DescribeLastItem(frame, "Import the files from the stations first.");
     const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (BigButton(frame, "officer_import", "Import files", ButtonKind::Secondary, true, half)) host_.GoTo(StaffPage::kImport);
+    if (BigButton(frame, "officer_import", "Import files", ButtonKind::Secondary, true, half)) {
+        // Imports go into the officer store, which lives on the officer's page.
+        if (host_.HasWorkspace()) {
+            host_.GoTo(StaffPage::kImport);
+        } else {
+            host_.OpenOfficerPage();
+        }
+    }
     ImGui::SameLine();
     if (BigButton(frame, "reset_station_pin", "Reset the station PIN", ButtonKind::Secondary, true, half)) {
         host_.GoTo(StaffPage::kStationPinReset);
@@ -49,19 +56,59 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
+namespace {
+
+// "Importing pupil_2025.csv (file 2 of 3): 45%", with a bar; the page keeps drawing meanwhile.
+void ImportProgressBlock(const FrameContext& frame, const ImportProgress& progress) {
+    std::string caption = "Importing " + progress.file_name;
+    if (progress.file_count > 1) {
+        caption += " (file " + std::to_string(progress.file_number) + " of " + std::to_string(progress.file_count) + ")";
+    }
+    caption += ": " + std::to_string(static_cast<int>(progress.fraction * 100.0)) + "%";
+    ProgressBar(frame, static_cast<float>(progress.fraction), caption);
+    Paragraph("Keep this page open until the import is finished.", true);
+}
+
+// Each file of this import once: a file that went in as a line, one refused as an error
+// saying that nothing of it was imported, with each problem under it once.
+void ImportOutcomes(const FrameContext& frame, const std::vector<ImportedFileOutcome>& files) {
+    for (const ImportedFileOutcome& file : files) {
+        if (file.refused) {
+            StaffWarning(frame, "Not imported. " + file.summary);
+        } else {
+            Paragraph(file.summary);
+        }
+        ImGui::Indent();
+        for (const std::string& detail : file.details) Paragraph(detail, !file.refused);
+        ImGui::Unindent();
+    }
+}
+
+}  // namespace
+
 void OfficerImportScreen::DrawContent(FrameContext& frame) {
+    const ImportBatchView& batch = host_.ImportBatch();
     frame.title = "Import response files";
     frame.announcement = frame.title;
     BeginColumn(kStaffColumnEm);
     Heading(frame, frame.title);
     Paragraph("Choose the files exported from each tablet (.yousaid), their JSON exports, or response CSVs. "
               "They are merged into this device's officer store; a file loaded twice is counted once.");
-    if (BigButton(frame, "choose_files", "Choose files")) host_.ChooseFilesToImport();
-    for (const std::string& line : host_.ImportLines()) Paragraph(line);
+    if (BigButton(frame, "choose_files", "Choose files", ButtonKind::Primary, !batch.progress.has_value())) {
+        host_.ChooseFilesToImport();
+    }
     StaffNotice(frame, host_);
-    if (!host_.ImportLines().empty()) {
+    if (batch.progress) ImportProgressBlock(frame, *batch.progress);
+    ImportOutcomes(frame, batch.files);
+    if (!batch.files.empty() && !batch.progress) {
+        if (!batch.holdings.empty()) {
+            BoldParagraph(frame, "The officer store now holds:");
+            for (const std::string& line : batch.holdings) Paragraph(line);
+        }
         SaveStatusParagraph(host_.Overview());
-        if (BigButton(frame, "import_to_workspace", "See the figures")) OpenFigures(host_);
+        if (host_.Overview().imported_responses > 0 && BigButton(frame, "import_to_workspace", "See the figures")) {
+            OpenFigures(host_);
+        }
     }
     VerticalGap(0.5f);
     if (BigButton(frame, "import_back", "Back", ButtonKind::Secondary)) host_.GoTo(StaffPage::kOfficerHome);

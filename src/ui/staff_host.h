@@ -4,6 +4,7 @@
 // and ask. Every request is checked again by the app against who is signed in.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,27 @@ struct StationOverview {
     std::vector<std::string> warnings;
 };
 
+// One file of the import just made, as the import screen says it.
+struct ImportedFileOutcome {
+    std::string summary;               // "tablet3.yousaid: 38 added, 2 already held, ..."
+    std::vector<std::string> details;  // each problem once
+    bool refused = false;              // nothing of it went in: styled as an error
+};
+
+struct ImportProgress {
+    std::string file_name;
+    std::size_t file_number = 0;  // from 1
+    std::size_t file_count = 0;
+    double fraction = 0.0;        // through the file
+};
+
+// The import under way or just made: only this batch, never earlier ones.
+struct ImportBatchView {
+    std::vector<ImportedFileOutcome> files;
+    std::optional<ImportProgress> progress;
+    std::vector<std::string> holdings;  // what the store now holds, by survey and wave
+};
+
 class StaffHost {
 public:
     virtual ~StaffHost() = default;
@@ -93,7 +115,7 @@ public:
     virtual void ChooseFilesToImport() = 0;
     // A survey file from disk, checked before it is offered (problems go to Notice()).
     virtual void ChooseSurveyFile() = 0;
-    virtual const std::vector<std::string>& ImportLines() const = 0;
+    virtual const ImportBatchView& ImportBatch() const = 0;
     // The volunteer's clear: this station's responses only.
     virtual void ClearDevice() = 0;
     // The officer's clear: both stores and the officer's files.

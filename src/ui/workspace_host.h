@@ -43,6 +43,14 @@ struct WaveCounts {
     std::size_t refused = 0;
 };
 
+// One imported file, for the data view: "pupil_2025.csv, 2 Dec 2026 14:05, 412 added".
+struct ImportedFileRow {
+    std::string name;
+    std::string imported;  // when, in the device's time
+    std::uint64_t added = 0;
+    std::string format;
+};
+
 class WorkspaceHost {
 public:
     virtual ~WorkspaceHost() = default;
@@ -62,6 +70,7 @@ public:
     // Of the current survey; worked out once per change of the store, not per frame.
     virtual const std::vector<WaveCounts>& HeldByWave() const = 0;
     virtual const std::vector<std::string>& StationsAndEvents() const = 0;
+    virtual const std::vector<ImportedFileRow>& ImportedFiles() const = 0;
 
     virtual const SideFileState& Population() const = 0;
     virtual const SideFileState& Kpis() const = 0;

@@ -543,6 +543,10 @@ void WorkspaceScreen::DrawData(FrameContext& frame) {
     std::string places;
     for (const std::string& place : host_.StationsAndEvents()) places += (places.empty() ? "" : "; ") + place;
     Paragraph("From: " + places + ".");
+    BoldParagraph(frame, "Files imported");
+    for (const ImportedFileRow& file : host_.ImportedFiles()) {
+        Paragraph(file.name + ", imported " + file.imported + ": " + CountText(file.added) + " added (" + file.format + ").");
+    }
     SideFileBlock(frame, "population", "population", host_.Population(), host_, &WorkspaceHost::ChoosePopulationFile,
                   &WorkspaceHost::RemovePopulationFile);
     SideFileBlock(frame, "kpis", "KPI", host_.Kpis(), host_, &WorkspaceHost::ChooseKpiFile, &WorkspaceHost::RemoveKpiFile);

@@ -228,8 +228,15 @@ browserTest('the officer PIN is chosen after the station PIN, and resets a forgo
 
 let transferFile = '';
 
-// From the officer's home: the station's transfer file (2 responses) into the officer store.
-async function importTransferFile(app) {
+// The station's transfer file (2 responses) into the officer store, which lives on the
+// officer's page (officer.html, the same device and storage); then back to the station's
+// welcome screen.
+async function importTransferFile(app, { firstTime = false, stationQuery = 'test=1' } = {}) {
+  await app.open('test=1', 'officer.html');
+  await app.waitForScreen('staff_pin');
+  await app.enterPin(STATION_PIN);
+  await app.waitForScreen('staff_home');
+  await openOfficerArea(app, { firstTime });
   await app.tap('officer_import');
   await app.waitForScreen('officer_import');
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap('choose_files')]);
@@ -240,6 +247,14 @@ async function importTransferFile(app) {
   await app.page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'),
     null, { timeout: 10000 });
   await shot(app.page, 'officer-import-saved');
+  await app.open(stationQuery);
+  await app.waitForScreen('welcome');
+}
+
+// Bytes of the officer store's segment files in IndexedDB.
+function officerStoreBytes(stored) {
+  return Object.entries(stored).filter(([path]) => path.startsWith('/data/officer_store/'))
+    .reduce((sum, [, length]) => sum + length, 0);
 }
 
 browserTest('clearing: the volunteer clears this station only, as it says; the officer clears both (IndexedDB read)', async ({ app, page }) => {
@@ -249,12 +264,7 @@ browserTest('clearing: the volunteer clears this station only, as it says; the o
   const [download] = await Promise.all([page.waitForEvent('download'), app.tap('export')]);
   transferFile = join(ARTIFACTS, `roles-${download.suggestedFilename()}`);
   await download.saveAs(transferFile);
-  await openOfficerArea(app, { firstTime: true });
-  await importTransferFile(app);
-  await app.tap('import_back');
-  await app.tap('officer_back');
-  await app.tap('leave_staff');
-  await app.waitForScreen('welcome');
+  await importTransferFile(app, { firstTime: true, stationQuery: 'test=1&finish_return=60' });
   await makeRefusals(app, 1);
 
   await signInAsVolunteer(app);
@@ -274,7 +284,7 @@ browserTest('clearing: the volunteer clears this station only, as it says; the o
   assert.equal(report.staff.officerResponses, 2);
   let files = await waitForStoredFiles(page, (stored) => !(stored['/data/responses.yslog'] > 16),
     'the station\'s responses gone');
-  assert.ok(files['/data/officer.yslog'] > 16, `the officer store is still there: ${JSON.stringify(files)}`);
+  assert.ok(officerStoreBytes(files) > 32, `the officer store is still there: ${JSON.stringify(files)}`);
 
   // The officer's clear removes both.
   await makeRefusalsInside(app);
@@ -293,7 +303,7 @@ browserTest('clearing: the volunteer clears this station only, as it says; the o
   assert.equal(report.staff.officerResponses, 0);
   assert.equal(report.stored.length, 0);
   files = await waitForStoredFiles(page, (stored) => !(stored['/data/responses.yslog'] > 16) &&
-    !(stored['/data/officer.yslog'] > 16), 'both stores gone');
+    officerStoreBytes(stored) === 0, 'both stores gone');
 });
 
 // One more station response, made from the staff area: out, a refusal, back in.
@@ -307,10 +317,7 @@ async function makeRefusalsInside(app) {
 browserTest('a forgotten officer PIN: two confirmations that say so clear the officer store, then a new PIN', async ({ app, page }) => {
   await app.open('test=1');
   await chooseStationPin(app);
-  await openOfficerArea(app, { firstTime: true });
-  await importTransferFile(app);
-  await page.reload();
-  await app.waitForReady();
+  await importTransferFile(app, { firstTime: true });
 
   await signInAsVolunteer(app);
   await app.tap('officer_area');
@@ -332,7 +339,7 @@ browserTest('a forgotten officer PIN: two confirmations that say so clear the of
   assert.equal(report.title, 'Choose an officer PIN');
   assert.equal(report.staff.officerResponses, 0);
   assert.equal(report.staff.role, 'volunteer');
-  await waitForStoredFiles(page, (stored) => !(stored['/data/officer.yslog'] > 16) && !stored['/data/officer_pin.json'],
+  await waitForStoredFiles(page, (stored) => officerStoreBytes(stored) === 0 && !stored['/data/officer_pin.json'],
     'the officer store and PIN gone');
   await app.enterPin('9514');
   await app.enterPin('9514');

@@ -6,9 +6,9 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, AppDriver, TABLET, browserTest, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
+import { chooseStationPin, openOfficerArea } from './staff_steps.mjs';
 
 const PIN = '2580';
-const OFFICER_PIN = '1470';
 
 async function openStaffArea(app, { firstTime = false } = {}) {
   await app.holdStaffCorner();
@@ -29,19 +29,14 @@ async function exportTransferFile(app, page, name) {
   return path;
 }
 
-// Officer import through the file picker, after the officer PIN (chosen here the first
-// time); returns the report line for each file.
+// Officer import through the file picker on the officer's page (officer.html), after the
+// PINs (chosen here the first time); returns the staff report once every file is read.
 async function importFiles(app, page, paths) {
-  await app.tap('officer_area');
-  const pinPad = await app.waitForScreen('officer_pin');
-  if (pinPad.title === 'Choose an officer PIN') await app.enterPin(OFFICER_PIN);
-  await app.enterPin(OFFICER_PIN);
-  await app.waitForScreen('officer_home');
   await app.tap('officer_import');
   await app.waitForScreen('officer_import');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('choose_files')]);
   await chooser.setFiles(paths);
-  await page.waitForFunction((count) => window.yousaidTest.staff.importLines.length >= count, paths.length,
+  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('The officer store now holds:'), null,
     { timeout: 20000 });
   return (await app.report()).staff;
 }
@@ -135,8 +130,9 @@ browserTest('offline at an event: responses exported with no network import on t
   // The officer, on a third fresh profile: both stations' files and station A's again.
   const contextC = await browser.newContext(TABLET);
   const officer = new AppDriver(await contextC.newPage(), baseUrl);
-  await officer.open('test=1');
-  await openStaffArea(officer, { firstTime: true });
+  await officer.open('test=1', 'officer.html');
+  await chooseStationPin(officer, { officerPage: true });
+  await openOfficerArea(officer, { firstTime: true });
   const staff = await importFiles(officer, officer.page, [fileA, fileB, fileA.replace('station-a', 'station-a-copy')].map((path, index) => {
     if (index === 2) execSync(`cp '${fileA}' '${path}'`);
     return path;
@@ -148,6 +144,8 @@ browserTest('offline at an event: responses exported with no network import on t
   assert.match(staff.importLines[2], /2 already held/);
   assert.match(staff.importLines[2], /: 0 added/);
   assert.equal(staff.officerResponses, 3, 'three responses from two stations, none counted twice');
+  const texts = (await officer.report()).texts.map((item) => item.label).join('\n');
+  assert.match(texts, /Our pupil survey, wave \S+: 3 complete, 0 partial, 0 said no\./, texts);
   await contextC.close();
   report = await app.report();
   assert.equal(report.stored.length, 2);

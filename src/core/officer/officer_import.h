@@ -4,6 +4,7 @@
 // transfer file is listed and the others go in), with each response encoded as it is read,
 // and the whole file committed as one segment.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,31 @@
 
 namespace yousaid {
 
+// One file's import, done a slice at a time so that a page importing 100,000 responses
+// stays responsive: Step does a bounded amount of work and says when the file is done.
+class OfficerImportJob {
+public:
+    OfficerImportJob(OfficerStore& store, std::string file_name, std::string bytes, std::vector<Survey> surveys,
+                     std::int64_t imported_at_ms);
+    ~OfficerImportJob();
+    OfficerImportJob(OfficerImportJob&&) noexcept;
+    OfficerImportJob& operator=(OfficerImportJob&&) noexcept;
+
+    // Reads up to about `rows` more rows; true once the file is read, judged and committed
+    // (or refused), when Report() says what happened.
+    bool Step(std::size_t rows);
+    bool Done() const;
+    // 0 to 1: how far through the file.
+    double Progress() const;
+    const std::string& FileName() const;
+    const ImportReport& Report() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// The whole file at once (tests and tools).
 ImportReport ImportIntoOfficerStore(OfficerStore& store, std::string_view bytes, const std::string& file_name,
                                     const std::vector<Survey>& surveys, std::int64_t imported_at_ms);
 

@@ -481,18 +481,21 @@ std::vector<std::string> ImportReport::DetailLines() const {
     return ListedLines(file_name, problems, unlisted_problems);
 }
 
-ImportReport ImportIntoStore(ResponseStore& store, const LoadedResponses& loaded, std::int64_t imported_at_ms) {
+ImportReport ImportReportFor(const LoadedResponses& loaded) {
     ImportReport report;
     report.file_name = loaded.file_name;
     report.format = loaded.format;
-    report.rejected = loaded.rejected;
     report.other_surveys = loaded.other_surveys;
     report.problems = loaded.problems;
     report.unlisted_problems = loaded.unlisted_problems;
-    if (!loaded.ok()) {
-        report.file_rejected = true;
-        return report;
-    }
+    report.file_rejected = !loaded.ok();
+    if (loaded.ok()) report.rejected = loaded.rejected;
+    return report;
+}
+
+ImportReport ImportIntoStore(ResponseStore& store, const LoadedResponses& loaded, std::int64_t imported_at_ms) {
+    ImportReport report = ImportReportFor(loaded);
+    if (report.file_rejected) return report;
     const StoreMergeResult merged = store.Merge(loaded.responses, loaded.file_name, imported_at_ms);
     if (!merged.ok) {
         report.write_failed = true;

@@ -131,6 +131,10 @@ struct ImportReport {
     std::vector<std::string> DetailLines() const;
 };
 
+// What the file itself says (its name, format, problems and rejected responses); the merge
+// fills in what was added, already held or in conflict.
+ImportReport ImportReportFor(const LoadedResponses& loaded);
+
 // Merges what `loaded` holds into `store` by response id (ResponseStore::Merge).
 ImportReport ImportIntoStore(ResponseStore& store, const LoadedResponses& loaded, std::int64_t imported_at_ms);
 ImportReport ImportBytesIntoStore(ResponseStore& store, std::string_view bytes, const std::string& file_name,
