@@ -57,6 +57,8 @@ public:
     // The physical line the record starts on.
     std::uint32_t Line() const { return row_line_; }
     const std::optional<Problem>& problem() const { return problem_; }
+    // How many bytes have been read: for progress.
+    std::size_t Position() const { return position_; }
 
 private:
     // Where a field's text is: in the input, or in unescaped_.

@@ -1,5 +1,6 @@
 #include "core/officer/officer_import.h"
 
+#include <optional>
 #include <utility>
 
 #include "core/crypto/sha256.h"
@@ -16,6 +17,7 @@ struct OfficerImportJob::State {
     OfficerStore::Batch batch;
     ImportReport report;
     bool done = false;
+    std::optional<ResponseFileReading> reading;  // once the first Step has begun
 
     void Offer(Response&& response) {
         const OfficerStore::Batch::Offered offered = batch.Offer(response);
@@ -70,7 +72,7 @@ ImportedFile DescribeBytes(std::string_view bytes, std::int64_t imported_at_ms) 
 OfficerImportJob::OfficerImportJob(OfficerStore& store, std::string file_name, std::string bytes,
                                    std::vector<Survey> surveys, std::int64_t imported_at_ms)
     : state_(new State{store, std::move(file_name), std::string(), std::move(surveys),
-                       store.BeginBatch(DescribeBytes(bytes, imported_at_ms)), {}, false}) {
+                       store.BeginBatch(DescribeBytes(bytes, imported_at_ms)), {}, false, std::nullopt}) {
     state_->bytes = std::move(bytes);
 }
 
@@ -78,18 +80,27 @@ OfficerImportJob::~OfficerImportJob() = default;
 OfficerImportJob::OfficerImportJob(OfficerImportJob&&) noexcept = default;
 OfficerImportJob& OfficerImportJob::operator=(OfficerImportJob&&) noexcept = default;
 
-bool OfficerImportJob::Step(std::size_t /*rows*/) {
-    if (state_->done) return true;
+bool OfficerImportJob::Step(std::size_t rows) {
     State& state = *state_;
-    const LoadedResponses loaded = StreamResponsesFromBytes(state.bytes, state.file_name, state.surveys,
-                                                            ResponseLoadOptions{},
-                                                            [&state](Response&& response) { state.Offer(std::move(response)); });
-    state.Finish(loaded);
-    return true;
+    if (state.done) return true;
+    if (!state.reading) {
+        state.reading.emplace(state.bytes, state.file_name, state.surveys);
+        return false;
+    }
+    if (state.reading->Step(rows, [&state](Response&& response) { state.Offer(std::move(response)); })) {
+        state.Finish(state.reading->Finish());
+        state.reading.reset();
+    }
+    return state.done;
 }
 
 bool OfficerImportJob::Done() const { return state_->done; }
-double OfficerImportJob::Progress() const { return state_->done ? 1.0 : 0.0; }
+
+double OfficerImportJob::Progress() const {
+    if (state_->done) return 1.0;
+    return state_->reading ? state_->reading->Progress() : 0.0;
+}
+
 const std::string& OfficerImportJob::FileName() const { return state_->file_name; }
 const ImportReport& OfficerImportJob::Report() const { return state_->report; }
 

@@ -525,46 +525,58 @@ private:
 };
 
 
+}  // namespace
+
 // Reads a file in passes over its bytes, none holding more than one row: the first checks
-// that the whole file is CSV and maps the header; the second reads each row into a response
-// and hands it on. So a file that is not CSV throughout is reported for that alone, before
-// any row is read, as a reader holding the whole table would. Only when a row has no id is
-// the whole file read once more, for the digest that generated ids come from.
+// that the whole file is CSV and maps the header (and notes whether any row lacks an id);
+// the second, only then, takes the digest that generated ids come from; the last reads each
+// row into a response and hands it on. So a file that is not CSV throughout is reported for
+// that alone, before any row is read, as a reader holding the whole table would. Every pass
+// goes a slice of rows at a time (Step), so that a page reading 100,000 rows keeps drawing.
 class ResponseCsvReader {
 public:
-    ResponseCsvReader(const Survey& survey, const ResponseCsvOptions& options)
+    ResponseCsvReader(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options)
         : survey_(survey),
           layout_(survey, options, [this](std::uint32_t row, std::string column, std::string message) {
               Report(row, std::move(column), std::move(message));
           }),
           cells_(survey, [this](std::uint32_t row, std::string column, std::string message) {
               Report(row, std::move(column), std::move(message));
-          }) {}
+          }),
+          bytes_(bytes) {}
 
-    ResponseCsvReadResult Read(std::string_view bytes, const ResponseVisitor& visit) {
-        bytes_ = bytes;
-        if (!ScanFile()) return Finish();
-        CsvRowReader rows(bytes);
-        rows.Next();  // the header, mapped by ScanFile
-        std::uint32_t data_row_ordinal = 0;
-        std::unordered_map<ResponseId, std::uint32_t, ResponseIdHash> rows_by_id;
-        while (rows.Next()) {
-            if (IsBlankCsvFields(rows.Fields())) continue;
-            ++data_row_ordinal;
-            const std::uint32_t row_number = rows.RowNumber();
-            std::optional<Response> response = ReadRow(rows.Fields(), row_number, data_row_ordinal);
-            if (!response) continue;
-            const auto [existing, inserted] = rows_by_id.emplace(response->id, row_number);
-            if (!inserted) {
-                Report(row_number, kResponseIdColumn,
-                       "response " + response->id.ToHex() + " is also on row " + std::to_string(existing->second) +
-                           "; each response must appear once");
-                continue;
+    // Up to `row_budget` rows of whichever pass is under way; true once the file is read.
+    bool Step(std::size_t row_budget, const ResponseVisitor& visit) {
+        if (!rows_) rows_.emplace(bytes_);
+        std::size_t rows = 0;
+        bool more = true;
+        while (rows < row_budget && (more = rows_->Next())) {
+            ++rows;
+            switch (pass_) {
+                case Pass::kScan: ScanRow(); break;
+                case Pass::kDigest: DigestRow(); break;
+                case Pass::kRows: ReadRow(visit); break;
+                case Pass::kDone: break;
             }
-            // A file with a problem is not used at all, so nothing more of it is handed on.
-            if (ProblemCount() == 0) visit(std::move(*response));
         }
-        return Finish();
+        if (more && rows == row_budget) return false;
+        EndPass();
+        return pass_ == Pass::kDone;
+    }
+
+    // From 0 to 1, over the passes this file needs.
+    double Progress() const {
+        if (pass_ == Pass::kDone) return 1.0;
+        const double passes = needs_digest_ ? 3.0 : 2.0;
+        const double done = pass_ == Pass::kScan ? 0.0 : (pass_ == Pass::kDigest || !needs_digest_) ? 1.0 : 2.0;
+        const double within = rows_ && !bytes_.empty() ? static_cast<double>(rows_->Position()) / bytes_.size() : 0.0;
+        return (done + within) / passes;
+    }
+
+    ResponseCsvReadResult Finish() {
+        result_.ok = ProblemCount() == 0;
+        if (!result_.ok) result_.generated_ids = 0;
+        return std::move(result_);
     }
 
 private:
@@ -578,42 +590,99 @@ private:
 
     std::size_t ProblemCount() const { return result_.problems.size() + result_.more_problems; }
 
-    ResponseCsvReadResult Finish() {
-        result_.ok = ProblemCount() == 0;
-        if (!result_.ok) result_.generated_ids = 0;
-        return std::move(result_);
+    enum class Pass { kScan, kDigest, kRows, kDone };
+
+    void ScanRow() {
+        const std::vector<std::string_view>& fields = rows_->Fields();
+        const bool blank = IsBlankCsvFields(fields);
+        if (rows_->RowNumber() == 1) {
+            header_blank_ = blank;
+            if (!blank) header_mapped_ = layout_.Map(fields);
+        } else if (!blank && header_mapped_ && !needs_digest_) {
+            needs_digest_ = LacksId(fields);
+        }
+        has_content_ = has_content_ || !blank;
     }
 
-    // The first pass: false (with the reason reported) when the file is not CSV throughout,
-    // holds nothing, or has no usable header.
-    bool ScanFile() {
-        CsvRowReader rows(bytes_);
-        bool has_content = false;
-        bool header_blank = false;
-        bool header_mapped = false;
-        while (rows.Next()) {
-            const bool blank = IsBlankCsvFields(rows.Fields());
-            if (rows.RowNumber() == 1) {
-                header_blank = blank;
-                if (!blank) header_mapped = layout_.Map(rows.Fields());
-            }
-            has_content = has_content || !blank;
+    // A row whose id will be generated from the file's digest (as ReadFixedCell reads ids).
+    bool LacksId(const std::vector<std::string_view>& fields) const {
+        const std::optional<std::size_t> column = layout_.ColumnIndex(kResponseIdColumn);
+        if (!column || *column >= fields.size()) return true;
+        std::string_view cell = fields[*column];
+        StripTextMarker(cell);
+        return TrimSpaces(cell).empty();
+    }
+
+    void EndPass() {
+        const std::optional<Problem> problem = rows_->problem();
+        rows_.reset();
+        switch (pass_) {
+            case Pass::kScan:
+                pass_ = ScanVerdict(problem) ? (needs_digest_ ? Pass::kDigest : Pass::kRows) : Pass::kDone;
+                if (pass_ == Pass::kDigest) StartDigest();
+                if (pass_ == Pass::kRows) rows_.emplace(bytes_), rows_->Next();  // past the header
+                return;
+            case Pass::kDigest:
+                content_digest_ = digest_->Finish();
+                pass_ = Pass::kRows;
+                rows_.emplace(bytes_);
+                rows_->Next();  // the header, mapped by the scan
+                return;
+            case Pass::kRows:
+            case Pass::kDone:
+                pass_ = Pass::kDone;
+                return;
         }
-        if (rows.problem()) {
+    }
+
+    // After the first pass: false (with the reason reported) when the file is not CSV
+    // throughout, holds nothing, or has no usable header.
+    bool ScanVerdict(const std::optional<Problem>& problem) {
+        if (problem) {
             // Whatever the header had is beside the point when the file is not CSV throughout.
-            result_.problems.assign(1, *rows.problem());
+            result_.problems.assign(1, *problem);
             result_.more_problems = 0;
             return false;
         }
-        if (!has_content) {
+        if (!has_content_) {
             Report(0, "", "the file is empty");
             return false;
         }
-        if (header_blank) {
+        if (header_blank_) {
             Report(1, "", "should hold the column names but is blank");
             return false;
         }
-        return header_mapped;
+        return header_mapped_;
+    }
+
+    void ReadRow(const ResponseVisitor& visit) {
+        const std::vector<std::string_view>& fields = rows_->Fields();
+        if (IsBlankCsvFields(fields)) return;
+        ++data_row_ordinal_;
+        const std::uint32_t row_number = rows_->RowNumber();
+        std::optional<Response> response = ReadRow(fields, row_number, data_row_ordinal_);
+        if (!response) return;
+        const auto [existing, inserted] = rows_by_id_.emplace(response->id, row_number);
+        if (!inserted) {
+            Report(row_number, kResponseIdColumn,
+                   "response " + response->id.ToHex() + " is also on row " + std::to_string(existing->second) +
+                       "; each response must appear once");
+            return;
+        }
+        // A file with a problem is not used at all, so nothing more of it is handed on.
+        if (ProblemCount() == 0) visit(std::move(*response));
+    }
+
+    void StartDigest() {
+        digest_.emplace();
+        digest_->Update(std::string_view("yousaid-csv-response-id-v1\0", 27));
+        digest_->Update(survey_.id);
+        digest_->Update(std::string_view("\0", 1));
+        rows_.emplace(bytes_);
+    }
+
+    void DigestRow() {
+        if (!IsBlankCsvFields(rows_->Fields())) AddToContentDigest(*digest_, rows_->Fields());
     }
 
     // What the generated ids are derived from: the survey and every cell that is read (not
@@ -767,16 +836,45 @@ private:
     ResponseCsvCells cells_;
     ResponseCsvReadResult result_;
     std::string_view bytes_;
+    Pass pass_ = Pass::kScan;
+    std::optional<CsvRowReader> rows_;  // the pass under way
+    bool has_content_ = false;
+    bool header_blank_ = false;
+    bool header_mapped_ = false;
+    bool needs_digest_ = false;
+    std::optional<Sha256> digest_;
+    std::uint32_t data_row_ordinal_ = 0;
+    std::unordered_map<ResponseId, std::uint32_t, ResponseIdHash> rows_by_id_;
     std::optional<Sha256Digest> content_digest_;
     std::vector<BeforeAndNowCells> pairs_;         // reused from row to row
     std::vector<std::string_view> digest_cells_;  // reused from row to row
 };
 
+namespace {
+
 }  // namespace
+
+ResponseCsvStream::ResponseCsvStream(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options)
+    : reader_(std::make_unique<ResponseCsvReader>(bytes, survey, options)) {}
+ResponseCsvStream::~ResponseCsvStream() = default;
+ResponseCsvStream::ResponseCsvStream(ResponseCsvStream&&) noexcept = default;
+ResponseCsvStream& ResponseCsvStream::operator=(ResponseCsvStream&&) noexcept = default;
+
+bool ResponseCsvStream::Step(std::size_t rows, const ResponseVisitor& visit) {
+    done_ = done_ || reader_->Step(rows, visit);
+    return done_;
+}
+
+double ResponseCsvStream::Progress() const { return reader_->Progress(); }
+
+ResponseCsvReadResult ResponseCsvStream::Finish() { return reader_->Finish(); }
 
 ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options,
                                        const ResponseVisitor& visit) {
-    return ResponseCsvReader(survey, options).Read(bytes, visit);
+    ResponseCsvStream stream(bytes, survey, options);
+    while (!stream.Step(std::numeric_limits<std::size_t>::max(), visit)) {
+    }
+    return stream.Finish();
 }
 
 ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options) {

@@ -14,6 +14,7 @@
 // An empty `response_id` gets an id derived (SHA-256) from the file's content and the row's
 // position, so importing the same file again never double-counts; see GenerateCsvResponseId.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,28 @@ ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& sur
 // The file is all or nothing, so when the result is !ok what was visited must be dropped.
 ResponseCsvReadResult ReadResponsesCsv(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options,
                                        const ResponseVisitor& visit);
+
+// ReadResponsesCsv a slice at a time, so that a page reading 100,000 rows keeps drawing:
+// each Step reads up to `rows` rows of the pass under way (a file is read in two or three
+// passes) and hands each response to `visit`; true once the file is read. Then Finish.
+// `bytes` and `survey` must outlive the stream.
+class ResponseCsvReader;
+class ResponseCsvStream {
+public:
+    ResponseCsvStream(std::string_view bytes, const Survey& survey, const ResponseCsvOptions& options);
+    ~ResponseCsvStream();
+    ResponseCsvStream(ResponseCsvStream&&) noexcept;
+    ResponseCsvStream& operator=(ResponseCsvStream&&) noexcept;
+
+    bool Step(std::size_t rows, const ResponseVisitor& visit);
+    // From 0 to 1, over the passes the file needs.
+    double Progress() const;
+    ResponseCsvReadResult Finish();
+
+private:
+    std::unique_ptr<ResponseCsvReader> reader_;
+    bool done_ = false;
+};
 
 // The column names the writer uses for `survey`, in order.
 std::vector<std::string> ResponseCsvColumns(const Survey& survey);

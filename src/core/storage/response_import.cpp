@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -137,63 +138,90 @@ void LoadTransferOrJson(const StreamingRead& read, const std::vector<Survey>& su
     loaded.rejected.insert(loaded.rejected.end(), judged_invalid.begin(), judged_invalid.end());
 }
 
-// Which survey a CSV file is for: the only one given, or the one its survey_id (and
-// survey_version) columns name.
-const Survey* ChooseCsvSurvey(std::string_view bytes, const std::vector<Survey>& surveys, std::string& why_not) {
-    if (surveys.size() == 1) return &surveys.front();
-    if (surveys.empty()) {
-        why_not = "no survey is known to read it with";
-        return nullptr;
-    }
-    CsvRowReader rows(bytes);
-    if (!rows.Next()) return &surveys.front();  // the reader reports the problem
-    const CsvHeader header = CsvHeader::Map(CsvRow(rows.Fields().begin(), rows.Fields().end()), {}, {});
-    const auto id_column = header.IndexOf("survey_id");
-    const auto version_column = header.IndexOf("survey_version");
-    std::set<std::string, std::less<>> ids;
-    std::set<std::string, std::less<>> versions;
-    const auto note = [&rows](const std::optional<std::size_t>& column, std::set<std::string, std::less<>>& seen) {
-        if (!column || *column >= rows.Fields().size()) return;
-        const std::string_view cell = rows.Fields()[*column];
-        if (!cell.empty() && seen.find(cell) == seen.end()) seen.emplace(cell);
-    };
-    while (rows.Next()) {
-        note(id_column, ids);
-        note(version_column, versions);
-    }
-    if (rows.problem()) return &surveys.front();  // the reader reports the problem
-    if (ids.size() != 1) {
-        why_not = ids.empty() ? "it does not say which survey it is for; fill in a survey_id column"
-                              : "it mixes several surveys in its survey_id column; put each survey in its own file";
-        return nullptr;
-    }
-    std::vector<const Survey*> candidates;
-    for (const Survey& survey : surveys) {
-        if (survey.id == *ids.begin()) candidates.push_back(&survey);
-    }
-    if (candidates.empty()) {
-        why_not = "it is for survey '" + *ids.begin() + "', which is not known here";
-        return nullptr;
-    }
-    if (candidates.size() == 1) return candidates.front();
-    if (versions.size() == 1) {
-        for (const Survey* survey : candidates) {
-            if (std::to_string(survey->version) == *versions.begin()) return survey;
-        }
-    }
-    why_not = "several versions of survey '" + *ids.begin() + "' are known; fill in a survey_version column";
-    return nullptr;
-}
+}  // namespace
 
-void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
-             LoadedResponses& loaded, const ResponseVisitor& accept) {
-    std::string why_not;
-    const Survey* survey = ChooseCsvSurvey(bytes, surveys, why_not);
-    if (survey == nullptr) {
-        Refuse(loaded, why_not);
-        return;
+// Which survey a CSV file is for: the only one given, or the one its survey_id (and
+// survey_version) columns name; read a slice of rows at a time.
+class CsvSurveyChooser {
+public:
+    CsvSurveyChooser(std::string_view bytes, const std::vector<Survey>& surveys) : surveys_(surveys), rows_(bytes) {
+        // With one survey or none, nothing needs reading.
+        done_ = surveys.size() <= 1 || !rows_.Next();
+        if (done_) return;
+        const CsvHeader header = CsvHeader::Map(CsvRow(rows_.Fields().begin(), rows_.Fields().end()), {}, {});
+        id_column_ = header.IndexOf("survey_id");
+        version_column_ = header.IndexOf("survey_version");
     }
-    ResponseCsvReadResult read = ReadResponsesCsv(bytes, *survey, options.csv, accept);
+
+    // True once every row is read.
+    bool Step(std::size_t row_budget) {
+        for (std::size_t rows = 0; !done_ && rows < row_budget; ++rows) {
+            if (!rows_.Next()) {
+                done_ = true;
+                break;
+            }
+            Note(id_column_, ids_);
+            Note(version_column_, versions_);
+        }
+        return done_;
+    }
+
+    double Progress(std::size_t file_size) const {
+        return done_ || file_size == 0 ? 1.0 : static_cast<double>(rows_.Position()) / file_size;
+    }
+
+    // The survey, or nullptr with the reason in `why_not`.
+    const Survey* Chosen(std::string& why_not) const {
+        if (surveys_.size() == 1) return &surveys_.front();
+        if (surveys_.empty()) {
+            why_not = "no survey is known to read it with";
+            return nullptr;
+        }
+        // A file that is not CSV throughout, or has no rows: the reader reports the problem.
+        if (rows_.problem() || rows_.RowNumber() == 0) return &surveys_.front();
+        if (ids_.size() != 1) {
+            why_not = ids_.empty() ? "it does not say which survey it is for; fill in a survey_id column"
+                                   : "it mixes several surveys in its survey_id column; put each survey in its own file";
+            return nullptr;
+        }
+        std::vector<const Survey*> candidates;
+        for (const Survey& survey : surveys_) {
+            if (survey.id == *ids_.begin()) candidates.push_back(&survey);
+        }
+        if (candidates.empty()) {
+            why_not = "it is for survey '" + *ids_.begin() + "', which is not known here";
+            return nullptr;
+        }
+        if (candidates.size() == 1) return candidates.front();
+        if (versions_.size() == 1) {
+            for (const Survey* survey : candidates) {
+                if (std::to_string(survey->version) == *versions_.begin()) return survey;
+            }
+        }
+        why_not = "several versions of survey '" + *ids_.begin() + "' are known; fill in a survey_version column";
+        return nullptr;
+    }
+
+private:
+    void Note(const std::optional<std::size_t>& column, std::set<std::string, std::less<>>& seen) {
+        if (!column || *column >= rows_.Fields().size()) return;
+        const std::string_view cell = rows_.Fields()[*column];
+        if (!cell.empty() && seen.find(cell) == seen.end()) seen.emplace(cell);
+    }
+
+    const std::vector<Survey>& surveys_;
+    CsvRowReader rows_;
+    bool done_ = false;
+    std::optional<std::size_t> id_column_;
+    std::optional<std::size_t> version_column_;
+    std::set<std::string, std::less<>> ids_;
+    std::set<std::string, std::less<>> versions_;
+};
+
+namespace {
+
+// A CSV file's reading, as the import reports it.
+void NoteCsvResult(ResponseCsvReadResult read, LoadedResponses& loaded) {
     if (!read.ok) {
         for (Problem& problem : read.problems) {
             problem.file = loaded.file_name;
@@ -206,6 +234,20 @@ void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const R
     }
     loaded.file_read = true;
     loaded.generated_ids = read.generated_ids;
+}
+
+void LoadCsv(std::string_view bytes, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+             LoadedResponses& loaded, const ResponseVisitor& accept) {
+    CsvSurveyChooser chooser(bytes, surveys);
+    while (!chooser.Step(std::numeric_limits<std::size_t>::max())) {
+    }
+    std::string why_not;
+    const Survey* survey = chooser.Chosen(why_not);
+    if (survey == nullptr) {
+        Refuse(loaded, why_not);
+        return;
+    }
+    NoteCsvResult(ReadResponsesCsv(bytes, *survey, options.csv, accept), loaded);
 }
 
 void LoadStoreFile(const std::string& path, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
@@ -459,6 +501,84 @@ LoadedResponses StreamResponsesFromFile(const std::string& path, const Survey& s
                                         const ResponseCsvOptions& csv_options) {
     return StreamResponsesFromFile(path, std::vector<Survey>{survey}, OneSurveyOptions(csv_options), accept);
 }
+
+struct ResponseFileReading::State {
+    std::string_view bytes;
+    const std::vector<Survey>& surveys;
+    ResponseLoadOptions options;
+    LoadedResponses loaded;
+    std::optional<CsvSurveyChooser> chooser;
+    std::optional<ResponseCsvStream> csv;
+    bool done = false;
+
+    // Each Step: the format first; a CSV file then goes a slice at a time, anything else whole.
+    void Advance(std::size_t rows, const ResponseVisitor& accept) {
+        if (!chooser && !csv) {
+            loaded.format = DetectResponseFileFormat(bytes, loaded.file_name);
+            if (loaded.format != ResponseFileFormat::kCsv) {
+                loaded = StreamResponsesFromBytes(bytes, loaded.file_name, surveys, options, accept);
+                done = true;
+                return;
+            }
+            chooser.emplace(bytes, surveys);
+        }
+        if (chooser) {
+            if (!chooser->Step(rows)) return;
+            std::string why_not;
+            const Survey* survey = chooser->Chosen(why_not);
+            chooser.reset();
+            if (survey == nullptr) {
+                Refuse(loaded, why_not);
+                done = true;
+                return;
+            }
+            csv.emplace(bytes, *survey, options.csv);
+            return;
+        }
+        if (!csv->Step(rows, accept)) return;
+        NoteCsvResult(csv->Finish(), loaded);
+        done = true;
+    }
+};
+
+ResponseFileReading::ResponseFileReading(std::string_view bytes, const std::string& file_name,
+                                         const std::vector<Survey>& surveys, const ResponseLoadOptions& options)
+    : state_(new State{bytes, surveys, options, {}, std::nullopt, std::nullopt, false}) {
+    state_->loaded.file_name = BaseName(file_name);
+}
+
+ResponseFileReading::~ResponseFileReading() = default;
+ResponseFileReading::ResponseFileReading(ResponseFileReading&&) noexcept = default;
+ResponseFileReading& ResponseFileReading::operator=(ResponseFileReading&&) noexcept = default;
+
+bool ResponseFileReading::Step(std::size_t rows, const ResponseVisitor& accept) {
+    State& state = *state_;
+    if (state.done) return true;
+    try {
+        state.Advance(rows, accept);
+    } catch (const std::exception& error) {
+        // Nothing above should throw; if it does (out of memory), the file is refused whole.
+        const std::string name = state.loaded.file_name;
+        state.loaded = LoadedResponses{};
+        state.loaded.file_name = name;
+        Refuse(state.loaded, std::string("the file could not be read (") + error.what() + ")");
+        state.chooser.reset();
+        state.csv.reset();
+        state.done = true;
+    }
+    return state.done;
+}
+
+double ResponseFileReading::Progress() const {
+    const State& state = *state_;
+    if (state.done) return 1.0;
+    // Choosing the survey is one quick pass; reading is the rest.
+    if (state.chooser) return 0.1 * state.chooser->Progress(state.bytes.size());
+    if (state.csv) return 0.1 + 0.9 * state.csv->Progress();
+    return 0.0;
+}
+
+LoadedResponses ResponseFileReading::Finish() { return std::move(state_->loaded); }
 
 std::string ImportReport::Summary() const {
     if (write_failed && !problems.empty()) return problems.back().ToString();

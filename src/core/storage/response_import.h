@@ -15,6 +15,7 @@
 //     column is misunderstood; every problem is listed by row and column instead.
 //   - The merge itself is atomic (ResponseStore::Merge): all the good responses or none.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +106,30 @@ LoadedResponses StreamResponsesFromFile(const std::string& path, const std::vect
                                         const ResponseLoadOptions& options, const ResponseVisitor& accept);
 LoadedResponses StreamResponsesFromFile(const std::string& path, const Survey& survey, const ResponseVisitor& accept,
                                         const ResponseCsvOptions& csv_options = {});
+
+// A file read a slice at a time, for a page that must keep drawing while it imports
+// 100,000 rows: a CSV file goes up to `rows` rows per Step (through each of its passes),
+// any other format in one Step. Responses go to `accept` as StreamResponsesFromBytes hands
+// them on, with the same rules (a CSV file refused at its end means dropping what was
+// accepted). `bytes` and `surveys` must outlive it.
+class ResponseFileReading {
+public:
+    ResponseFileReading(std::string_view bytes, const std::string& file_name, const std::vector<Survey>& surveys,
+                        const ResponseLoadOptions& options = {});
+    ~ResponseFileReading();
+    ResponseFileReading(ResponseFileReading&&) noexcept;
+    ResponseFileReading& operator=(ResponseFileReading&&) noexcept;
+
+    // True once the file is read.
+    bool Step(std::size_t rows, const ResponseVisitor& accept);
+    // From 0 to 1.
+    double Progress() const;
+    LoadedResponses Finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 struct ImportReport {
     std::string file_name;
