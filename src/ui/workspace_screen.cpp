@@ -212,7 +212,7 @@ void WorkspaceScreen::DrawScope(FrameContext& frame, const OfficerReport& office
             breakdowns.emplace_back(breakdown.dimension, breakdown.dimension == "all" ? "Everyone" : breakdown.dimension);
         }
         const int breakdown =
-            flow.Group("By", "shown_breakdown", breakdowns, report.breakdowns[scope.breakdown].dimension);
+            flow.Group("Breakdown", "shown_breakdown", breakdowns, report.breakdowns[scope.breakdown].dimension);
         if (breakdown >= 0) {
             choices.shown_breakdown = static_cast<std::size_t>(breakdown);
             choices.shown_group = 0;
@@ -338,7 +338,7 @@ void WorkspaceScreen::DrawSatisfactionControls(FrameContext& frame, const Analyt
     if (scope.breakdown == 0) return;
     const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
     const std::size_t count = breakdown.groups.size();
-    const float button = ImGui::GetFontSize() * 6.0f;
+    const float button = ImGui::GetFontSize() * 5.0f;
     const std::string label = "Group " + std::to_string(scope.group + 1) + " of " + std::to_string(count) + ": " +
                               breakdown.groups[scope.group];
     flow.Place(button * 2.0f + flow.LabelWidth(label));
