@@ -264,7 +264,12 @@ void ChartView(const FrameContext& frame, const ChartDescription& chart, float w
         }
     }
     ImGui::Dummy(ImVec2(chart_width, height));
-    PublishLastText(chart.title + ". " + chart.description);
+    // A trend's waves between the baseline and now are in no table: its sentence says them.
+    std::string spoken = chart.title + ". " + chart.description;
+    if (chart.kind == ChartKind::kTrendLine) {
+        for (const ChartRow& row : chart.rows) spoken += " " + row.spoken + ".";
+    }
+    PublishLastText(spoken);
 }
 
 ChartDescription WithRowsInOrder(ChartDescription chart, const std::vector<std::size_t>& order) {

@@ -21,7 +21,8 @@
 namespace yousaid::ui {
 
 // Draws `chart` at the cursor, `width` pixels wide (0: the column), and moves the cursor
-// below it. Publishes one text item, the chart's title and what it shows, over its area.
+// below it. Publishes one text item over its area: the chart's title and what it shows
+// (and a trend's figures, which no table holds).
 void ChartView(const FrameContext& frame, const ChartDescription& chart, float width = 0.0f);
 
 // The chart with its rows in `order` (indices into its rows, as OrderedRows gives them), so

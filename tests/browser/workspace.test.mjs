@@ -304,6 +304,9 @@ browserTest('with three waves the satisfaction view shows each question\'s trend
   await showView(app, 'satisfaction');
   const drawn = await scrollUntilDrawn(app, page, /^\s*(2023 2024 2025 ?)+$/m);
   assert.match(drawn, /Trends across every wave/);
+  // A screen reader gets each trend's figures, wave by wave.
+  const texts = await textsOnScreen(app);
+  assert.match(texts, /I feel safe, 2023: [\d.]+% positive, 95% interval [\d.]+ to [\d.]+; 2024: [\d.]+% positive/);
   // The first row of trends wholly in view, for the screenshot.
   for (let attempt = 0; attempt < 10; attempt++) {
     const trend = await chartArea(app, 'I feel safe, everyone');
