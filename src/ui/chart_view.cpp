@@ -60,6 +60,8 @@ public:
         if (anchor == Anchor::kMiddle) left -= size.x / 2.0;
         if (anchor == Anchor::kEnd) left -= size.x;
         const ImVec2 at = At(std::round(left), std::round(top + (layout_.line_height - size.y) / 2.0));
+        // Words out of view are neither drawn nor logged: the drawn text is what is seen.
+        if (!ImGui::IsRectVisible(at, ImVec2(at.x + size.x, at.y + size.y))) return;
         draw_->AddText(at, Colour(colour), text.c_str(), text.c_str() + text.size());
         if (GImGui->LogEnabled) ImGui::LogRenderedText(&at, text.c_str(), text.c_str() + text.size());
     }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <numeric>
 #include <utility>
 
 #include "core/analytics/display_text.h"
@@ -366,15 +367,29 @@ ChartRowOrder RowOrderOf(SatisfactionOrder order) {
     return ChartRowOrder::kAsBuilt;
 }
 
-// "+ improved": the verdict's symbol as a character beside its word, for the table.
+// "+ improved": the verdict's symbol as a character beside its word, for the table (in the
+// order of VerdictSymbol: none, up, down, circle).
 std::string VerdictCell(const ChartVerdict& verdict) {
-    switch (verdict.symbol) {
-        case VerdictSymbol::kUpTriangle: return "+ " + verdict.word;
-        case VerdictSymbol::kDownTriangle: return "- " + verdict.word;
-        case VerdictSymbol::kCircle: return "= " + verdict.word;
-        case VerdictSymbol::kNone: break;
+    static const char* const kMarks[] = {"", "+ ", "- ", "= "};
+    return kMarks[static_cast<int>(verdict.symbol)] + verdict.word;
+}
+
+// In question order, a chart per section of the survey, under the section's title, as the
+// survey groups its questions; sorted, one chart (a sort mixes the sections).
+void ChartBySection(const FrameContext& frame, const ChartDescription& chart, bool by_section) {
+    if (!by_section) {
+        ChartView(frame, chart);
+        return;
     }
-    return verdict.word;
+    for (std::size_t start = 0; start < chart.rows.size();) {
+        std::size_t end = start + 1;
+        while (end < chart.rows.size() && chart.rows[end].section == chart.rows[start].section) ++end;
+        std::vector<std::size_t> run(end - start);
+        std::iota(run.begin(), run.end(), start);
+        if (!chart.rows[start].section.empty()) BoldParagraph(frame, chart.rows[start].section);
+        ChartView(frame, WithRowsInOrder(chart, run));
+        start = end;
+    }
 }
 
 // Small trend lines, one per question, three to a row.
@@ -409,11 +424,12 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
     // Captions in the body's bold, not headings: the first screen is for the figures.
     BoldParagraph(frame, "Percent positive: " + group_name + ", wave " + wave_name +
                              (compared ? " against " + percent.series.front() : std::string()) + ", with 95% intervals");
-    ChartView(frame, WithRowsInOrder(percent, order));
+    const bool by_section = choices.order == SatisfactionOrder::kQuestionOrder;
+    ChartBySection(frame, WithRowsInOrder(percent, order), by_section);
     if (compared) {
         VerticalGap(0.5f);
         BoldParagraph(frame, change.title + ": change in points, with 95% intervals");
-        ChartView(frame, change);
+        ChartBySection(frame, change, by_section);
     }
     if (report.waves.size() > 2) {
         VerticalGap(0.5f);
