@@ -93,20 +93,22 @@ int TileFlow::Group(const std::string& label, const std::string& group,
                     const std::vector<std::pair<std::string, std::string>>& options, const std::string& current) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const auto tile_width = [&](const std::string& text) { return LabelWidth(text) + ImGui::GetFontSize() * 3.6f; };
-    std::vector<float> widths;
-    for (const auto& option : options) widths.push_back(tile_width(option.second));
     const float label_width = LabelWidth(label);
-    // How many tiles would follow the label on this row.
+    // How many tiles would follow the label on this row, and the whole group's width.
     std::size_t fitting = 0;
-    if (end_ > 0.0f) {
-        float x = end_ + spacing * 3.0f + label_width;
-        while (fitting < widths.size() && x + spacing + widths[fitting] <= right_) x += spacing + widths[fitting++];
-    }
+    bool fits = end_ > 0.0f;
+    float x = end_ + spacing * 3.0f + label_width;
     float whole = label_width;
-    for (const float width : widths) whole += spacing + width;
+    for (const auto& option : options) {
+        const float width = spacing + tile_width(option.second);
+        fits = fits && x + width <= right_;
+        if (fits) ++fitting;
+        x += width;
+        whole += width;
+    }
     // The group stays on this row if it fits, or half of it does; otherwise it starts the
     // next row (wrapping there if it is wider than the column).
-    const bool stays = fitting > 0 && (fitting * 2 >= widths.size() || whole > width_);
+    const bool stays = fitting > 0 && (fitting * 2 >= options.size() || whole > width_);
     Start(stays);
     const float top = Label(label);
     int chosen = -1;
@@ -374,10 +376,14 @@ std::string VerdictCell(const ChartVerdict& verdict) {
     return kMarks[static_cast<int>(verdict.symbol)] + verdict.word;
 }
 
-// In question order, a chart per section of the survey, under the section's title, as the
-// survey groups its questions; sorted, one chart (a sort mixes the sections).
-void ChartBySection(const FrameContext& frame, const ChartDescription& chart, bool by_section) {
+// In question order, a chart per section of the survey, its caption ending with the
+// section's title, as the survey groups its questions; sorted, one chart (a sort mixes the
+// sections). Captions are in the body's bold, not headings: the first screen is for the
+// figures.
+void ChartBySection(const FrameContext& frame, const ChartDescription& chart, bool by_section,
+                    const std::string& caption) {
     if (!by_section) {
+        BoldParagraph(frame, caption);
         ChartView(frame, chart);
         return;
     }
@@ -386,7 +392,8 @@ void ChartBySection(const FrameContext& frame, const ChartDescription& chart, bo
         while (end < chart.rows.size() && chart.rows[end].section == chart.rows[start].section) ++end;
         std::vector<std::size_t> run(end - start);
         std::iota(run.begin(), run.end(), start);
-        if (!chart.rows[start].section.empty()) BoldParagraph(frame, chart.rows[start].section);
+        const std::string& section = chart.rows[start].section;
+        BoldParagraph(frame, section.empty() ? caption : caption + " \xE2\x80\x94 " + section);
         ChartView(frame, WithRowsInOrder(chart, run));
         start = end;
     }
@@ -421,15 +428,14 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
         compared ? WithRowsInOrder(ChangeChart(officer, scope.breakdown, scope.group, scope.wave), order) : ChartDescription{};
     const std::string group_name = scope.breakdown == 0 ? "Everyone" : report.breakdowns[scope.breakdown].groups[scope.group];
     const std::string wave_name = report.waves[scope.wave];
-    // Captions in the body's bold, not headings: the first screen is for the figures.
-    BoldParagraph(frame, "Percent positive: " + group_name + ", wave " + wave_name +
-                             (compared ? " against " + percent.series.front() : std::string()) + ", with 95% intervals");
+    const std::string against = compared ? " against " + percent.series.front() : std::string();
     const bool by_section = choices.order == SatisfactionOrder::kQuestionOrder;
-    ChartBySection(frame, WithRowsInOrder(percent, order), by_section);
+    ChartBySection(frame, WithRowsInOrder(percent, order), by_section,
+                   "Percent positive, " + group_name + ", wave " + wave_name + against + ", with 95% intervals");
     if (compared) {
         VerticalGap(0.5f);
-        BoldParagraph(frame, change.title + ": change in points, with 95% intervals");
-        ChartBySection(frame, change, by_section);
+        ChartBySection(frame, change, by_section,
+                       "Change in points, " + group_name + ", wave " + wave_name + against + ", with 95% intervals");
     }
     if (report.waves.size() > 2) {
         VerticalGap(0.5f);
