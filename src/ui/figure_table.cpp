@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-
 #include "ui/widgets.h"
 
 namespace yousaid::ui {
@@ -33,16 +32,9 @@ void FigureTable(const FrameContext& frame, const std::string& id, const std::ve
         for (std::size_t column = 0; column < columns.size(); ++column) {
             ImGui::TableSetColumnIndex(static_cast<int>(column));
             const std::string text = rows.cell(index, column);
-            if (text.empty() && rows.draw) {
-                const ImVec2 min = ImGui::GetCursorScreenPos();
-                const ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, min.y + ImGui::GetTextLineHeight());
-                rows.draw(index, column, min, max);
-                ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
-            } else {
-                ImGui::PushTextWrapPos(0.0f);
-                ImGui::TextUnformatted(text.c_str());
-                ImGui::PopTextWrapPos();
-            }
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::PopTextWrapPos();
         }
         PublishLastText(rows.spoken(index));
     };

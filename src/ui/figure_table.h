@@ -21,8 +21,6 @@ struct FigureRows {
     std::size_t count = 0;
     std::function<std::string(std::size_t row, std::size_t column)> cell;
     std::function<std::string(std::size_t row)> spoken;  // the row as one sentence
-    // Draws inside a cell instead of text (a bar); may be empty.
-    std::function<void(std::size_t row, std::size_t column, const ImVec2& min, const ImVec2& max)> draw;
 };
 
 void FigureTable(const FrameContext& frame, const std::string& id, const std::vector<FigureColumn>& columns,

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/analytics/display_text.h"
+#include "ui/chart_view.h"
 #include "ui/figure_table.h"
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
@@ -44,58 +45,10 @@ Scope ScopeOf(const AnalyticsReport& report, const WorkspaceChoices& choices) {
     return scope;
 }
 
-std::string QuestionText(const AnalyticsReport& report, const Survey& survey, std::uint32_t question) {
-    return survey.questions[report.satisfaction_questions[question]].text.English();
-}
-
 std::string SatisfactionText(const SatisfactionRow* row) {
     if (row == nullptr || row->suppressed) return kHiddenFigureText;
     if (!row->percent) return "no answers";
     return DisplayPercent(*row->percent);
-}
-
-std::string VerdictText(const ChangeRow* row) {
-    if (row == nullptr) return "";
-    switch (row->outcome) {
-        case ChangeOutcome::kImproved: return "+ improved";
-        case ChangeOutcome::kWorse: return "- worse";
-        case ChangeOutcome::kNoSignificantChange: return "= no significant change";
-        case ChangeOutcome::kSuppressed: return kHiddenFigureText;
-        case ChangeOutcome::kNotAvailable: return "no answers";
-    }
-    return "";
-}
-
-std::string ChangeText(const ChangeRow* row) {
-    if (row == nullptr) return "";
-    if (row->suppressed) return kHiddenFigureText;
-    if (!row->change_points) return "no answers";
-    std::string text = DisplayPoints(*row->change_points);
-    if (row->interval_points) {
-        text += " (" + DisplayDecimal(row->interval_points->low, 1) + " to " + DisplayDecimal(row->interval_points->high, 1) + ")";
-    }
-    return text;
-}
-
-// A bar from 0 to 100% with its 95% interval as a whisker; a hidden figure draws no bar
-// (an empty bar would read as 0%), and its words go in the cell beside it.
-void PercentBar(const FrameContext& frame, const SatisfactionRow* row, ImVec4 colour, const ImVec2& min,
-                const ImVec2& max) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float width = max.x - min.x;
-    const float mid = (min.y + max.y) * 0.5f;
-    draw->AddRect(min, max, ToU32(frame.theme.border));
-    if (row == nullptr || row->suppressed || !row->percent) return;
-    const auto x_of = [&](double percent) { return min.x + width * static_cast<float>(std::clamp(percent, 0.0, 100.0) / 100.0); };
-    draw->AddRectFilled(ImVec2(min.x, min.y + 2), ImVec2(x_of(*row->percent), max.y - 2), ToU32(colour));
-    if (row->interval_percent) {
-        const ImU32 ink = ToU32(frame.theme.text);
-        const float low = x_of(row->interval_percent->low);
-        const float high = x_of(row->interval_percent->high);
-        draw->AddLine(ImVec2(low, mid), ImVec2(high, mid), ink, 2.0f);
-        draw->AddLine(ImVec2(low, min.y + 3), ImVec2(low, max.y - 3), ink, 2.0f);
-        draw->AddLine(ImVec2(high, min.y + 3), ImVec2(high, max.y - 3), ink, 2.0f);
-    }
 }
 
 std::string ReturnRateText(const std::optional<double>& percent, bool suppressed) {
@@ -105,18 +58,98 @@ std::string ReturnRateText(const std::optional<double>& percent, bool suppressed
 
 }  // namespace
 
+TileFlow::TileFlow(FrameContext& frame)
+    : frame_(frame),
+      width_(ColumnWidth()),
+      right_(ImGui::GetCursorScreenPos().x + width_),
+      row_height_(std::max(frame.theme.min_touch_target, ImGui::GetFontSize() * 2.3f)) {}
+
+float TileFlow::LabelWidth(const std::string& text) const {
+    ImGui::PushFont(frame_.fonts.bold);
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::PopFont();
+    return width;
+}
+
+void TileFlow::Place(float width) {
+    Start(end_ > 0.0f && end_ + ImGui::GetStyle().ItemSpacing.x * 3.0f + width <= right_);
+}
+
+void TileFlow::Start(bool same_row) {
+    if (same_row) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 3.0f);
+    end_ = 1.0f;  // something is on the row
+}
+
+// Centred on the row's height; returns the row's top, where what follows it starts.
+float TileFlow::Label(const std::string& text) {
+    const float top = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(top + (row_height_ - ImGui::GetFontSize()) * 0.5f);
+    BoldParagraph(frame_, text);
+    end_ = ImGui::GetItemRectMax().x;
+    return top;
+}
+
+int TileFlow::Group(const std::string& label, const std::string& group,
+                    const std::vector<std::pair<std::string, std::string>>& options, const std::string& current) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const auto tile_width = [&](const std::string& text) { return LabelWidth(text) + ImGui::GetFontSize() * 3.6f; };
+    const float label_width = LabelWidth(label);
+    // How many tiles would follow the label on this row, and the whole group's width.
+    std::size_t fitting = 0;
+    bool fits = end_ > 0.0f;
+    float x = end_ + spacing * 3.0f + label_width;
+    float whole = label_width;
+    for (const auto& option : options) {
+        const float width = spacing + tile_width(option.second);
+        fits = fits && x + width <= right_;
+        if (fits) ++fitting;
+        x += width;
+        whole += width;
+    }
+    // The group stays on this row if it fits, or half of it does; otherwise it starts the
+    // next row (wrapping there if it is wider than the column).
+    const bool stays = fitting > 0 && (fitting * 2 >= options.size() || whole > width_);
+    Start(stays);
+    const float top = Label(label);
+    int chosen = -1;
+    for (std::size_t index = 0; index < options.size(); ++index) {
+        const float width = tile_width(options[index].second);
+        if (index == 0) {
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(top);
+        } else if (end_ + spacing + width <= right_) {
+            ImGui::SameLine();
+        }
+        if (ChoiceTile(frame_, group + ":" + options[index].first, options[index].second, options[index].first == current,
+                       ItemRole::Radio, group, width)) {
+            chosen = static_cast<int>(index);
+        }
+        end_ = ImGui::GetItemRectMax().x;
+    }
+    return chosen;
+}
+
 void WorkspaceScreen::DrawContent(FrameContext& frame) {
     const Survey* survey = host_.CurrentSurvey();
     frame.title = survey != nullptr ? "Figures: " + survey->title.English() : std::string("Figures");
     frame.announcement = frame.title;
     BeginColumn(kWorkspaceColumnEm);
+    // The title and the way back share a row: the first screen is for figures.
+    const float back_width = ColumnWidth() * 0.3f;
+    const float row_left = ImGui::GetCursorPosX();
+    ImGui::PushTextWrapPos(row_left + ColumnWidth() - back_width - ImGui::GetFontSize());
     Heading(frame, frame.title);
-    if (BigButton(frame, "workspace_back", "Back to the officer's page", ButtonKind::Secondary, true, ColumnWidth() * 0.4f)) {
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(row_left + ColumnWidth() - back_width);
+    if (BigButton(frame, "workspace_back", "Back to the officer's page", ButtonKind::Secondary, true, back_width)) {
         host_.LeaveWorkspace();
     }
     const OfficerReport* report = host_.Report();
     for (const Problem& problem : host_.Problems()) StaffWarning(frame, problem.ToString());
     const WorkspaceView view = host_.Choices().view;
+    // Another tab starts at its top, not where the last one was scrolled to.
+    if (view != drawn_view_) ImGui::SetScrollY(0.0f);
+    drawn_view_ = view;
     if (view == WorkspaceView::kData) {
         DrawData(frame);
     } else if (report == nullptr) {
@@ -159,35 +192,37 @@ void WorkspaceScreen::DrawFooter(FrameContext& frame) {
     EndColumn();
 }
 
-// The wave and the breakdown on screen: one breakdown at a time, from the report's list.
+// The wave and the breakdown on screen (one breakdown at a time, from the report's list),
+// and the satisfaction view's own choices, flowing in as few rows as the width allows.
 void WorkspaceScreen::DrawScope(FrameContext& frame, const OfficerReport& officer) {
     const AnalyticsReport& report = officer.report;
     WorkspaceChoices choices = host_.Choices();
     const Scope scope = ScopeOf(report, choices);
+    TileFlow flow(frame);
     std::vector<std::pair<std::string, std::string>> waves;
-    for (const std::string& wave : report.waves) waves.emplace_back(wave, "Wave " + wave);
-    BoldParagraph(frame, "Wave reported" + std::string(scope.baseline ? " (baseline " + report.waves[*scope.baseline] + ")" : ""));
-    const int wave = TileRow(frame, "reported_wave", waves, report.waves[scope.wave], 6);
+    for (const std::string& wave : report.waves) waves.emplace_back(wave, wave);
+    // Short labels, so that the choices take one row on a laptop: the headings below name
+    // the baseline.
+    const int wave = flow.Group("Wave", "reported_wave", waves, report.waves[scope.wave]);
     if (wave >= 0) {
         choices.reported_wave = report.waves[static_cast<std::size_t>(wave)];
         host_.SetChoices(choices);
     }
     // The overview is about everyone; the other views show one breakdown at a time.
-    if (choices.view == WorkspaceView::kOverview) {
-        ImGui::Separator();
-        return;
+    if (choices.view != WorkspaceView::kOverview) {
+        std::vector<std::pair<std::string, std::string>> breakdowns;
+        for (const ReportBreakdown& breakdown : report.breakdowns) {
+            breakdowns.emplace_back(breakdown.dimension, breakdown.dimension == "all" ? "Everyone" : breakdown.dimension);
+        }
+        const int breakdown =
+            flow.Group("Breakdown", "shown_breakdown", breakdowns, report.breakdowns[scope.breakdown].dimension);
+        if (breakdown >= 0) {
+            choices.shown_breakdown = static_cast<std::size_t>(breakdown);
+            choices.shown_group = 0;
+            host_.SetChoices(choices);
+        }
     }
-    std::vector<std::pair<std::string, std::string>> breakdowns;
-    for (const ReportBreakdown& breakdown : report.breakdowns) {
-        breakdowns.emplace_back(breakdown.dimension, breakdown.dimension == "all" ? "Everyone" : "By " + breakdown.dimension);
-    }
-    BoldParagraph(frame, "Breakdown shown");
-    const int breakdown = TileRow(frame, "shown_breakdown", breakdowns, report.breakdowns[scope.breakdown].dimension, 6);
-    if (breakdown >= 0) {
-        choices.shown_breakdown = static_cast<std::size_t>(breakdown);
-        choices.shown_group = 0;
-        host_.SetChoices(choices);
-    }
+    if (choices.view == WorkspaceView::kSatisfaction) DrawSatisfactionControls(frame, report, flow);
     ImGui::Separator();
 }
 
@@ -207,19 +242,20 @@ void WorkspaceScreen::DrawOverview(FrameContext& frame, const OfficerReport& off
                   CountText(static_cast<std::uint64_t>(row->partial)) + " partial, " +
                   CountText(static_cast<std::uint64_t>(row->refused)) + " said no; " + rate + ".");
     }
+    ChartView(frame, ReturnRatesChart(officer, 0), ColumnWidth() * 0.6f);
     if (const std::optional<std::uint32_t> overall = OverallSatisfactionQuestion(report, *host_.CurrentSurvey())) {
+        // The question's own row of the satisfaction and change charts, side by side.
         Heading(frame, "Overall satisfaction");
-        const SatisfactionRow* row = report.FindSatisfaction(scope.wave, 0, 0, *overall);
-        std::string line = QuestionText(report, *host_.CurrentSurvey(), *overall) + " " + SatisfactionText(row);
-        if (row && !row->suppressed && row->interval_percent) {
-            line += " positive (95% interval " + DisplayDecimal(row->interval_percent->low, 1) + " to " +
-                    DisplayDecimal(row->interval_percent->high, 1) + ")";
+        const ChartDescription percent = WithRowsInOrder(SatisfactionChart(officer, 0, 0, scope.wave), {*overall});
+        Paragraph(percent.rows.front().spoken + ".");
+        const bool compared = percent.series.size() > 1;
+        const float gap = ImGui::GetStyle().ItemSpacing.x * 4.0f;
+        ChartView(frame, percent, compared ? (ColumnWidth() - gap) * 0.55f : 0.0f);
+        if (compared) {
+            ImGui::SameLine(0.0f, gap);
+            ChartView(frame, WithRowsInOrder(ChangeChart(officer, 0, 0, scope.wave), {*overall}),
+                      (ColumnWidth() - gap) * 0.45f);
         }
-        const ChangeRow* change = scope.baseline ? report.FindChange(0, 0, *overall, scope.wave) : nullptr;
-        if (change != nullptr) {
-            line += "; " + ChangeText(change) + " on " + report.waves[*scope.baseline] + ", " + VerdictText(change);
-        }
-        Paragraph(line + ".");
     }
     if (scope.baseline) {
         Heading(frame, "Questions against the baseline");
@@ -253,9 +289,13 @@ void WorkspaceScreen::DrawReturnRates(FrameContext& frame, const OfficerReport& 
     const AnalyticsReport& report = officer.report;
     const Scope scope = ScopeOf(report, host_.Choices());
     const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
+    const ChartDescription chart = ReturnRatesChart(officer, scope.breakdown);
+    Heading(frame, chart.title + ", every wave");
+    ChartView(frame, chart);
     Heading(frame, "Return rates, wave " + report.waves[scope.wave]);
-    const std::vector<FigureColumn> columns = {{"Group", 3},   {"Invited", 1.2f}, {"Complete", 1.2f}, {"Partial", 1.2f},
-                                               {"Said no", 1.2f}, {"RR1", 1.6f},   {"RR2", 1.6f},      {"COOP1", 1.6f}};
+    // "Complete" must fit its column on a 1024-pixel screen without breaking.
+    const std::vector<FigureColumn> columns = {{"Group", 2.2f},   {"Invited", 1.3f}, {"Complete", 1.3f}, {"Partial", 1.3f},
+                                               {"Said no", 1.3f}, {"RR1", 1.4f},   {"RR2", 1.4f},      {"COOP1", 1.4f}};
     FigureRows rows;
     rows.count = breakdown.groups.size();
     const auto row_of = [&report, scope](std::size_t group) {
@@ -280,112 +320,150 @@ void WorkspaceScreen::DrawReturnRates(FrameContext& frame, const OfficerReport& 
         for (std::size_t column = 1; column < columns.size(); ++column) {
             sentence += " " + columns[column].header + " " + rows.cell(group, column) + (column + 1 < columns.size() ? "," : ".");
         }
-        return sentence;
+        // Every wave's rate, as the chart above shows them.
+        return sentence + " Every wave: " + chart.rows[group].spoken + ".";
     };
     FigureTable(frame, "return_rates", columns, rows);
 }
 
-// The group compared with everyone (one at a time, stepped through: a crossing can have
-// hundreds) and the order of the questions.
-void WorkspaceScreen::DrawSatisfactionControls(FrameContext& frame, const AnalyticsReport& report) {
+// The order of the questions and the group compared with everyone (one at a time, stepped
+// through: a crossing can have hundreds).
+void WorkspaceScreen::DrawSatisfactionControls(FrameContext& frame, const AnalyticsReport& report, TileFlow& flow) {
     WorkspaceChoices choices = host_.Choices();
     const Scope scope = ScopeOf(report, choices);
-    const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
-    if (scope.breakdown != 0) {
-        const std::size_t count = breakdown.groups.size();
-        BoldParagraph(frame, "Group compared with everyone: " + breakdown.groups[scope.group] + " (" +
-                                 std::to_string(scope.group + 1) + " of " + std::to_string(count) + ")");
-        const float third = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
-        if (BigButton(frame, "previous_group", "Previous group", ButtonKind::Secondary, scope.group > 0, third)) {
-            choices.shown_group = scope.group - 1;
-            host_.SetChoices(choices);
-        }
-        ImGui::SameLine();
-        if (BigButton(frame, "next_group", "Next group", ButtonKind::Secondary, scope.group + 1 < count, third)) {
-            choices.shown_group = scope.group + 1;
-            host_.SetChoices(choices);
-        }
-    }
     const std::vector<std::pair<std::string, std::string>> orders = {
         {"question", "Question order"}, {"change", "By change"}, {"percent", "By percent"}};
-    BoldParagraph(frame, "Order");
-    const int order = TileRow(frame, "satisfaction_order", orders, orders[static_cast<std::size_t>(choices.order)].first);
+    const int order = flow.Group("Order", "satisfaction_order", orders, orders[static_cast<std::size_t>(choices.order)].first);
     if (order >= 0) {
         choices.order = static_cast<SatisfactionOrder>(order);
         host_.SetChoices(choices);
     }
+    if (scope.breakdown == 0) return;
+    const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
+    const std::size_t count = breakdown.groups.size();
+    const float button = ImGui::GetFontSize() * 5.0f;
+    const std::string label = "Group " + std::to_string(scope.group + 1) + " of " + std::to_string(count) + ": " +
+                              breakdown.groups[scope.group];
+    flow.Place(button * 2.0f + flow.LabelWidth(label));
+    if (BigButton(frame, "previous_group", "Previous", ButtonKind::Secondary, scope.group > 0, button, "Previous group")) {
+        choices.shown_group = scope.group - 1;
+        host_.SetChoices(choices);
+    }
+    ImGui::SameLine();
+    if (BigButton(frame, "next_group", "Next", ButtonKind::Secondary, scope.group + 1 < count, button, "Next group")) {
+        choices.shown_group = scope.group + 1;
+        host_.SetChoices(choices);
+    }
+    ImGui::SameLine();
+    flow.Label(label);
 }
 
+namespace {
+
+ChartRowOrder RowOrderOf(SatisfactionOrder order) {
+    switch (order) {
+        case SatisfactionOrder::kChange: return ChartRowOrder::kByChange;
+        case SatisfactionOrder::kPercent: return ChartRowOrder::kByValue;
+        case SatisfactionOrder::kQuestionOrder: break;
+    }
+    return ChartRowOrder::kAsBuilt;
+}
+
+// "+ improved": the verdict's symbol as a character beside its word, for the table (in the
+// order of VerdictSymbol: none, up, down, circle).
+std::string VerdictCell(const ChartVerdict& verdict) {
+    static const char* const kMarks[] = {"", "+ ", "- ", "= "};
+    return kMarks[static_cast<int>(verdict.symbol)] + verdict.word;
+}
+
+// In question order, a chart per section of the survey, its caption ending with the
+// section's title, as the survey groups its questions; sorted, one chart (a sort mixes the
+// sections). Captions are in the body's bold, not headings: the first screen is for the
+// figures.
+void ChartBySection(const FrameContext& frame, const ChartDescription& chart, bool by_section,
+                    const std::string& caption) {
+    if (!by_section) {
+        BoldParagraph(frame, caption);
+        ChartView(frame, chart);
+        return;
+    }
+    for (std::size_t start = 0; start < chart.rows.size();) {
+        std::size_t end = start + 1;
+        while (end < chart.rows.size() && chart.rows[end].section == chart.rows[start].section) ++end;
+        std::vector<std::size_t> run(end - start);
+        std::iota(run.begin(), run.end(), start);
+        const std::string& section = chart.rows[start].section;
+        BoldParagraph(frame, section.empty() ? caption : caption + " \xE2\x80\x94 " + section);
+        ChartView(frame, WithRowsInOrder(chart, run));
+        start = end;
+    }
+}
+
+// Small trend lines, one per question, three to a row.
+void TrendGrid(const FrameContext& frame, const OfficerReport& officer, const Scope& scope,
+               const std::vector<std::size_t>& questions) {
+    constexpr std::size_t kPerRow = 3;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+    const float width = (ColumnWidth() - spacing * (kPerRow - 1)) / kPerRow;
+    for (std::size_t index = 0; index < questions.size(); ++index) {
+        if (index % kPerRow != 0) ImGui::SameLine(0.0f, spacing);
+        ChartView(frame, TrendChart(officer, scope.breakdown, scope.group, static_cast<std::uint32_t>(questions[index])),
+                  width);
+    }
+}
+
+}  // namespace
+
+// Per question: the percent positive in the baseline and the reported wave with their
+// intervals, the change as a diverging bar, the trend where there are more than two waves,
+// and every figure again in the table (whose rows are what a screen reader reads).
 void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport& officer) {
     const AnalyticsReport& report = officer.report;
-    const Survey& survey = *host_.CurrentSurvey();
-    WorkspaceChoices choices = host_.Choices();
+    const WorkspaceChoices& choices = host_.Choices();
     const Scope scope = ScopeOf(report, choices);
-    const ReportBreakdown& breakdown = report.breakdowns[scope.breakdown];
-    DrawSatisfactionControls(frame, report);
-    choices = host_.Choices();
-    std::vector<std::uint32_t> questions(report.satisfaction_questions.size());
-    std::iota(questions.begin(), questions.end(), 0u);
-    const auto key = [&](std::uint32_t question) -> double {
-        if (choices.order == SatisfactionOrder::kChange) {
-            const ChangeRow* change = report.FindChange(scope.breakdown, scope.group, question, scope.wave);
-            return change && change->change_points && !change->suppressed ? *change->change_points : -1e9;
-        }
-        const SatisfactionRow* row = report.FindSatisfaction(scope.wave, scope.breakdown, scope.group, question);
-        return row && row->percent && !row->suppressed ? *row->percent : -1e9;
-    };
-    if (choices.order != SatisfactionOrder::kQuestionOrder) {
-        std::stable_sort(questions.begin(), questions.end(), [&](auto a, auto b) { return key(a) > key(b); });
-    }
-    const std::string group_name = scope.breakdown == 0 ? "Everyone" : breakdown.groups[scope.group];
+    const ChartDescription percent = SatisfactionChart(officer, scope.breakdown, scope.group, scope.wave);
+    const std::vector<std::size_t> order = OrderedRows(percent, RowOrderOf(choices.order));
+    const bool compared = percent.series.size() > 1;
+    const ChartDescription change =
+        compared ? WithRowsInOrder(ChangeChart(officer, scope.breakdown, scope.group, scope.wave), order) : ChartDescription{};
+    const std::string group_name = scope.breakdown == 0 ? "Everyone" : report.breakdowns[scope.breakdown].groups[scope.group];
     const std::string wave_name = report.waves[scope.wave];
-    const std::string baseline_name = scope.baseline ? report.waves[*scope.baseline] : std::string();
-    Heading(frame, "Percent positive: " + group_name + ", wave " + wave_name +
-                       (scope.baseline ? " against " + baseline_name : std::string()));
-    std::vector<FigureColumn> columns = {{"Question", 3.4f}, {scope.baseline ? baseline_name : "Baseline", 0.8f},
-                                         {wave_name, 0.8f}, {"Baseline, then " + wave_name + ", with 95% intervals", 1.8f},
-                                         {"Change (95% interval)", 1.9f}, {"Verdict", 1.3f}};
+    const std::string against = compared ? " against " + percent.series.front() : std::string();
+    const bool by_section = choices.order == SatisfactionOrder::kQuestionOrder;
+    ChartBySection(frame, WithRowsInOrder(percent, order), by_section,
+                   "Percent positive, " + group_name + ", wave " + wave_name + against + ", with 95% intervals");
+    if (compared) {
+        VerticalGap(0.5f);
+        ChartBySection(frame, change, by_section,
+                       "Change in points, " + group_name + ", wave " + wave_name + against + ", with 95% intervals");
+    }
+    if (report.waves.size() > 2) {
+        VerticalGap(0.5f);
+        BoldParagraph(frame, "Trends across every wave: percent positive, with 95% intervals");
+        TrendGrid(frame, officer, scope, order);
+    }
+    std::vector<FigureColumn> columns = {{"Question", 3.4f}, {compared ? percent.series.front() : "Baseline", 1.5f},
+                                         {wave_name, 1.5f}, {"Change (95% interval)", 1.8f}, {"Verdict", 1.4f}};
     if (scope.breakdown != 0) columns.push_back({"Everyone, " + wave_name, 0.9f});
-    const auto baseline_row = [&](std::uint32_t q) {
-        return scope.baseline ? report.FindSatisfaction(*scope.baseline, scope.breakdown, scope.group, q) : nullptr;
-    };
-    const auto wave_row = [&](std::uint32_t q) { return report.FindSatisfaction(scope.wave, scope.breakdown, scope.group, q); };
     FigureRows rows;
-    rows.count = questions.size();
+    rows.count = order.size();
     rows.cell = [&](std::size_t index, std::size_t column) -> std::string {
-        const std::uint32_t q = questions[index];
+        const ChartRow& row = percent.rows[order[index]];
         switch (column) {
-            case 0: return QuestionText(report, survey, q);
-            case 1: return scope.baseline ? SatisfactionText(baseline_row(q)) : std::string("-");
-            case 2: return SatisfactionText(wave_row(q));
-            case 3: return "";
-            case 4: return scope.baseline ? ChangeText(report.FindChange(scope.breakdown, scope.group, q, scope.wave)) : "-";
-            case 5: return scope.baseline ? VerdictText(report.FindChange(scope.breakdown, scope.group, q, scope.wave)) : "-";
-            default: return SatisfactionText(report.FindSatisfaction(scope.wave, 0, 0, q));
+            case 0: return row.label;
+            case 1: return compared ? row.values.front().label : std::string("-");
+            case 2: return row.values.back().label;
+            case 3: return compared ? change.rows[index].values.front().label : std::string("-");
+            case 4: return compared ? VerdictCell(row.verdict) : std::string("-");
+            default: {
+                const auto q = static_cast<std::uint32_t>(order[index]);
+                return SatisfactionText(report.FindSatisfaction(scope.wave, 0, 0, q));
+            }
         }
-    };
-    rows.draw = [&](std::size_t index, std::size_t, const ImVec2& min, const ImVec2& max) {
-        const std::uint32_t q = questions[index];
-        const float half = (max.y - min.y) * 0.5f;
-        PercentBar(frame, baseline_row(q), frame.theme.secondary_active, min, ImVec2(max.x, min.y + half));
-        PercentBar(frame, wave_row(q), frame.theme.primary, ImVec2(min.x, min.y + half), max);
     };
     rows.spoken = [&](std::size_t index) {
-        const std::uint32_t q = questions[index];
-        const SatisfactionRow* row = wave_row(q);
-        std::string sentence = QuestionText(report, survey, q) + ", " + group_name + ", " + wave_name + ": " +
-                               SatisfactionText(row);
-        if (row && !row->suppressed && row->percent) sentence += " positive";
-        if (row && !row->suppressed && row->interval_percent) {
-            sentence += ", 95% interval " + DisplayDecimal(row->interval_percent->low, 1) + " to " +
-                        DisplayDecimal(row->interval_percent->high, 1);
-        }
-        const ChangeRow* change = scope.baseline ? report.FindChange(scope.breakdown, scope.group, q, scope.wave) : nullptr;
-        if (change && !change->suppressed && change->change_points) {
-            sentence += ", " + DisplayPoints(*change->change_points) + " on " + baseline_name + ", " +
-                        ChangeOutcomeName(change->outcome);
-        }
-        return sentence + ".";
+        const std::string sentence = percent.rows[order[index]].spoken;
+        return scope.breakdown == 0 ? sentence + "." : sentence + "; everyone, " + wave_name + ": " + rows.cell(index, 5) + ".";
     };
     FigureTable(frame, "satisfaction", columns, rows);
 }

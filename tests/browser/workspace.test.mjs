@@ -3,9 +3,9 @@
 // shows the CLI's figures on screen and downloads files byte-identical to the CLI's.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ARTIFACTS, browserTest } from './harness.mjs';
+import { ARTIFACTS, browserTest, decodePng, TABLET } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer, STATION_PIN } from './staff_steps.mjs';
 
 const DEMO = resolve('assets/demo');
@@ -26,6 +26,58 @@ async function showView(app, view) {
   await app.waitUntilIdle(200);
 }
 
+// Every view, as a screenshot named `${prefix}-${view}` (looked at by a person: labels that
+// overlap, clipped words, invisible whiskers).
+async function shotEveryView(app, page, prefix) {
+  for (const view of Object.keys(VIEWS)) {
+    await showView(app, view);
+    await shot(page, `${prefix}-${view}`);
+  }
+}
+
+// The Okabe-Ito colours of the charts' first two waves (core/analytics/chart.cpp): the
+// baseline's bars are sky blue, the reported wave's blue.
+const SKY_BLUE = [86, 180, 233];
+const BLUE = [0, 114, 178];
+
+// Pixels of `colour` (within a small tolerance) in a CSS-pixel rectangle of the page, clipped
+// to the viewport and scaled by the device pixel ratio.
+async function colourPixels(page, rect, colour, scale) {
+  const png = decodePng(await page.screenshot());
+  let count = 0;
+  const bottom = Math.min(png.height, Math.floor((rect.y + rect.height) * scale));
+  const right = Math.min(png.width, Math.floor((rect.x + rect.width) * scale));
+  for (let y = Math.max(0, Math.floor(rect.y * scale)); y < bottom; y++) {
+    for (let x = Math.max(0, Math.floor(rect.x * scale)); x < right; x++) {
+      const pixel = png.pixel(x, y);
+      if (pixel.every((value, at) => Math.abs(value - colour[at]) <= 3)) count++;
+    }
+  }
+  return count;
+}
+
+// The area of the chart whose title starts with `title`: the chart publishes one text item,
+// its title and what it shows, over the whole of it.
+async function chartArea(app, title) {
+  const report = await app.report();
+  const chart = report.texts.find((item) => item.label.startsWith(title));
+  assert.ok(chart, `no chart "${title}" among ${report.texts.map((item) => item.label).join(' | ')}`);
+  return chart;
+}
+
+// Scrolls the view down with the mouse wheel, as a person would, until the drawn text (which
+// holds only what is in view) matches `pattern`; returns that text.
+async function scrollUntilDrawn(app, page, pattern) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const drawn = (await app.report()).drawnText;
+    if (pattern.test(drawn)) return drawn;
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, 360);
+    await app.waitUntilIdle(150);
+  }
+  assert.fail(`nothing drawn matches ${pattern}`);
+}
+
 async function textsOnScreen(app) {
   const report = await app.report();
   return report.texts.map((item) => item.label).join('\n');
@@ -44,11 +96,16 @@ function csvRow(file, match) {
   return found;
 }
 
-async function importDemo(app) {
+const DEMO_FILES = [join(DEMO, 'pupil_responses_2024.csv'), join(DEMO, 'pupil_responses_2025.csv')];
+
+// Imports response files (the demo's two waves unless told) and opens the workspace once the
+// store holds `responses`.
+async function importDemo(app, files = DEMO_FILES, responses = 1624) {
   await app.tap('officer_import');
   await app.waitForScreen('officer_import');
-  await chooseFiles(app, 'choose_files', [join(DEMO, 'pupil_responses_2024.csv'), join(DEMO, 'pupil_responses_2025.csv')]);
-  await app.page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 1624, null, { timeout: 30000 });
+  await chooseFiles(app, 'choose_files', files);
+  await app.page.waitForFunction((count) => window.yousaidTest.staff.officerResponses === count, responses,
+    { timeout: 30000 });
   await app.page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'));
   await app.tap('import_to_workspace');
   return app.waitForScreen('workspace');
@@ -73,13 +130,19 @@ async function chooseDemoSettings(app, page) {
   await shot(page, 'workspace-data-settings');
 }
 
-browserTest('an officer sees the CLI\'s figures in the browser and downloads its files byte for byte', async ({ app, page }) => {
-  // The figures are on the officer's page, which opens at the staff PIN pad.
+// A fresh officer's page with the README's demo report, every view screenshotted as
+// `${prefix}-${view}`. The figures are on the officer's page, which opens at the staff PIN pad.
+async function openDemoWorkspace(app, page, prefix) {
   await app.open('test=1', 'officer.html');
   await chooseStationPin(app, { officerPage: true });
   await openOfficerArea(app, { firstTime: true });
   await importDemo(app);
   await chooseDemoSettings(app, page);
+  await shotEveryView(app, page, prefix);
+}
+
+browserTest('an officer sees the CLI\'s figures in the browser and downloads its files byte for byte', async ({ app, page }) => {
+  await openDemoWorkspace(app, page, 'workspace-1366');
 
   // Every file, downloaded, is the CLI's byte for byte (the CLI's demo output is pinned by
   // tests/fixtures/report_demo/SHA256SUMS).
@@ -113,17 +176,49 @@ browserTest('an officer sees the CLI\'s figures in the browser and downloads its
   for (const [status, count] of Object.entries(statuses)) assert.ok(texts.includes(`${count} ${status}`), texts);
   await shot(page, 'workspace-overview');
 
-  // Satisfaction for everyone: feel_safe in 2025, with its interval and its change on 2024.
+  // Satisfaction for everyone: feel_safe in 2025, with its interval and its change on 2024,
+  // read as one sentence (the chart's row, which the table speaks).
   await showView(app, 'satisfaction');
   await shot(page, 'workspace-satisfaction');
   texts = await textsOnScreen(app);
   const safe = csvRow(downloaded('satisfaction.csv'), { wave: '2025', dimension: 'all', question: 'feel_safe' });
   const change = csvRow(downloaded('change.csv'), { dimension: 'all', question: 'feel_safe' });
-  const points = Number(change.change_pp).toFixed(1);
-  const sentence = `, Everyone, 2025: ${Number(safe.percent).toFixed(1)}% positive, 95% interval ` +
+  const points = Number(change.change_pp);
+  const sentence = `I feel safe, 2025: ${Number(safe.percent).toFixed(1)}% positive, 95% interval ` +
     `${Number(safe.ci_low).toFixed(1)} to ${Number(safe.ci_high).toFixed(1)}, ` +
-    `${points.startsWith('-') ? '' : '+'}${points} points on 2024, ${change.verdict}.`;
+    `${points > 0 ? 'up' : 'down'} ${Math.abs(points).toFixed(1)} points on 2024, ${change.verdict}; 2024: `;
   assert.ok(texts.includes(sentence), `"${sentence}" not among:\n${texts}`);
+  // The charts a person sees: both waves' bars, then (scrolling) percent ticks at round
+  // numbers on one line, and the change as diverging bars on an axis of signed points.
+  const everyone = await chartArea(app, 'Satisfaction, everyone');
+  assert.ok(await colourPixels(page, everyone, SKY_BLUE, 1) > 1000, 'the baseline\'s bars are drawn');
+  assert.ok(await colourPixels(page, everyone, BLUE, 1) > 1000, 'the reported wave\'s bars are drawn');
+  await scrollUntilDrawn(app, page, /^\s*0% 20% 40% 60% 80% 100%\s*$/m);
+  await scrollUntilDrawn(app, page, /^\s*(-\d+ )+0( \+\d+)+\s*$/m);
+  await shot(page, 'workspace-satisfaction-change');
+
+  // Larkhill Special School is too small in 2024: its 2024 figures read "hidden: small
+  // numbers" in the chart, and have no bar (only the legend's swatch is sky blue); its 2025
+  // figures have theirs.
+  await app.click('shown_breakdown:school');
+  await app.waitUntilIdle(200);
+  for (let step = 0; step < 20 && !/Group \d+ of \d+: larkhill_special/.test(await textsOnScreen(app)); step++) {
+    await app.click('next_group');
+    await app.waitUntilIdle(200);
+  }
+  const drawn = (await app.report()).drawnText;
+  assert.match(drawn, /^\s*2024 hidden: small numbers\s*$/m, drawn);
+  const larkhill = await chartArea(app, 'Satisfaction, school larkhill_special');
+  const swatch = 10 * 10 + 40;  // the legend's swatch, and its edges
+  assert.ok(await colourPixels(page, larkhill, SKY_BLUE, 1) <= swatch, 'a hidden figure draws no bar');
+  assert.ok(await colourPixels(page, larkhill, BLUE, 1) > 1000, 'the figures shown have their bars');
+  await shot(page, 'workspace-satisfaction-larkhill');
+  await scrollUntilDrawn(app, page, /^\s*0% 20% 40% 60% 80% 100%\s*$/m);
+  // Return rates per school and wave: Larkhill's and St Aldhelm's 2024 rates are hidden.
+  await showView(app, 'returnRates');
+  await scrollUntilDrawn(app, page, /^\s*2024 hidden: small numbers\s*$/m);
+  await shot(page, 'workspace-return-rates-school');
+  await showView(app, 'satisfaction');
 
   // A crossing shows hidden cells as "hidden: small numbers", never as 0.
   await app.click('shown_breakdown:school×year_group');
@@ -164,6 +259,57 @@ browserTest('an officer sees the CLI\'s figures in the browser and downloads its
   assert.equal(overridden.status, 'Not on track');
   assert.equal(overridden.suggested_status, kpi.suggested_status);
 }, { timeout: 240000, context: LAPTOP });
+
+// The same views at 1024x768 and DPR 2 (a small laptop or a tablet): every one screenshotted,
+// and the satisfaction chart's ticks and both waves' bars drawn.
+browserTest('the workspace\'s views and charts at 1024x768, DPR 2', async ({ app, page }) => {
+  await openDemoWorkspace(app, page, 'workspace-1024');
+  await showView(app, 'satisfaction');
+  const everyone = await chartArea(app, 'Satisfaction, everyone');
+  assert.ok(await colourPixels(page, everyone, SKY_BLUE, 2) > 4000, 'the baseline\'s bars are drawn');
+  assert.ok(await colourPixels(page, everyone, BLUE, 2) > 4000, 'the reported wave\'s bars are drawn');
+  await scrollUntilDrawn(app, page, /^\s*0% 20% 40% 60% 80% 100%\s*$/m);
+  await shot(page, 'workspace-1024-satisfaction-ticks');
+}, { timeout: 120000, context: TABLET });
+
+// A third wave: the demo's 2024 responses again as 2023's, each with an identifier of its own
+// (reversed), so that the store holds three waves.
+function earlierWaveFile() {
+  const [header, ...rows] = readFileSync(join(DEMO, 'pupil_responses_2024.csv'), 'utf8').split('\n');
+  const earlier = rows.filter((row) => row.trim() !== '').map((row) => {
+    const cells = row.split(',');
+    cells[0] = [...cells[0]].reverse().join('');
+    cells[3] = cells[3].replace('2024', '2023');
+    return cells.join(',');
+  });
+  const file = join(ARTIFACTS, 'pupil_responses_2023.csv');
+  writeFileSync(file, [header, ...earlier].join('\n') + '\n');
+  return { file, count: earlier.length };
+}
+
+// With three waves, each question also shows its trend across every wave: a small line with
+// its intervals, the waves along the bottom.
+browserTest('with three waves the satisfaction view shows each question\'s trend', async ({ app, page }) => {
+  const earlier = earlierWaveFile();
+  await app.open('test=1', 'officer.html');
+  await chooseStationPin(app, { officerPage: true });
+  await openOfficerArea(app, { firstTime: true });
+  await importDemo(app, [earlier.file, ...DEMO_FILES], 1624 + earlier.count);
+  await showView(app, 'satisfaction');
+  const drawn = await scrollUntilDrawn(app, page, /^\s*(2023 2024 2025 ?)+$/m);
+  assert.match(drawn, /Trends across every wave/);
+  // A screen reader gets each trend's figures, wave by wave.
+  const texts = await textsOnScreen(app);
+  assert.match(texts, /I feel safe, 2023: [\d.]+% positive, 95% interval [\d.]+ to [\d.]+; 2024: [\d.]+% positive/);
+  // The first row of trends wholly in view, for the screenshot.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const trend = await chartArea(app, 'I feel safe, everyone');
+    if (trend.y + trend.height < LAPTOP.viewport.height - 100) break;
+    await page.mouse.wheel(0, 120);
+    await app.waitUntilIdle(150);
+  }
+  await shot(page, 'workspace-1366-trends');
+}, { context: LAPTOP });
 
 // A tap that leaves the page gets no frame in answer: tap, and wait for the new address.
 async function tapToOfficerPage(app, id) {

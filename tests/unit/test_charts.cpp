@@ -181,6 +181,30 @@ TEST_CASE("charts: row labels are shortened to fit beside the verdict, never ove
     CHECK(yousaid::LabelWidth(layout.row_labels[0], font) < verdict_left);
 }
 
+TEST_CASE("charts: a renderer's own measure of its font sizes and fits the labels") {
+    // A proportional font: "i" 3 px, every other character 10 px.
+    yousaid::ChartFont font;
+    font.measure = [](const std::string& text) {
+        double width = 0.0;
+        for (const char character : text) width += character == 'i' ? 3.0 : 10.0;
+        return width;
+    };
+    CHECK(yousaid::LabelWidth("iiii", font) == 12.0);
+    CHECK(yousaid::LabelWidth("WWWW", font) == 40.0);
+    // Ten "i" and the ellipsis (3 bytes of 10 px each here) fill 60 px exactly: 30 + 30.
+    CHECK(yousaid::FittedLabel(std::string(30, 'i'), 60.0, font) == std::string(10, 'i') + "\xE2\x80\xA6");
+    CHECK(yousaid::FittedLabel("WWWWWWWW", 60.0, font) == "WWW\xE2\x80\xA6");
+    CHECK(yousaid::FittedLabel("iii", 60.0, font) == "iii");
+    // The layout follows the measure: the value column fits the widest measured label.
+    ChartDescription chart = TwoRowChart("Feel safe");
+    const ChartLayout layout = yousaid::LayoutChart(chart, 600.0, font);
+    for (const yousaid::ChartRow& row : chart.rows) {
+        for (const yousaid::ChartValue& value : row.values) {
+            CHECK(layout.value_label_left + yousaid::LabelWidth(value.label, font) <= 600.0 + 1e-9);
+        }
+    }
+}
+
 TEST_CASE("charts: bars and whiskers end at their values; hidden cells draw no bar") {
     const ChartDescription chart = TwoRowChart("Feel safe");
     const ChartLayout layout = yousaid::LayoutChart(chart, 600.0);

@@ -158,6 +158,7 @@ std::vector<std::size_t> OrderedRows(const ChartDescription& chart, ChartRowOrde
 }
 
 double LabelWidth(const std::string& text, const ChartFont& font) {
+    if (font.measure) return font.measure(text);
     std::size_t characters = 0;
     for (const char byte : text) characters += (static_cast<unsigned char>(byte) & 0xC0) != 0x80 ? 1 : 0;
     return static_cast<double>(characters) * font.char_width;
@@ -166,16 +167,25 @@ double LabelWidth(const std::string& text, const ChartFont& font) {
 std::string FittedLabel(const std::string& text, double width, const ChartFont& font) {
     if (LabelWidth(text, font) <= width) return text;
     const std::string ellipsis = "\xE2\x80\xA6";
-    std::string fitted;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t next = at + 1;
-        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-        const std::string longer = fitted + text.substr(at, next - at);
-        if (LabelWidth(longer + ellipsis, font) > width) break;
-        fitted = longer;
-        at = next;
+    // The byte offsets where a character starts (and the end): the cut is one of them.
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) cuts.push_back(at);
     }
-    return fitted + ellipsis;
+    if (cuts.empty()) return ellipsis;
+    // The longest start that fits with the ellipsis, by bisection: a measured font costs a
+    // pass over the label per try, and widths only grow with length.
+    std::size_t fits = 0;
+    std::size_t too_long = cuts.size();
+    while (too_long - fits > 1) {
+        const std::size_t middle = (fits + too_long) / 2;
+        if (LabelWidth(text.substr(0, cuts[middle]) + ellipsis, font) <= width) {
+            fits = middle;
+        } else {
+            too_long = middle;
+        }
+    }
+    return text.substr(0, cuts[fits]) + ellipsis;
 }
 
 namespace {

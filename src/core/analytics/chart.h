@@ -16,6 +16,7 @@
 //                            else a bar from layout.ValueX(chart.axis.bar_origin) to ValueX(*v.value),
 //                            a whisker from ValueX(*v.low) to ValueX(*v.high), and v.label.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -124,14 +125,17 @@ struct ChartDescription {
 enum class ChartRowOrder : std::uint8_t { kAsBuilt, kByChange, kByValue };
 std::vector<std::size_t> OrderedRows(const ChartDescription& chart, ChartRowOrder order);
 
-// What a renderer's font measures. Labels are sized as characters * char_width, so pass a
-// width no smaller than the font's widest common glyph (digits and lower case); the default
-// is conservative for a 12 px sans-serif.
+// What a renderer's font measures. Without `measure`, labels are sized as characters *
+// char_width, so pass a width no smaller than the font's widest common glyph (digits and
+// lower case); the default is conservative for a 12 px sans-serif. A renderer that can
+// measure its own font (the workspace screen, through ImGui) passes `measure`, so labels
+// are fitted to what is really drawn rather than to a guess.
 inline constexpr double kChartLegendSwatch = 10.0;
 
 struct ChartFont {
     double char_width = 7.2;
     double line_height = 16.0;
+    std::function<double(const std::string&)> measure;  // a label's width; may be empty
 };
 // Width of a label in the given font, counting UTF-8 characters, not bytes.
 double LabelWidth(const std::string& text, const ChartFont& font);

@@ -246,7 +246,7 @@ ChartDescription TrendChart(const OfficerReport& officer, std::uint32_t breakdow
     chart.kind = ChartKind::kTrendLine;
     ChartRow row;
     row.label = QuestionLabel(officer, question);
-    chart.title = row.label + ", " + GroupLabel(report, breakdown, group);
+    chart.title = SpokenLabel(row.label) + ", " + GroupLabel(report, breakdown, group);
     chart.description = "Percent positive in every wave, with 95% intervals.";
     chart.series = report.waves;
     chart.axis = NiceAxis(0.0, 100.0, ChartUnit::kPercent, kTargetTicks, "% positive");
