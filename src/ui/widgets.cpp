@@ -108,10 +108,10 @@ RegionState InteractiveRegion(FrameContext& frame, const std::string& id, const 
     if (!enabled && (frame.input.WasActivated(id) || TappedHere(min, max))) frame.disabled_tap = id;
     if (state.focused) {
         DrawFocusRing(frame, min, max);
-        // Keep the keyboard's place in view on screens that scroll.
+        // Bring the keyboard's place into view when it moves there, on screens that scroll.
         const float window_top = ImGui::GetWindowPos().y;
         const float window_bottom = window_top + ImGui::GetWindowHeight();
-        if (min.y < window_top || max.y > window_bottom) ImGui::SetScrollHereY(0.5f);
+        if (frame.input.focus_moved && (min.y < window_top || max.y > window_bottom)) ImGui::SetScrollHereY(0.5f);
     }
     InteractiveItem item;
     item.id = id;

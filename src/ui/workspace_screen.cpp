@@ -139,6 +139,9 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
+// Each tab starts at its top.
+std::string WorkspaceScreen::PartShown() const { return std::to_string(static_cast<int>(host_.Choices().view)); }
+
 // The tabs stay pinned below the scrolling view, in reach however far down a table goes.
 void WorkspaceScreen::DrawFooter(FrameContext& frame) {
     BeginColumn(kWorkspaceColumnEm);
