@@ -12,6 +12,7 @@
 
 #include "core/analytics/encoded_responses.h"
 #include "core/analytics/report_request.h"
+#include "core/analytics/report_settings_file.h"
 #include "core/storage/response_store.h"
 #include "core/survey/survey.h"
 #include "app/workspace_feature.h"
@@ -41,6 +42,7 @@ public:
     void SetSettings(const ReportSettings& settings) override;
     const OfficerReport* Report() const override { return report_ ? &*report_ : nullptr; }
     const std::vector<Problem>& Problems() const override { return problems_; }
+    const std::vector<Problem>& SettingsProblems() const override { return settings_problems_; }
     const std::vector<ui::WaveCounts>& HeldByWave() const override { return held_.by_wave; }
     const std::vector<std::string>& StationsAndEvents() const override { return held_.places; }
     const ui::SideFileState& Population() const override { return population_state_; }
@@ -60,6 +62,15 @@ private:
     std::string SideFolder(SideFileKind kind) const;
     std::string KpiOverridesPath() const;
     void LoadSideFiles();
+    // The settings and the figures shown, kept per survey (report_settings.json) with the
+    // survey last shown (workspace.json), so that a reload shows the same figures.
+    std::string KeptSettingsPath() const;
+    std::string MemoryPath() const { return folder_ + "/" + kWorkspaceMemoryFileName; }
+    void LoadKeptSettings();
+    void SaveKeptSettings();
+    std::string RememberedSurvey();
+    ShownFigures ShownNow() const;
+    void ApplyShown(const ShownFigures& shown);
     void RemoveSideFile(SideFileKind kind);
     // What the store holds: its surveys, and the current survey's waves and places.
     void SummariseStore();
@@ -97,6 +108,10 @@ private:
     std::vector<Problem> encode_problems_;
     std::optional<OfficerReport> report_;
     std::vector<Problem> problems_;
+    std::vector<Problem> settings_problems_;   // the kept settings' file, when it could not be used
+    std::optional<ShownFigures> pending_shown_;  // read back, waiting for a report to find them in
+    std::string saved_settings_json_;            // what the kept file holds, so that only changes are written
+    std::string saved_memory_json_;
     std::vector<std::string> file_names_;
     std::string download_notice_;
 };

@@ -557,6 +557,9 @@ void WorkspaceScreen::DrawSettings(FrameContext& frame) {
     ReportSettings settings = host_.Settings();
     bool changed = false;
     Heading(frame, "Settings for the figures");
+    // The settings kept from the last visit, where they could not all be used: said here,
+    // beside the settings that replace them.
+    for (const Problem& problem : host_.SettingsProblems()) StaffWarning(frame, problem.ToString());
     std::vector<std::pair<std::string, std::string>> baselines = {{"", "The first wave"}};
     for (const WaveCounts& wave : host_.HeldByWave()) baselines.emplace_back(wave.wave, "Wave " + wave.wave);
     BoldParagraph(frame, "Baseline wave");
