@@ -1,12 +1,16 @@
 // Steps an officer takes on the officer's page, shared by the workspace's browser tests:
 // importing the demo CSVs through the file chooser, moving between the workspace's views,
 // coming back after a reload. Each waits for what a person would then see.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OFFICER_PIN, STATION_PIN } from './staff_steps.mjs';
 
 export const DEMO = resolve('assets/demo');
 export const DEMO_RESPONSES = [join(DEMO, 'pupil_responses_2024.csv'), join(DEMO, 'pupil_responses_2025.csv')];
 export const DEMO_RESPONSE_COUNT = 1624;
+// The SHA-256 of each file the CLI writes for the README's demo command, by file name.
+export const CLI_DEMO_SUMS = new Map(readFileSync(resolve('tests/fixtures/report_demo/SHA256SUMS'), 'utf8').trim()
+  .split('\n').map((line) => line.split(/\s+/)).map(([sum, name]) => [name, sum]));
 // An officer's laptop: 1366x768 at DPR 1, with a mouse and keyboard (its screen takes touch
 // too, which the shared staff steps use to reach the officer's area).
 export const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, hasTouch: true };
