@@ -207,4 +207,9 @@ browserTest('an officer completes the whole flow by keyboard alone', async ({ ap
     assert.equal(createHash('sha256').update(readFileSync(file)).digest('hex'), expected, `${name} differs from the CLI's`);
   }
   await focusRingShot(app, 'workspace-keyboard-focus-download');
+
+  // A mouse click elsewhere takes the keyboard's place away, as on any page: no ring is left.
+  await app.click(`workspace_view:${VIEWS.overview}`);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.itemId), undefined);
+  assert.ok((await app.report()).items.every((item) => !item.id.startsWith('download:')), 'the overview is shown');
 }, { timeout: 300000, context: LAPTOP });

@@ -75,6 +75,14 @@ Module.yousaidAccessible = (function () {
           return;
         }
       }
+      // A mouse click elsewhere takes the keyboard's focus away, as on any page: the ring
+      // and the caret leave the text box or button, and keys no longer type into it. (A
+      // finger keeps it, so the tablet's keyboard does not close and move the page mid-tap.)
+      var active = document.activeElement;
+      if (event.type === 'pointerdown' && event.pointerType === 'mouse' && active && active !== heading &&
+          root.contains(active)) {
+        active.blur();
+      }
     };
     canvas.addEventListener('pointerdown', focusTextUnder);
     canvas.addEventListener('pointerup', focusTextUnder);
