@@ -208,6 +208,15 @@ browserTest('an officer completes the whole flow by keyboard alone', async ({ ap
   }
   await focusRingShot(app, 'workspace-keyboard-focus-download');
 
+  // The officer's own status for a KPI: the KPI chosen, the note typed, the status chosen.
+  await pressOn(page, `workspace_view:${VIEWS.targets}`);
+  await pressOn(page, 'override_kpi:feel_safe', 'Space');
+  await focusItem(page, 'override_note');
+  await answered(page, () => page.keyboard.type('Survey ran in exam week'));
+  await pressOn(page, 'override_status:Not on track', 'Space');
+  await page.waitForFunction(() => window.yousaidTest.texts.some((item) =>
+    item.label.includes('Not on track. Officer\'s override: Survey ran in exam week')));
+
   // A mouse click elsewhere takes the keyboard's place away, as on any page: no ring is left.
   await app.click(`workspace_view:${VIEWS.overview}`);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.itemId), undefined);
