@@ -3,11 +3,12 @@
 // names a breakdown the survey no longer has, or that a newer Yousaid wrote, is named on the
 // Settings view and the workspace carries on.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
-import { importDemo, LAPTOP, reloadIntoWorkspace, showView, textsOnScreen } from './workspace_steps.mjs';
+import { chooseFiles, DEMO_RESPONSES, importDemo, LAPTOP, reloadIntoWorkspace, showView, textsOnScreen,
+  waitForDemoImported } from './workspace_steps.mjs';
 
 const KEPT_SETTINGS = '/data/officer_files/pupil/report_settings.json';
 
@@ -122,4 +123,56 @@ browserTest('the settings for the figures, and the figures, are the same after a
   assert.deepEqual(await settingsOnScreen(app), { chosen: ['baseline_wave:', 'min_cell:10'], dontKnow: false, breakdowns: [] });
   await app.scrollIntoView('baseline_wave:');
   await shot(page, 'workspace-settings-newer-file');
+}, { timeout: 240000, context: LAPTOP });
+
+// A few parent carers who said no at a forum's stall: enough for the store to hold a second survey.
+function parentCarerRefusals() {
+  const file = join(ARTIFACTS, 'parent_carer_refusals.csv');
+  const rows = ['response_id,survey_id,survey_version,wave,status,answer_mode,station_id,submitted_at'];
+  for (let index = 1; index <= 3; index++) {
+    rows.push(`${String(index).padStart(32, 'a')},parent_carer,1,2025,refused,self,forum-stall,`);
+  }
+  writeFileSync(file, rows.join('\r\n') + '\r\n');
+  return file;
+}
+
+// The workspace's title once it has chosen a survey to show (its first frame has none yet).
+async function shownSurveyTitle(page) {
+  const title = await page.waitForFunction(() => window.yousaidTest.title.startsWith('Figures: ') &&
+    window.yousaidTest.title);
+  return title.jsonValue();
+}
+
+browserTest('the survey last shown opens again after a reload, and each survey keeps its own settings', async ({ app, page }) => {
+  await app.open('test=1', 'officer.html');
+  await chooseStationPin(app, { officerPage: true });
+  await openOfficerArea(app, { firstTime: true });
+  await app.tap('officer_import');
+  await app.waitForScreen('officer_import');
+  await chooseFiles(app, 'choose_files', [...DEMO_RESPONSES, parentCarerRefusals()]);
+  await waitForDemoImported(page, 3);
+  await app.tap('import_to_workspace');
+  await app.waitForScreen('workspace');
+
+  // The pupil survey with a breakdown by school; then the parent carers' survey shown.
+  await showView(app, 'data');
+  await tapAndWaitFor(app, 'workspace_survey:pupil', {
+    predicate: () => window.yousaidTest.title === 'Figures: How are you doing? Our pupil survey', argument: null });
+  await tapAndWaitFor(app, 'add_breakdown:school', present('remove_breakdown:school'));
+  await tapAndWaitFor(app, 'workspace_survey:parent_carer', {
+    predicate: () => window.yousaidTest.title.startsWith('Figures: Parent carer forum'), argument: null });
+  assert.deepEqual((await settingsOnScreen(app)).breakdowns, [], 'the parent carers\' survey has settings of its own');
+  await tapAndWaitFor(app, 'add_breakdown:phase', present('remove_breakdown:phase'));
+
+  await reloadIntoWorkspace(app);
+  assert.equal(await shownSurveyTitle(page), 'Figures: Parent carer forum annual survey: support for children with SEND');
+  await showView(app, 'data');
+  assert.deepEqual((await settingsOnScreen(app)).breakdowns, ['remove_breakdown:phase']);
+  await tapAndWaitFor(app, 'workspace_survey:pupil', {
+    predicate: () => window.yousaidTest.title === 'Figures: How are you doing? Our pupil survey', argument: null });
+  assert.deepEqual((await settingsOnScreen(app)).breakdowns, ['remove_breakdown:school']);
+  await shot(page, 'workspace-settings-second-survey');
+
+  await reloadIntoWorkspace(app);
+  assert.equal(await shownSurveyTitle(page), 'Figures: How are you doing? Our pupil survey');
 }, { timeout: 240000, context: LAPTOP });

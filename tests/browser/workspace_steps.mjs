@@ -32,9 +32,9 @@ export async function textsOnScreen(app) {
   return report.texts.map((item) => item.label).join('\n');
 }
 
-// Waits until the import has finished and been saved.
-export async function waitForDemoImported(page) {
-  await page.waitForFunction((count) => window.yousaidTest.staff.officerResponses === count, DEMO_RESPONSE_COUNT,
+// Waits until the import has finished and been saved (the demo's responses, and any others).
+export async function waitForDemoImported(page, others = 0) {
+  await page.waitForFunction((count) => window.yousaidTest.staff.officerResponses === count, DEMO_RESPONSE_COUNT + others,
     { timeout: 30000 });
   await page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'));
 }
