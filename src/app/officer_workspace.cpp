@@ -389,6 +389,9 @@ void OfficerWorkspace::RemoveSideFile(SideFileKind kind) {
 void OfficerWorkspace::ForgetSideFiles() {
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
+    // The kept settings went with the folder: the figures go back to the defaults too.
+    saved_memory_json_.clear();
+    LoadKeptSettings();
     LoadSideFiles();
     ++inputs_generation_;
 }

@@ -176,3 +176,28 @@ browserTest('the survey last shown opens again after a reload, and each survey k
   await reloadIntoWorkspace(app);
   assert.equal(await shownSurveyTitle(page), 'Figures: How are you doing? Our pupil survey');
 }, { timeout: 240000, context: LAPTOP });
+
+browserTest('clearing everything on the device clears the kept settings too', async ({ app, page }) => {
+  await app.open('test=1', 'officer.html');
+  await chooseStationPin(app, { officerPage: true });
+  await openOfficerArea(app, { firstTime: true });
+  await importDemo(app);
+  await showView(app, 'data');
+  await tapAndWaitFor(app, 'add_breakdown:school', present('remove_breakdown:school'));
+
+  await app.tap('workspace_back');
+  await app.waitForScreen('officer_home');
+  await app.tap('clear_everything');
+  await app.waitForScreen('clear_everything');
+  await app.tap('clear_all_continue');
+  await app.tap('clear_all_confirm');
+  await app.waitForScreen('officer_home');
+
+  // The same files imported again start from the defaults, now and after a reload.
+  await importDemo(app);
+  await showView(app, 'data');
+  assert.deepEqual(await settingsOnScreen(app), { chosen: ['baseline_wave:', 'min_cell:10'], dontKnow: false, breakdowns: [] });
+  await reloadIntoWorkspace(app);
+  await showView(app, 'data');
+  assert.deepEqual((await settingsOnScreen(app)).breakdowns, []);
+}, { timeout: 240000, context: LAPTOP });
