@@ -92,6 +92,7 @@ void OfficerWorkspace::SetChoices(const ui::WorkspaceChoices& choices) {
     choices_.shown_group = 0;
     LoadSideFiles();
     LoadKeptSettings();
+    SaveKeptSettings();  // the survey shown is remembered even if it gives no figures yet
     ++inputs_generation_;
 }
 
