@@ -13,6 +13,14 @@ add_custom_command(TARGET yousaid_app POST_BUILD
   COMMENT "Generating icons and the service worker (offline precache) in ${YOUSAID_WEB_DIR}"
   VERBATIM)
 
+# The officer's page can relink alone (a change in officer-only code), and the precache lists
+# its files too: the service worker is written again then, or it would name the old files'
+# digests and refuse to install. (When both relink, the app's step above runs last.)
+add_custom_command(TARGET yousaid_officer POST_BUILD
+  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs ${YOUSAID_WEB_DIR}
+  COMMENT "Writing the service worker again for the officer's page"
+  VERBATIM)
+
 # POST_BUILD steps run only when the app relinks; without these, a changed page, static file
 # or generator would leave the web folder (and the precache) out of date.
 file(GLOB_RECURSE _yousaid_static_web_files CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/*)

@@ -263,7 +263,9 @@ void App::DrawFrame(const ui::ExternalInput& input) {
 
 std::string App::ViewKey() const {
     const Question* question = session_->CurrentQuestion();
-    return CurrentScreenName() + ":" + (question != nullptr ? question->id : std::string());
+    const ui::Screen& screen = const_cast<App*>(this)->CurrentScreen();
+    return std::string(screen.Name()) + ":" + (question != nullptr ? question->id : std::string()) + ":" +
+           screen.PartShown();
 }
 
 bool App::Tick(std::int64_t now_ms) {

@@ -46,6 +46,7 @@ void WriteItem(JsonWriter& writer, const ui::InteractiveItem& item) {
     writer.Bool(item.fully_visible);
     if (!item.group.empty()) WriteString(writer, "group", item.group);
     if (!item.description.empty()) WriteString(writer, "description", item.description);
+    if (!item.key_shortcut.empty()) WriteString(writer, "keyShortcut", item.key_shortcut);
     if (item.role == ui::ItemRole::TextField) {
         WriteString(writer, "value", item.value);
         WriteString(writer, "placeholder", item.placeholder);

@@ -80,6 +80,7 @@ bool CollectAccessibleEvents(FrameLoop& loop) {
                 break;
             case yousaid::platform::AccessibleEvent::Kind::kFocus:
                 loop.external_input.focused_item = event.item_id;
+                loop.external_input.focus_moved = true;
                 break;
         }
     }
@@ -123,9 +124,11 @@ void RunUiFrame(FrameLoop& loop, float ratio) {
     }
     ImGui::NewFrame();
     loop.app->DrawFrame(loop.external_input);
-    // Activations and typed text are used once; keyboard focus stays until it moves.
+    // Activations, typed text and a move of the focus are used once; keyboard focus stays
+    // until it moves.
     loop.external_input.activated.clear();
     loop.external_input.text_changes.clear();
+    loop.external_input.focus_moved = false;
     ImGui::Render();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -180,6 +181,9 @@ void OfficerWorkspace::ClearStore() {
     }
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
+    // The kept settings went with the folder: the figures go back to the defaults too.
+    saved_memory_json_.clear();
+    LoadKeptSettings();
     LoadSideFiles();
     ++inputs_generation_;
 }
@@ -192,19 +196,25 @@ const Survey* OfficerWorkspace::CurrentSurvey() const {
 void OfficerWorkspace::SetChoices(const ui::WorkspaceChoices& choices) {
     const bool new_survey = choices.survey_id != choices_.survey_id;
     choices_ = choices;
-    if (!new_survey) return;
-    // Another survey has other dimensions, waves and files: its settings start afresh.
-    settings_ = ReportSettings{};
+    if (!new_survey) {
+        SaveKeptSettings();
+        return;
+    }
+    // Another survey has other dimensions, waves and files: its own settings, as kept.
     choices_.reported_wave.clear();
     choices_.shown_breakdown = 0;
     choices_.shown_group = 0;
     LoadSideFiles();
+    LoadKeptSettings();
+    SaveKeptSettings();  // the survey shown is remembered even if it gives no figures yet
     ++inputs_generation_;
 }
 
 void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
     settings_ = settings;
+    settings_problems_.clear();  // about the file read back, which these settings now replace
     ++inputs_generation_;
+    SaveKeptSettings();
 }
 
 bool OfficerWorkspace::Refresh() {
@@ -213,7 +223,7 @@ bool OfficerWorkspace::Refresh() {
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
         if (surveys_held_.empty()) return false;
         ui::WorkspaceChoices first = choices_;
-        first.survey_id = surveys_held_.front()->id;
+        first.survey_id = RememberedSurvey();
         SetChoices(first);
         SummariseStore();
     }
@@ -277,9 +287,14 @@ void OfficerWorkspace::Tabulate() {
     }
     report_ = std::move(produced.value);
     file_names_ = report_->FileNames();
+    if (pending_shown_) {
+        ApplyShown(*pending_shown_);
+        pending_shown_.reset();
+    }
     const std::vector<std::string>& waves = report_->report.waves;
     if (std::find(waves.begin(), waves.end(), choices_.reported_wave) == waves.end()) choices_.reported_wave.clear();
     if (choices_.shown_breakdown >= report_->report.breakdowns.size()) choices_.shown_breakdown = 0;
+    SaveKeptSettings();
 }
 
 // One pass over the store's columns, once per change of it or of the survey shown.
@@ -335,6 +350,105 @@ std::string OfficerWorkspace::SideFolder(SideFileKind kind) const {
 }
 
 std::string OfficerWorkspace::KpiOverridesPath() const { return folder_ + "/" + choices_.survey_id + "/kpi_overrides.json"; }
+
+std::string OfficerWorkspace::KeptSettingsPath() const {
+    return folder_ + "/" + choices_.survey_id + "/" + kReportSettingsFileName;
+}
+
+// The survey's settings as the officer left them; defaults when there are none, or when the
+// file cannot be used (the problem is on the Settings view, and the next change replaces it).
+void OfficerWorkspace::LoadKeptSettings() {
+    settings_ = ReportSettings{};
+    settings_problems_.clear();
+    pending_shown_.reset();
+    saved_settings_json_.clear();
+    const Survey* survey = CurrentSurvey();
+    if (survey == nullptr || !std::filesystem::exists(KeptSettingsPath())) return;
+    ui::SideFileState state;
+    std::optional<KeptReportSettings> kept = LoadSideFile<KeptReportSettings>(
+        KeptSettingsPath(), state, [](const std::string& bytes, const std::string& name) {
+            return ParseReportSettingsJson(bytes, name);
+        });
+    settings_problems_ = std::move(state.problems);
+    if (!kept) {
+        settings_problems_.push_back(Problem::Saying("The figures use the default settings instead."));
+        saved_settings_json_ = ReportSettingsJson({});
+        return;
+    }
+    const std::vector<Problem> dropped = DropUnknownBreakdowns(kept->settings, *survey, state.file_name);
+    settings_problems_.insert(settings_problems_.end(), dropped.begin(), dropped.end());
+    settings_ = std::move(kept->settings);
+    pending_shown_ = std::move(kept->shown);
+    // As read, less what was dropped: rewritten only once the officer changes something.
+    saved_settings_json_ = ReportSettingsJson({settings_, *pending_shown_});
+}
+
+// What is on screen, by name, for the kept file.
+ShownFigures OfficerWorkspace::ShownNow() const {
+    if (pending_shown_) return *pending_shown_;
+    ShownFigures shown;
+    shown.reported_wave = choices_.reported_wave;
+    shown.order = kSatisfactionOrderNames[static_cast<std::size_t>(choices_.order)];
+    if (!report_) return shown;
+    const std::vector<ReportBreakdown>& breakdowns = report_->report.breakdowns;
+    if (choices_.shown_breakdown == 0 || choices_.shown_breakdown >= breakdowns.size()) return shown;
+    const ReportBreakdown& breakdown = breakdowns[choices_.shown_breakdown];
+    shown.breakdown = breakdown.dimension;
+    if (choices_.shown_group < breakdown.groups.size()) shown.group = breakdown.groups[choices_.shown_group];
+    return shown;
+}
+
+// The figures shown as kept, found by name in the new report; what it no longer has stays
+// at its default.
+void OfficerWorkspace::ApplyShown(const ShownFigures& shown) {
+    const AnalyticsReport& report = report_->report;
+    choices_.reported_wave = shown.reported_wave;
+    for (std::size_t order = 0; order < std::size(kSatisfactionOrderNames); ++order) {
+        if (shown.order == kSatisfactionOrderNames[order]) choices_.order = static_cast<ui::SatisfactionOrder>(order);
+    }
+    const std::optional<std::uint32_t> breakdown = shown.breakdown.empty() ? std::nullopt : report.FindBreakdown(shown.breakdown);
+    if (!breakdown) return;
+    choices_.shown_breakdown = *breakdown;
+    choices_.shown_group = report.FindGroup(*breakdown, shown.group).value_or(0);
+}
+
+// Writes each kept file when what it would hold has changed, replaced in one step. A file
+// that could not be read stays as it was until the officer changes something: one from a
+// newer Yousaid is not overwritten just by looking.
+void OfficerWorkspace::SaveKeptSettings() {
+    if (CurrentSurvey() == nullptr) return;
+    const std::string settings_json = ReportSettingsJson({settings_, ShownNow()});
+    const std::string memory_json = WorkspaceMemoryJson(choices_.survey_id);
+    if (settings_json == saved_settings_json_ && memory_json == saved_memory_json_) return;
+    std::error_code ignored;
+    std::filesystem::create_directories(folder_ + "/" + choices_.survey_id, ignored);
+    Status saved = Succeeded();
+    if (settings_json != saved_settings_json_) saved = ReplaceSettingsFile(KeptSettingsPath(), settings_json);
+    if (saved.ok() && memory_json != saved_memory_json_) saved = ReplaceSettingsFile(MemoryPath(), memory_json);
+    if (!saved.ok()) {
+        settings_problems_ = {Problem::Saying("The settings were not kept on this device: " + saved.Message())};
+        return;
+    }
+    saved_settings_json_ = settings_json;
+    saved_memory_json_ = memory_json;
+    services_.sync();
+}
+
+// The survey last shown, if the store still holds it; otherwise the first it holds.
+std::string OfficerWorkspace::RememberedSurvey() {
+    if (std::filesystem::exists(MemoryPath())) {
+        ui::SideFileState state;
+        const std::optional<std::string> remembered = LoadSideFile<std::string>(
+            MemoryPath(), state, [](const std::string& bytes, const std::string& name) {
+                return ParseWorkspaceMemoryJson(bytes, name);
+            });
+        if (remembered) saved_memory_json_ = WorkspaceMemoryJson(*remembered);
+        for (const Survey* survey : surveys_held_) {
+            if (remembered && survey->id == *remembered) return survey->id;
+        }
+    }
+    return surveys_held_.front()->id;
+}
 
 void OfficerWorkspace::LoadSideFiles() {
     population_.reset();

@@ -14,6 +14,7 @@
 
 #include "core/analytics/encoded_responses.h"
 #include "core/analytics/report_request.h"
+#include "core/analytics/report_settings_file.h"
 #include "core/officer/officer_import.h"
 #include "core/officer/officer_store.h"
 #include "core/survey/survey.h"
@@ -48,6 +49,7 @@ public:
     void SetSettings(const ReportSettings& settings) override;
     const OfficerReport* Report() const override { return report_ ? &*report_ : nullptr; }
     const std::vector<Problem>& Problems() const override { return problems_; }
+    const std::vector<Problem>& SettingsProblems() const override { return settings_problems_; }
     const std::vector<ui::WaveCounts>& HeldByWave() const override { return held_.by_wave; }
     const std::vector<std::string>& StationsAndEvents() const override { return held_.places; }
     const std::vector<ui::ImportedFileRow>& ImportedFiles() const override { return held_.files; }
@@ -68,6 +70,15 @@ private:
     std::string SideFolder(SideFileKind kind) const;
     std::string KpiOverridesPath() const;
     void LoadSideFiles();
+    // The settings and the figures shown, kept per survey (report_settings.json) with the
+    // survey last shown (workspace.json), so that a reload shows the same figures.
+    std::string KeptSettingsPath() const;
+    std::string MemoryPath() const { return folder_ + "/" + kWorkspaceMemoryFileName; }
+    void LoadKeptSettings();
+    void SaveKeptSettings();
+    std::string RememberedSurvey();
+    ShownFigures ShownNow() const;
+    void ApplyShown(const ShownFigures& shown);
     void RemoveSideFile(SideFileKind kind);
     // What the store holds: its surveys, and the current survey's waves, places and files.
     void SummariseStore();
@@ -112,6 +123,10 @@ private:
     std::uint64_t tabulated_generation_ = 0;
     std::optional<OfficerReport> report_;
     std::vector<Problem> problems_;
+    std::vector<Problem> settings_problems_;   // the kept settings' file, when it could not be used
+    std::optional<ShownFigures> pending_shown_;  // read back, waiting for a report to find them in
+    std::string saved_settings_json_;            // what the kept file holds, so that only changes are written
+    std::string saved_memory_json_;
     std::vector<std::string> file_names_;
     std::string download_notice_;
 };

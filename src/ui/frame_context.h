@@ -15,6 +15,9 @@ struct ExternalInput {
     std::set<std::string> activated;
     std::map<std::string, std::string> text_changes;
     std::string focused_item;  // keyboard focus, drawn as a ring on the canvas
+    // The focus moved to focused_item since the last frame: the screen scrolls to show it
+    // then, and only then, so that the wheel can still scroll away from a focused text box.
+    bool focus_moved = false;
 
     bool WasActivated(const std::string& id) const { return activated.count(id) != 0; }
 };

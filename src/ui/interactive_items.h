@@ -36,6 +36,9 @@ struct InteractiveItem {
     std::string placeholder;  // text fields: what shows while empty
     int max_length = 0;       // text fields: 0 for no limit
     std::string description;  // read after the name, e.g. why a button cannot be used yet
+    // A key that presses the control from anywhere on its screen, as a keyboard's own keys
+    // do on the PIN pad ("1", "Backspace"; KeyboardEvent.key names); empty for none.
+    std::string key_shortcut;
     TextKind text_kind = TextKind::Body;  // text items only
 };
 

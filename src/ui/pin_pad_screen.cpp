@@ -83,9 +83,12 @@ void PinPadScreen::DrawKeys(FrameContext& frame, const PinPadState& state) {
         const std::string label = keys[i];
         const bool is_ok = label == "OK";
         const bool enabled = state.seconds_locked == 0 && (!is_ok || digits_.size() >= 4);
-        if (BigButton(frame, "pin:" + label, label, is_ok ? ButtonKind::Primary : ButtonKind::Secondary, enabled, key)) {
-            Press(label, state);
-        }
+        const bool pressed = BigButton(frame, "pin:" + label, label, is_ok ? ButtonKind::Primary : ButtonKind::Secondary,
+                                       enabled, key);
+        // On a laptop the PIN is typed: the digits and Backspace work as the keys on screen
+        // (Enter stays with the focused button, which it presses).
+        if (!is_ok) frame.items.Last().key_shortcut = label == "Delete" ? "Backspace" : label;
+        if (pressed) Press(label, state);
     }
 }
 

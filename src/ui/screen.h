@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "ui/frame_context.h"
 
 namespace yousaid::ui {
@@ -14,6 +16,10 @@ public:
     // reach however long the question is; 0 for none.
     virtual int FooterRows() const { return 0; }
     virtual void DrawFooter(FrameContext&) {}
+    // Which part of the screen is shown, for screens with parts of their own (the
+    // workspace's tabs): a new part starts at its top, like a new screen, so nothing moves
+    // under the pointer after it is drawn.
+    virtual std::string PartShown() const { return {}; }
 };
 
 }  // namespace yousaid::ui

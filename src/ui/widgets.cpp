@@ -35,9 +35,17 @@ void DrawTextBlock(ImFont* font, const std::string& text, TextKind kind) {
 
 void DrawFocusRing(const FrameContext& frame, const ImVec2& min, const ImVec2& max) {
     const float gap = 3.0f;
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - gap, min.y - gap), ImVec2(max.x + gap, max.y + gap),
-                                        ToU32(frame.theme.focus_ring), ImGui::GetStyle().FrameRounding + gap,
-                                        0, 4.0f);
+    const float thickness = 4.0f;
+    // The ring sits outside the control, and a control at the column's edge would lose that
+    // side to the window's clipping: the clip widens sideways into the window's padding (not
+    // up or down, where the scrolling region ends at the pinned footer).
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    const float reach = gap + thickness;
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    draw_list->PushClipRect(ImVec2(clip.Min.x - reach, clip.Min.y), ImVec2(clip.Max.x + reach, clip.Max.y), false);
+    draw_list->AddRect(ImVec2(min.x - gap, min.y - gap), ImVec2(max.x + gap, max.y + gap), ToU32(frame.theme.focus_ring),
+                       ImGui::GetStyle().FrameRounding + gap, 0, thickness);
+    draw_list->PopClipRect();
 }
 
 // Text centred in a rectangle, wrapped to its width.
@@ -108,10 +116,10 @@ RegionState InteractiveRegion(FrameContext& frame, const std::string& id, const 
     if (!enabled && (frame.input.WasActivated(id) || TappedHere(min, max))) frame.disabled_tap = id;
     if (state.focused) {
         DrawFocusRing(frame, min, max);
-        // Keep the keyboard's place in view on screens that scroll.
+        // Bring the keyboard's place into view when it moves there, on screens that scroll.
         const float window_top = ImGui::GetWindowPos().y;
         const float window_bottom = window_top + ImGui::GetWindowHeight();
-        if (min.y < window_top || max.y > window_bottom) ImGui::SetScrollHereY(0.5f);
+        if (frame.input.focus_moved && (min.y < window_top || max.y > window_bottom)) ImGui::SetScrollHereY(0.5f);
     }
     InteractiveItem item;
     item.id = id;

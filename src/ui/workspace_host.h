@@ -67,6 +67,8 @@ public:
     // responses, or problems with the settings, which Problems() lists).
     virtual const OfficerReport* Report() const = 0;
     virtual const std::vector<Problem>& Problems() const = 0;
+    // Why the settings kept on the device (from the last visit) were not all used.
+    virtual const std::vector<Problem>& SettingsProblems() const = 0;
     // Of the current survey; worked out once per change of the store, not per frame.
     virtual const std::vector<WaveCounts>& HeldByWave() const = 0;
     virtual const std::vector<std::string>& StationsAndEvents() const = 0;

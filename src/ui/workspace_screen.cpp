@@ -172,6 +172,9 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
+// Each tab starts at its top.
+std::string WorkspaceScreen::PartShown() const { return std::to_string(static_cast<int>(host_.Choices().view)); }
+
 // The tabs stay pinned below the scrolling view, in reach however far down a table goes.
 void WorkspaceScreen::DrawFooter(FrameContext& frame) {
     BeginColumn(kWorkspaceColumnEm);
@@ -636,6 +639,9 @@ void WorkspaceScreen::DrawSettings(FrameContext& frame) {
     ReportSettings settings = host_.Settings();
     bool changed = false;
     Heading(frame, "Settings for the figures");
+    // The settings kept from the last visit, where they could not all be used: said here,
+    // beside the settings that replace them.
+    for (const Problem& problem : host_.SettingsProblems()) StaffWarning(frame, problem.ToString());
     std::vector<std::pair<std::string, std::string>> baselines = {{"", "The first wave"}};
     for (const WaveCounts& wave : host_.HeldByWave()) baselines.emplace_back(wave.wave, "Wave " + wave.wave);
     BoldParagraph(frame, "Baseline wave");

@@ -42,6 +42,7 @@ public:
     void DrawContent(FrameContext& frame) override;
     int FooterRows() const override { return 1; }
     void DrawFooter(FrameContext& frame) override;
+    std::string PartShown() const override;
 
 private:
     void DrawScope(FrameContext& frame, const OfficerReport& report);

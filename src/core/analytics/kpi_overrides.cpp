@@ -1,6 +1,6 @@
 #include "core/analytics/kpi_overrides.h"
 
-#include "core/io/json_document.h"
+#include "core/io/versioned_json.h"
 
 namespace yousaid {
 
@@ -8,25 +8,18 @@ namespace {
 
 constexpr const char* kFormatName = "yousaid-kpi-overrides";
 
-Problem AtPath(const std::string& file_name, std::string path, std::string message) {
-    Problem problem = Problem::Saying(std::move(message));
-    problem.file = file_name;
-    problem.path = std::move(path);
-    return problem;
-}
-
 std::optional<KpiOverride> ReadOverride(const rapidjson::Value& entry, const std::string& path,
                                         const std::string& file_name, std::vector<Problem>& problems) {
     if (!entry.IsObject() || !entry.HasMember("kpi") || !entry["kpi"].IsString() || !entry.HasMember("status") ||
         !entry["status"].IsString()) {
-        problems.push_back(AtPath(file_name, path, "needs a \"kpi\" and a \"status\", both text"));
+        problems.push_back(JsonFileProblem(file_name, path, "needs a \"kpi\" and a \"status\", both text"));
         return std::nullopt;
     }
     KpiOverride read;
     read.kpi = entry["kpi"].GetString();
     const std::optional<KpiStatus> status = ParseKpiStatus(entry["status"].GetString());
     if (!status) {
-        problems.push_back(AtPath(file_name, path + ".status", "is not one of Met, On track, Partially met, Not on track, Not known"));
+        problems.push_back(JsonFileProblem(file_name, path + ".status", "is not one of Met, On track, Partially met, Not on track, Not known"));
         return std::nullopt;
     }
     read.status = *status;
@@ -64,21 +57,12 @@ std::string KpiOverridesJson(const std::vector<KpiOverride>& overrides) {
 Result<std::vector<KpiOverride>> ParseKpiOverridesJson(std::string_view text, const std::string& file_name) {
     using Parsed = Result<std::vector<KpiOverride>>;
     rapidjson::Document document;
-    document.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
-    if (document.HasParseError() || !document.IsObject()) {
-        return Parsed::Failure(AtPath(file_name, "", "is not a KPI overrides file (not a JSON object)"));
-    }
-    if (!document.HasMember("format") || !document["format"].IsString() || document["format"].GetString() != std::string(kFormatName)) {
-        return Parsed::Failure(AtPath(file_name, "format", "is not \"" + std::string(kFormatName) + "\""));
-    }
-    if (!document.HasMember("version") || !document["version"].IsInt() || document["version"].GetInt() < 1) {
-        return Parsed::Failure(AtPath(file_name, "version", "needs a whole number from 1"));
-    }
-    if (document["version"].GetInt() > kKpiOverridesFormatVersion) {
-        return Parsed::Failure(AtPath(file_name, "version", "was written by a newer version of Yousaid; update the app to read it"));
+    if (std::optional<Problem> problem = ParseVersionedJson(text, kFormatName, kKpiOverridesFormatVersion, file_name,
+                                                            "a KPI overrides file", document)) {
+        return Parsed::Failure(std::move(*problem));
     }
     if (!document.HasMember("overrides") || !document["overrides"].IsArray()) {
-        return Parsed::Failure(AtPath(file_name, "overrides", "needs a list"));
+        return Parsed::Failure(JsonFileProblem(file_name, "overrides", "needs a list"));
     }
     std::vector<KpiOverride> overrides;
     std::vector<Problem> problems;

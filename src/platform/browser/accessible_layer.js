@@ -75,9 +75,33 @@ Module.yousaidAccessible = (function () {
           return;
         }
       }
+      // A mouse click elsewhere takes the keyboard's focus away, as on any page: the ring
+      // and the caret leave the text box or button, and keys no longer type into it. (A
+      // finger keeps it, so the tablet's keyboard does not close and move the page mid-tap.)
+      var active = document.activeElement;
+      if (event.type === 'pointerdown' && event.pointerType === 'mouse' && active && active !== heading &&
+          root.contains(active)) {
+        active.blur();
+      }
     };
     canvas.addEventListener('pointerdown', focusTextUnder);
     canvas.addEventListener('pointerup', focusTextUnder);
+    document.addEventListener('keydown', pressShortcut);
+  }
+
+  // A control's own key (the PIN pad's digits) presses it wherever the focus is, except in a
+  // text box, where the key is typing.
+  function pressShortcut(event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    var active = document.activeElement;
+    if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' && active.type === 'text')) return;
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      if (item.keyShortcut !== event.key || !item.enabled) continue;
+      event.preventDefault();
+      queue({ kind: 'activate', id: item.id });
+      return;
+    }
   }
 
   // Which element an item needs: the screen's title is the one h1, other headings are h2,
@@ -181,6 +205,8 @@ Module.yousaidAccessible = (function () {
       element.setAttribute('aria-label', item.label);
     }
     describe(element, item);
+    if (item.keyShortcut) element.setAttribute('aria-keyshortcuts', item.keyShortcut);
+    else element.removeAttribute('aria-keyshortcuts');
     if (item.enabled) element.removeAttribute('aria-disabled');
     else element.setAttribute('aria-disabled', 'true');
     if (item.role === 'radio' || item.role === 'checkbox') {
@@ -226,17 +252,29 @@ Module.yousaidAccessible = (function () {
     return element;
   }
 
+  // The choices of a radio group or checkbox group, in reading order.
+  function choicesNamed(name) {
+    return Array.prototype.filter.call(root.querySelectorAll('input'), function (other) { return other.name === name; });
+  }
+
   // Forgets what left the screen first, so elements that stay are never moved: moving a node
-  // in the DOM takes the keyboard focus away from it. True when the focused one left.
+  // in the DOM takes the keyboard focus away from it. Says whether the focused one left, and
+  // where in its group of choices it stood ({ lost, group, index }).
   function removeGone(screen, titleId) {
     var seen = new Set();
     for (var i = 0; i < screen.items.length; i++) seen.add(screen.items[i].id);
-    var lostFocus = false;
+    var lostFocus = { lost: false, group: '', index: 0 };
     elements.forEach(function (element, id) {
       if (element === heading && id !== titleId) {
         elements.delete(id);
       } else if (!seen.has(id)) {
-        if (document.activeElement === element) lostFocus = true;
+        if (document.activeElement === element) {
+          lostFocus.lost = true;
+          if (element.name) {
+            lostFocus.group = element.name;
+            lostFocus.index = choicesNamed(element.name).indexOf(element);
+          }
+        }
         if (element !== heading) element.remove();
         elements.delete(id);
         var holder = descriptions.get(id);
@@ -305,7 +343,8 @@ Module.yousaidAccessible = (function () {
     }
     var focused = document.activeElement;
     var focusedWasUsable = focused && root.contains(focused) && !unusable(focused);
-    var lostFocus = removeGone(screen, titleItem ? titleItem.id : null);
+    var gone = removeGone(screen, titleItem ? titleItem.id : null);
+    var lostFocus = gone.lost;
     heading.className = titleItem ? 'mirror' : 'yousaid-visually-hidden';
     if (!titleItem) {
       heading.removeAttribute('style');
@@ -321,8 +360,14 @@ Module.yousaidAccessible = (function () {
     // focus to the heading, so Tab carries on from the top of the new question.
     if (focusedWasUsable && document.activeElement === focused && unusable(focused)) lostFocus = true;
     // On a new screen a keyboard user continues from its heading, not from nowhere.
-    if (lostFocus || (screenChanged && root.contains(document.activeElement) === false &&
-                      document.activeElement !== document.body)) {
+    // A choice that left while its group stayed on the same screen (a breakdown added leaves
+    // the list of those to add) hands the focus to the choice now in its place, so the keyboard
+    // keeps its place in the group.
+    var sameGroup = lostFocus && !screenChanged && gone.group ? choicesNamed(gone.group) : [];
+    if (sameGroup.length > 0) {
+      sameGroup[Math.min(gone.index, sameGroup.length - 1)].focus({ preventScroll: true });
+    } else if (lostFocus || (screenChanged && root.contains(document.activeElement) === false &&
+                             document.activeElement !== document.body)) {
       heading.focus({ preventScroll: true });
     }
     if (screen.announcement !== lastAnnouncement) {
