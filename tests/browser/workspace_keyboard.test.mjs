@@ -127,8 +127,14 @@ async function downloadByKeyboard(page, name) {
 }
 
 // The changes in points of the satisfaction rows, as read to a screen reader, in their order.
+// The table's rows, one sentence each ("..., 2025: 72.4% positive, ..., up 5.2 points on
+// 2024, ..."), not the charts' descriptions, which keep the survey's order whatever the sort.
 function changesInOrder(texts) {
-  return [...texts.matchAll(/([+-]?\d+\.\d) points on 2024/g)].map((match) => Number(match[1]));
+  return texts.split('\n')
+    .filter((line) => !/^(Satisfaction|Change against the baseline), /.test(line) && /% positive/.test(line))
+    .map((line) => line.match(/, (up|down) (\d+\.\d) points on 2024|, no change on 2024/))
+    .filter((match) => match)
+    .map((match) => (match[1] === 'down' ? -Number(match[2]) : Number(match[2] || 0)));
 }
 
 browserTest('an officer completes the whole flow by keyboard alone', async ({ app, page }) => {
