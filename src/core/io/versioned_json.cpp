@@ -14,7 +14,7 @@ Problem JsonFileProblem(const std::string& file_name, std::string path, std::str
 std::optional<Problem> ParseVersionedJson(std::string_view text, const char* format, int readable_version,
                                           const std::string& file_name, const char* what,
                                           rapidjson::Document& document) {
-    document.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+    ParseJson(document, text);
     if (document.HasParseError() || !document.IsObject()) {
         return JsonFileProblem(file_name, "", "is not " + std::string(what) + " (not a JSON object)");
     }

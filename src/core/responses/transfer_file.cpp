@@ -553,11 +553,7 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
 TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name,
                                      const ResponseVisitor& visit) {
     rapidjson::Document document;
-    // Explicit flags: cereal's defaults would accept NaN, which no export of ours contains;
-    // iterative parsing so deeply nested input cannot exhaust the stack.
-    constexpr unsigned kFlags =
-        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;  // not full precision: see survey_loader.cpp
-    document.Parse<kFlags>(text.data(), text.size());
+    ParseJson(document, text);
     if (document.HasParseError()) {
         return Reject(file_name, TransferProblem::kDamaged,
                       "this is not readable JSON (" + std::string(rapidjson::GetParseError_En(document.GetParseError())) +

@@ -40,7 +40,7 @@ Status CheckJsonShape(std::string_view json, const char* root_name, std::uint32_
                            std::initializer_list<JsonFieldShape> fields) noexcept {
     try {
         rapidjson::Document document;
-        document.Parse(json.data(), json.size());
+        ParseJson(document, json);
         if (document.HasParseError()) {
             return Status::Failure(std::string("not JSON (") + rapidjson::GetParseError_En(document.GetParseError()) +
                                    " at byte " + std::to_string(document.GetErrorOffset()) + ")");

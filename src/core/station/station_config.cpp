@@ -138,7 +138,7 @@ std::string ResetField(StationConfig& config, const std::string& field, const Ra
 std::optional<std::string> RescueStationId(const std::string& bytes) {
     try {
         rapidjson::Document document;
-        document.Parse(bytes.c_str(), bytes.size());
+        ParseJson(document, bytes);
         if (document.HasParseError() || !document.IsObject()) return std::nullopt;
         const auto config = document.FindMember("station_config");
         if (config == document.MemberEnd() || !config->value.IsObject()) return std::nullopt;

@@ -878,8 +878,7 @@ SurveyLoadResult SurveyLoader::LoadFromText(std::string_view json_text, const st
         // No kParseFullPrecisionFlag: Debian's RapidJSON 1.1.0 crashes in its full-precision
         // number parser on "0." followed by thousands of zeros (found by fuzz_survey_loader;
         // the input is kept in fuzz/seeds), and survey numbers are small whole numbers.
-        constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
-        document.Parse<kFlags>(json_text.data(), json_text.size());
+        ParseJson(document, json_text);
         if (document.HasParseError()) {
             result.problems.push_back(
                 Problem{file_name, 0, "", "",

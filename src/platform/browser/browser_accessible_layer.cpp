@@ -39,7 +39,7 @@ void PublishAccessibleScreen(const std::string& json) { yousaid_js_publish_acces
 std::vector<AccessibleEvent> TakeAccessibleEvents() {
     char* raw = yousaid_js_take_accessible_events();
     rapidjson::Document document;
-    document.Parse(raw);
+    yousaid::ParseJson(document, raw);
     std::free(raw);
     std::vector<AccessibleEvent> events;
     if (document.HasParseError() || !document.IsArray()) return events;

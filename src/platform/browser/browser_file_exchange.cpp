@@ -119,7 +119,7 @@ void OpenFilePicker(const std::string& accept) { yousaid_js_open_file_picker(acc
 
 std::vector<PickedFile> TakePickedFiles() {
     rapidjson::Document list;
-    list.Parse(TakeString(yousaid_js_take_picked_files()).c_str());
+    yousaid::ParseJson(list, TakeString(yousaid_js_take_picked_files()));
     std::vector<PickedFile> files;
     if (list.HasParseError() || !list.IsArray()) return files;
     for (const auto& entry : list.GetArray()) {
