@@ -15,9 +15,10 @@ add_custom_command(TARGET yousaid_app POST_BUILD
 
 # The officer's page can relink alone (a change in officer-only code), and the precache lists
 # its files too: the service worker is written again then, or it would name the old files'
-# digests and refuse to install. (When both relink, the app's step above runs last.)
+# digests and refuse to install. (When both relink, the app's step above runs last; in a
+# fresh build the web folder has no pages yet, and this step leaves it to the app's.)
 add_custom_command(TARGET yousaid_officer POST_BUILD
-  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs ${YOUSAID_WEB_DIR}
+  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs ${YOUSAID_WEB_DIR} --if-built
   COMMENT "Writing the service worker again for the officer's page"
   VERBATIM)
 

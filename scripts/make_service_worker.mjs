@@ -5,7 +5,7 @@
 // never at install: a station tablet never downloads officer code.
 // Usage: node scripts/make_service_worker.mjs <web dir>. Also importable: writeServiceWorker(dir).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const SERVICE_WORKER_FILE = 'service-worker.js';
@@ -149,8 +149,14 @@ export function writeServiceWorker(webDir) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: node scripts/make_service_worker.mjs <web dir>');
+    console.error('usage: node scripts/make_service_worker.mjs <web dir> [--if-built]');
     process.exit(2);
+  }
+  // The officer's page links first in a fresh build, before the station's app has put the
+  // pages in the web folder: its step then leaves the service worker to the station's.
+  if (process.argv[3] === '--if-built' && !existsSync(join(dir, 'index.html'))) {
+    console.log('no index.html yet: the station app\'s build writes the service worker');
+    process.exit(0);
   }
   const { cacheName, files, totalBytes } = writeServiceWorker(dir);
   for (const { path, bytes } of files) console.log(`  ${path.padEnd(28)} ${String(bytes).padStart(9)} bytes`);

@@ -177,20 +177,27 @@ Status OfficerStore::Commit(Batch batch) {
     const Status written = ReplaceSettingsFile(SegmentPath(next_segment_), WriteSegmentBytes(contents));
     if (!written.ok()) return written;
     ++next_segment_;
+    // What was just encoded is appended as it is: reading the columns back is for files.
+    std::vector<const EncodedResponses*> encoded;
+    for (const auto& block : batch.blocks_) encoded.push_back(&block->encoded);
     std::vector<Problem> ignored;
-    AddSegment(std::move(contents), ignored);
+    AddSegment(std::move(contents), ignored, encoded);
     return Succeeded();
 }
 
-// Makes a segment's responses part of what the store holds.
-void OfficerStore::AddSegment(SegmentContents contents, std::vector<Problem>& problems) {
-    for (SegmentBlock& block : contents.blocks) {
-        for (std::size_t index = 0; index + 1 < block.id_halves.size(); index += 2) {
-            fingerprints_.emplace(ResponseId{block.id_halves[index], block.id_halves[index + 1]},
-                                  ResponseFingerprint{block.fingerprint_halves[index], block.fingerprint_halves[index + 1]});
+// Makes a segment's responses part of what the store holds. `encoded`, when given, holds
+// each block's responses already encoded (an import just committed).
+void OfficerStore::AddSegment(SegmentContents contents, std::vector<Problem>& problems,
+                              const std::vector<const EncodedResponses*>& encoded) {
+    for (std::size_t index = 0; index < contents.blocks.size(); ++index) {
+        SegmentBlock& block = contents.blocks[index];
+        if (index < encoded.size() && encoded[index] != nullptr) {
+            AddRows(block, *encoded[index]);
+            continue;
         }
         const Survey* survey = KnownSurvey(block.survey_id, block.survey_version);
         if (survey == nullptr) {
+            AddIds(block);
             problems.push_back(Problem::Saying(std::to_string(block.RowCount()) + " responses to survey " +
                                                SurveyName(block.survey_id, block.survey_version) +
                                                " are kept but not shown: this device does not have that survey"));
@@ -204,16 +211,30 @@ void OfficerStore::AddSegment(SegmentContents contents, std::vector<Problem>& pr
             problems.push_back(std::move(problem));
             continue;
         }
-        HeldSurvey& held = HeldFor(*survey);
-        const auto first_row = static_cast<std::uint32_t>(held.encoded.RowCount());
-        held.encoded.Append(*columns.value);
-        for (StoredText& text : block.texts) {
-            text.row += first_row;
-            held.texts.push_back(std::move(text));
-        }
+        AddRows(block, *columns.value);
     }
     files_.push_back(std::move(contents.file));
     ++generation_;
+}
+
+// The ids are known even when the rows cannot be shown, so nothing is imported twice.
+void OfficerStore::AddIds(const SegmentBlock& block) {
+    fingerprints_.reserve(fingerprints_.size() + block.RowCount());
+    for (std::size_t index = 0; index + 1 < block.id_halves.size(); index += 2) {
+        fingerprints_.emplace(ResponseId{block.id_halves[index], block.id_halves[index + 1]},
+                              ResponseFingerprint{block.fingerprint_halves[index], block.fingerprint_halves[index + 1]});
+    }
+}
+
+void OfficerStore::AddRows(SegmentBlock& block, const EncodedResponses& rows) {
+    AddIds(block);
+    HeldSurvey& held = HeldFor(rows.survey());
+    const auto first_row = static_cast<std::uint32_t>(held.encoded.RowCount());
+    held.encoded.Append(rows);
+    for (StoredText& text : block.texts) {
+        text.row += first_row;
+        held.texts.push_back(std::move(text));
+    }
 }
 
 void OfficerStore::ReadSegments(OfficerStoreOpenReport& report) {

@@ -116,7 +116,10 @@ public:
 private:
     const Survey* KnownSurvey(const std::string& survey_id, std::int32_t survey_version) const;
     HeldSurvey& HeldFor(const Survey& survey);
-    void AddSegment(SegmentContents contents, std::vector<Problem>& problems);
+    void AddSegment(SegmentContents contents, std::vector<Problem>& problems,
+                    const std::vector<const EncodedResponses*>& encoded = {});
+    void AddIds(const SegmentBlock& block);
+    void AddRows(SegmentBlock& block, const EncodedResponses& rows);
     void ReadSegments(OfficerStoreOpenReport& report);
     void Migrate(const std::string& legacy_log_path, OfficerStoreOpenReport& report);
     std::string SegmentPath(std::uint64_t number) const;
