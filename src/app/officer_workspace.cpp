@@ -76,10 +76,14 @@ std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::strin
     return std::make_unique<OfficerWorkspace>(surveys, std::move(paths), std::move(services));
 }
 
-void OfficerWorkspace::OpenStore() {
+std::vector<Survey> OfficerWorkspace::KnownSurveys() const {
     std::vector<Survey> known;
     for (const auto& [id, survey] : surveys_) known.push_back(survey);
-    store_ = std::make_unique<OfficerStore>(std::move(known));
+    return known;
+}
+
+void OfficerWorkspace::OpenStore() {
+    store_ = std::make_unique<OfficerStore>(KnownSurveys());
     const OfficerStoreOpenReport report = store_->Open(paths_.store, paths_.legacy_log);
     store_problems_ = report.problems;
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
@@ -98,6 +102,23 @@ void OfficerWorkspace::QueueImport(std::vector<platform::PickedFile> files) {
 }
 
 namespace {
+
+// Complete, partial and refused per wave, in the waves' natural order ("2", "10", "2024").
+std::vector<ui::WaveCounts> CountsByWave(const EncodedResponses& encoded) {
+    const std::vector<std::string>& waves = encoded.FieldValues(ResponseField::kWave);
+    const std::vector<std::uint32_t>& wave_codes = encoded.FieldCodes(ResponseField::kWave);
+    std::vector<ui::WaveCounts> counts(waves.size());
+    for (std::size_t row = 0; row < encoded.RowCount(); ++row) {
+        ui::WaveCounts& wave = counts[wave_codes[row]];
+        wave.complete += encoded.Status(row) == ResponseStatus::kComplete;
+        wave.partial += encoded.Status(row) == ResponseStatus::kPartial;
+        wave.refused += encoded.Status(row) == ResponseStatus::kRefused;
+    }
+    for (std::size_t code = 0; code < waves.size(); ++code) counts[code].wave = waves[code];
+    std::sort(counts.begin(), counts.end(),
+              [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
+    return counts;
+}
 
 ui::ImportedFileOutcome OutcomeOf(const ImportReport& report) {
     ui::ImportedFileOutcome outcome;
@@ -123,9 +144,7 @@ bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::Impo
             platform::PickedFile file = std::move(import_queue_.front());
             import_queue_.pop_front();
             ++import_files_started_;
-            std::vector<Survey> known;
-            for (const auto& [id, survey] : surveys_) known.push_back(survey);
-            import_job_.emplace(*store_, file.name, std::move(file.bytes), std::move(known), services_.now_ms());
+            import_job_.emplace(*store_, file.name, std::move(file.bytes), KnownSurveys(), services_.now_ms());
         }
         if (import_job_->Step(kRowsPerStep)) {
             finished.push_back(OutcomeOf(import_job_->Report()));
@@ -149,21 +168,8 @@ std::vector<std::string> OfficerWorkspace::Holdings() const {
     std::vector<std::string> lines;
     if (!store_) return lines;
     for (const HeldSurvey& held : store_->Surveys()) {
-        const EncodedResponses& encoded = held.encoded;
-        const std::vector<std::string>& waves = encoded.FieldValues(ResponseField::kWave);
-        std::vector<ui::WaveCounts> counts(waves.size());
-        const std::vector<std::uint32_t>& wave_codes = encoded.FieldCodes(ResponseField::kWave);
-        for (std::size_t row = 0; row < encoded.RowCount(); ++row) {
-            ui::WaveCounts& wave = counts[wave_codes[row]];
-            wave.complete += encoded.Status(row) == ResponseStatus::kComplete;
-            wave.partial += encoded.Status(row) == ResponseStatus::kPartial;
-            wave.refused += encoded.Status(row) == ResponseStatus::kRefused;
-        }
-        for (std::size_t code = 0; code < waves.size(); ++code) counts[code].wave = waves[code];
-        std::sort(counts.begin(), counts.end(),
-                  [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
-        for (const ui::WaveCounts& wave : counts) {
-            lines.push_back(encoded.survey().title.English() + ", wave " + wave.wave + ": " +
+        for (const ui::WaveCounts& wave : CountsByWave(held.encoded)) {
+            lines.push_back(held.encoded.survey().title.English() + ", wave " + wave.wave + ": " +
                             ui::CountText(wave.complete) + " complete, " + ui::CountText(wave.partial) + " partial, " +
                             ui::CountText(wave.refused) + " said no.");
         }
@@ -309,25 +315,14 @@ void OfficerWorkspace::SummariseStore() {
     }
     held_ = {};
     if (const EncodedResponses* encoded = Encoded()) {
-        std::map<std::string, ui::WaveCounts> by_wave;
+        held_.by_wave = CountsByWave(*encoded);
         std::set<std::pair<std::uint32_t, std::uint32_t>> place_codes;
-        const std::vector<std::string>& waves = encoded->FieldValues(ResponseField::kWave);
         const std::vector<std::string>& stations = encoded->FieldValues(ResponseField::kStation);
         const std::vector<std::string>& events = encoded->FieldValues(ResponseField::kEvent);
         for (std::size_t row = 0; row < encoded->RowCount(); ++row) {
-            ui::WaveCounts& counts = by_wave[waves[encoded->FieldCodes(ResponseField::kWave)[row]]];
-            counts.complete += encoded->Status(row) == ResponseStatus::kComplete;
-            counts.partial += encoded->Status(row) == ResponseStatus::kPartial;
-            counts.refused += encoded->Status(row) == ResponseStatus::kRefused;
             place_codes.emplace(encoded->FieldCodes(ResponseField::kStation)[row],
                                 encoded->FieldCodes(ResponseField::kEvent)[row]);
         }
-        for (auto& [wave, counts] : by_wave) {
-            counts.wave = wave;
-            held_.by_wave.push_back(counts);
-        }
-        std::sort(held_.by_wave.begin(), held_.by_wave.end(),
-                  [](const ui::WaveCounts& a, const ui::WaveCounts& b) { return NaturalLess(a.wave, b.wave); });
         std::set<std::string> places;
         for (const auto& [station, event] : place_codes) {
             const std::string& station_id = stations[station].empty() ? std::string("(no station)") : stations[station];

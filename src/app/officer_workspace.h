@@ -84,6 +84,8 @@ private:
     void SummariseStore();
     // The current survey's responses in the store (of the survey's current version).
     const EncodedResponses* Encoded() const;
+    // Every survey this page knows, for the store and the imports to read against.
+    std::vector<Survey> KnownSurveys() const;
     std::vector<ReportInputFile> InputFiles() const;
     void Tabulate();
 

@@ -114,7 +114,6 @@ bool OfficerImportJob::Step(std::size_t rows) {
     return state.done;
 }
 
-bool OfficerImportJob::Done() const { return state_->done; }
 
 double OfficerImportJob::Progress() const {
     if (state_->done) return 1.0;

@@ -27,7 +27,6 @@ public:
     // Reads up to about `rows` more rows; true once the file is read, judged and committed
     // (or refused), when Report() says what happened.
     bool Step(std::size_t rows);
-    bool Done() const;
     // 0 to 1: how far through the file.
     double Progress() const;
     const std::string& FileName() const;

@@ -70,27 +70,6 @@ HeldSurvey& OfficerStore::HeldFor(const Survey& survey) {
     return held_.back();
 }
 
-std::vector<ResponseCount> OfficerStore::Counts() const {
-    std::vector<ResponseCount> counts;
-    for (const HeldSurvey& held : held_) {
-        ResponseCount count;
-        count.survey_id = held.encoded.survey().id;
-        count.survey_version = held.encoded.survey().version;
-        for (std::size_t row = 0; row < held.encoded.RowCount(); ++row) {
-            switch (held.encoded.Status(row)) {
-                case ResponseStatus::kComplete: ++count.complete; break;
-                case ResponseStatus::kPartial: ++count.partial; break;
-                case ResponseStatus::kRefused: ++count.refused; break;
-            }
-        }
-        counts.push_back(count);
-    }
-    std::sort(counts.begin(), counts.end(), [](const ResponseCount& a, const ResponseCount& b) {
-        return std::tie(a.survey_id, a.survey_version) < std::tie(b.survey_id, b.survey_version);
-    });
-    return counts;
-}
-
 ImportedSurveyCount& OfficerStore::Batch::CountFor(const Response& response) {
     for (ImportedSurveyCount& count : file_.surveys) {
         if (count.survey_id == response.survey_id && count.survey_version == response.survey_version) return count;

@@ -70,8 +70,6 @@ public:
     const std::vector<ImportedFile>& Files() const { return files_; }
     const std::vector<HeldSurvey>& Surveys() const { return held_; }
     const HeldSurvey* Find(const std::string& survey_id, std::int32_t survey_version) const;
-    // By survey id and version, with complete / partial / refused.
-    std::vector<ResponseCount> Counts() const;
     const std::string& Folder() const { return folder_; }
     // Bumped by every change, so that views can tell when to look again.
     std::uint64_t Generation() const { return generation_; }
