@@ -4,7 +4,7 @@
 // then the workspace opened and a setting changed. Prints each figure beside its budget
 // (issue 15, "Speed, memory and size"); nothing here fails on time.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
@@ -12,138 +12,11 @@ import { startServer } from '../scripts/serve.mjs';
 import { AppDriver } from '../tests/browser/harness.mjs';
 import { chooseStationPin, openOfficerArea } from '../tests/browser/staff_steps.mjs';
 import { LAPTOP, VIEWS } from '../tests/browser/workspace_steps.mjs';
+import { ROWS, WAVES, writeSyntheticWaves } from './synthetic_pupils.mjs';
 
-const ROWS = 100000;
-const WAVES = ['2024', '2025'];
 const SETTING_REPEATS = 5;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-// mulberry32: a small seeded PRNG, so every run imports the same files.
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// ---- The synthetic responses -------------------------------------------------------------
-
-function surveyQuestions(survey) {
-  const questions = [];
-  for (const section of survey.sections) {
-    for (const question of section.questions) {
-      const options = typeof question.options === 'string' ? survey.option_sets[question.options].options
-        : (question.options || []);
-      questions.push({ ...question, options });
-    }
-  }
-  return questions;
-}
-
-// Schools of very different sizes (weights), each with its phase and year groups.
-const SCHOOLS = [
-  { id: 'westmoor_secondary', weight: 30, type: 'secondary', years: [7, 11] },
-  { id: 'kingsdown_academy', weight: 24, type: 'secondary', years: [7, 11] },
-  { id: 'severnvale_college', weight: 14, type: 'post_16', years: [12, 13] },
-  { id: 'brookfield_primary', weight: 12, type: 'primary', years: [4, 6] },
-  { id: 'st_aldhelms_primary', weight: 8, type: 'primary', years: [4, 6] },
-  { id: 'meadowbank_juniors', weight: 6, type: 'primary', years: [4, 6] },
-  { id: 'larkhill_special', weight: 1.5, type: 'special', years: [4, 11] },
-  { id: 'other', weight: 3, type: 'other', years: [4, 13] },
-  { id: 'prefer_not_to_say', weight: 1.5, type: 'prefer_not_to_say', years: [4, 13] },
-];
-const SUGGESTIONS = ['More clubs after school', 'Cheaper food at school', 'Safer crossings, near the park',
-  'A youth centre that stays open later', 'Less homework', 'Better buses "after 6"', 'More places to sit outside'];
-const WORRIED = new Set(['worried', 'sad', 'angry', 'lonely']);
-
-function pick(random, items) { return items[Math.floor(random() * items.length)]; }
-
-function pickWeighted(random, items) {
-  const total = items.reduce((sum, item) => sum + item.weight, 0);
-  let left = random() * total;
-  for (const item of items) {
-    left -= item.weight;
-    if (left < 0) return item;
-  }
-  return items[items.length - 1];
-}
-
-function hexId(random) {
-  let id = '';
-  for (let index = 0; index < 4; index++) id += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
-  return id;
-}
-
-function csvCell(text) { return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text; }
-
-// One answer to `question` for a pupil of `school` whose outlook is `mood` (0..1), as a cell.
-function answerCell(random, question, school, year, mood, answers) {
-  if (question.condition) {
-    const feelings = answers.feelings || '';
-    if (!feelings.split(';').some((id) => WORRIED.has(id))) return '';
-  }
-  if (question.id === 'year_group') return random() < 0.01 ? 'prefer_not_to_say' : `year_${year}`;
-  if (question.id === 'age') return random() < 0.02 ? 'prefer_not_to_say' : String(Math.min(19, year + 5 + (random() < 0.5 ? 0 : 1)));
-  if (question.id === 'school_type') return school.type;
-  if (question.id === 'school') return school.id;
-  if (random() < 0.02) return '(skipped)';
-  const substantive = question.options.filter((option) => !option.non_substantive);
-  const others = question.options.filter((option) => option.non_substantive);
-  if (others.length > 0 && random() < 0.04) return pick(random, others).id;
-  switch (question.kind) {
-    case 'scale_1_5': {
-      const level = Math.max(0, Math.min(4, Math.floor(mood * 5 + (random() - 0.5) * 2.5)));
-      return substantive[level].id;
-    }
-    case 'rating_0_10': return String(Math.max(0, Math.min(10, Math.round(mood * 10 + (random() - 0.5) * 4))));
-    case 'multiple_choice': {
-      const chosen = new Set();
-      const count = 1 + Math.floor(random() * 3);
-      while (chosen.size < count) chosen.add(pick(random, substantive).id);
-      return substantive.filter((option) => chosen.has(option.id)).map((option) => option.id).join(';');
-    }
-    case 'short_text': return random() < 0.03 ? csvCell(pick(random, SUGGESTIONS)) : '';
-    case 'number': return String(question.min + Math.floor(random() * (question.max - question.min + 1)));
-    default: return pick(random, substantive).id;
-  }
-}
-
-// One wave's CSV, in the demo files' layout (every column), with random 32-hex ids.
-function waveCsv(survey, wave, random) {
-  const questions = surveyQuestions(survey);
-  const header = ['response_id', 'survey_id', 'survey_version', 'wave', 'status', 'answer_mode', 'station_id',
-    'submitted_at', ...questions.map((question) => question.id)];
-  const lines = [header.join(',')];
-  const start = Date.UTC(Number(wave), 1, 5, 9);
-  for (let row = 0; row < ROWS; row++) {
-    const school = pickWeighted(random, SCHOOLS);
-    const year = school.years[0] + Math.floor(random() * (school.years[1] - school.years[0] + 1));
-    const roll = random();
-    const status = roll < 0.02 ? 'refused' : roll < 0.07 ? 'partial' : 'complete';
-    const mode = random() < 0.04 ? 'helped_by_adult' : 'self';
-    const station = `${school.id.replace(/_/g, '-')}-tablet`;
-    const submitted = status === 'refused' ? ''
-      : new Date(start + Math.floor(random() * 40 * 86400) * 1000).toISOString().replace('.000Z', 'Z');
-    const cells = [hexId(random), survey.id, String(survey.version), wave, status, mode, station, submitted];
-    const answers = {};
-    // A partial response stops somewhere; a refused one has no answers.
-    const answered = status === 'refused' ? 0 : status === 'partial' ? 1 + Math.floor(random() * (questions.length - 2))
-      : questions.length;
-    const mood = Math.min(1, Math.max(0, 0.55 + (Number(wave) - 2024) * 0.03 + (random() - 0.5) * 0.6));
-    questions.forEach((question, index) => {
-      const cell = index < answered ? answerCell(random, question, school, year, mood, answers) : '';
-      answers[question.id] = cell;
-      cells.push(cell);
-    });
-    lines.push(cells.join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
 
 // ---- Measuring in the page ---------------------------------------------------------------
 
@@ -236,13 +109,7 @@ async function importFile(app, file, expected) {
 // ---- The run -----------------------------------------------------------------------------
 
 const folder = mkdtempSync(join(tmpdir(), 'yousaid-scale-'));
-const survey = JSON.parse(readFileSync(resolve('assets/surveys/pupil.json'), 'utf8'));
-const random = seededRandom(20260315);
-const files = WAVES.map((wave) => {
-  const path = join(folder, `pupil_responses_${wave}_100k.csv`);
-  writeFileSync(path, waveCsv(survey, wave, random));
-  return path;
-});
+const files = writeSyntheticWaves(folder);
 for (const file of files) {
   console.log(`  data: ${file.split('/').pop()}, ${ROWS.toLocaleString('en-GB')} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 }

@@ -143,6 +143,10 @@ if(EMSCRIPTEN)
   # A tablet allocates little and rarely: the smaller allocator, 2 KB less to download. The
   # officer's page keeps dlmalloc, which is faster for 200,000 responses' worth of strings.
   target_link_options(yousaid_app PRIVATE -sMALLOC=emmalloc)
+  # The officer's page starts with room for an authority's import (2 x 100,000 responses
+  # peak near 110 MB): growing the memory copies all of it, and each growth during an import
+  # held a frame for hundreds of milliseconds (bench/workspace_scale.mjs).
+  target_link_options(yousaid_officer PRIVATE -sINITIAL_MEMORY=134217728)
   # The station's app is built last: its POST_BUILD steps copy the pages and write the
   # service worker over every file, the officer's included.
   add_dependencies(yousaid_app yousaid_officer)

@@ -149,6 +149,9 @@ bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::Impo
         if (import_job_->Step(kRowsPerStep)) {
             finished.push_back(OutcomeOf(import_job_->Report()));
             import_job_.reset();
+        } else if (import_job_->Committing()) {
+            // One stage of writing the segment per frame, each from the start of its frame.
+            break;
         }
     } while ((import_job_ || !import_queue_.empty()) && services_.now_ms() < deadline_ms);
     return true;

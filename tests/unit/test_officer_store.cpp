@@ -98,6 +98,55 @@ TEST_CASE("officer store: each import is one new file, and earlier ones are neve
     CHECK(CountOfficerStoreResponses(scratch.File("officer")) == 60);
 }
 
+TEST_CASE("officer store: an import is written a stage at a time, and nothing shows before the last") {
+    ScratchDirectory scratch;
+    OfficerStore store({TestSurvey()});
+    REQUIRE(store.Open(scratch.File("officer")).ok);
+    ImportResponses(store, MakeResponses(0, 10), "first.yousaid");
+    const std::uint64_t generation = store.Generation();
+    TransferExportSettings settings;
+    settings.station_id = "tablet-2";
+    OfficerImportJob job(store, "second.yousaid", WriteTransferFile(settings, MakeResponses(10, 15)), {TestSurvey()}, 0);
+    while (!job.Committing()) REQUIRE_FALSE(job.Step(4));
+    // Read and judged, not yet in: each further step is one stage of writing the segment.
+    CHECK(job.Progress() == 1.0);
+    int stages = 0;
+    bool written = false;
+    while (!job.Step(4)) {
+        ++stages;
+        CHECK(store.Count() == 10);
+        CHECK(store.Generation() == generation);
+        CHECK(store.Files().size() == 1);
+        written = written || ListSegmentFiles(scratch.File("officer")).size() == 2;
+    }
+    CHECK(stages == 3);  // columns, bytes, write; the last Step added them
+    CHECK(written);
+    CHECK(job.Report().added == 15);
+    CHECK(store.Count() == 25);
+    CHECK(store.Files().size() == 2);
+    OfficerStore reopened({TestSurvey()});
+    REQUIRE(reopened.Open(scratch.File("officer")).ok);
+    CHECK(reopened.Count() == 25);
+    CheckSameEncoding(reopened.Find("transfer_test", 2)->encoded, store.Find("transfer_test", 2)->encoded);
+}
+
+TEST_CASE("officer store: a segment that cannot be written leaves the store as it was") {
+    ScratchDirectory scratch;
+    OfficerStore store({TestSurvey()});
+    REQUIRE(store.Open(scratch.File("officer")).ok);
+    ImportResponses(store, MakeResponses(0, 10), "first.yousaid");
+    // The next segment's name is taken by a folder, so the rename onto it fails.
+    std::filesystem::create_directories(scratch.File("officer") + "/" + SegmentFileNameFor(2));
+    std::filesystem::create_directories(scratch.File("officer") + "/" + SegmentFileNameFor(2) + "/keep");
+    const ImportReport report = ImportResponses(store, MakeResponses(10, 5), "second.yousaid");
+    CHECK(report.write_failed);
+    CHECK(report.added == 0);
+    REQUIRE_FALSE(report.problems.empty());
+    CHECK(report.problems.back().message.find("nothing was imported") != std::string::npos);
+    CHECK(store.Count() == 10);
+    CHECK(store.Files().size() == 1);
+}
+
 TEST_CASE("officer store: a file imported twice counts once, and a changed response is a conflict") {
     ScratchDirectory scratch;
     OfficerStore store({TestSurvey()});

@@ -15,7 +15,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <ostream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -147,16 +149,42 @@ void LoadPortableBinary(std::string_view bytes, T& value) {
     }
 }
 
-// The PortableBinary bytes of one value, as cereal::PortableBinaryOutputArchive writes them
-// (little-endian, whatever the machine).
+// An output stream's buffer that appends to a string. std::ostringstream grows its buffer
+// by resizing (zeroing) and copying it, and copies it once more for str(): for a 10 MB
+// segment of the officer store that was a third of the time taken to write it.
+class StringAppendBuffer : public std::streambuf {
+public:
+    explicit StringAppendBuffer(std::string& out) : out_(out) {}
+
+protected:
+    std::streamsize xsputn(const char* data, std::streamsize size) override {
+        out_.append(data, static_cast<std::size_t>(size));
+        return size;
+    }
+    int_type overflow(int_type character) override {
+        if (!traits_type::eq_int_type(character, traits_type::eof())) out_.push_back(traits_type::to_char_type(character));
+        return traits_type::not_eof(character);
+    }
+
+private:
+    std::string& out_;
+};
+
+// Appends the PortableBinary bytes of one value to `out`, as cereal::
+// PortableBinaryOutputArchive writes them (little-endian, whatever the machine).
+template <class T>
+void AppendPortableBinary(const T& value, std::string& out) {
+    StringAppendBuffer buffer(out);
+    std::ostream stream(&buffer);
+    cereal::PortableBinaryOutputArchive archive(stream);
+    archive(value);
+}
+
 template <class T>
 std::string SavePortableBinary(const T& value) {
-    std::ostringstream stream(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive archive(stream);
-        archive(value);
-    }
-    return stream.str();
+    std::string bytes;
+    AppendPortableBinary(value, bytes);
+    return bytes;
 }
 
 }  // namespace yousaid

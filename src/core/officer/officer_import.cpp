@@ -24,6 +24,8 @@ struct OfficerImportJob::State {
     Sha256 hasher;
     std::size_t hashed = 0;
     std::optional<ResponseFileReading> reading;  // once the file is hashed
+    // Once the file is read and judged: its segment written a stage per Step.
+    std::optional<OfficerStore::Commitment> commitment;
 
     // Hashes up to about `rows` rows' worth of bytes; true once the whole file is hashed.
     bool HashSlice(std::size_t rows);
@@ -38,6 +40,7 @@ struct OfficerImportJob::State {
     }
 
     void Finish(const LoadedResponses& loaded);
+    void CommitStep();
 };
 
 bool OfficerImportJob::State::HashSlice(std::size_t rows) {
@@ -50,8 +53,8 @@ bool OfficerImportJob::State::HashSlice(std::size_t rows) {
     return true;
 }
 
+// Judges the file as read; a file that goes in then has its segment written by CommitStep.
 void OfficerImportJob::State::Finish(const LoadedResponses& loaded) {
-    done = true;
     ImportReport judged = ImportReportFor(loaded);
     // Responses the store could not take (an answer the encoding refuses) come after the
     // file's own rejections; none of it counts when the file was refused whole.
@@ -60,7 +63,10 @@ void OfficerImportJob::State::Finish(const LoadedResponses& loaded) {
         judged.conflicts = std::move(report.conflicts);
     }
     report = std::move(judged);
-    if (report.file_rejected) return;
+    if (report.file_rejected) {
+        done = true;
+        return;
+    }
     ImportedFile& described = batch.File();
     described.file_name = loaded.file_name;
     described.format = ResponseFileFormatName(loaded.format);
@@ -69,11 +75,18 @@ void OfficerImportJob::State::Finish(const LoadedResponses& loaded) {
     described.rejected = static_cast<std::uint32_t>(report.rejected.size());
     for (const ImportedSurveyCount& count : described.surveys) report.already_held += count.already_held;
     report.added = batch.Added();
-    const Status committed = store.Commit(std::move(batch));
+    commitment.emplace(store.BeginCommit(std::move(batch)));
+}
+
+void OfficerImportJob::State::CommitStep() {
+    if (!commitment->Step()) return;
+    done = true;
+    const Status committed = commitment->Outcome();
+    commitment.reset();
     if (!committed.ok()) {
         report.write_failed = true;
         report.added = 0;
-        report.problems.push_back(Problem{loaded.file_name, 0, "", "", "nothing was imported: " + committed.Message()});
+        report.problems.push_back(Problem{report.file_name, 0, "", "", "nothing was imported: " + committed.Message()});
     }
 }
 
@@ -92,7 +105,7 @@ OfficerImportJob::OfficerImportJob(OfficerStore& store, std::string file_name, s
                                    std::vector<Survey> surveys, std::int64_t imported_at_ms)
     : state_(new State{store, std::move(file_name), std::string(), std::move(surveys),
                        store.BeginBatch(DescribeImport(imported_at_ms)), {}, false, Sha256(), 0,
-                       std::nullopt}) {
+                       std::nullopt, std::nullopt}) {
     state_->bytes = std::move(bytes);
 }
 
@@ -103,22 +116,30 @@ OfficerImportJob& OfficerImportJob::operator=(OfficerImportJob&&) noexcept = def
 bool OfficerImportJob::Step(std::size_t rows) {
     State& state = *state_;
     if (state.done) return true;
+    if (state.commitment) {
+        state.CommitStep();
+        return state.done;
+    }
     if (!state.reading) {
         if (state.HashSlice(rows)) state.reading.emplace(state.bytes, state.file_name, state.surveys);
         return false;
     }
+    const std::size_t counted = state.reading->CountedRows();
     if (state.reading->Step(rows, [&state](Response&& response) { state.Offer(std::move(response)); })) {
         state.Finish(state.reading->Finish());
         state.reading.reset();
+    } else if (counted == 0 && state.reading->CountedRows() > 0) {
+        state.batch.Expect(state.reading->CountedRows());
     }
     return state.done;
 }
 
-
 double OfficerImportJob::Progress() const {
-    if (state_->done) return 1.0;
+    if (state_->done || state_->commitment) return 1.0;
     return state_->reading ? state_->reading->Progress() : 0.0;
 }
+
+bool OfficerImportJob::Committing() const { return state_->commitment.has_value(); }
 
 const std::string& OfficerImportJob::FileName() const { return state_->file_name; }
 const ImportReport& OfficerImportJob::Report() const { return state_->report; }

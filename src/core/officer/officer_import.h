@@ -29,6 +29,9 @@ public:
     bool Step(std::size_t rows);
     // 0 to 1: how far through the file.
     double Progress() const;
+    // The file is read and its segment is being written: each Step from here is one stage
+    // of OfficerStore::Commitment (tens of milliseconds each), best begun on a fresh frame.
+    bool Committing() const;
     const std::string& FileName() const;
     const ImportReport& Report() const;
 

@@ -86,7 +86,17 @@ OfficerStore::Batch::Block& OfficerStore::Batch::BlockFor(const Response& respon
         }
     }
     blocks_.push_back(std::make_unique<Block>(survey));
+    // The first block is most often the only one: a file is one survey.
+    if (blocks_.size() == 1) {
+        blocks_.back()->id_halves.reserve(2 * expected_);
+        blocks_.back()->fingerprint_halves.reserve(2 * expected_);
+    }
     return *blocks_.back();
+}
+
+void OfficerStore::Batch::Expect(std::size_t responses) {
+    expected_ = responses;
+    offered_.reserve(responses);
 }
 
 OfficerStore::Batch::Offered OfficerStore::Batch::Offer(const Response& response) {
@@ -139,29 +149,64 @@ std::string OfficerStore::SegmentPath(std::uint64_t number) const {
     return folder_ + "/" + SegmentFileNameFor(number);
 }
 
-Status OfficerStore::Commit(Batch batch) {
-    if (!open_) return Status::Failure("the officer store is not open");
-    SegmentContents contents;
-    contents.file = std::move(batch.file_);
-    for (const auto& block : batch.blocks_) {
-        SegmentBlock stored;
-        stored.survey_id = block->encoded.survey().id;
-        stored.survey_version = block->encoded.survey().version;
-        stored.id_halves = std::move(block->id_halves);
-        stored.fingerprint_halves = std::move(block->fingerprint_halves);
-        stored.columns = block->encoded.ToColumns();
-        stored.texts = std::move(block->texts);
-        contents.blocks.push_back(std::move(stored));
+OfficerStore::Commitment::Commitment(OfficerStore& store, Batch batch) : store_(&store), batch_(std::move(batch)) {}
+OfficerStore::Commitment::Commitment(Commitment&&) noexcept = default;
+OfficerStore::Commitment& OfficerStore::Commitment::operator=(Commitment&&) noexcept = default;
+OfficerStore::Commitment::~Commitment() = default;
+
+OfficerStore::Commitment OfficerStore::BeginCommit(Batch batch) { return Commitment(*this, std::move(batch)); }
+
+bool OfficerStore::Commitment::Step() {
+    switch (stage_) {
+        case Stage::kColumns:
+            if (!store_->open_) {
+                outcome_ = Status::Failure("the officer store is not open");
+                stage_ = Stage::kDone;
+                break;
+            }
+            contents_.file = batch_.file_;
+            for (const auto& block : batch_.blocks_) {
+                SegmentBlock stored;
+                stored.survey_id = block->encoded.survey().id;
+                stored.survey_version = block->encoded.survey().version;
+                stored.id_halves = std::move(block->id_halves);
+                stored.fingerprint_halves = std::move(block->fingerprint_halves);
+                stored.columns = block->encoded.ToColumns();
+                stored.texts = std::move(block->texts);
+                contents_.blocks.push_back(std::move(stored));
+            }
+            stage_ = Stage::kBytes;
+            break;
+        case Stage::kBytes:
+            bytes_ = WriteSegmentBytes(contents_);
+            stage_ = Stage::kWrite;
+            break;
+        case Stage::kWrite:
+            outcome_ = ReplaceSettingsFile(store_->SegmentPath(store_->next_segment_), bytes_);
+            bytes_ = std::string();
+            stage_ = outcome_.ok() ? Stage::kAdd : Stage::kDone;
+            if (outcome_.ok()) ++store_->next_segment_;
+            break;
+        case Stage::kAdd: {
+            // What was just encoded is appended as it is: reading the columns back is for files.
+            std::vector<const EncodedResponses*> encoded;
+            for (const auto& block : batch_.blocks_) encoded.push_back(&block->encoded);
+            std::vector<Problem> ignored;
+            store_->AddSegment(std::move(contents_), ignored, encoded);
+            stage_ = Stage::kDone;
+            break;
+        }
+        case Stage::kDone:
+            break;
     }
-    const Status written = ReplaceSettingsFile(SegmentPath(next_segment_), WriteSegmentBytes(contents));
-    if (!written.ok()) return written;
-    ++next_segment_;
-    // What was just encoded is appended as it is: reading the columns back is for files.
-    std::vector<const EncodedResponses*> encoded;
-    for (const auto& block : batch.blocks_) encoded.push_back(&block->encoded);
-    std::vector<Problem> ignored;
-    AddSegment(std::move(contents), ignored, encoded);
-    return Succeeded();
+    return stage_ == Stage::kDone;
+}
+
+Status OfficerStore::Commit(Batch batch) {
+    Commitment commitment = BeginCommit(std::move(batch));
+    while (!commitment.Step()) {
+    }
+    return commitment.Outcome();
 }
 
 // Makes a segment's responses part of what the store holds. `encoded`, when given, holds

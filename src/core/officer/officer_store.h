@@ -84,6 +84,8 @@ public:
         };
         Offered Offer(const Response& response);
         std::uint64_t Added() const;
+        // About how many responses are coming, so that what holds them is sized once.
+        void Expect(std::size_t responses);
         const ImportedFile& File() const { return file_; }
         ImportedFile& File() { return file_; }
 
@@ -102,10 +104,40 @@ public:
         ImportedFile file_;
         std::vector<std::unique_ptr<Block>> blocks_;
         std::unordered_map<ResponseId, ResponseFingerprint, ResponseIdHash> offered_;
+        std::size_t expected_ = 0;
     };
     Batch BeginBatch(ImportedFile file) const;
-    // Writes the batch as a new segment and, once it is safely on storage, adds it to what
-    // the store holds. On failure nothing changed, and the message says why.
+
+    // A batch on its way into the store, one stage per Step: gather its columns, encode its
+    // segment's bytes, write them safely to storage, then add its responses to what the
+    // store holds. A 100,000-response import is 10 MB to encode and to write, and a page
+    // gives each stage its own frame. Nothing is visible before the last stage; on failure
+    // nothing changed, and Outcome() says why. The store must not be opened, cleared or
+    // committed to while one is under way.
+    class Commitment {
+    public:
+        // True once finished, when Outcome() says whether the batch went in.
+        bool Step();
+        const Status& Outcome() const { return outcome_; }
+
+        Commitment(Commitment&&) noexcept;
+        Commitment& operator=(Commitment&&) noexcept;
+        ~Commitment();
+
+    private:
+        friend class OfficerStore;
+        enum class Stage { kColumns, kBytes, kWrite, kAdd, kDone };
+        Commitment(OfficerStore& store, Batch batch);
+
+        OfficerStore* store_;
+        Batch batch_;
+        SegmentContents contents_;
+        std::string bytes_;
+        Stage stage_ = Stage::kColumns;
+        Status outcome_;
+    };
+    Commitment BeginCommit(Batch batch);
+    // Every stage of BeginCommit at once.
     Status Commit(Batch batch);
 
     // Removes every segment (clearing the officer store).

@@ -15,6 +15,32 @@ namespace {
 
 constexpr std::string_view kSegmentMagic("YSSEG\r\n\x1a", 8);
 
+template <class T>
+std::size_t BytesOf(const std::vector<T>& values) {
+    return sizeof(std::uint64_t) + values.size() * sizeof(T);
+}
+
+template <class T>
+std::size_t BytesOf(const std::vector<std::vector<T>>& columns) {
+    std::size_t bytes = sizeof(std::uint64_t);
+    for (const std::vector<T>& column : columns) bytes += BytesOf(column);
+    return bytes;
+}
+
+// About the size of a segment's payload (its columns, ids and texts), so that the bytes are
+// not copied again and again as they grow.
+std::size_t PayloadSizeEstimate(const SegmentContents& contents) {
+    std::size_t bytes = 4096;
+    for (const SegmentBlock& block : contents.blocks) {
+        const EncodedResponses::Columns& columns = block.columns;
+        bytes += BytesOf(block.id_halves) + BytesOf(block.fingerprint_halves) + BytesOf(columns.statuses) +
+                 BytesOf(columns.modes) + BytesOf(columns.field_codes) + BytesOf(columns.answer_codes) +
+                 BytesOf(columns.number_values) + BytesOf(columns.latest_submitted_by_wave);
+        for (const StoredText& text : block.texts) bytes += 32 + text.text.size();
+    }
+    return bytes;
+}
+
 }  // namespace
 
 std::uint64_t ImportedFile::Added() const {
@@ -45,14 +71,20 @@ std::uint64_t SegmentContents::RowCount() const {
 }
 
 std::string WriteSegmentBytes(const SegmentContents& contents) {
-    const std::string payload = SavePortableBinary(contents);
-    std::string bytes(kSegmentMagic);
-    AppendU32(bytes, kSegmentFormatVersion);
-    AppendU32(bytes, static_cast<std::uint32_t>(contents.RowCount()));
-    AppendU64(bytes, payload.size());
-    AppendU32(bytes, ComputeCrc32(payload));
-    AppendU32(bytes, ComputeCrc32(bytes));
-    return bytes + payload;
+    // The payload is written after room for the header, then the header filled in: a segment
+    // is megabytes, and is not copied again to put the header in front.
+    std::string bytes(kSegmentHeaderBytes, '\0');
+    bytes.reserve(kSegmentHeaderBytes + PayloadSizeEstimate(contents));
+    AppendPortableBinary(contents, bytes);
+    const std::string_view payload = std::string_view(bytes).substr(kSegmentHeaderBytes);
+    std::string header(kSegmentMagic);
+    AppendU32(header, kSegmentFormatVersion);
+    AppendU32(header, static_cast<std::uint32_t>(contents.RowCount()));
+    AppendU64(header, payload.size());
+    AppendU32(header, ComputeCrc32(payload));
+    AppendU32(header, ComputeCrc32(header));
+    bytes.replace(0, kSegmentHeaderBytes, header);
+    return bytes;
 }
 
 std::optional<std::uint32_t> SegmentResponseCount(std::string_view header) {

@@ -166,6 +166,9 @@ public:
         return done_;
     }
 
+    // Rows read so far (all of them, once Step has said so).
+    std::size_t RowsRead() const { return rows_.RowNumber(); }
+
     double Progress(std::size_t file_size) const {
         return done_ || file_size == 0 ? 1.0 : static_cast<double>(rows_.Position()) / file_size;
     }
@@ -509,6 +512,7 @@ struct ResponseFileReading::State {
     LoadedResponses loaded;
     std::optional<CsvSurveyChooser> chooser;
     std::optional<ResponseCsvStream> csv;
+    std::size_t counted_rows = 0;
     bool done = false;
 
     // Each Step: the format first; a CSV file then goes a slice at a time, anything else whole.
@@ -526,6 +530,7 @@ struct ResponseFileReading::State {
             if (!chooser->Step(rows)) return;
             std::string why_not;
             const Survey* survey = chooser->Chosen(why_not);
+            counted_rows = chooser->RowsRead();
             chooser.reset();
             if (survey == nullptr) {
                 Refuse(loaded, why_not);
@@ -543,7 +548,7 @@ struct ResponseFileReading::State {
 
 ResponseFileReading::ResponseFileReading(std::string_view bytes, const std::string& file_name,
                                          const std::vector<Survey>& surveys, const ResponseLoadOptions& options)
-    : state_(new State{bytes, surveys, options, {}, std::nullopt, std::nullopt, false}) {
+    : state_(new State{bytes, surveys, options, {}, std::nullopt, std::nullopt, 0, false}) {
     state_->loaded.file_name = BaseName(file_name);
 }
 
@@ -577,6 +582,8 @@ double ResponseFileReading::Progress() const {
     if (state.csv) return 0.1 + 0.9 * state.csv->Progress();
     return 0.0;
 }
+
+std::size_t ResponseFileReading::CountedRows() const { return state_->counted_rows; }
 
 LoadedResponses ResponseFileReading::Finish() { return std::move(state_->loaded); }
 

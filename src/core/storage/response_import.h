@@ -124,6 +124,9 @@ public:
     bool Step(std::size_t rows, const ResponseVisitor& accept);
     // From 0 to 1.
     double Progress() const;
+    // How many rows a CSV file has (header included), once a first pass over it has counted
+    // them; 0 before then, or for other formats. For sizing what the rows go into.
+    std::size_t CountedRows() const;
     LoadedResponses Finish();
 
 private:
