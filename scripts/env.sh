@@ -12,7 +12,7 @@ export NODE_PATH=/usr/share/nodejs
 
 YOUSAID_IMGUI_DIR="$YOUSAID_CACHE/src/imgui"
 YOUSAID_SDL2_SRC_DIR="$YOUSAID_CACHE/src/sdl2"
-YOUSAID_SDL2_WASM_PREFIX="$YOUSAID_CACHE/sdl2-wasm"
+YOUSAID_SDL2_WASM_PREFIX="$YOUSAID_CACHE/sdl2-wasm-lean"
 # em++ cannot see /usr/include; this folder holds links to the header-only libraries only.
 YOUSAID_WASM_INCLUDE="$YOUSAID_CACHE/wasm-include"
 YOUSAID_BUILD="${YOUSAID_BUILD:-$YOUSAID_ROOT/build}"

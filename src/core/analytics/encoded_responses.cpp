@@ -348,8 +348,10 @@ std::uint16_t EncodedResponses::TextCode(std::size_t question_index) const {
 }
 
 std::optional<Problem> EncodedResponses::Add(const Response& response) {
-    const std::string who = "response " + response.id.ToHex();
-    const auto problem = [&who](const std::string& message) { return Problem::Saying(who + message); };
+    // Named only when something is wrong: most rows of a large import are fine.
+    const auto problem = [&response](const std::string& message) {
+        return Problem::Saying("response " + response.id.ToHex() + message);
+    };
     if (response.survey_id != survey_.id || response.survey_version != survey_.version) {
         return problem(" is for survey " + Quoted(response.survey_id) + " version " +
                        std::to_string(response.survey_version) + ", not " + Quoted(survey_.id) + " version " +

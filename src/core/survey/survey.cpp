@@ -81,7 +81,7 @@ bool KindHasNumericValue(QuestionKind kind) {
     return false;
 }
 
-const Option* Question::FindOption(const std::string& option_id) const {
+const Option* Question::FindOption(std::string_view option_id) const {
     const auto found = std::find_if(options.begin(), options.end(),
                                     [&](const Option& option) { return option.id == option_id; });
     return found == options.end() ? nullptr : &*found;

@@ -131,7 +131,7 @@ struct Question {
     TranslatableText now_label;
     std::optional<Condition> condition;
 
-    const Option* FindOption(const std::string& option_id) const;
+    const Option* FindOption(std::string_view option_id) const;
     bool IsPositiveOption(const std::string& option_id) const {
         return positive_option_ids.count(option_id) != 0;
     }
