@@ -15,6 +15,8 @@ public:
     void DrawContent(FrameContext& frame) override;
 
 private:
+    void DrawButtons(FrameContext& frame, const StationOverview& overview);
+
     StaffHost& host_;
 };
 
@@ -27,8 +29,17 @@ public:
     void DrawFooter(FrameContext& frame) override;
 
 private:
+    static bool HasField(const std::string& field);
+    // A text field with its problems, if any, between its label and its box.
+    void Field(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
+               int max_length);
+    void ProblemsFor(FrameContext& frame, const std::string& field);
+    void ShowProblem(FrameContext& frame, const Problem& problem);
+    void DrawChoices(FrameContext& frame, StationConfig& config);
+
     StaffHost& host_;
-    std::vector<Problem> problems_;
+    std::vector<Problem> problems_;  // from the last Save, each drawn by its field
+    bool scroll_to_problem_ = false;  // Save found problems: bring the first into view
 };
 
 class ClearDeviceScreen : public Screen {
