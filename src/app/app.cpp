@@ -85,6 +85,7 @@ void App::ApplyTestTimings() {
     };
     test_idle_timeout_seconds_ = seconds(platform::QueryParameter("idle"), 0);
     still_there_seconds_ = seconds(platform::QueryParameter("still_there"), still_there_seconds_);
+    staff_door_hold_ms_ = 1000 * seconds(platform::QueryParameter("door_hold"), 2);
     if (platform::QueryParameter("keep_partial") == "0") test_discard_partial_ = true;
 }
 
@@ -332,7 +333,7 @@ bool App::TickStaffArea(std::int64_t now_ms) {
 
 // The welcome screen's corner, held for two seconds, opens the staff area's PIN pad.
 bool App::TickStaffDoor(std::int64_t now_ms) {
-    if (corner_held_since_ms_ == 0 || now_ms - corner_held_since_ms_ < kStaffDoorHoldMs) return false;
+    if (corner_held_since_ms_ == 0 || now_ms - corner_held_since_ms_ < staff_door_hold_ms_) return false;
     corner_held_since_ms_ = 0;
     OpenStaffArea();
     return true;

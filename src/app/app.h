@@ -25,8 +25,6 @@
 
 namespace yousaid::app {
 
-// How long the welcome screen's unmarked corner is held to open the staff area.
-inline constexpr std::int64_t kStaffDoorHoldMs = 2000;
 
 // The platform's secure random source, in the shape core's RandomBytesFunction takes.
 void SecureRandom(std::uint8_t* out, std::size_t count);
@@ -208,6 +206,9 @@ private:
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
+    // How long the welcome screen's unmarked corner is held to open the staff area (a test
+    // page may ask for longer, to look at the ring while it fills).
+    std::int64_t staff_door_hold_ms_ = 2000;
     bool test_discard_partial_ = false;
     std::int32_t still_there_seconds_ = 30;    // then this long to answer before the session closes
     std::unique_ptr<RespondentSession> session_;

@@ -35,7 +35,7 @@ void App::StaffCorner(bool held, bool activated) {
 
 float App::StaffDoorProgress() const {
     if (corner_held_since_ms_ == 0) return 0.0f;
-    const double held = static_cast<double>(NowMs() - corner_held_since_ms_) / kStaffDoorHoldMs;
+    const double held = static_cast<double>(NowMs() - corner_held_since_ms_) / static_cast<double>(staff_door_hold_ms_);
     return static_cast<float>(std::clamp(held, 0.0, 1.0));
 }
 
