@@ -226,10 +226,7 @@ void StationSetupScreen::DrawChoices(FrameContext& frame, StationConfig& config)
 void StationSetupScreen::DrawFooter(FrameContext& frame) {
     BeginColumn(kStaffColumnEm);
     const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (BigButton(frame, "setup_cancel", "Back", ButtonKind::Secondary, true, half)) {
-        problems_.clear();
-        host_.GoTo(StaffPage::kHome);
-    }
+    if (BigButton(frame, "setup_cancel", "Back", ButtonKind::Secondary, true, half)) host_.GoTo(StaffPage::kHome);
     ImGui::SameLine();
     // A good save opens the live view (the app's call); problems stay here, each by its field.
     if (BigButton(frame, "setup_save", "Save", ButtonKind::Primary, true, half)) {

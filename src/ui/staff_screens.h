@@ -27,6 +27,11 @@ public:
     void DrawContent(FrameContext& frame) override;
     int FooterRows() const override { return 1; }
     void DrawFooter(FrameContext& frame) override;
+    // A new visit: the last visit's problems are no longer news.
+    void Reset() {
+        problems_.clear();
+        scroll_to_problem_ = false;
+    }
 
 private:
     static bool HasField(const std::string& field);

@@ -132,6 +132,15 @@ browserTest('staff notices: "PIN saved" and "Station settings saved" go once the
   await app.tap('station_setup');
   report = await app.waitForScreen('station_setup');
   assert.ok(!textsOf(report).some((text) => /Station settings saved/.test(text)), 'the saved notice went with its page');
+  // Problems from a visit that ended with Back are gone on the next.
+  await app.replaceText('event_date', '32/01/2026');
+  await app.tap('setup_save');
+  findText(await app.report(), /^There is no 32 January 2026\.$/);
+  await app.tap('setup_cancel');
+  await app.waitForScreen('staff_home');
+  await app.tap('station_setup');
+  report = await app.waitForScreen('station_setup');
+  assert.ok(!textsOf(report).some((text) => /There is no/.test(text)), 'last visit\'s problems are not news');
 });
 
 browserTest('an export is named by the event\'s date, as the README says, not the day it is made', async ({ app, page }) => {
