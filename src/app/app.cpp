@@ -15,6 +15,7 @@
 #include "platform/accessible_layer.h"
 #include "platform/durable_storage.h"
 #include "platform/platform.h"
+#include "ui/staff_widgets.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -84,6 +85,7 @@ void App::ApplyTestTimings() {
     };
     test_idle_timeout_seconds_ = seconds(platform::QueryParameter("idle"), 0);
     still_there_seconds_ = seconds(platform::QueryParameter("still_there"), still_there_seconds_);
+    staff_door_hold_ms_ = 1000 * seconds(platform::QueryParameter("door_hold"), 2);
     if (platform::QueryParameter("keep_partial") == "0") test_discard_partial_ = true;
 }
 
@@ -241,6 +243,11 @@ void App::DrawFrame(const ui::ExternalInput& input) {
                                             ui::ToU32(CurrentTheme().border), 1.0f);
         screen.DrawFooter(frame);
     }
+    // The staff corner is unmarked, but a hold on it shows a ring filling under the finger, so
+    // that staff know it is working; a quick tap shows nothing worth a respondent's notice.
+    if (!staff_.IsOpen() && corner_held_since_ms_ != 0) {
+        ui::DrawHoldRing(ImGui::GetForegroundDrawList(), CurrentTheme(), io.MousePos, StaffDoorProgress());
+    }
     if (test_mode_) {
         drawn_text_ = ImGui::GetCurrentContext()->LogBuffer.c_str();
         ImGui::LogFinish();
@@ -326,7 +333,7 @@ bool App::TickStaffArea(std::int64_t now_ms) {
 
 // The welcome screen's corner, held for two seconds, opens the staff area's PIN pad.
 bool App::TickStaffDoor(std::int64_t now_ms) {
-    if (corner_held_since_ms_ == 0 || now_ms - corner_held_since_ms_ < 2000) return false;
+    if (corner_held_since_ms_ == 0 || now_ms - corner_held_since_ms_ < staff_door_hold_ms_) return false;
     corner_held_since_ms_ = 0;
     OpenStaffArea();
     return true;

@@ -25,6 +25,7 @@
 
 namespace yousaid::app {
 
+
 // The platform's secure random source, in the shape core's RandomBytesFunction takes.
 void SecureRandom(std::uint8_t* out, std::size_t count);
 
@@ -46,6 +47,11 @@ public:
     void NoteInput(std::int64_t now_ms) { last_input_ms_ = now_ms; }
     // True while something changes without input (a screen settling).
     bool WantsAnotherFrame() const { return frames_to_settle_ > 0; }
+    // Something moves on screen with no input (the ring filling while the staff corner is
+    // held): one frame per animation frame, not the idle loop's clock checks.
+    bool Animating() const { return corner_held_since_ms_ != 0; }
+    // How much of the two-second hold on the staff corner is done, 0 to 1; 0 when not held.
+    float StaffDoorProgress() const;
 
     std::string CurrentScreenName() const;
     const ui::InteractiveItemList& Items() const { return items_; }
@@ -94,9 +100,11 @@ public:
     ui::PinPadState PinPad(ui::PinPurpose purpose) const override;
     std::string SubmitPin(ui::PinPurpose purpose, const std::string& pin) override;
     bool HasOfficerPin() const override { return officer_pin_.HasPin(); }
+    std::string NewPinProblem(const std::string& pin) const override;
     const std::map<std::string, Survey>& Surveys() const override { return surveys_; }
     StationConfig& DraftConfig() override { return draft_config_; }
     std::vector<Problem> SaveDraftConfig() override;
+    std::string Today() const override;
     ui::StationOverview Overview() const override;
     void ExportResponses(bool as_json) override;
     void ChooseFilesToImport() override;
@@ -198,6 +206,9 @@ private:
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
+    // How long the welcome screen's unmarked corner is held to open the staff area (a test
+    // page may ask for longer, to look at the ring while it fills).
+    std::int64_t staff_door_hold_ms_ = 2000;
     bool test_discard_partial_ = false;
     std::int32_t still_there_seconds_ = 30;    // then this long to answer before the session closes
     std::unique_ptr<RespondentSession> session_;

@@ -216,6 +216,9 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Uint64(ImportedCount());
     writer.Key("notExported");
     writer.Uint64(store_open_ ? store_.NotYetExportedCount() : 0);
+    // How far the hold on the staff corner has got (the ring drawn under the finger), 0 to 1.
+    writer.Key("doorProgress");
+    writer.Double(static_cast<double>(StaffDoorProgress()));
     writer.EndObject();
     WriteStored(writer, store_, store_open_);
     WriteItems(writer, "items", items_, ItemKinds::kControls);

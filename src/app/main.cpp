@@ -171,7 +171,7 @@ void RunOneIteration(void* argument) {
     if (had_input) loop.app->NoteInput(now);
     if (loop.app->Tick(now) || woken) had_input = true;
     if (had_input) loop.frames_after_input = kFramesAfterInput;
-    if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame()) {
+    if (loop.frames_after_input <= 0 && !loop.app->WantsAnotherFrame() && !loop.app->Animating()) {
         // Idle: no frames until input, or until the clocks (timeouts, countdowns) are next due
         // a look.
         yousaid::platform::SleepUntilWoken(kClockCheckMilliseconds);
@@ -251,7 +251,7 @@ int main(int, char**) {
 #else
     while (!loop.quit) {
         // Sleep until input arrives instead of spinning, unless a frame is still needed.
-        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame()) SDL_WaitEventTimeout(nullptr, kClockCheckMilliseconds);
+        if (loop.frames_after_input <= 0 && !app.WantsAnotherFrame() && !app.Animating()) SDL_WaitEventTimeout(nullptr, kClockCheckMilliseconds);
         RunOneIteration(&loop);
     }
     renderer.Stop();

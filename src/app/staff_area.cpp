@@ -1,11 +1,18 @@
 // The staff area's door, pages, PINs and clearing, as the app provides them. Who is signed
 // in lives in the staff area controller; every page change and request checks it.
+#include <algorithm>
 #include <filesystem>
 
 #include "app/app.h"
+#include "core/base/calendar.h"
 #include "platform/platform.h"
 
 namespace yousaid::app {
+
+std::string App::NewPinProblem(const std::string& pin) const {
+    const std::optional<std::string> problem = StaffPinRuleProblem(pin);
+    return problem ? *problem : std::string();
+}
 
 OfficerPaths OfficerPathsIn(const std::string& data_dir) {
     return {data_dir + "/officer_store", data_dir + "/officer.yslog", data_dir + "/officer_files"};
@@ -26,6 +33,12 @@ void App::StaffCorner(bool held, bool activated) {
     }
 }
 
+float App::StaffDoorProgress() const {
+    if (corner_held_since_ms_ == 0) return 0.0f;
+    const double held = static_cast<double>(NowMs() - corner_held_since_ms_) / static_cast<double>(staff_door_hold_ms_);
+    return static_cast<float>(std::clamp(held, 0.0, 1.0));
+}
+
 void App::OpenStaffArea() {
     staff_.OpenAtPin();
     notice_.clear();
@@ -39,10 +52,16 @@ void App::GoTo(StaffPage page) {
     if (!staff_.GoTo(page)) return;
     const bool pin_pad = page == StaffPage::kPin || page == StaffPage::kOfficerPin || page == StaffPage::kStationPinReset;
     if (pin_pad) staff_.ResetPinPads();
-    if (page == StaffPage::kSetup) draft_config_ = station_;
+    // Setup edits a copy; anywhere else (the live view) shows the settings in use.
+    draft_config_ = station_;
+    if (page == StaffPage::kSetup) {
+        // Shown as a UK volunteer writes dates; saving reads it back (ReadStationSetup).
+        if (const auto date = CalendarDate::FromIso(station_.event_date)) draft_config_.event_date = date->ToUk();
+    }
     if (page != StaffPage::kImport && !import_batch_.progress) import_batch_ = {};
-    // What happened is said once, on the page it happened for (callers set it after GoTo).
-    if (pin_pad || page == StaffPage::kHome || page == StaffPage::kOfficerHome) notice_.clear();
+    // What happened is said once, on the page it happened for (callers set it after GoTo):
+    // "PIN saved" is no longer news on the next page.
+    notice_.clear();
     last_input_ms_ = NowMs();
 }
 

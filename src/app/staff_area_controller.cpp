@@ -49,6 +49,7 @@ bool StaffAreaController::MayShow(StaffPage page) const {
 
 bool StaffAreaController::GoTo(StaffPage page) {
     if (!MayShow(page)) return false;
+    if (page == StaffPage::kSetup && page_ != StaffPage::kSetup) setup_screen_.Reset();
     page_ = page;
     return true;
 }

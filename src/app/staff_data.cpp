@@ -17,16 +17,19 @@ namespace yousaid::app {
 
 std::vector<Problem> App::SaveDraftConfig() {
     if (!Allowed(ui::StaffRole::kVolunteer)) return {Problem::Saying(notice_)};
-    std::vector<Problem> problems = ValidateStationConfig(draft_config_);
-    if (!problems.empty()) return problems;
-    const Status saved = SaveStationConfig(draft_config_, data_dir_ + "/station.json");
+    Result<StationConfig> setup = ReadStationSetup(draft_config_);
+    if (!setup.ok()) return setup.problems;
+    const Status saved = SaveStationConfig(*setup.value, data_dir_ + "/station.json");
     if (!saved.ok()) return saved.problems;
-    station_ = draft_config_;
+    station_ = std::move(*setup.value);
     survey_from_address_.clear();  // the volunteer's choice now wins over the address
     Sync();
+    GoTo(ui::StaffPage::kHome);
     notice_ = "Station settings saved.";
     return {};
 }
+
+std::string App::Today() const { return platform::LocalDate(NowMs()); }
 
 ui::StationOverview App::Overview() const {
     ui::StationOverview overview;
@@ -38,6 +41,7 @@ ui::StationOverview App::Overview() const {
         for (const Response& response : store_.Responses()) {
             ui::SurveyTally& tally = by_survey[response.survey_id];
             const auto survey = surveys_.find(response.survey_id);
+            tally.survey_id = response.survey_id;
             tally.survey_title = survey != surveys_.end() ? survey->second.title.English() : response.survey_id;
             ++tally.total;
             if (platform::LocalDate(response.submitted_at_ms) == today) ++tally.today;
@@ -52,6 +56,7 @@ ui::StationOverview App::Overview() const {
         overview.station_responses = store_.Count();
     }
     overview.imported_responses = ImportedCount();
+    overview.active_survey_id = ActiveSurveyId();
     if (ActiveSurvey() == nullptr) overview.warnings.push_back(SurveyProblemText());
     for (auto& [id, tally] : by_survey) overview.surveys.push_back(tally);
     if (last > 0 && platform::LocalDate(last) == today) overview.last_response_time = platform::LocalTimeOfDay(last);

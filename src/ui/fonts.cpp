@@ -65,6 +65,12 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
     const float title_size = std::max(body_size * 1.25f, std::min(body_size * 1.75f, 44.0f));
     fonts_.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), title_size * scale, &config, kGlyphRanges);
     fonts_.question = io.Fonts->AddFontFromFileTTF(bold.c_str(), body_size * 1.25f * scale, &config, kGlyphRanges);
+    // Counts on the volunteer's live view: digits and the thousands comma, so a large size
+    // costs the atlas little.
+    static const ImWchar kFigureRanges[] = {0x002C, 0x002C, 0x0030, 0x0039, 0};
+    const float figure_size = std::max(64.0f, std::min(body_size * 3.2f, 110.0f));
+    fonts_.figure = io.Fonts->AddFontFromFileTTF(bold.c_str(), figure_size * scale, &config, kFigureRanges);
+    if (fonts_.figure == nullptr) fonts_.figure = fonts_.title;
     last_error_.clear();
     if (fonts_.body == nullptr || fonts_.bold == nullptr || fonts_.title == nullptr || fonts_.question == nullptr) {
         // ImGui's built-in font keeps the app usable, if plain, when a font file is missing.
@@ -73,7 +79,7 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
         ImFontConfig fallback;
         fallback.SizePixels = body_size * scale;
         ImFont* builtin = io.Fonts->AddFontDefault(&fallback);
-        fonts_.body = fonts_.bold = fonts_.title = fonts_.question = builtin;
+        fonts_.body = fonts_.bold = fonts_.title = fonts_.question = fonts_.figure = builtin;
     }
     io.FontGlobalScale = 1.0f / scale;
     io.FontDefault = fonts_.body;

@@ -10,6 +10,7 @@ struct FontSet {
     ImFont* bold = nullptr;
     ImFont* title = nullptr;     // screen titles
     ImFont* question = nullptr;  // question text: bold, a little larger than the body
+    ImFont* figure = nullptr;    // the live view's counts, read from a metre away: digits only
     float body_size = 0;  // in CSS pixels
 };
 

@@ -48,7 +48,7 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     if (BigButton(frame, "reset_station_pin", "Reset the station PIN", ButtonKind::Secondary, true, half)) {
         host_.GoTo(StaffPage::kStationPinReset);
     }
-    if (BigButton(frame, "clear_everything", "Clear everything on this device", ButtonKind::Secondary, true, half)) {
+    if (BigButton(frame, "clear_everything", "Delete all responses", ButtonKind::Danger, true, half)) {
         host_.GoTo(StaffPage::kClearEverything);
     }
     ImGui::SameLine();
@@ -118,7 +118,7 @@ void OfficerImportScreen::DrawContent(FrameContext& frame) {
 void ClearEverythingScreen::DrawContent(FrameContext& frame) {
     const StationOverview overview = host_.Overview();
     const bool confirming = host_.Page() == StaffPage::kClearEverythingConfirm;
-    frame.title = confirming ? "Are you sure? This cannot be undone." : "Clear everything on this device";
+    frame.title = confirming ? "Are you sure? This cannot be undone." : "Delete all responses on this device";
     const std::string removes = "This removes " + ResponsesText(overview.station_responses) + " from this station and " +
                                 CountText(overview.imported_responses) + " imported " +
                                 (overview.imported_responses == 1 ? "response" : "responses") + " in the officer store.";
@@ -129,8 +129,10 @@ void ClearEverythingScreen::DrawContent(FrameContext& frame) {
     Paragraph("The station's settings and both PINs stay.", true);
     const bool unexported = overview.not_exported > 0;
     AcceptLossOfUnexported(frame, overview.not_exported, accept_loss_);
-    const TwoStepClear steps{"clear_all", "Clear everything", "Yes, clear both stores",
-                             StaffPage::kClearEverythingConfirm, StaffPage::kOfficerHome};
+    const std::uint64_t all = overview.station_responses + overview.imported_responses;
+    const TwoStepClear steps{"clear_all", "Delete all " + ResponsesText(all) + " on this device",
+                             "Yes, delete " + ResponsesText(all) + " for good", StaffPage::kClearEverythingConfirm,
+                             StaffPage::kOfficerHome};
     if (TwoStepClearButtons(frame, host_, steps, confirming, !unexported || accept_loss_)) host_.ClearEverything();
     const StaffPage page = host_.Page();
     if (page != StaffPage::kClearEverything && page != StaffPage::kClearEverythingConfirm) accept_loss_ = false;
@@ -154,7 +156,8 @@ void ForgotOfficerPinScreen::DrawContent(FrameContext& frame) {
     Paragraph(removes);
     Paragraph(files);
     Paragraph("This station's own responses stay.", true);
-    const TwoStepClear steps{"forget_officer", "Clear the officer store", "Yes, clear it and choose a new officer PIN",
+    const TwoStepClear steps{"forget_officer", "Delete the " + ResponsesText(overview.imported_responses) + " imported",
+                             "Yes, delete them and choose a new officer PIN",
                              StaffPage::kForgotOfficerPinConfirm, StaffPage::kHome};
     if (TwoStepClearButtons(frame, host_, steps, confirming, true)) host_.ForgetOfficerPin();
     EndColumn();

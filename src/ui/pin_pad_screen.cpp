@@ -106,8 +106,9 @@ void PinPadScreen::Press(const std::string& key, const PinPadState& state) {
     if (!state.choosing) {
         message_ = host_.SubmitPin(purpose_, entered);
     } else if (first_choice_.empty()) {
-        first_choice_ = entered;
-        message_.clear();
+        // A PIN too easy to guess is refused at once, not after it has been typed twice.
+        message_ = host_.NewPinProblem(entered);
+        if (message_.empty()) first_choice_ = entered;
     } else if (first_choice_ != entered) {
         message_ = "The two PINs were different. Choose a PIN again.";
         first_choice_.clear();

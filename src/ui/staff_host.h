@@ -45,6 +45,7 @@ struct PinPadState {
 };
 
 struct SurveyTally {
+    std::string survey_id;
     std::string survey_title;
     std::uint64_t today = 0;
     std::uint64_t total = 0;
@@ -56,6 +57,7 @@ struct SurveyTally {
 // The volunteer's live view of the station.
 struct StationOverview {
     std::vector<SurveyTally> surveys;
+    std::string active_survey_id;     // the survey respondents are answering; empty when none
     std::string last_response_time;  // "14:05", or empty when none yet
     std::uint64_t station_responses = 0;
     std::uint64_t not_exported = 0;
@@ -104,11 +106,17 @@ public:
     // tell the person at the pad.
     virtual std::string SubmitPin(PinPurpose purpose, const std::string& pin) = 0;
     virtual bool HasOfficerPin() const = 0;
+    // Why `pin` may not be chosen as a new PIN (1234, 0000), in words, at its first entry;
+    // empty when it may.
+    virtual std::string NewPinProblem(const std::string& pin) const = 0;
 
     virtual const std::map<std::string, Survey>& Surveys() const = 0;
     virtual StationConfig& DraftConfig() = 0;
-    // Problems with the draft (nothing saved), or none (saved and in use).
+    // Problems with the draft, each naming its field (nothing saved); or none: saved, in
+    // use, and the live view shows. The event date is typed as the volunteer writes it.
     virtual std::vector<Problem> SaveDraftConfig() = 0;
+    // Today's date where the station is ("2026-03-14"): where the date picker starts.
+    virtual std::string Today() const = 0;
 
     virtual StationOverview Overview() const = 0;
     virtual void ExportResponses(bool as_json) = 0;

@@ -15,6 +15,8 @@ public:
     void DrawContent(FrameContext& frame) override;
 
 private:
+    void DrawButtons(FrameContext& frame, const StationOverview& overview);
+
     StaffHost& host_;
 };
 
@@ -25,10 +27,24 @@ public:
     void DrawContent(FrameContext& frame) override;
     int FooterRows() const override { return 1; }
     void DrawFooter(FrameContext& frame) override;
+    // A new visit: the last visit's problems are no longer news.
+    void Reset() {
+        problems_.clear();
+        scroll_to_problem_ = false;
+    }
 
 private:
+    static bool HasField(const std::string& field);
+    // A text field with its problems, if any, between its label and its box.
+    void Field(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
+               int max_length);
+    void ProblemsFor(FrameContext& frame, const std::string& field);
+    void ShowProblem(FrameContext& frame, const Problem& problem);
+    void DrawChoices(FrameContext& frame, StationConfig& config);
+
     StaffHost& host_;
-    std::vector<Problem> problems_;
+    std::vector<Problem> problems_;  // from the last Save, each drawn by its field
+    bool scroll_to_problem_ = false;  // Save found problems: bring the first into view
 };
 
 class ClearDeviceScreen : public Screen {

@@ -1,6 +1,8 @@
 #include "ui/staff_widgets.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -41,6 +43,117 @@ void StaffWarning(const FrameContext& frame, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void FieldProblem(const FrameContext& frame, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, frame.theme.danger);
+    BoldParagraph(frame, text);
+    ImGui::PopStyleColor();
+}
+
+void FigureTile(const FrameContext& frame, std::uint64_t count, const std::string& caption, float width) {
+    const Theme& theme = frame.theme;
+    const float em = ImGui::GetFontSize();
+    const std::string figure = CountText(count);
+    ImGui::PushFont(frame.fonts.figure);
+    float figure_size = ImGui::GetFontSize();
+    const float figure_width = ImGui::CalcTextSize(figure.c_str()).x;
+    ImGui::PopFont();
+    // A count too wide for its tile is drawn smaller rather than cut.
+    const float room = width - em;
+    if (figure_width > room) figure_size *= room / figure_width;
+    const float pad = em * 0.4f;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + pad + figure_size + em * 1.3f + pad);
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw_list->AddRectFilled(min, max, ToU32(theme.surface), rounding);
+    draw_list->AddRect(min, max, ToU32(theme.border), rounding, 0, 2.0f);
+    const ImVec2 digits = frame.fonts.figure->CalcTextSizeA(figure_size, FLT_MAX, 0.0f, figure.c_str());
+    const ImVec2 figure_at(std::floor(min.x + (width - digits.x) * 0.5f), min.y + pad);
+    draw_list->AddText(frame.fonts.figure, figure_size, figure_at, ToU32(theme.text), figure.c_str());
+    const ImVec2 words = frame.fonts.bold->CalcTextSizeA(em, FLT_MAX, 0.0f, caption.c_str());
+    draw_list->AddText(frame.fonts.bold, em, ImVec2(std::floor(min.x + (width - words.x) * 0.5f), figure_at.y + figure_size + em * 0.15f),
+                       ToU32(theme.muted_text), caption.c_str());
+    // Laid out as the figure's line (published with its caption) and the caption's, no gap.
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+    ImGui::SetCursorScreenPos(ImVec2(figure_at.x, figure_at.y));
+    ImGui::Dummy(digits);
+    std::string spoken = caption + ": " + figure;
+    if (!spoken.empty()) spoken[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(spoken[0])));
+    PublishLastText(spoken);
+    ImGui::SetCursorScreenPos(min);
+    ImGui::Dummy(ImVec2(width, max.y - min.y));
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+}
+
+bool DateStepper(FrameContext& frame, const std::string& id, std::string& text, const CalendarDate& start) {
+    const Result<CalendarDate> typed = ReadTypedDate(text);
+    const CalendarDate shown = typed.ok() ? *typed.value : start;
+    static const char* const kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    struct Part {
+        const char* name;
+        std::string value;
+        CalendarDate earlier;
+        CalendarDate later;
+    };
+    const Part parts[3] = {
+        {"day", std::to_string(shown.day), shown.PlusDays(-1), shown.PlusDays(1)},
+        {"month", kMonths[std::clamp(shown.month, 1, 12) - 1], shown.PlusMonths(-1), shown.PlusMonths(1)},
+        {"year", std::to_string(shown.year), shown.PlusMonths(-12), shown.PlusMonths(12)},
+    };
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button = std::max(frame.theme.min_touch_target, ImGui::GetFontSize() * 2.3f);
+    const float part_width = (ColumnWidth() - style.ItemSpacing.x * 2) / 3.0f;
+    const float value_width = part_width - 2 * (button + style.ItemSpacing.x);
+    bool stepped = false;
+    for (int index = 0; index < 3; ++index) {
+        const Part& part = parts[index];
+        // Each part is exactly part_width wide, so the default spacing lines the three up.
+        if (index > 0) ImGui::SameLine();
+        const std::string base = id + "_" + part.name;
+        const std::string name = part.name;
+        CalendarDate chosen = shown;
+        if (BigButton(frame, base + "_earlier", "-", ButtonKind::Secondary, true, button, "One " + name + " earlier")) {
+            chosen = part.earlier;
+        }
+        ImGui::SameLine();
+        ImGui::Dummy(ImVec2(value_width, button));
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 size = frame.fonts.bold->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, part.value.c_str());
+        ImGui::GetWindowDrawList()->AddText(frame.fonts.bold, ImGui::GetFontSize(),
+                                            ImVec2(std::floor(min.x + (value_width - size.x) * 0.5f),
+                                                   std::floor(min.y + (button - size.y) * 0.5f)),
+                                            ToU32(frame.theme.text), part.value.c_str());
+        PublishLastText(part.value);
+        ImGui::SameLine();
+        if (BigButton(frame, base + "_later", "+", ButtonKind::Secondary, true, button, "One " + name + " later")) {
+            chosen = part.later;
+        }
+        if (!(chosen == shown)) {
+            text = chosen.ToUk();
+            stepped = true;
+        }
+    }
+    return stepped;
+}
+
+void DrawHoldRing(ImDrawList* draw_list, const Theme& theme, const ImVec2& finger, float fraction) {
+    const float em = ImGui::GetFontSize();
+    const float radius = em * 2.0f;
+    const float thickness = em * 0.45f;
+    const float reach = radius + thickness;
+    const ImVec2 centre(std::max(finger.x, reach), std::max(finger.y, reach));
+    constexpr float kPi = 3.14159265f;
+    const float top = -kPi * 0.5f;
+    draw_list->AddCircleFilled(centre, radius + thickness * 0.5f, ToU32(theme.background), 48);
+    draw_list->AddCircle(centre, radius, ToU32(theme.border), 48, thickness);
+    if (fraction <= 0.0f) return;
+    draw_list->PathArcTo(centre, radius, top, top + 2.0f * kPi * std::min(fraction, 1.0f), 48);
+    draw_list->PathStroke(ToU32(theme.primary), false, thickness);
+}
+
 int TileRow(FrameContext& frame, const std::string& group, const std::vector<std::pair<std::string, std::string>>& options,
             const std::string& current, int most_per_row) {
     int chosen = -1;
@@ -72,10 +185,10 @@ void AcceptLossOfUnexported(FrameContext& frame, std::uint64_t not_exported, boo
 bool TwoStepClearButtons(FrameContext& frame, StaffHost& host, const TwoStepClear& steps, bool confirming, bool allowed) {
     bool confirmed = false;
     if (!confirming) {
-        if (BigButton(frame, steps.id + "_continue", steps.first_label, ButtonKind::Primary, allowed)) {
+        if (BigButton(frame, steps.id + "_continue", steps.first_label, ButtonKind::Danger, allowed)) {
             host.GoTo(steps.confirm_page);
         }
-    } else if (BigButton(frame, steps.id + "_confirm", steps.confirm_label, ButtonKind::Primary, allowed)) {
+    } else if (BigButton(frame, steps.id + "_confirm", steps.confirm_label, ButtonKind::Danger, allowed)) {
         confirmed = true;
     }
     if (BigButton(frame, steps.id + "_cancel", "Cancel", ButtonKind::Secondary)) host.GoTo(steps.cancel_page);

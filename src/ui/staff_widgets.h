@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/calendar.h"
 #include "ui/frame_context.h"
 #include "ui/staff_host.h"
 
@@ -18,6 +19,22 @@ void StaffWarning(const FrameContext& frame, const std::string& text);
 // Whether what was just stored (a response, an import) has reached the device's storage,
 // so that nobody closes the tab believing it safe while a save is under way.
 void SaveStatusParagraph(const StationOverview& overview);
+
+// What is wrong with one field of a form, drawn where the field is, in the danger colour.
+void FieldProblem(const FrameContext& frame, const std::string& text);
+
+// A count a volunteer reads from a metre away: large digits over a caption, on a tile
+// `width` wide. Published to screen readers as "Today: 12".
+void FigureTile(const FrameContext& frame, std::uint64_t count, const std::string& caption, float width);
+
+// A date picker for a touch screen: a day, a month or a year earlier or later. It starts
+// from the date in `text` (as typed, see ReadTypedDate), or `start` when that is no date,
+// and writes its choice back into `text` as DD/MM/YYYY. True when a step was taken.
+bool DateStepper(FrameContext& frame, const std::string& id, std::string& text, const CalendarDate& start);
+
+// The ring that fills under a finger held on the staff corner: `fraction` of the hold done.
+// Drawn around `finger`, moved in from the screen's edges so it shows whole.
+void DrawHoldRing(ImDrawList* draw_list, const Theme& theme, const ImVec2& finger, float fraction);
 
 // A row of choice tiles, one per option; returns the index chosen this frame, or -1.
 // `per_row` tiles share a row (fewer when there are fewer options).

@@ -21,6 +21,10 @@ const Theme& DefaultTheme() {
         t.secondary = Rgb(226, 224, 220);
         t.secondary_hovered = Rgb(214, 211, 206);
         t.secondary_active = Rgb(200, 197, 192);
+        t.danger = Rgb(178, 34, 34);  // white on it 6.5:1
+        t.danger_hovered = Rgb(153, 27, 27);
+        t.danger_active = Rgb(127, 22, 22);
+        t.on_danger = Rgb(255, 255, 255);
         t.border = Rgb(150, 156, 168);
         t.selected_fill = Rgb(222, 234, 252);
         t.selected_border = Rgb(24, 90, 192);
@@ -47,6 +51,11 @@ const Theme& HighContrastTheme() {
         t.secondary = Rgb(0, 0, 0);
         t.secondary_hovered = Rgb(50, 50, 50);
         t.secondary_active = Rgb(80, 80, 80);
+        // Salmon, apart from the yellow primary and the black secondary; black on it 8:1.
+        t.danger = Rgb(255, 120, 120);
+        t.danger_hovered = Rgb(255, 150, 150);
+        t.danger_active = Rgb(230, 95, 95);
+        t.on_danger = Rgb(0, 0, 0);
         t.border = Rgb(255, 255, 255);
         t.selected_fill = Rgb(60, 55, 0);
         t.selected_border = Rgb(255, 230, 0);

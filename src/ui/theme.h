@@ -19,6 +19,10 @@ struct Theme {
     ImVec4 secondary;          // Back, Skip
     ImVec4 secondary_hovered;
     ImVec4 secondary_active;
+    ImVec4 danger;             // buttons that delete responses: never mistaken for a primary one
+    ImVec4 danger_hovered;
+    ImVec4 danger_active;
+    ImVec4 on_danger;
     ImVec4 border;
     ImVec4 selected_fill;      // a chosen answer tile
     ImVec4 selected_border;

@@ -20,7 +20,9 @@ RegionState InteractiveRegion(FrameContext& frame, const std::string& id, const 
                               const std::string& label, bool enabled = true, bool checked = false,
                               const std::string& group = {});
 
-enum class ButtonKind { Primary, Secondary };
+// Danger: a button that deletes something (responses, a store); its own colour in every
+// theme, and a label that says what goes.
+enum class ButtonKind { Primary, Secondary, Danger };
 
 // `width` 0 means the whole column. `accessible_label`, when given, is what a screen reader
 // says instead of the visible label (e.g. "Change: Do you feel safe?" for "Change").

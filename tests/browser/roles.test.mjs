@@ -272,7 +272,7 @@ browserTest('clearing: the volunteer clears this station only, as it says; the o
   let report = await app.waitForScreen('clear_device');
   await shot(page, 'clear-device-volunteer');
   // What goes and what stays, and who can clear that (drawn, and announced the same).
-  assert.equal(report.title, 'Clear this device');
+  assert.equal(report.title, 'Delete this station\'s responses');
   assert.ok(report.announcement.includes('This removes 3 responses from this station.'), report.announcement);
   assert.ok(report.announcement.includes('It leaves 2 imported responses, which only the officer can clear.'),
     report.announcement);

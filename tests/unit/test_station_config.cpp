@@ -91,25 +91,64 @@ TEST_CASE("station: event dates are YYYY-MM-DD and real days") {
         CHECK(Messages(config).empty());
     }
     config.event_date = "2026-02-30";
-    CHECK(OnlyMessage(config) == "event date: 2026-02-30 is not a date");
+    CHECK(OnlyMessage(config) == "The event date is not a real day. There is no 30 February 2026.");
     config.event_date = "2025-02-29";
-    CHECK(OnlyMessage(config) == "event date: 2025-02-29 is not a date");
+    CHECK(OnlyMessage(config) == "The event date is not a real day. There is no 29 February 2025.");
     config.event_date = "2100-02-29";
-    CHECK(OnlyMessage(config) == "event date: 2100-02-29 is not a date");
+    CHECK(OnlyMessage(config) == "The event date is not a real day. There is no 29 February 2100.");
     config.event_date = "2026-13-01";
-    CHECK(OnlyMessage(config) == "event date: 2026-13-01 is not a date");
+    CHECK(OnlyMessage(config) ==
+          "The event date is not a real day. There is no month 13: type the date as day/month/year, for example "
+          "14/03/2026.");
     config.event_date = "2026-04-31";
-    CHECK(OnlyMessage(config) == "event date: 2026-04-31 is not a date");
+    CHECK(OnlyMessage(config) == "The event date is not a real day. There is no 31 April 2026.");
     config.event_date = "2026-00-10";
-    CHECK(OnlyMessage(config) == "event date: 2026-00-10 is not a date");
+    CHECK(OnlyMessage(config) ==
+          "The event date is not a real day. There is no month 0: type the date as day/month/year, for example "
+          "14/03/2026.");
+    // Stored dates are ISO; what a volunteer types is read by ReadStationSetup first.
     config.event_date = "14/03/2026";
-    CHECK(OnlyMessage(config) == "event date: '14/03/2026' is not written YYYY-MM-DD (e.g. 2026-03-14)");
+    CHECK(OnlyMessage(config) == "The event date '14/03/2026' is not written as year-month-day, like 2026-03-14.");
     config.event_date = "2026-3-14";
-    CHECK(OnlyMessage(config) == "event date: '2026-3-14' is not written YYYY-MM-DD (e.g. 2026-03-14)");
+    CHECK(OnlyMessage(config) == "The event date '2026-3-14' is not written as year-month-day, like 2026-03-14.");
     config.event_date = "2026-03-14 ";
-    CHECK(OnlyMessage(config) == "event date: '2026-03-14 ' is not written YYYY-MM-DD (e.g. 2026-03-14)");
+    CHECK(OnlyMessage(config) == "The event date '2026-03-14 ' is not written as year-month-day, like 2026-03-14.");
     config.event_date = "1926-03-14";
-    CHECK(OnlyMessage(config) == "event date: 1926-03-14 is not in the years 2000 to 2099");
+    CHECK(OnlyMessage(config) == "Check the year of the event date: 1926 is not between 2000 and 2099.");
+}
+
+TEST_CASE("station: setup reads the event date as a UK volunteer types it, and keeps it as YYYY-MM-DD") {
+    StationConfig draft = ValidConfig();
+    for (const char* typed : {"14/03/2026", "14/3/2026", " 14-03-2026 ", "14.03.2026", "2026-03-14"}) {
+        CAPTURE(typed);
+        draft.event_date = typed;
+        const Result<StationConfig> read = ReadStationSetup(draft);
+        REQUIRE(read.ok());
+        CHECK(read.value->event_date == "2026-03-14");
+    }
+    draft.event_date = "  ";
+    REQUIRE(ReadStationSetup(draft).ok());
+    CHECK(ReadStationSetup(draft).value->event_date.empty());
+
+    draft.event_date = "31/02/2026";
+    Result<StationConfig> read = ReadStationSetup(draft);
+    REQUIRE(read.problems.size() == 1);
+    CHECK(read.problems[0].field == "event_date");
+    CHECK(read.problems[0].message == "There is no 31 February 2026.");
+    draft.event_date = "March the 14th";
+    CHECK(ReadStationSetup(draft).problems[0].message == "Type the date as day/month/year, for example 14/03/2026.");
+    draft.event_date = "14/03/1926";
+    CHECK(ReadStationSetup(draft).problems[0].message ==
+          "Check the year of the event date: 1926 is not between 2000 and 2099.");
+
+    // The date's problem keeps its place among the others, once.
+    draft.wave = "";
+    draft.event_date = "31/02/2026";
+    draft.station_name = "";
+    read = ReadStationSetup(draft);
+    std::vector<std::string> fields;
+    for (const Problem& problem : read.problems) fields.push_back(problem.field);
+    CHECK(fields == std::vector<std::string>{"wave", "event_date", "station_name"});
 }
 
 TEST_CASE("station: the idle timeout is 30 to 1800 seconds") {
@@ -119,9 +158,9 @@ TEST_CASE("station: the idle timeout is 30 to 1800 seconds") {
     config.idle_timeout_seconds = 1800;
     CHECK(Messages(config).empty());
     config.idle_timeout_seconds = 29;
-    CHECK(OnlyMessage(config) == "idle timeout: 29 seconds is not between 30 and 1800 seconds");
+    CHECK(OnlyMessage(config) == "The wait before \"Are you still there?\" must be between 30 and 1800 seconds, not 29.");
     config.idle_timeout_seconds = 1801;
-    CHECK(OnlyMessage(config) == "idle timeout: 1801 seconds is not between 30 and 1800 seconds");
+    CHECK(OnlyMessage(config) == "The wait before \"Are you still there?\" must be between 30 and 1800 seconds, not 1801.");
 }
 
 TEST_CASE("station: every field with a problem gets its own message, in field order") {
@@ -139,15 +178,16 @@ TEST_CASE("station: every field with a problem gets its own message, in field or
     std::vector<std::pair<std::string, std::string>> got;
     for (const Problem& problem : problems) got.emplace_back(problem.field, problem.message);
     const std::vector<std::pair<std::string, std::string>> expected{
-        {"survey_id", "survey id: 'Parent Carer' must be lowercase letters, digits and _ (like parent_carer)"},
-        {"wave", "wave: '2026 spring' must be up to 32 letters, digits, - and _ (e.g. 2026 or 2026-spring)"},
-        {"event_name", "event name: must be one line without control characters"},
-        {"event_date", "event date: 2026-02-30 is not a date"},
-        {"place", "place: is not valid text (UTF-8)"},
-        {"station_name", "station name: must not be empty (e.g. Tablet 3)"},
-        {"station_id", "station id: 'not-an-id' is not 32 lowercase hex digits"},
-        {"default_language", "default language: 'Polish' is not a language code like en, pl or pt-BR"},
-        {"idle_timeout_seconds", "idle timeout: 0 seconds is not between 30 and 1800 seconds"},
+        {"survey_id", "The survey id 'Parent Carer' can only have lowercase letters, digits and _ (like parent_carer)."},
+        {"wave", "A wave can only have letters, digits, - and _, up to 32 of them, for example 2026 or 2026-spring. "
+                 "'2026 spring' has others."},
+        {"event_name", "The event name must be on one line."},
+        {"event_date", "The event date is not a real day. There is no 30 February 2026."},
+        {"place", "The place has characters that cannot be read. Type it again."},
+        {"station_name", "Give the station a name, for example Tablet 3."},
+        {"station_id", "The station id 'not-an-id' is damaged: it is not 32 lowercase hex digits."},
+        {"default_language", "The starting language 'Polish' is not a language code like en, pl or pt-BR."},
+        {"idle_timeout_seconds", "The wait before \"Are you still there?\" must be between 30 and 1800 seconds, not 0."},
     };
     CHECK(got == expected);
 }
@@ -163,18 +203,18 @@ TEST_CASE("station: names may use any language; length counts characters, not by
     config.station_name = forty;
     CHECK(Messages(config).empty());
     config.station_name = forty + "a";
-    CHECK(OnlyMessage(config) == "station name: has 41 characters; at most 40 fit");
+    CHECK(OnlyMessage(config) == "The station name is too long: it has 41 characters, and 40 fit.");
     config.station_name = "";
-    CHECK(OnlyMessage(config) == "station name: must not be empty (e.g. Tablet 3)");
+    CHECK(OnlyMessage(config) == "Give the station a name, for example Tablet 3.");
     config = ValidConfig();
     config.wave = "";
-    CHECK(OnlyMessage(config) == "wave: must not be empty (e.g. 2026)");
+    CHECK(OnlyMessage(config) == "Type a wave, for example 2026.");
     config.wave = "2026-spring_2";
     CHECK(Messages(config).empty());
     config.default_language = "pt-BR";
     CHECK(Messages(config).empty());
     config.station_id = "0102030405060708090A0B0C0D0E0F10";  // ids are written in lowercase
-    CHECK(OnlyMessage(config) == "station id: '0102030405060708090A0B0C0D0E0F10' is not 32 lowercase hex digits");
+    CHECK(OnlyMessage(config) == "The station id '0102030405060708090A0B0C0D0E0F10' is damaged: it is not 32 lowercase hex digits.");
 }
 
 TEST_CASE("station: save and load give back the same settings, as readable JSON") {
@@ -225,7 +265,7 @@ TEST_CASE("station: saving refuses settings with problems and keeps the old file
     bad.event_date = "2026-02-30";
     const Status refused = SaveStationConfig(bad, path);
     CHECK_FALSE(refused.ok());
-    CHECK(refused.Message() == "the settings were not saved: event date: 2026-02-30 is not a date");
+    CHECK(refused.Message() == "the settings were not saved: The event date is not a real day. There is no 30 February 2026.");
     CHECK(LoadStationConfig(path, CountingRandom(), kStart).config == ValidConfig());
 
     const Status no_folder = SaveStationConfig(ValidConfig(), scratch.File("no/such/station.json"));
@@ -240,8 +280,8 @@ TEST_CASE("station: unusable values in a file are put back to their defaults, wi
     const StationConfigLoadResult loaded = LoadStationConfig(path, CountingRandom(), kStart);
     CHECK(loaded.status == StationConfigLoadStatus::kRepaired);
     const std::vector<std::string> expected_notes{
-        "event date: 2026-02-30 is not a date; the event date is now empty",
-        "idle timeout: 5 seconds is not between 30 and 1800 seconds; the idle timeout is now 180 seconds",
+        "The event date is not a real day. There is no 30 February 2026; the event date is now empty",
+        "The wait before \"Are you still there?\" must be between 30 and 1800 seconds, not 5; the idle timeout is now 180 seconds",
     };
     CHECK(loaded.notes == expected_notes);
     CHECK(loaded.config.event_date.empty());
@@ -255,7 +295,7 @@ TEST_CASE("station: unusable values in a file are put back to their defaults, wi
     CHECK(new_id.status == StationConfigLoadStatus::kRepaired);
     CHECK(new_id.config.station_id == kFirstId);
     CHECK(new_id.notes ==
-          std::vector<std::string>{"station id: 'bad' is not 32 lowercase hex digits; a new station id was made"});
+          std::vector<std::string>{"The station id 'bad' is damaged: it is not 32 lowercase hex digits; a new station id was made"});
 }
 
 TEST_CASE("station: a file from a newer version is refused; the station keeps its id") {
@@ -332,8 +372,11 @@ TEST_CASE("station: export file names are safe, lowercase and dated") {
     CHECK(ExportFileName(config, kStart) == "7_2026-03-14.yousaid");
 }
 
-TEST_CASE("station: export file names use the UTC date of the export") {
-    const StationConfig config = ValidConfig();
+TEST_CASE("station: export file names carry the event's date, or the UTC date of the export without one") {
+    StationConfig config = ValidConfig();
+    constexpr std::int64_t kLater = 1780000000000;  // 2026-05-28, weeks after the event
+    CHECK(ExportFileName(config, kLater) == "tablet-3_local-offer-fayre_2026-03-14.yousaid");
+    config.event_date.clear();
     constexpr std::int64_t kMidnight = 1773446400000;  // 2026-03-14T00:00:00Z
     CHECK(ExportFileName(config, kMidnight - 1) == "tablet-3_local-offer-fayre_2026-03-13.yousaid");
     CHECK(ExportFileName(config, kMidnight) == "tablet-3_local-offer-fayre_2026-03-14.yousaid");

@@ -60,6 +60,38 @@ TEST_CASE("calendar: leap years, month lengths and the two written forms") {
     CHECK(CalendarDate{2025, 3, 1}.ToIso() == "2025-03-01");
 }
 
+TEST_CASE("calendar: a date as a UK volunteer types it, with a plain sentence when it is not one") {
+    for (const char* typed : {"14/03/2026", "14/3/2026", "2026-03-14", "14-03-2026", "14.03.2026", " 14/03/2026 "}) {
+        CAPTURE(typed);
+        const yousaid::Result<CalendarDate> read = yousaid::ReadTypedDate(typed);
+        REQUIRE(read.ok());
+        CHECK(*read.value == CalendarDate{2026, 3, 14});
+    }
+    CHECK(*yousaid::ReadTypedDate("4/3/2026").value == CalendarDate{2026, 3, 4});  // day first, as in the UK
+    CHECK(*yousaid::ReadTypedDate("29/02/2024").value == CalendarDate{2024, 2, 29});
+    CHECK(yousaid::ReadTypedDate("31/02/2026").Message() == "There is no 31 February 2026.");
+    CHECK(yousaid::ReadTypedDate("29/02/2025").Message() == "There is no 29 February 2025.");
+    CHECK(yousaid::ReadTypedDate("00/03/2026").Message() == "There is no 0 March 2026.");
+    CHECK(yousaid::ReadTypedDate("14/13/2026").Message() ==
+          "There is no month 13: type the date as day/month/year, for example 14/03/2026.");
+    for (const char* not_a_date : {"", "14/03/26", "14/03-2026", "14 March 2026", "2026/03/14", "143/03/2026", "soon"}) {
+        CAPTURE(not_a_date);
+        CHECK(yousaid::ReadTypedDate(not_a_date).Message() == "Type the date as day/month/year, for example 14/03/2026.");
+    }
+    CHECK(CalendarDate{2026, 3, 4}.ToUk() == "04/03/2026");
+    CHECK(CalendarDate{2026, 3, 4}.InWords() == "4 March 2026");
+}
+
+TEST_CASE("calendar: stepping by months keeps the day where the month has it") {
+    CHECK(CalendarDate{2026, 1, 31}.PlusMonths(1) == CalendarDate{2026, 2, 28});
+    CHECK(CalendarDate{2024, 1, 31}.PlusMonths(1) == CalendarDate{2024, 2, 29});
+    CHECK(CalendarDate{2026, 12, 14}.PlusMonths(1) == CalendarDate{2027, 1, 14});
+    CHECK(CalendarDate{2026, 1, 14}.PlusMonths(-1) == CalendarDate{2025, 12, 14});
+    CHECK(CalendarDate{2026, 3, 14}.PlusMonths(-12) == CalendarDate{2025, 3, 14});
+    CHECK(CalendarDate{2026, 2, 28}.PlusDays(1) == CalendarDate{2026, 3, 1});
+    CHECK(CalendarDate{2026, 1, 1}.PlusDays(-1) == CalendarDate{2025, 12, 31});
+}
+
 TEST_CASE("calendar: days since 1970 round-trip across leap days and before the epoch") {
     CHECK(CalendarDate{1970, 1, 1}.DaysSinceEpoch() == 0);
     CHECK(CalendarDate{2000, 3, 1}.DaysSinceEpoch() == 11017);

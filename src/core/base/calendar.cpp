@@ -1,5 +1,6 @@
 #include "core/base/calendar.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -18,6 +19,25 @@ std::optional<std::int32_t> ParseDigits(std::string_view text) {
         value = value * 10 + (character - '0');
     }
     return value;
+}
+
+constexpr std::array<const char*, 12> kMonthNames{{"January", "February", "March", "April", "May", "June", "July",
+                                                  "August", "September", "October", "November", "December"}};
+
+// The day, month and year fields of "D/M/YYYY" with one separator (/, - or .) used twice,
+// whether or not the date exists; nullopt when the text has another shape.
+std::optional<CalendarDate> ReadDayMonthYearShape(std::string_view text) {
+    const std::size_t first = text.find_first_of("/-.");
+    if (first == std::string_view::npos) return std::nullopt;
+    const char separator = text[first];
+    const std::size_t second = text.find(separator, first + 1);
+    if (second == std::string_view::npos || first > 2 || second - first - 1 > 2) return std::nullopt;
+    const auto day = ParseDigits(text.substr(0, first));
+    const auto month = ParseDigits(text.substr(first + 1, second - first - 1));
+    const std::string_view year_text = text.substr(second + 1);
+    const auto year = year_text.size() == 4 ? ParseDigits(year_text) : std::nullopt;
+    if (!year || !month || !day) return std::nullopt;
+    return CalendarDate{*year, *month, *day};
 }
 
 }  // namespace
@@ -48,16 +68,10 @@ std::optional<CalendarDate> CalendarDate::FromIso(std::string_view text) {
 }
 
 std::optional<CalendarDate> CalendarDate::FromUk(std::string_view text) {
-    const std::size_t first = text.find('/');
-    const std::size_t second = first == std::string_view::npos ? first : text.find('/', first + 1);
-    if (second == std::string_view::npos) return std::nullopt;
-    const auto day = ParseDigits(text.substr(0, first));
-    const auto month = ParseDigits(text.substr(first + 1, second - first - 1));
-    const std::string_view year_text = text.substr(second + 1);
-    const auto year = year_text.size() == 4 ? ParseDigits(year_text) : std::nullopt;
-    if (!year || !month || !day) return std::nullopt;
-    const CalendarDate date{*year, *month, *day};
-    if (!date.IsValid()) return std::nullopt;
+    const std::size_t separator = text.find_first_of("/-.");
+    if (separator == std::string_view::npos || text[separator] != '/') return std::nullopt;
+    const std::optional<CalendarDate> date = ReadDayMonthYearShape(text);
+    if (!date || !date->IsValid()) return std::nullopt;
     return date;
 }
 
@@ -74,6 +88,42 @@ std::string CalendarDate::ToIso() const {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(year), static_cast<int>(month),
                   static_cast<int>(day));
     return buffer;
+}
+
+std::string CalendarDate::ToUk() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", static_cast<int>(day), static_cast<int>(month),
+                  static_cast<int>(year));
+    return buffer;
+}
+
+std::string CalendarDate::InWords() const {
+    const bool named = month >= 1 && month <= 12;
+    return std::to_string(day) + " " + (named ? kMonthNames[static_cast<std::size_t>(month - 1)] : "month " + std::to_string(month)) +
+           " " + std::to_string(year);
+}
+
+CalendarDate CalendarDate::PlusMonths(std::int32_t months) const {
+    const std::int64_t index = static_cast<std::int64_t>(year) * 12 + (month - 1) + months;
+    const std::int64_t new_year = index >= 0 ? index / 12 : (index - 11) / 12;
+    CalendarDate date;
+    date.year = static_cast<std::int32_t>(new_year);
+    date.month = static_cast<std::int32_t>(index - new_year * 12 + 1);
+    date.day = std::min(day, DaysInMonth(date.year, date.month));
+    return date;
+}
+
+Result<CalendarDate> ReadTypedDate(std::string_view text) {
+    const std::string_view trimmed = TrimSpaces(text);
+    std::optional<CalendarDate> date = CalendarDate::ReadIsoShape(trimmed);
+    if (!date) date = ReadDayMonthYearShape(trimmed);
+    if (!date) return Result<CalendarDate>::Failure("Type the date as day/month/year, for example 14/03/2026.");
+    if (date->month < 1 || date->month > 12) {
+        return Result<CalendarDate>::Failure("There is no month " + std::to_string(date->month) +
+                                             ": type the date as day/month/year, for example 14/03/2026.");
+    }
+    if (!date->IsValid()) return Result<CalendarDate>::Failure("There is no " + date->InWords() + ".");
+    return Result<CalendarDate>::Success(*date);
 }
 
 std::int64_t CalendarDate::DaysSinceEpoch() const {

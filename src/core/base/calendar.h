@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/problem.h"
+
 namespace yousaid {
 
 bool IsLeapYear(std::int64_t year);
@@ -34,6 +36,14 @@ struct CalendarDate {
     static std::optional<CalendarDate> Parse(std::string_view text);
 
     std::string ToIso() const;  // "2025-03-31"
+    std::string ToUk() const;   // "31/03/2025", as a UK volunteer writes it
+    // "31 March 2025", for sentences.
+    std::string InWords() const;
+
+    // The same day of the month `months` later (or earlier), or the month's last day when it
+    // has fewer days (31 January + 1 month is 28 or 29 February).
+    CalendarDate PlusMonths(std::int32_t months) const;
+    CalendarDate PlusDays(std::int64_t days) const { return FromDaysSinceEpoch(DaysSinceEpoch() + days); }
 
     // Days since 1970-01-01 (negative before it), after H. Hinnant's days_from_civil.
     std::int64_t DaysSinceEpoch() const;
@@ -49,5 +59,11 @@ struct CalendarDate {
         return a.year == b.year && a.month == b.month && a.day == b.day;
     }
 };
+
+// A date as a person in the UK types it into a form: day/month/year with /, - or . between
+// (14/03/2026, 4/3/2026, 14-03-2026, 14.03.2026) or ISO (2026-03-14); a four-digit year,
+// spaces around allowed. A failure says, in one sentence for the person who typed it, how
+// to write a date, or that the day does not exist ("There is no 31 February 2026.").
+Result<CalendarDate> ReadTypedDate(std::string_view text);
 
 }  // namespace yousaid

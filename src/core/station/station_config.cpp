@@ -45,22 +45,22 @@ std::size_t DecodeUtf8(std::string_view text, std::size_t offset, std::uint32_t&
 }
 
 // Free text a volunteer typed (station name, event name, place): valid UTF-8, on one line,
-// and short enough for a screen heading and a file name.
+// and short enough for a screen heading and a file name. `label` starts a sentence ("The place").
 std::optional<std::string> TextProblem(std::string_view label, std::string_view text, std::size_t max_length) {
     std::size_t characters = 0;
     for (std::size_t offset = 0; offset < text.size();) {
         std::uint32_t code_point = 0;
         const std::size_t length = DecodeUtf8(text, offset, code_point);
-        if (length == 0) return std::string(label) + ": is not valid text (UTF-8)";
+        if (length == 0) return std::string(label) + " has characters that cannot be read. Type it again.";
         if (code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F)) {
-            return std::string(label) + ": must be one line without control characters";
+            return std::string(label) + " must be on one line.";
         }
         offset += length;
         ++characters;
     }
     if (characters > max_length) {
-        return std::string(label) + ": has " + std::to_string(characters) + " characters; at most " +
-               std::to_string(max_length) + " fit";
+        return std::string(label) + " is too long: it has " + std::to_string(characters) + " characters, and " +
+               std::to_string(max_length) + " fit.";
     }
     return std::nullopt;
 }
@@ -75,14 +75,16 @@ bool IsValidStationId(std::string_view id) {
            });
 }
 
+// The stored event date: ISO (YYYY-MM-DD), a day that exists, in a year an event can be in.
+// Station setup reads what the volunteer typed first (ReadStationSetup).
 std::optional<std::string> EventDateProblem(std::string_view date) {
     if (date.empty()) return std::nullopt;
     const std::optional<CalendarDate> parsed = CalendarDate::ReadIsoShape(date);
-    if (!parsed) return "event date: " + Quoted(date) + " is not written YYYY-MM-DD (e.g. 2026-03-14)";
-    if (!parsed->IsValid()) return "event date: " + std::string(date) + " is not a date";
+    if (!parsed) return "The event date " + Quoted(date) + " is not written as year-month-day, like 2026-03-14.";
+    if (!parsed->IsValid()) return "The event date is not a real day. " + ReadTypedDate(date).problems.front().message;
     if (parsed->year < kMinEventYear || parsed->year > kMaxEventYear) {
-        return "event date: " + std::string(date) + " is not in the years " + std::to_string(kMinEventYear) + " to " +
-               std::to_string(kMaxEventYear);
+        return "Check the year of the event date: " + std::to_string(parsed->year) + " is not between " +
+               std::to_string(kMinEventYear) + " and " + std::to_string(kMaxEventYear) + ".";
     }
     return std::nullopt;
 }
@@ -193,40 +195,70 @@ std::vector<Problem> ValidateStationConfig(const StationConfig& config) {
     };
 
     if (!config.survey_id.empty() && !IsValidIdentifier(config.survey_id)) {
-        report("survey_id", "survey id: " + Quoted(config.survey_id) +
-                                " must be lowercase letters, digits and _ (like parent_carer)");
+        report("survey_id", "The survey id " + Quoted(config.survey_id) +
+                                " can only have lowercase letters, digits and _ (like parent_carer).");
     }
     if (config.wave.empty()) {
-        report("wave", "wave: must not be empty (e.g. 2026)");
+        report("wave", "Type a wave, for example 2026.");
     } else if (config.wave.size() > kMaxWaveLength ||
                !std::all_of(config.wave.begin(), config.wave.end(),
                             [](char c) { return IsAsciiLetterOrDigit(c) || c == '-' || c == '_'; })) {
-        report("wave", "wave: " + Quoted(config.wave) + " must be up to " + std::to_string(kMaxWaveLength) +
-                           " letters, digits, - and _ (e.g. 2026 or 2026-spring)");
+        report("wave", "A wave can only have letters, digits, - and _, up to " + std::to_string(kMaxWaveLength) +
+                           " of them, for example 2026 or 2026-spring. " + Quoted(config.wave) + " has others.");
     }
-    if (auto problem = TextProblem("event name", config.event_name, kMaxEventNameLength)) {
+    if (auto problem = TextProblem("The event name", config.event_name, kMaxEventNameLength)) {
         report("event_name", std::move(*problem));
     }
     if (auto problem = EventDateProblem(config.event_date)) report("event_date", std::move(*problem));
-    if (auto problem = TextProblem("place", config.place, kMaxPlaceLength)) report("place", std::move(*problem));
-    if (auto problem = TextProblem("station name", config.station_name, kMaxStationNameLength)) {
+    if (auto problem = TextProblem("The place", config.place, kMaxPlaceLength)) report("place", std::move(*problem));
+    if (auto problem = TextProblem("The station name", config.station_name, kMaxStationNameLength)) {
         report("station_name", std::move(*problem));
     } else if (IsBlank(config.station_name)) {
-        report("station_name", "station name: must not be empty (e.g. Tablet 3)");
+        report("station_name", "Give the station a name, for example Tablet 3.");
     }
     if (!IsValidStationId(config.station_id)) {
-        report("station_id", "station id: " + Quoted(config.station_id) + " is not 32 lowercase hex digits");
+        report("station_id", "The station id " + Quoted(config.station_id) + " is damaged: it is not 32 lowercase hex digits.");
     }
     if (!IsValidLanguageCode(config.default_language)) {
-        report("default_language", "default language: " + Quoted(config.default_language) +
-                                       " is not a language code like en, pl or pt-BR");
+        report("default_language", "The starting language " + Quoted(config.default_language) +
+                                       " is not a language code like en, pl or pt-BR.");
     }
     if (config.idle_timeout_seconds < kMinIdleTimeoutSeconds || config.idle_timeout_seconds > kMaxIdleTimeoutSeconds) {
-        report("idle_timeout_seconds", "idle timeout: " + std::to_string(config.idle_timeout_seconds) +
-                                           " seconds is not between " + std::to_string(kMinIdleTimeoutSeconds) +
-                                           " and " + std::to_string(kMaxIdleTimeoutSeconds) + " seconds");
+        report("idle_timeout_seconds", "The wait before \"Are you still there?\" must be between " +
+                                           std::to_string(kMinIdleTimeoutSeconds) + " and " +
+                                           std::to_string(kMaxIdleTimeoutSeconds) + " seconds, not " +
+                                           std::to_string(config.idle_timeout_seconds) + ".");
     }
     return problems;
+}
+
+Result<StationConfig> ReadStationSetup(StationConfig draft) {
+    std::vector<Problem> date_problems;
+    if (!TrimSpaces(draft.event_date).empty()) {
+        const Result<CalendarDate> date = ReadTypedDate(draft.event_date);
+        if (date.ok()) {
+            draft.event_date = date.value->ToIso();
+        } else {
+            Problem problem = date.problems.front();
+            problem.field = "event_date";
+            date_problems.push_back(std::move(problem));
+        }
+    } else {
+        draft.event_date.clear();
+    }
+    std::vector<Problem> problems = ValidateStationConfig(draft);
+    // A date that could not be read is said once, in the words for what was typed.
+    if (!date_problems.empty()) {
+        problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                      [](const Problem& problem) { return problem.field == "event_date"; }),
+                       problems.end());
+        const auto place = std::find_if(problems.begin(), problems.end(), [](const Problem& problem) {
+            return problem.field != "survey_id" && problem.field != "wave" && problem.field != "event_name";
+        });
+        problems.insert(place, date_problems.front());
+    }
+    if (!problems.empty()) return Result<StationConfig>::Failure(std::move(problems));
+    return Result<StationConfig>::Success(std::move(draft));
 }
 
 Status SaveStationConfig(const StationConfig& config, const std::string& path) noexcept {
@@ -301,7 +333,9 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
         result.status = StationConfigLoadStatus::kLoaded;
         for (const Problem& problem : ValidateStationConfig(config)) {
             result.status = StationConfigLoadStatus::kRepaired;
-            result.notes.push_back(problem.message + "; " + ResetField(config, problem.field, fill_random, now_ms));
+            std::string what = problem.message;
+            if (!what.empty() && what.back() == '.') what.pop_back();
+            result.notes.push_back(what + "; " + ResetField(config, problem.field, fill_random, now_ms));
         }
         result.config = std::move(config);
     } catch (const std::exception& error) {
@@ -353,7 +387,10 @@ std::string ExportFileName(const StationConfig& config, std::int64_t export_time
     if (name.empty()) name = "station";
     const std::string event = FileNamePart(config.event_name, kMaxEventNamePartLength);
     if (!event.empty()) name += "_" + event;
-    name += "_" + DateOf(export_time_ms) + ".yousaid";
+    // The event's day names the file (the officer files them by event); a station set up
+    // without one falls back to the day of the export.
+    const std::optional<CalendarDate> event_day = CalendarDate::FromIso(config.event_date);
+    name += "_" + (event_day ? event_day->ToIso() : DateOf(export_time_ms)) + ".yousaid";
     return name;
 }
 

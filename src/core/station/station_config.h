@@ -88,9 +88,14 @@ struct StationConfig {
 StationConfig DefaultStationConfig(const RandomBytesFunction& fill_random, std::int64_t now_ms);
 
 // Every problem, in field order; empty when the settings may be saved and used. Each names
-// its JSON key as the field (e.g. "event_date") and says what is wrong in words for the
-// volunteer (e.g. "event date: 2026-02-30 is not a date").
+// its JSON key as the field (e.g. "event_date") and says what is wrong in a sentence for the
+// volunteer (e.g. "The event date is not a real day. There is no 30 February 2026.").
 std::vector<Problem> ValidateStationConfig(const StationConfig& config);
+
+// Station setup as the volunteer filled it in, ready to save: the event date as typed
+// (14/03/2026, 14.03.2026, 2026-03-14; see ReadTypedDate) becomes YYYY-MM-DD. Otherwise
+// every problem, in field order, each naming its field, as ValidateStationConfig.
+Result<StationConfig> ReadStationSetup(StationConfig draft);
 
 // A new station id: 32 lowercase hex digits from 16 bytes of `fill_random`.
 std::string NewStationId(const RandomBytesFunction& fill_random);
@@ -127,7 +132,8 @@ StationConfigLoadResult LoadStationConfig(const std::string& path, const RandomB
 std::string FileNamePart(std::string_view text, std::size_t max_length);
 
 // The name of a responses export, e.g. "tablet-3_local-offer-fayre_2026-03-14.yousaid":
-// station name, event name (left out when empty), and the UTC date of `export_time_ms`.
+// station name, event name (left out when empty), and the event's date, or the UTC date of
+// `export_time_ms` when the station has no event date.
 // Only safe ASCII, never empty parts: a station name with nothing usable becomes "station".
 std::string ExportFileName(const StationConfig& config, std::int64_t export_time_ms);
 
