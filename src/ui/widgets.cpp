@@ -548,12 +548,18 @@ void MoreBelowCue(const FrameContext& frame, const std::string& text) {
 SmallerText::SmallerText(float most_size) {
     const float size = ImGui::GetFontSize();
     if (size <= most_size) return;
-    ImGui::SetWindowFontScale(most_size / size);
+    const float ratio = most_size / size;
+    ImGui::SetWindowFontScale(ratio);
+    // The gaps between the smaller things shrink with them.
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x * ratio, spacing.y * ratio));
     scaled_ = true;
 }
 
 SmallerText::~SmallerText() {
-    if (scaled_) ImGui::SetWindowFontScale(1.0f);
+    if (!scaled_) return;
+    ImGui::PopStyleVar();
+    ImGui::SetWindowFontScale(1.0f);
 }
 
 void ProgressBar(const FrameContext& frame, float fraction, const std::string& caption, float width) {

@@ -104,9 +104,9 @@ void VerticalGap(float em);
 // A clear "more answers below" sign at the bottom of the scrolling region, for when some
 // choices cannot fit on the screen with the others; published as text.
 void MoreBelowCue(const FrameContext& frame, const std::string& text);
-// Within its scope, the current window's words are no larger than `most_size` (CSS pixels):
-// the toolbar and progress line stay small when a person chooses large text, leaving the
-// room to the question and its answers.
+// Within its scope, the current window's words, and the gaps between things, are scaled so
+// that words are no larger than `most_size` (CSS pixels): the toolbar and progress line stay
+// small when a person chooses large text, leaving the room to the question and its answers.
 class SmallerText {
 public:
     explicit SmallerText(float most_size);

@@ -122,6 +122,14 @@ browserTest('the feelings list and the how-true faces show every answer at once'
   assert.deepEqual(result.hidden, [], 'every feeling word shows on the tablet');
   result = await visibleAnswers({ question: 'feel_safe', textSize: 2 });
   assert.deepEqual(result.hidden, [], 'every face shows at the largest text on the tablet');
+  // At the largest text with high contrast the toolbar, progress and section line left the
+  // question about 40% of the way down the screen; they keep to a quarter.
+  result = await visibleAnswers({ question: 'feel_safe', textSize: 2, highContrast: true });
+  const heading = result.report.texts.find((text) => text.label === result.report.title);
+  const share = heading.y / result.report.viewport.height;
+  console.log(`# at the largest text with high contrast the question starts ${(share * 100).toFixed(1)}% of the way down`);
+  assert.ok(share <= 0.25, `the question starts ${Math.round(share * 100)}% of the way down the screen`);
+  await shot(page, 'layout-tablet-largest-contrast-header');
   await page.setViewportSize({ width: 390, height: 844 });
   result = await visibleAnswers({ question: 'feel_safe', textSize: 0 });
   assert.deepEqual(result.hidden, [], '"Yes, a lot" and the others show on a phone');
