@@ -267,22 +267,27 @@ bool StandingFacesFit(const FrameContext& frame, const std::vector<std::string>&
     });
 }
 
-// A list of faces, one under another: every tile as tall as the tallest label needs.
-FaceTileShape LyingFaces(const FrameContext& frame, const std::vector<std::string>& labels, bool compact) {
+// A list of faces, one under another in `columns` columns: every tile as tall as the
+// tallest label needs.
+FaceTileShape LyingFaces(const FrameContext& frame, const std::vector<std::string>& labels, bool compact, int columns = 1) {
     const float em = ImGui::GetFontSize();
     const float face = em * (compact ? 1.5f : 2.0f);
-    FaceTileShape shape = FaceTileShape::Lying(ColumnWidth(), 0.0f, face);
+    const float gap = em * 0.4f;
+    const float width = (ColumnWidth() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    FaceTileShape shape = FaceTileShape::Lying(width, 0.0f, face);
     float height = std::max(frame.theme.min_touch_target, face + em * (compact ? 0.3f : 0.6f));
     for (const std::string& label : labels) {
         height = std::max(height, FaceLabelHeight(frame, label, FaceLabelWidth(shape)) + em * (compact ? 0.4f : 0.8f));
     }
     shape.size.y = height;
+    shape.columns = columns;
     return shape;
 }
 
 float ListHeight(const FaceTileShape& shape, std::size_t count) {
     const float gap = shape.face < ImGui::GetFontSize() * 2.0f ? ImGui::GetFontSize() * 0.3f : ImGui::GetStyle().ItemSpacing.y;
-    return (shape.size.y + gap) * static_cast<float>(count) - gap;
+    const std::size_t rows = (count + static_cast<std::size_t>(shape.columns) - 1) / static_cast<std::size_t>(shape.columns);
+    return (shape.size.y + gap) * static_cast<float>(rows) - gap;
 }
 
 // Faces side by side: as big as the tile allows, smaller (to a point) when the row would
@@ -301,9 +306,18 @@ FaceTileShape StandingFaces(const FrameContext& frame, const std::vector<std::st
 }
 
 // Faces one under another, compact when the roomy list would not fit.
+// Faces one under another, compact when the roomy list would not fit, and in two columns
+// when even that would not fit and every word fits half the column.
 FaceTileShape LyingFacesToFit(const FrameContext& frame, const std::vector<std::string>& labels, float available) {
     const FaceTileShape roomy = LyingFaces(frame, labels, false);
-    return ListHeight(roomy, labels.size()) <= available ? roomy : LyingFaces(frame, labels, true);
+    if (ListHeight(roomy, labels.size()) <= available) return roomy;
+    const FaceTileShape compact = LyingFaces(frame, labels, true);
+    if (ListHeight(compact, labels.size()) <= available) return compact;
+    const FaceTileShape halves = LyingFaces(frame, labels, true, 2);
+    const bool words_fit = std::all_of(labels.begin(), labels.end(), [&](const std::string& label) {
+        return WidestLabelWord(frame, label) <= FaceLabelWidth(halves);
+    });
+    return words_fit ? halves : compact;
 }
 
 }  // namespace
@@ -331,7 +345,7 @@ void AnswerInput::DrawFaces(FrameContext& frame, RespondentSession& session, con
                          shape.beside && shape.face < em * 2.0f ? em * 0.3f : ImGui::GetStyle().ItemSpacing.y);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
     for (std::size_t i = 0; i < faces.size(); ++i) {
-        if (in_a_row && i != 0) ImGui::SameLine(0.0f, gap);
+        if (i % static_cast<std::size_t>(in_a_row ? faces.size() : shape.columns) != 0) ImGui::SameLine(0.0f, gap);
         const Option& option = *faces[i];
         const int value = option.value.value_or(static_cast<int>(i) + 1);
         if (FaceTile(frame, OptionId(question, option.id), value, labels[i], IsChosen(answer, option.id), question.id,

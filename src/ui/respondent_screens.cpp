@@ -16,9 +16,9 @@ namespace yousaid::ui {
 namespace {
 
 constexpr float kColumnEm = 30.0f;
-// The toolbar and the progress line keep to about the standard text size: a person who
+// The toolbar and the progress line keep to the standard text size: a person who
 // chose the largest text needs the room for the question and its answers.
-constexpr float kToolbarTextSize = 26.0f;
+constexpr float kToolbarTextSize = 24.0f;
 
 // Back on the left and the main action on the right, each half the column.
 float HalfWidth() { return (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f; }
@@ -38,35 +38,39 @@ void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarBut
     const bool switch_language = languages.size() > 1;
     const int buttons = (speech ? 1 : 0) + (settings ? 1 : 0);
     const int in_row = buttons + (switch_language ? 1 : 0);
-    bool progress_drawn = false;
     // Buttons share the row; on a narrow screen each takes its share of the column.
     const float share = in_row > 0 ? (ColumnWidth() - spacing * static_cast<float>(in_row - 1)) / static_cast<float>(in_row)
                                    : ColumnWidth();
     const float button_width = std::min(em * 8.5f, share);
     const float total = button_width * static_cast<float>(buttons) + spacing * static_cast<float>(std::max(buttons - 1, 0));
-    // The way to another language comes first, named in every language ("English / Polski"),
-    // so someone who cannot read the current one still finds theirs on any screen.
+    const float row_top = ImGui::GetCursorPosY();
+    float language_width = 0.0f;
+    std::string names;
     if (switch_language) {
-        const std::string names = LanguageNames(languages);
+        names = LanguageNames(languages);
         const float wanted = std::max(ImGui::CalcTextSize(names.c_str()).x + em * 1.6f, button_width);
-        const float width = std::min(wanted, ColumnWidth() - total - (buttons > 0 ? spacing : 0.0f));
-        if (BigButton(frame, "language", names, ButtonKind::Secondary, true, width)) {
+        language_width = std::min(wanted, ColumnWidth() - total - (buttons > 0 ? spacing : 0.0f));
+    }
+    // The progress line takes the room between the buttons, where there is enough of it.
+    const float room = ColumnWidth() - total - language_width - spacing * 2.0f;
+    const bool progress_beside = !progress.caption.empty() && room >= em * 7.0f && in_row > 0;
+    if (switch_language) {
+        // The way to another language comes first, named in every language ("English /
+        // Polski"), so someone who cannot read the current one still finds theirs on any screen.
+        if (BigButton(frame, "language", names, ButtonKind::Secondary, true, language_width)) {
             const auto current = std::find(languages.begin(), languages.end(), language);
             const auto next = current == languages.end() || current + 1 == languages.end() ? languages.begin() : current + 1;
             session.SetLanguage(*next);
         }
-        if (buttons > 0) ImGui::SameLine();
-    } else if (!progress.caption.empty() && buttons > 0) {
-        // The progress line takes the room left of the buttons, where there is enough of it.
-        const float room = ColumnWidth() - total - spacing * 2.0f;
-        if (room >= em * 7.0f) {
-            const float row_top = ImGui::GetCursorPosY();
-            ImGui::BeginGroup();
-            ProgressBar(frame, progress.fraction, progress.caption, room);
-            ImGui::EndGroup();
+        if (buttons > 0 || progress_beside) ImGui::SameLine();
+    }
+    if (progress_beside) {
+        ImGui::BeginGroup();
+        ProgressBar(frame, progress.fraction, progress.caption, room);
+        ImGui::EndGroup();
+        if (buttons > 0) {
             ImGui::SameLine();
             ImGui::SetCursorPosY(row_top);
-            progress_drawn = true;
         }
     }
     if (buttons > 0) {
@@ -81,7 +85,7 @@ void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarBut
             host.OpenSettings();
         }
     }
-    if (!progress.caption.empty() && !progress_drawn) ProgressBar(frame, progress.fraction, progress.caption);
+    if (!progress.caption.empty() && !progress_beside) ProgressBar(frame, progress.fraction, progress.caption);
 }
 
 void WelcomeScreen::DrawContent(FrameContext& frame) {
@@ -216,7 +220,6 @@ void QuestionScreen::DrawContent(FrameContext& frame) {
             }
         }
     }
-    VerticalGap(0.2f);
     QuestionHeading(frame, frame.title);
     if (!question->help.IsEmpty()) Paragraph(question->help.In(language), true);
     VerticalGap(0.2f);

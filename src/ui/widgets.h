@@ -51,6 +51,7 @@ struct FaceTileShape {
     ImVec2 size;
     float face = 0;  // the face's square: its height when standing, its side when lying
     bool beside = false;
+    int columns = 1;  // lying tiles: how many side by side
     static FaceTileShape Standing(float width, float face_height, float label_height);
     static FaceTileShape Lying(float width, float height, float face);
 };
