@@ -71,6 +71,11 @@ public:
     };
     // The test hook's report: the same, plus frame facts and storage state.
     std::string FrameReportJson(const DrawnFrame& frame) const;
+    // A browser test's request through the test hook, honoured on a test page only:
+    // "show_question" opens a survey's question directly, in a language and with display
+    // settings ({survey, question, language, textSize 0-2, highContrast, dyslexiaFont}), so a
+    // layout test need not answer its way there.
+    void RunTestCommand(const std::string& name, const std::string& json);
 
     // ui::RespondentHost
     RespondentSession& Session() override { return *session_; }

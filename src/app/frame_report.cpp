@@ -18,21 +18,38 @@ void WriteString(JsonWriter& writer, const char* key, const std::string& value) 
     writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
+void WriteNumber(JsonWriter& writer, const char* key, float value) {
+    writer.Key(key);
+    writer.Double(static_cast<double>(value));
+}
+
+// Where the words were drawn, and whether a word had to be split to fit.
+void WriteTextExtent(JsonWriter& writer, const ui::InteractiveItem& item) {
+    writer.Key("text");
+    writer.StartObject();
+    WriteNumber(writer, "x", item.text_x);
+    WriteNumber(writer, "y", item.text_y);
+    WriteNumber(writer, "width", item.text_width);
+    WriteNumber(writer, "height", item.text_height);
+    writer.Key("wordsBroken");
+    writer.Bool(item.words_broken);
+    writer.EndObject();
+}
+
 void WriteItem(JsonWriter& writer, const ui::InteractiveItem& item) {
     writer.StartObject();
     WriteString(writer, "id", item.id);
     WriteString(writer, "label", item.label);
     WriteString(writer, "role", ui::ItemRoleName(item.role));
-    writer.Key("x");
-    writer.Double(static_cast<double>(item.x));
-    writer.Key("y");
-    writer.Double(static_cast<double>(item.y));
-    writer.Key("width");
-    writer.Double(static_cast<double>(item.width));
-    writer.Key("height");
-    writer.Double(static_cast<double>(item.height));
+    WriteNumber(writer, "x", item.x);
+    WriteNumber(writer, "y", item.y);
+    WriteNumber(writer, "width", item.width);
+    WriteNumber(writer, "height", item.height);
+    if (item.role == ui::ItemRole::Text || item.text_width > 0) WriteTextExtent(writer, item);
     if (item.role == ui::ItemRole::Text) {
         WriteString(writer, "textKind", ui::TextKindName(item.text_kind));
+        writer.Key("visible");
+        writer.Bool(item.fully_visible);
         writer.EndObject();
         return;
     }
@@ -52,6 +69,13 @@ void WriteItem(JsonWriter& writer, const ui::InteractiveItem& item) {
         WriteString(writer, "placeholder", item.placeholder);
         writer.Key("maxLength");
         writer.Int(item.max_length);
+        writer.Key("caret");
+        writer.Int(item.caret);
+        if (item.caret >= 0) {
+            WriteNumber(writer, "caretX", item.caret_x);
+            WriteNumber(writer, "caretY", item.caret_y);
+            WriteNumber(writer, "caretHeight", item.caret_height);
+        }
     }
     writer.EndObject();
 }
@@ -138,6 +162,27 @@ void WriteStored(JsonWriter& writer, const ResponseStore& store, bool open) {
     writer.EndArray();
 }
 
+// Every loaded survey's questions and languages, so a test can visit each question without
+// knowing the survey files.
+void WriteSurveys(JsonWriter& writer, const std::map<std::string, Survey>& surveys) {
+    writer.Key("surveys");
+    writer.StartArray();
+    for (const auto& [id, survey] : surveys) {
+        writer.StartObject();
+        WriteString(writer, "id", id);
+        writer.Key("languages");
+        writer.StartArray();
+        for (const std::string& language : survey.languages) writer.String(language.c_str());
+        writer.EndArray();
+        writer.Key("questions");
+        writer.StartArray();
+        for (const Question& question : survey.questions) writer.String(question.id.c_str());
+        writer.EndArray();
+        writer.EndObject();
+    }
+    writer.EndArray();
+}
+
 }  // namespace
 
 std::string App::AccessibleScreenJson() const {
@@ -177,8 +222,7 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Int(frame.css_width);
     writer.Key("height");
     writer.Int(frame.css_height);
-    writer.Key("devicePixelRatio");
-    writer.Double(static_cast<double>(frame.device_pixel_ratio));
+    WriteNumber(writer, "devicePixelRatio", frame.device_pixel_ratio);
     writer.EndObject();
     writer.Key("display");
     writer.StartObject();
@@ -190,6 +234,7 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     writer.Bool(display_.dyslexia_font);
     writer.EndObject();
     WriteSession(writer, *session_, SurveyAvailable());
+    WriteSurveys(writer, surveys_);
     writer.Key("storage");
     writer.StartObject();
     writer.Key("open");

@@ -76,7 +76,14 @@ bool CollectAccessibleEvents(FrameLoop& loop) {
                 loop.external_input.activated.insert(event.item_id);
                 break;
             case yousaid::platform::AccessibleEvent::Kind::kTextChanged:
+                if (event.caret >= 0) loop.external_input.carets[event.item_id] = {event.caret, event.selection_end};
                 loop.external_input.text_changes[event.item_id] = std::move(event.text);
+                break;
+            case yousaid::platform::AccessibleEvent::Kind::kCaret:
+                loop.external_input.carets[event.item_id] = {event.caret, event.selection_end};
+                break;
+            case yousaid::platform::AccessibleEvent::Kind::kTestCommand:
+                loop.app->RunTestCommand(event.item_id, event.text);
                 break;
             case yousaid::platform::AccessibleEvent::Kind::kFocus:
                 loop.external_input.focused_item = event.item_id;

@@ -17,10 +17,16 @@ namespace yousaid::platform {
 void PublishAccessibleScreen(const std::string& json);
 
 struct AccessibleEvent {
-    enum class Kind { kActivate, kTextChanged, kFocus };
+    // kCaret: the insertion point of a text field moved (arrow keys, a tap, a paste).
+    // kTestCommand: a browser test's request (honoured on a test page only); item_id names it.
+    enum class Kind { kActivate, kTextChanged, kFocus, kCaret, kTestCommand };
     Kind kind = Kind::kActivate;
     std::string item_id;
-    std::string text;  // kTextChanged: the field's whole new value
+    std::string text;  // kTextChanged: the field's whole new value; kTestCommand: its JSON
+    // kTextChanged and kCaret: the insertion point and the end of the selection, as byte
+    // offsets into the field's UTF-8 text.
+    int caret = -1;
+    int selection_end = -1;
 };
 // Everything people did through the HTML layer since the last call, in order.
 std::vector<AccessibleEvent> TakeAccessibleEvents();

@@ -1,6 +1,7 @@
 #include "ui/answer_input.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <imgui.h>
 
@@ -65,6 +66,114 @@ float TileWidth(int per_row, float gap) {
     return (ColumnWidth() - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
 }
 
+// The height left in the visible part of the scrolling region below the cursor, when the
+// region is scrolled to its top: what the answers can fill without anyone scrolling.
+float VisibleHeightLeft() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - style.WindowPadding.y - style.ItemSpacing.y;
+}
+
+// One answer tile of a list of choices.
+struct ChoiceEntry {
+    std::string id;  // the tile's item id
+    std::string label;
+    bool selected = false;
+    std::string option_id;
+};
+
+// How a list of choices is laid out: one or two columns, standard or compact tiles.
+struct ChoicePlan {
+    int columns = 1;
+    bool compact = false;
+    float tile_width = 0;
+    std::vector<float> row_heights;
+    float total = 0;
+};
+
+ChoicePlan PlanFor(const FrameContext& frame, const std::vector<ChoiceEntry>& entries, int columns, bool compact) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float row_gap = compact ? ImGui::GetFontSize() * 0.3f : ImGui::GetStyle().ItemSpacing.y;
+    ChoicePlan plan;
+    plan.columns = columns;
+    plan.compact = compact;
+    plan.tile_width = (ColumnWidth() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const float height = ChoiceTileHeight(frame, entries[i].label, plan.tile_width, compact);
+        if (i % static_cast<std::size_t>(columns) == 0) {
+            plan.row_heights.push_back(height);
+        } else {
+            plan.row_heights.back() = std::max(plan.row_heights.back(), height);
+        }
+    }
+    for (float height : plan.row_heights) plan.total += height;
+    plan.total += row_gap * static_cast<float>(std::max<std::size_t>(plan.row_heights.size(), 1) - 1);
+    return plan;
+}
+
+// Two columns only when every word of every label fits its half at full size.
+bool FitsInColumns(const FrameContext& frame, const std::vector<ChoiceEntry>& entries, int columns, bool compact) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float tile = (ColumnWidth() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float room = ChoiceTileTextWidth(tile, compact);
+    return std::all_of(entries.begin(), entries.end(),
+                       [&](const ChoiceEntry& entry) { return WidestLabelWord(frame, entry.label) <= room; });
+}
+
+// The roomiest layout that shows every choice at once in `available` height: one column,
+// then two, then the same with compact tiles; when none does, the shortest (and the screen
+// shows that more answers are below).
+ChoicePlan PlanChoices(const FrameContext& frame, const std::vector<ChoiceEntry>& entries, float available) {
+    ChoicePlan shortest;
+    bool any = false;
+    for (const bool compact : {false, true}) {
+        for (const int columns : {1, 2}) {
+            if (columns > 1 && (entries.size() < 2 || !FitsInColumns(frame, entries, columns, compact))) continue;
+            ChoicePlan plan = PlanFor(frame, entries, columns, compact);
+            if (plan.total <= available) return plan;
+            if (!any || plan.total < shortest.total) shortest = plan;
+            any = true;
+        }
+    }
+    return shortest;
+}
+
+// Draws the choices as planned; returns the index of the one tapped, or -1.
+int DrawChoiceList(FrameContext& frame, const std::vector<ChoiceEntry>& entries, const ChoicePlan& plan, ItemRole role,
+                   const std::string& group) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row_gap = plan.compact ? ImGui::GetFontSize() * 0.3f : style.ItemSpacing.y;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, row_gap));
+    int tapped = -1;
+    const std::size_t columns = static_cast<std::size_t>(plan.columns);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i % columns != 0) ImGui::SameLine();
+        const float height = plan.row_heights[i / columns];
+        if (ChoiceTile(frame, entries[i].id, entries[i].label, entries[i].selected, role, group, plan.tile_width, height,
+                       plan.compact)) {
+            tapped = static_cast<int>(i);
+        }
+    }
+    ImGui::PopStyleVar();
+    return tapped;
+}
+
+std::vector<ChoiceEntry> EntriesFor(const Question& question, const std::string& language, const Answer* answer,
+                                    bool substantive) {
+    std::vector<ChoiceEntry> entries;
+    for (const Option& option : question.options) {
+        if (!substantive && option.IsSubstantive()) continue;
+        entries.push_back({OptionId(question, option.id), option.text.In(language), IsChosen(answer, option.id), option.id});
+    }
+    return entries;
+}
+
+// The height the "don't know" and "prefer not to say" tiles need at the least.
+float NotSubstantiveHeight(const FrameContext& frame, const Question& question, const std::string& language) {
+    const std::vector<ChoiceEntry> entries = EntriesFor(question, language, nullptr, false);
+    if (entries.empty()) return 0.0f;
+    return PlanChoices(frame, entries, 0.0f).total + ImGui::GetStyle().ItemSpacing.y;
+}
+
 }  // namespace
 
 void AnswerInput::Draw(FrameContext& frame, RespondentSession& session) {
@@ -103,16 +212,14 @@ void AnswerInput::Draw(FrameContext& frame, RespondentSession& session) {
 
 void AnswerInput::DrawChoices(FrameContext& frame, RespondentSession& session, const Question& question,
                               bool substantive) {
-    const std::string& language = session.Language();
-    const Answer* answer = session.AnswerTo(question.id);
-    for (const Option& option : question.options) {
-        if (!substantive && option.IsSubstantive()) continue;
-        const bool chosen = IsChosen(answer, option.id);
-        if (ChoiceTile(frame, OptionId(question, option.id), option.text.In(language), chosen, ItemRole::Radio, question.id)) {
-            session.SetAnswer(Answer::Choice(option.id));
-            pending_before_and_now_.erase(question.id);
-        }
-    }
+    const std::vector<ChoiceEntry> entries =
+        EntriesFor(question, session.Language(), session.AnswerTo(question.id), substantive);
+    if (entries.empty()) return;
+    const ChoicePlan plan = PlanChoices(frame, entries, VisibleHeightLeft());
+    const int tapped = DrawChoiceList(frame, entries, plan, ItemRole::Radio, question.id);
+    if (tapped < 0) return;
+    session.SetAnswer(Answer::Choice(entries[static_cast<std::size_t>(tapped)].option_id));
+    pending_before_and_now_.erase(question.id);
 }
 
 void AnswerInput::DrawMultipleChoice(FrameContext& frame, RespondentSession& session, const Question& question) {
@@ -121,52 +228,132 @@ void AnswerInput::DrawMultipleChoice(FrameContext& frame, RespondentSession& ses
     const Answer* answer = session.AnswerTo(question.id);
     std::set<std::string> chosen;
     if (answer != nullptr && answer->kind == AnswerKind::kOptions) chosen = answer->option_ids;
+    std::vector<ChoiceEntry> entries;
     for (const Option& option : question.options) {
-        const bool selected = chosen.count(option.id) != 0;
-        if (!ChoiceTile(frame, OptionId(question, option.id), option.text.In(language), selected, ItemRole::Checkbox, question.id)) {
-            continue;
+        entries.push_back({OptionId(question, option.id), option.text.In(language), chosen.count(option.id) != 0, option.id});
+    }
+    const ChoicePlan plan = PlanChoices(frame, entries, VisibleHeightLeft());
+    const int tapped = DrawChoiceList(frame, entries, plan, ItemRole::Checkbox, question.id);
+    if (tapped < 0) return;
+    const Option& option = question.options[static_cast<std::size_t>(tapped)];
+    std::set<std::string> next = chosen;
+    if (chosen.count(option.id) != 0) {
+        next.erase(option.id);
+    } else if (!option.IsSubstantive()) {
+        next = {option.id};  // "prefer not to say" stands alone
+    } else {
+        for (const Option& other : question.options) {
+            if (!other.IsSubstantive()) next.erase(other.id);
         }
-        std::set<std::string> next = chosen;
-        if (selected) {
-            next.erase(option.id);
-        } else if (!option.IsSubstantive()) {
-            next = {option.id};  // "prefer not to say" stands alone
-        } else {
-            for (const Option& other : question.options) {
-                if (!other.IsSubstantive()) next.erase(other.id);
-            }
-            if (question.max_choices > 0 && static_cast<int>(next.size()) >= question.max_choices) continue;
-            next.insert(option.id);
-        }
-        if (next.empty()) {
-            session.ClearAnswer();
-        } else {
-            session.SetAnswer(Answer::Choices(next));
-        }
+        if (question.max_choices > 0 && static_cast<int>(next.size()) >= question.max_choices) return;
+        next.insert(option.id);
+    }
+    if (next.empty()) {
+        session.ClearAnswer();
+    } else {
+        session.SetAnswer(Answer::Choices(next));
     }
 }
+
+namespace {
+
+// The faces side by side, each tile as wide as a fifth of the column: only when every word
+// of every label fits a tile, and the faces stay big enough to tell apart.
+bool StandingFacesFit(const FrameContext& frame, const std::vector<std::string>& labels, float tile_width) {
+    if (tile_width < ImGui::GetFontSize() * 3.0f) return false;
+    const FaceTileShape probe = FaceTileShape::Standing(tile_width, 0.0f, 0.0f);
+    return std::all_of(labels.begin(), labels.end(), [&](const std::string& label) {
+        return WidestLabelWord(frame, label) <= FaceLabelWidth(probe);
+    });
+}
+
+// A list of faces, one under another in `columns` columns: every tile as tall as the
+// tallest label needs.
+FaceTileShape LyingFaces(const FrameContext& frame, const std::vector<std::string>& labels, bool compact, int columns = 1) {
+    const float em = ImGui::GetFontSize();
+    const float face = em * (compact ? 1.5f : 2.0f);
+    const float gap = em * 0.4f;
+    const float width = (ColumnWidth() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    FaceTileShape shape = FaceTileShape::Lying(width, 0.0f, face);
+    float height = std::max(frame.theme.min_touch_target, face + em * (compact ? 0.3f : 0.6f));
+    for (const std::string& label : labels) {
+        height = std::max(height, FaceLabelHeight(frame, label, FaceLabelWidth(shape)) + em * (compact ? 0.4f : 0.8f));
+    }
+    shape.size.y = height;
+    shape.columns = columns;
+    return shape;
+}
+
+float ListHeight(const FaceTileShape& shape, std::size_t count) {
+    const float gap = shape.face < ImGui::GetFontSize() * 2.0f ? ImGui::GetFontSize() * 0.3f : ImGui::GetStyle().ItemSpacing.y;
+    const std::size_t rows = (count + static_cast<std::size_t>(shape.columns) - 1) / static_cast<std::size_t>(shape.columns);
+    return (shape.size.y + gap) * static_cast<float>(rows) - gap;
+}
+
+// Faces side by side: as big as the tile allows, smaller (to a point) when the row would
+// not fit the height left.
+FaceTileShape StandingFaces(const FrameContext& frame, const std::vector<std::string>& labels, float tile_width,
+                            float available) {
+    const float em = ImGui::GetFontSize();
+    float label_height = 0.0f;
+    const FaceTileShape probe = FaceTileShape::Standing(tile_width, 0.0f, 0.0f);
+    for (const std::string& label : labels) {
+        label_height = std::max(label_height, FaceLabelHeight(frame, label, FaceLabelWidth(probe)));
+    }
+    const float biggest = std::min(tile_width * 0.75f, em * 3.6f);
+    const float room = available - label_height - em * 0.7f;
+    return FaceTileShape::Standing(tile_width, std::clamp(room, std::min(em * 1.8f, biggest), biggest), label_height);
+}
+
+// Faces one under another, compact when the roomy list would not fit.
+// Faces one under another, compact when the roomy list would not fit, and in two columns
+// when even that would not fit and every word fits half the column.
+FaceTileShape LyingFacesToFit(const FrameContext& frame, const std::vector<std::string>& labels, float available) {
+    const FaceTileShape roomy = LyingFaces(frame, labels, false);
+    if (ListHeight(roomy, labels.size()) <= available) return roomy;
+    const FaceTileShape compact = LyingFaces(frame, labels, true);
+    if (ListHeight(compact, labels.size()) <= available) return compact;
+    const FaceTileShape halves = LyingFaces(frame, labels, true, 2);
+    const bool words_fit = std::all_of(labels.begin(), labels.end(), [&](const std::string& label) {
+        return WidestLabelWord(frame, label) <= FaceLabelWidth(halves);
+    });
+    return words_fit ? halves : compact;
+}
+
+}  // namespace
 
 void AnswerInput::DrawFaces(FrameContext& frame, RespondentSession& session, const Question& question) {
     const std::string& language = session.Language();
     const Answer* answer = session.AnswerTo(question.id);
     const float em = ImGui::GetFontSize();
     const float gap = em * 0.4f;
-    int substantive = 0;
-    for (const Option& option : question.options) substantive += option.IsSubstantive() ? 1 : 0;
-    const int per_row = TilesPerRow(substantive, em * 5.0f, gap);
-    const float width = TileWidth(per_row, gap);
-    const float height = std::min(width * 0.55f, em * 4.0f) + em * 3.6f;
-    int drawn = 0;
+    std::vector<const Option*> faces;
+    std::vector<std::string> labels;
     for (const Option& option : question.options) {
         if (!option.IsSubstantive()) continue;
-        if (drawn % per_row != 0) ImGui::SameLine(0.0f, gap);
-        const int value = option.value.value_or(drawn + 1);
-        if (FaceTile(frame, OptionId(question, option.id), value, option.text.In(language), IsChosen(answer, option.id),
-                     question.id, ImVec2(width, height))) {
+        faces.push_back(&option);
+        labels.push_back(option.text.In(language));
+    }
+    if (faces.empty()) return;
+    const float count = static_cast<float>(faces.size());
+    const float available = VisibleHeightLeft() - NotSubstantiveHeight(frame, question, language);
+    const float tile_width = (ColumnWidth() - gap * (count - 1.0f)) / count;
+    const bool in_a_row = StandingFacesFit(frame, labels, tile_width);
+    const FaceTileShape shape = in_a_row ? StandingFaces(frame, labels, tile_width, available)
+                                         : LyingFacesToFit(frame, labels, available);
+    const ImVec2 spacing(ImGui::GetStyle().ItemSpacing.x,
+                         shape.beside && shape.face < em * 2.0f ? em * 0.3f : ImGui::GetStyle().ItemSpacing.y);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+        if (i % static_cast<std::size_t>(in_a_row ? faces.size() : shape.columns) != 0) ImGui::SameLine(0.0f, gap);
+        const Option& option = *faces[i];
+        const int value = option.value.value_or(static_cast<int>(i) + 1);
+        if (FaceTile(frame, OptionId(question, option.id), value, labels[i], IsChosen(answer, option.id), question.id,
+                     shape)) {
             session.SetAnswer(Answer::Choice(option.id));
         }
-        ++drawn;
     }
+    ImGui::PopStyleVar();
 }
 
 void AnswerInput::DrawNumberRow(FrameContext& frame, RespondentSession& session, const Question& question) {

@@ -1,6 +1,9 @@
 #include "ui/fonts.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -41,6 +44,34 @@ void PaintPlaceholderGlyph(ImFontAtlas& atlas, int rect_index, float pixel_size)
         }
     }
 }
+// A font's line height (hhea ascender minus descender) per em, from its 'head' and 'hhea'
+// tables; 0 when the file cannot be read. ImGui sizes a font by that line height, so two
+// fonts of one "size" show letters of different sizes when it differs: OpenDyslexic's is
+// 1.75 em and Noto Sans's 1.36, which made dyslexia-friendly letters look a fifth smaller.
+float LineHeightPerEm(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto u16 = [&](std::size_t at) {
+        return at + 2 <= bytes.size() ? static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 8 |
+                                            static_cast<unsigned char>(bytes[at + 1])
+                                      : 0u;
+    };
+    const auto u32 = [&](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
+    const auto s16 = [&](std::size_t at) { return static_cast<float>(static_cast<std::int16_t>(u16(at))); };
+    std::size_t head = 0;
+    std::size_t hhea = 0;
+    const unsigned tables = u16(4);
+    for (unsigned i = 0; i < tables; ++i) {
+        const std::size_t record = 12 + 16 * static_cast<std::size_t>(i);
+        const std::string tag = record + 4 <= bytes.size() ? bytes.substr(record, 4) : std::string();
+        if (tag == "head") head = u32(record + 8);
+        if (tag == "hhea") hhea = u32(record + 8);
+    }
+    const float units_per_em = static_cast<float>(u16(head + 18));
+    if (head == 0 || hhea == 0 || units_per_em <= 0.0f) return 0.0f;
+    return (s16(hhea + 4) - s16(hhea + 6)) / units_per_em;
+}
+
 }  // namespace
 
 bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dyslexia_font) {
@@ -58,18 +89,33 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
     // OpenDyslexic's weighted letter bottoms help some readers with dyslexia keep lines apart.
     const std::string regular = font_dir_ + (dyslexia_font ? "/OpenDyslexic-Regular.otf" : "/NotoSans-Regular.ttf");
     const std::string bold = font_dir_ + (dyslexia_font ? "/OpenDyslexic-Bold.otf" : "/NotoSans-Bold.ttf");
-    const float scale = device_pixel_ratio;
-    fonts_.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), body_size * scale, &config, kGlyphRanges);
-    fonts_.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), body_size * scale, &config, kGlyphRanges);
-    // Titles grow less than the body text, so extra-large text still leaves room for answers.
-    const float title_size = std::max(body_size * 1.25f, std::min(body_size * 1.75f, 44.0f));
-    fonts_.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), title_size * scale, &config, kGlyphRanges);
-    fonts_.question = io.Fonts->AddFontFromFileTTF(bold.c_str(), body_size * 1.25f * scale, &config, kGlyphRanges);
+    // Every font shows letters as big as Noto Sans's at the chosen size (see LineHeightPerEm).
+    const float reference = LineHeightPerEm(font_dir_ + "/NotoSans-Regular.ttf");
+    const float own = LineHeightPerEm(regular);
+    const bool resized = reference > 0.0f && own > reference;
+    const float same_letters = resized ? own / reference : 1.0f;
+    const float scale = device_pixel_ratio * same_letters;
+    // A font with a taller line box than Noto's (OpenDyslexic has half an em of nothing
+    // above its capitals) gets lines a little taller than Noto's instead, its letters moved
+    // up into the middle of them: the letters keep their size, the lines their spacing.
+    const float line_per_em = resized ? std::max(reference * 1.06f, 1.0f) : own;
+    const auto add = [&](const std::string& file, float size, const ImWchar* ranges = kGlyphRanges) {
+        if (resized) config.GlyphOffset.y = -(own - line_per_em) * 0.5f * size * scale / own;
+        return io.Fonts->AddFontFromFileTTF(file.c_str(), size * scale, &config, ranges);
+    };
+    fonts_.body = add(regular, body_size);
+    fonts_.bold = add(bold, body_size);
+    // Titles grow less than the body text, so extra-large text still leaves room for answers,
+    // but always stay a step above a question, which stays a step above the body.
+    const float question_size = body_size * 1.2f;
+    const float title_size = std::max(question_size * 1.2f, std::min(body_size * 1.75f, 44.0f));
+    fonts_.title = add(bold, title_size);
+    fonts_.question = add(bold, question_size);
     // Counts on the volunteer's live view: digits and the thousands comma, so a large size
     // costs the atlas little.
     static const ImWchar kFigureRanges[] = {0x002C, 0x002C, 0x0030, 0x0039, 0};
     const float figure_size = std::max(64.0f, std::min(body_size * 3.2f, 110.0f));
-    fonts_.figure = io.Fonts->AddFontFromFileTTF(bold.c_str(), figure_size * scale, &config, kFigureRanges);
+    fonts_.figure = add(bold, figure_size, kFigureRanges);
     if (fonts_.figure == nullptr) fonts_.figure = fonts_.title;
     last_error_.clear();
     if (fonts_.body == nullptr || fonts_.bold == nullptr || fonts_.title == nullptr || fonts_.question == nullptr) {
@@ -77,11 +123,11 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
         last_error_ = "could not load fonts from " + font_dir_;
         io.Fonts->Clear();
         ImFontConfig fallback;
-        fallback.SizePixels = body_size * scale;
+        fallback.SizePixels = body_size * device_pixel_ratio;
         ImFont* builtin = io.Fonts->AddFontDefault(&fallback);
         fonts_.body = fonts_.bold = fonts_.title = fonts_.question = fonts_.figure = builtin;
     }
-    io.FontGlobalScale = 1.0f / scale;
+    io.FontGlobalScale = 1.0f / device_pixel_ratio;
     io.FontDefault = fonts_.body;
     std::vector<std::pair<int, float>> placeholders;
     for (const ImFontConfig& source : io.Fonts->ConfigData) {
@@ -94,6 +140,10 @@ bool FontLibrary::EnsureBuilt(float device_pixel_ratio, float body_size, bool dy
     int height = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
     for (const auto& [index, size] : placeholders) PaintPlaceholderGlyph(*io.Fonts, index, size);
+    // The line height, set once the atlas is built (building sets it from the raster size).
+    if (resized && last_error_.empty()) {
+        for (ImFont* font : {fonts_.body, fonts_.bold, fonts_.title, fonts_.question}) font->FontSize *= line_per_em / own;
+    }
     fonts_.body_size = body_size;
     built_ratio_ = device_pixel_ratio;
     built_size_ = body_size;

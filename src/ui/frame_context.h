@@ -19,6 +19,14 @@ struct ExternalInput {
     // then, and only then, so that the wheel can still scroll away from a focused text box.
     bool focus_moved = false;
 
+    // Where each text field's insertion point and selection end are, as byte offsets into
+    // its text, as the keyboard bridge last told; kept until it tells again.
+    struct Caret {
+        int position = -1;
+        int selection_end = -1;
+    };
+    std::map<std::string, Caret> carets;
+
     bool WasActivated(const std::string& id) const { return activated.count(id) != 0; }
 };
 

@@ -47,9 +47,9 @@ void InteractiveItemList::Add(InteractiveItem item) {
     items_.push_back(std::move(item));
 }
 
-void InteractiveItemList::AddText(const std::string& text, TextKind kind, float x, float y, float width,
-                                  float height, bool near_view) {
-    if (text.find_first_not_of(" \n") == std::string::npos) return;
+InteractiveItem* InteractiveItemList::AddText(const std::string& text, TextKind kind, float x, float y, float width,
+                                              float height, bool near_view) {
+    if (text.find_first_not_of(" \n") == std::string::npos) return nullptr;
     InteractiveItem item;
     item.id = "text:" + std::to_string(text_count_++);
     item.label = text;
@@ -66,6 +66,7 @@ void InteractiveItemList::AddText(const std::string& text, TextKind kind, float 
     }
     if (kind == TextKind::Label) last_label_id_ = item.id;
     items_.push_back(std::move(item));
+    return &items_.back();
 }
 
 bool InteractiveItemList::Published(const InteractiveItem& item) const {

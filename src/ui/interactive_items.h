@@ -40,6 +40,15 @@ struct InteractiveItem {
     // do on the PIN pad ("1", "Backspace"; KeyboardEvent.key names); empty for none.
     std::string key_shortcut;
     TextKind text_kind = TextKind::Body;  // text items only
+    // Where a control's own words were drawn (its label inside a tile or button), so a test
+    // can see that they stay inside it; empty (width 0) for controls that draw no words.
+    float text_x = 0, text_y = 0, text_width = 0, text_height = 0;
+    // Some word was split across lines to fit: words must break only between words.
+    bool words_broken = false;
+    // Text fields with the keyboard's focus: where the caret is drawn, and before which byte
+    // of the text (the insertion point), -1 when none is drawn.
+    int caret = -1;
+    float caret_x = 0, caret_y = 0, caret_height = 0;
 };
 
 // A set of choices a screen reader hears as one question: the radios or checkboxes sharing
@@ -55,8 +64,9 @@ public:
     void Clear();
     void Add(InteractiveItem item);
     // A block of text at a rectangle; ids are "text:0", "text:1", ... in drawing order.
-    void AddText(const std::string& text, TextKind kind, float x, float y, float width, float height,
-                 bool near_view);
+    // Returns the item added, or nullptr for blank text (which is not listed).
+    InteractiveItem* AddText(const std::string& text, TextKind kind, float x, float y, float width, float height,
+                             bool near_view);
     const std::vector<InteractiveItem>& Items() const { return items_; }
     const std::vector<ItemGroup>& Groups() const { return groups_; }
     InteractiveItem& Last() { return items_.back(); }

@@ -70,6 +70,7 @@ const PhraseBook& Phrases() {
         {Phrase::kDeclinedThanks, {"That is fine. Thank you for stopping by.", "Nie ma problemu. Dziękujemy za odwiedziny."}},
         {Phrase::kCharactersLeft, {"{1} characters left", "Pozostało znaków: {1}"}},
         {Phrase::kChooseAny, {"Choose as many as you like.", "Można wybrać kilka odpowiedzi."}},
+        {Phrase::kMoreAnswersBelow, {"More answers below", "Więcej odpowiedzi poniżej"}},
         {Phrase::kNextPerson, {"Hand the tablet back or let the next person start.",
                                "Prosimy oddać tablet lub pozwolić zacząć następnej osobie."}},
         {Phrase::kStationNotReady, {"This survey is not ready", "Ta ankieta nie jest gotowa"}},

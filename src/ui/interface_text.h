@@ -15,7 +15,7 @@ enum class Phrase {
     kExtraLargeText, kHighContrast, kDyslexiaFont, kLanguage, kOn, kOff, kTapToType,
     kBefore, kNow, kOutOf10, kGettingReady, kDeclinedThanks, kCharactersLeft, kChooseAny,
     kNextPerson, kStationNotReady, kAskStaff, kChooseOrSkip, kChooseToGoOn, kAdviceTitle,
-    kAdviceBody, kWorriedContacts, kPhone, kWebsite,
+    kAdviceBody, kWorriedContacts, kPhone, kWebsite, kMoreAnswersBelow,
 };
 
 // The phrase in `language`, or in English when there is no translation.

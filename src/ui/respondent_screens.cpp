@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/interface_text.h"
 #include "ui/widgets.h"
@@ -15,47 +16,76 @@ namespace yousaid::ui {
 namespace {
 
 constexpr float kColumnEm = 30.0f;
+// The toolbar and the progress line keep to the standard text size: a person who
+// chose the largest text needs the room for the question and its answers.
+constexpr float kToolbarTextSize = 24.0f;
 
 // Back on the left and the main action on the right, each half the column.
 float HalfWidth() { return (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f; }
 
 }  // namespace
 
-void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarButtons shown) {
+void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarButtons shown, const Progress& progress) {
     RespondentSession& session = host.Session();
     const std::string& language = session.Language();
     const std::vector<std::string>& languages = session.GetSurvey().languages;
+    const SmallerText smaller(kToolbarTextSize);
     const float em = ImGui::GetFontSize();
-    const float button_width = em * 8.5f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float row_x = ImGui::GetCursorPosX();
     const bool speech = host.ReadAloudAvailable();
     const bool settings = shown == ToolbarButtons::kAll;
+    const bool switch_language = languages.size() > 1;
     const int buttons = (speech ? 1 : 0) + (settings ? 1 : 0);
-    // The way to another language comes first, named in every language ("English / Polski"),
-    // so someone who cannot read the current one still finds theirs on any screen.
-    if (languages.size() > 1) {
-        const std::string names = LanguageNames(languages);
-        const float width = std::min(ImGui::CalcTextSize(names.c_str()).x + em * 1.6f, ColumnWidth() * 0.45f);
-        if (BigButton(frame, "language", names, ButtonKind::Secondary, true, std::max(width, button_width))) {
+    const int in_row = buttons + (switch_language ? 1 : 0);
+    // Buttons share the row; on a narrow screen each takes its share of the column.
+    const float share = in_row > 0 ? (ColumnWidth() - spacing * static_cast<float>(in_row - 1)) / static_cast<float>(in_row)
+                                   : ColumnWidth();
+    const float button_width = std::min(em * 8.5f, share);
+    const float total = button_width * static_cast<float>(buttons) + spacing * static_cast<float>(std::max(buttons - 1, 0));
+    const float row_top = ImGui::GetCursorPosY();
+    float language_width = 0.0f;
+    std::string names;
+    if (switch_language) {
+        names = LanguageNames(languages);
+        const float wanted = std::max(ImGui::CalcTextSize(names.c_str()).x + em * 1.6f, button_width);
+        language_width = std::min(wanted, ColumnWidth() - total - (buttons > 0 ? spacing : 0.0f));
+    }
+    // The progress line takes the room between the buttons, where there is enough of it.
+    const float room = ColumnWidth() - total - language_width - spacing * 2.0f;
+    const bool progress_beside = !progress.caption.empty() && room >= em * 7.0f && in_row > 0;
+    if (switch_language) {
+        // The way to another language comes first, named in every language ("English /
+        // Polski"), so someone who cannot read the current one still finds theirs on any screen.
+        if (BigButton(frame, "language", names, ButtonKind::Secondary, true, language_width)) {
             const auto current = std::find(languages.begin(), languages.end(), language);
             const auto next = current == languages.end() || current + 1 == languages.end() ? languages.begin() : current + 1;
             session.SetLanguage(*next);
         }
-        if (buttons > 0) ImGui::SameLine();
+        if (buttons > 0 || progress_beside) ImGui::SameLine();
     }
-    if (buttons == 0) return;
-    const float total = button_width * static_cast<float>(buttons) + spacing * static_cast<float>(buttons - 1);
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), row_x + ColumnWidth() - total));
-    if (speech) {
-        if (BigButton(frame, "read_aloud", Say(Phrase::kReadAloud, language), ButtonKind::Secondary, true, button_width)) {
-            host.ReadAloud(frame.speech_text);
+    if (progress_beside) {
+        ImGui::BeginGroup();
+        ProgressBar(frame, progress.fraction, progress.caption, room);
+        ImGui::EndGroup();
+        if (buttons > 0) {
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(row_top);
         }
-        if (settings) ImGui::SameLine();
     }
-    if (settings && BigButton(frame, "settings", Say(Phrase::kSettings, language), ButtonKind::Secondary, true, button_width)) {
-        host.OpenSettings();
+    if (buttons > 0) {
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), row_x + ColumnWidth() - total));
+        if (speech) {
+            if (BigButton(frame, "read_aloud", Say(Phrase::kReadAloud, language), ButtonKind::Secondary, true, button_width)) {
+                host.ReadAloud(frame.speech_text);
+            }
+            if (settings) ImGui::SameLine();
+        }
+        if (settings && BigButton(frame, "settings", Say(Phrase::kSettings, language), ButtonKind::Secondary, true, button_width)) {
+            host.OpenSettings();
+        }
     }
+    if (!progress.caption.empty() && !progress_beside) ProgressBar(frame, progress.fraction, progress.caption);
 }
 
 void WelcomeScreen::DrawContent(FrameContext& frame) {
@@ -179,21 +209,35 @@ void QuestionScreen::DrawContent(FrameContext& frame) {
     if (!explaining_question_id_.empty()) frame.announcement = WhyNextIsDisabled(session, language);
 
     BeginColumn(kColumnEm);
-    DrawRespondentToolbar(frame, host_);
-    ProgressBar(frame, count > 0 ? static_cast<float>(number) / static_cast<float>(count) : 0.0f, progress);
-    if (section.section != nullptr) {
-        VerticalGap(0.2f);
-        BoldParagraph(frame, section.section->title.In(language));
-        if (section.first_in_section && !section.section->introduction.IsEmpty()) {
-            Paragraph(section.section->introduction.In(language), true);
+    {
+        const SmallerText smaller(kToolbarTextSize);
+        const float fraction = count > 0 ? static_cast<float>(number) / static_cast<float>(count) : 0.0f;
+        DrawRespondentToolbar(frame, host_, ToolbarButtons::kAll, Progress{progress, fraction});
+        if (section.section != nullptr) {
+            BoldParagraph(frame, section.section->title.In(language));
+            if (section.first_in_section && !section.section->introduction.IsEmpty()) {
+                Paragraph(section.section->introduction.In(language), true);
+            }
         }
     }
-    VerticalGap(0.2f);
     QuestionHeading(frame, frame.title);
     if (!question->help.IsEmpty()) Paragraph(question->help.In(language), true);
     VerticalGap(0.2f);
+    const std::size_t first_answer = frame.items.Items().size();
     answer_input_.Draw(frame, session);
     EndColumn();
+    if (AnswersBelowTheFold(frame, first_answer)) MoreBelowCue(frame, Say(Phrase::kMoreAnswersBelow, language));
+}
+
+bool QuestionScreen::AnswersBelowTheFold(const FrameContext& frame, std::size_t first_answer) {
+    const std::vector<InteractiveItem>& items = frame.items.Items();
+    const float bottom = ImGui::GetCurrentWindow()->ClipRect.Max.y;
+    for (std::size_t i = first_answer; i < items.size(); ++i) {
+        const InteractiveItem& item = items[i];
+        if (item.role == ItemRole::Text || item.fully_visible) continue;
+        if (item.y + item.height > bottom) return true;
+    }
+    return false;
 }
 
 std::string QuestionScreen::WhyNextIsDisabled(const RespondentSession& session, const std::string& language) {

@@ -13,7 +13,14 @@ namespace yousaid::ui {
 enum class ToolbarButtons { kAll, kWithoutSettings };
 
 // The language, read-aloud and settings buttons at the top of every respondent screen.
-void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarButtons shown = ToolbarButtons::kAll);
+// A question screen's progress line ("Question 4 of 12" and a bar), which the toolbar shows
+// beside its buttons when there is room.
+struct Progress {
+    std::string caption;
+    float fraction = 0.0f;
+};
+void DrawRespondentToolbar(FrameContext& frame, RespondentHost& host, ToolbarButtons shown = ToolbarButtons::kAll,
+                           const Progress& progress = {});
 
 class WelcomeScreen : public Screen {
 public:
@@ -53,6 +60,8 @@ public:
 
 private:
     static std::string WhyNextIsDisabled(const RespondentSession& session, const std::string& language);
+    // Whether a control drawn since `first_answer` is cut off by the bottom of the screen.
+    static bool AnswersBelowTheFold(const FrameContext& frame, std::size_t first_answer);
 
     RespondentHost& host_;
     AnswerInput answer_input_;

@@ -31,17 +31,39 @@ bool BigButton(FrameContext& frame, const std::string& id, const std::string& la
                const std::string& accessible_label = {});
 
 // A full-width answer tile with a round (radio) or square (checkbox) marker, ticked when
-// selected, so the choice never rests on colour alone.
+// selected, so the choice never rests on colour alone. `width` 0 means the column; `height`
+// 0 means as tall as its words need (tiles side by side pass their row's height). Compact
+// tiles have less padding, for long lists that must fit on one screen.
 bool ChoiceTile(FrameContext& frame, const std::string& id, const std::string& label, bool selected,
-                ItemRole role, const std::string& group, float width = 0);
+                ItemRole role, const std::string& group, float width = 0, float height = 0, bool compact = false);
+// How tall a choice tile of this width needs to be for its words.
+float ChoiceTileHeight(const FrameContext& frame, const std::string& label, float width, bool compact);
+// The room a choice tile of this width leaves for its words.
+float ChoiceTileTextWidth(float tile_width, bool compact);
+// The widest word of a label in the bold face: a layout fits its labels only if this fits.
+float WidestLabelWord(const FrameContext& frame, const std::string& label);
 
 // A numbered square for 0-10 ratings; `accessible_label` is what a screen reader says.
 bool NumberTile(FrameContext& frame, const std::string& id, const std::string& text,
                 const std::string& accessible_label, bool selected, const std::string& group, float size);
 
-// One face of a five-point scale, from very sad (1) to very happy (5), with its words below.
+// The shape of a face tile: standing (the face above its words, tiles side by side in a
+// row) or lying (the face left of its words, tiles one under another in a list).
+struct FaceTileShape {
+    ImVec2 size;
+    float face = 0;  // the face's square: its height when standing, its side when lying
+    bool beside = false;
+    int columns = 1;  // lying tiles: how many side by side
+    static FaceTileShape Standing(float width, float face_height, float label_height);
+    static FaceTileShape Lying(float width, float height, float face);
+};
+// The room a face tile of this shape leaves for its words, and the height they take there.
+float FaceLabelWidth(const FaceTileShape& shape);
+float FaceLabelHeight(const FrameContext& frame, const std::string& label, float width);
+
+// One face of a five-point scale, from very sad (1) to very happy (5), with its words.
 bool FaceTile(FrameContext& frame, const std::string& id, int scale_value, const std::string& label,
-              bool selected, const std::string& group, const ImVec2& size);
+              bool selected, const std::string& group, const FaceTileShape& shape);
 
 // A box showing typed text; typing happens in the accessible layer's textarea, which also
 // brings up the tablet's keyboard.
@@ -82,7 +104,24 @@ void PublishLastText(const std::string& text);
 // button cannot be used yet.
 void DescribeLastItem(FrameContext& frame, const std::string& description);
 void VerticalGap(float em);
-void ProgressBar(const FrameContext& frame, float fraction, const std::string& caption);
+// A clear "more answers below" sign at the bottom of the scrolling region, for when some
+// choices cannot fit on the screen with the others; published as text.
+void MoreBelowCue(const FrameContext& frame, const std::string& text);
+// Within its scope, the current window's words, and the gaps between things, are scaled so
+// that words are no larger than `most_size` (CSS pixels): the toolbar and progress line stay
+// small when a person chooses large text, leaving the room to the question and its answers.
+class SmallerText {
+public:
+    explicit SmallerText(float most_size);
+    ~SmallerText();
+    SmallerText(const SmallerText&) = delete;
+    SmallerText& operator=(const SmallerText&) = delete;
+
+private:
+    bool scaled_ = false;
+};
+// `width` 0 means the whole column.
+void ProgressBar(const FrameContext& frame, float fraction, const std::string& caption, float width = 0);
 
 // A centred content column no wider than `max_width_em` font sizes; returns its width.
 float BeginColumn(float max_width_em);

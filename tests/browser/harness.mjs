@@ -389,6 +389,24 @@ export async function answerQuestions(app, plan) {
   throw new Error('the survey never reached its end');
 }
 
+// Opens a survey's question directly through the test hook ({survey, question, language,
+// textSize 0-2, highContrast, dyslexiaFont}) and waits for its settled frame. The command is queued and the frame number read in one turn of the page, so any
+// later frame has taken the command.
+export async function showQuestion(page, command) {
+  const before = await page.evaluate((wanted) => {
+    const frame = window.yousaidTest.frame;
+    Module.yousaidAccessible.test('show_question', wanted);
+    return frame;
+  }, command);
+  await page.waitForFunction(([wanted, previous]) => {
+    const report = window.yousaidTest;
+    return report.frame > previous && !report.moreFramesDue && report.screen === 'question' &&
+      report.session.questionId === wanted.question && report.session.language === wanted.language &&
+      report.display.highContrast === !!wanted.highContrast && report.display.dyslexiaFont === !!wanted.dyslexiaFont;
+  }, [command, before], { polling: 'raf', timeout: 10000 });
+  return page.evaluate(() => window.yousaidTest);
+}
+
 // Stored responses as plain objects: { id, status, answers: { question: answer } }.
 export function storedResponses(report) {
   return report.stored.map(({ response }) => {

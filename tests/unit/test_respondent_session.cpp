@@ -161,3 +161,20 @@ TEST_CASE("session: the language must be one the survey offers") {
     session.SetLanguage("de");
     CHECK(session.Language() == "pl");
 }
+
+TEST_CASE("session: a layout test can open any question directly, shown or not") {
+    const Survey survey = LoadTestSurvey();
+    RespondentSession session(survey, Settings());
+    session.Begin(1000);
+    session.AgreeToTakePart();
+    // "useful" is hidden until "known" is yes, yet it opens, with nothing answered.
+    session.OpenQuestion("useful");
+    REQUIRE(session.CurrentQuestion() != nullptr);
+    CHECK(session.CurrentQuestion()->id == "useful");
+    CHECK(session.Answers().empty());
+    session.OpenQuestion("better");
+    CHECK(session.CurrentQuestion()->id == "better");
+    // An id the survey does not have leaves the session where it was.
+    session.OpenQuestion("no_such_question");
+    CHECK(session.CurrentQuestion()->id == "better");
+}

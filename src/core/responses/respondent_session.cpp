@@ -165,6 +165,13 @@ void RespondentSession::Change(const std::string& question_id) {
     returning_to_check_ = true;
 }
 
+void RespondentSession::OpenQuestion(const std::string& question_id) {
+    if (survey_->FindQuestion(question_id) == nullptr) return;
+    step_ = SessionStep::kQuestion;
+    current_question_id_ = question_id;
+    returning_to_check_ = false;
+}
+
 bool RespondentSession::CanSubmit() const {
     return step_ == SessionStep::kCheck &&
            CheckAnswerSet(*survey_, answers_, Completeness::kComplete).empty();

@@ -71,6 +71,9 @@ public:
     void Back();
     // From the check screen: open a question; Next then returns to the check screen.
     void Change(const std::string& question_id);
+    // Goes straight to any question of the survey, shown to this person or not, with no
+    // answers given: how a layout test opens every question without answering its way there.
+    void OpenQuestion(const std::string& question_id);
 
     bool CanSubmit() const;
     // Check -> finished, returning the complete response to store.

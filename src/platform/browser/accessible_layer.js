@@ -87,6 +87,11 @@ Module.yousaidAccessible = (function () {
     canvas.addEventListener('pointerdown', focusTextUnder);
     canvas.addEventListener('pointerup', focusTextUnder);
     document.addEventListener('keydown', pressShortcut);
+    // Chromium tells of a textarea's moved insertion point here too (a selection by touch).
+    document.addEventListener('selectionchange', function () {
+      var active = document.activeElement;
+      if (active && active.tagName === 'TEXTAREA' && root.contains(active)) sendCaret(active);
+    });
   }
 
   // A control's own key (the PIN pad's digits) presses it wherever the focus is, except in a
@@ -147,7 +152,16 @@ Module.yousaidAccessible = (function () {
     if (item.role === 'textbox') {
       element = document.createElement('textarea');
       element.addEventListener('input', function () {
-        queue({ kind: 'text', id: element.dataset.itemId, text: element.value });
+        var caret = caretOf(element);
+        element.dataset.caret = caret.caret + ':' + caret.selectionEnd;
+        queue({ kind: 'text', id: element.dataset.itemId, text: element.value, caret: caret.caret,
+                selectionEnd: caret.selectionEnd });
+      });
+      // The canvas draws the caret where the textarea's insertion point is: arrow keys, Home,
+      // End, a tap or a selection move it without changing the text.
+      var moved = function () { sendCaret(element); };
+      ['keydown', 'keyup', 'select', 'mouseup', 'focus'].forEach(function (type) {
+        element.addEventListener(type, function () { setTimeout(moved, 0); });
       });
     } else if (item.role === 'radio' || item.role === 'checkbox') {
       element = createChoice(item);
@@ -159,6 +173,25 @@ Module.yousaidAccessible = (function () {
     element.addEventListener('focus', function () { queue({ kind: 'focus', id: element.dataset.itemId }); });
     element.addEventListener('blur', function () { queue({ kind: 'focus', id: '' }); });
     return element;
+  }
+
+  // UTF-8 byte length of a string: the app's text is UTF-8, the textarea's UTF-16.
+  function utf8Length(text) { return new TextEncoder().encode(text).length; }
+
+  function caretOf(element) {
+    var value = element.value;
+    return { caret: utf8Length(value.slice(0, element.selectionStart)),
+             selectionEnd: utf8Length(value.slice(0, element.selectionEnd)) };
+  }
+
+  // Tells the app where the insertion point is, when it moved since it was last told.
+  function sendCaret(element) {
+    if (!element.isConnected) return;
+    var caret = caretOf(element);
+    var key = caret.caret + ':' + caret.selectionEnd;
+    if (element.dataset.caret === key) return;
+    element.dataset.caret = key;
+    queue({ kind: 'caret', id: element.dataset.itemId, caret: caret.caret, selectionEnd: caret.selectionEnd });
   }
 
   function create(item, kind) {
@@ -400,6 +433,9 @@ Module.yousaidAccessible = (function () {
 
   return {
     publish: publish,
+    // A browser test's request, e.g. test('show_question', {survey, question, language, ...});
+    // the app honours it only on a test page (?test=1).
+    test: function (name, command) { queue({ kind: 'test', id: name, text: JSON.stringify(command || {}) }); },
     take: take,
     speechAvailable: function (language) { return voiceFor(language) !== null; },
     speak: function (text, language) {

@@ -49,9 +49,15 @@ std::vector<AccessibleEvent> TakeAccessibleEvents() {
         const std::string kind = value["kind"].GetString();
         event.kind = kind == "text"    ? AccessibleEvent::Kind::kTextChanged
                      : kind == "focus" ? AccessibleEvent::Kind::kFocus
+                     : kind == "caret" ? AccessibleEvent::Kind::kCaret
+                     : kind == "test"  ? AccessibleEvent::Kind::kTestCommand
                                        : AccessibleEvent::Kind::kActivate;
         event.item_id = value["id"].GetString();
         if (value.HasMember("text") && value["text"].IsString()) event.text = value["text"].GetString();
+        if (value.HasMember("caret") && value["caret"].IsInt()) event.caret = value["caret"].GetInt();
+        if (value.HasMember("selectionEnd") && value["selectionEnd"].IsInt()) {
+            event.selection_end = value["selectionEnd"].GetInt();
+        }
         events.push_back(std::move(event));
     }
     return events;
