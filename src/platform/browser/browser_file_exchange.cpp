@@ -61,7 +61,8 @@ EM_JS(void, yousaid_js_open_file_picker, (const char* accept), {
     input.click();
 });
 
-// Hands the picked files over through the in-memory file system, one path per file.
+// Hands the picked files over: each one copied once into the module's memory, and named
+// there by pointer and size.
 EM_JS(char*, yousaid_js_take_picked_files, (), {
     const picked = Module.yousaidPickedFiles || [];
     Module.yousaidPickedFiles = [];
