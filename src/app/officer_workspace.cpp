@@ -145,6 +145,8 @@ bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::Impo
             import_queue_.pop_front();
             ++import_files_started_;
             import_job_.emplace(*store_, file.name, std::move(file.bytes), KnownSurveys(), services_.now_ms());
+            // The frame that took the file in has copied 26 MB already: reading starts on the next.
+            break;
         }
         if (import_job_->Step(kRowsPerStep)) {
             finished.push_back(OutcomeOf(import_job_->Report()));
