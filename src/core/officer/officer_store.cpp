@@ -164,7 +164,7 @@ bool OfficerStore::Commitment::Step() {
                 stage_ = Stage::kDone;
                 break;
             }
-            contents_.file = batch_.file_;
+            contents_.file = std::move(batch_.file_);
             for (const auto& block : batch_.blocks_) {
                 SegmentBlock stored;
                 stored.survey_id = block->encoded.survey().id;

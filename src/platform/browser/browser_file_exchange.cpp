@@ -1,7 +1,6 @@
 #include <emscripten.h>
 
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 
 #include "core/io/json_document.h"
