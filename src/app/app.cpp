@@ -145,6 +145,7 @@ void App::LoadDeviceFiles() {
         loaded_surveys.emplace_back(entry.path().filename().string(), text.str());
     }
     AddSurveyFiles(loaded_surveys, false);
+    LoadStationCards();
     for (StoredPin* pin : {&station_pin_, &officer_pin_}) {
         const std::string problem = pin->Load();
         if (!problem.empty()) notice_ = problem;

@@ -95,6 +95,8 @@ public:
     void StillHere() override;
     int FinishPage() const override { return respondent_.FinishPage(); }
     void NextFinishPage() override { respondent_.SetFinishPage(1); }
+    const std::vector<StationCard>& YouSaidCards() const override;
+    void CardsDone() override { respondent_.SetCardsDone(); }
     void StaffCorner(bool held, bool activated) override;
 
     // ui::StaffHost
@@ -114,6 +116,10 @@ public:
     void ExportResponses(bool as_json) override;
     void ChooseFilesToImport() override;
     void ChooseSurveyFile() override;
+    void ChooseStationPack() override;
+    const StationPack* PendingStationPack() const override { return pending_pack_ ? &*pending_pack_ : nullptr; }
+    void UseStationPack() override;
+    void DiscardStationPack() override;
     const ui::ImportBatchView& ImportBatch() const override { return import_batch_; }
     void ClearDevice() override;
     void ClearEverything() override;
@@ -136,6 +142,8 @@ private:
                     const char* verb);
     bool TakeShareOutcome();
     void AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device);
+    void TakeStationPack(const std::string& file_name, const std::string& bytes);
+    void LoadStationCards();
     void Sync() { save_generation_ = platform::RequestDurableSync(); }
     std::int32_t IdleTimeoutSeconds() const;
     bool KeepPartialAnswers() const;
@@ -207,9 +215,13 @@ private:
     // Survey id -> the file it was loaded from and the SHA-256 of its bytes (report.html).
     std::map<std::string, std::pair<std::string, std::string>> survey_files_;
     // What the open file picker is for.
-    enum class PickPurpose { kResponses, kSurvey, kPopulation, kKpis };
+    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPopulation, kKpis };
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
+    // A station pack chosen and checked, waiting on its page to be used or put aside.
+    std::optional<StationPack> pending_pack_;
+    // The cards of the last pack used (for the survey they name); none when there are none.
+    StationCards station_cards_;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
     // How long the welcome screen's unmarked corner is held to open the staff area (a test
     // page may ask for longer, to look at the ring while it fills).

@@ -7,6 +7,7 @@
 
 #include "core/responses/respondent_session.h"
 #include "ui/respondent_screens.h"
+#include "ui/you_said_screen.h"
 
 namespace yousaid::app {
 
@@ -19,6 +20,7 @@ enum class RespondentState {
     kSignposting,
     kSettings,    // the person's own display settings, over any step
     kStillThere,  // nobody has touched the screen for a while: asking, with a countdown
+    kYouSaid,     // "Last time, you told us": the station pack's cards, before consent
 };
 
 class RespondentFlow {
@@ -48,6 +50,7 @@ public:
         still_there_since_ms_ = 0;
     }
     bool ClosedEarly() const { return closed_early_; }
+    void SetCardsDone() { cards_done_ = true; }
 
 private:
     ui::WelcomeScreen welcome_screen_;
@@ -58,13 +61,16 @@ private:
     ui::SignpostingScreen signposting_screen_;
     ui::DisplaySettingsScreen settings_screen_;
     ui::StillThereScreen still_there_screen_;
+    ui::YouSaidScreen you_said_screen_;
     // Indexed by RespondentState.
-    std::array<ui::Screen*, 8> table_;
+    std::array<ui::Screen*, 9> table_;
+    ui::RespondentHost& host_;
 
     bool settings_open_ = false;
     int finish_page_ = 0;
     std::int64_t still_there_since_ms_ = 0;  // 0 while not asking
     bool closed_early_ = false;
+    bool cards_done_ = false;  // this person has read or skipped the cards
 };
 
 }  // namespace yousaid::app

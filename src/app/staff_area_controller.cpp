@@ -9,12 +9,14 @@ StaffAreaController::StaffAreaController(ui::StaffHost& host, ui::Screen* worksp
     : pin_screen_(host, ui::PinPurpose::kStation),
       home_screen_(host),
       setup_screen_(host),
+      pack_screen_(host),
       clear_screen_(host),
       officer_(host, workspace) {
     table_ = {
         {StaffPage::kPin, StaffRole::kNone, &pin_screen_},
         {StaffPage::kHome, StaffRole::kVolunteer, &home_screen_},
         {StaffPage::kSetup, StaffRole::kVolunteer, &setup_screen_},
+        {StaffPage::kStationPack, StaffRole::kVolunteer, &pack_screen_},
         {StaffPage::kClear, StaffRole::kVolunteer, &clear_screen_},
         {StaffPage::kClearConfirm, StaffRole::kVolunteer, &clear_screen_},
     };

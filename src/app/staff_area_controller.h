@@ -10,6 +10,7 @@
 #include "app/staff_screen_table.h"
 #include "ui/pin_pad_screen.h"
 #include "ui/staff_screens.h"
+#include "ui/station_pack_screen.h"
 
 namespace yousaid::app {
 
@@ -44,6 +45,7 @@ private:
     ui::PinPadScreen pin_screen_;
     ui::StaffHomeScreen home_screen_;
     ui::StationSetupScreen setup_screen_;
+    ui::StationPackScreen pack_screen_;
     ui::ClearDeviceScreen clear_screen_;
     OfficerAreaController officer_;
     std::vector<StaffScreenEntry> table_;

@@ -185,7 +185,12 @@ void App::ImportPickedFiles() {
     std::vector<platform::PickedFile> files = platform::TakePickedFiles();
     if (files.empty()) return;
     // A file chosen before the role ended (the idle timeout) is dropped, unread.
-    if (!Allowed(picking_ == PickPurpose::kSurvey ? ui::StaffRole::kVolunteer : ui::StaffRole::kOfficer)) return;
+    const bool volunteer_may = picking_ == PickPurpose::kSurvey || picking_ == PickPurpose::kStationPack;
+    if (!Allowed(volunteer_may ? ui::StaffRole::kVolunteer : ui::StaffRole::kOfficer)) return;
+    if (picking_ == PickPurpose::kStationPack) {
+        TakeStationPack(files.front().name, files.front().bytes);
+        return;
+    }
     if (picking_ == PickPurpose::kSurvey) {
         std::vector<std::pair<std::string, std::string>> surveys;
         for (platform::PickedFile& file : files) surveys.emplace_back(file.name, std::move(file.bytes));

@@ -35,6 +35,7 @@ void ThankYouScreen::DrawContent(FrameContext& frame) {
     const std::string status = declined ? std::string() : Say(SaveStatePhrase(save), language);
     frame.announcement = frame.title + ". " + status;
     frame.speech_text = frame.announcement;
+    if (!declined && !host_.YouSaidCards().empty()) frame.speech_text += " " + Say(Phrase::kSeeWhatChanged, language);
     BeginColumn(kColumnEm);
     DrawRespondentToolbar(frame, host_);
     VerticalGap(1.0f);
@@ -48,6 +49,8 @@ void ThankYouScreen::DrawContent(FrameContext& frame) {
             BoldParagraph(frame, status);
         }
         if (!survey.closing.IsEmpty()) Paragraph(survey.closing.In(language));
+        // Where the station shows what changed, the person is told where to look for it.
+        if (!host_.YouSaidCards().empty()) Paragraph(Say(Phrase::kSeeWhatChanged, language));
     }
     VerticalGap(0.6f);
     // Everyone goes on to who they can contact; nothing ends the survey before that page.

@@ -16,6 +16,7 @@ enum class Phrase {
     kBefore, kNow, kOutOf10, kGettingReady, kDeclinedThanks, kCharactersLeft, kChooseAny,
     kNextPerson, kStationNotReady, kAskStaff, kChooseOrSkip, kChooseToGoOn, kAdviceTitle,
     kAdviceBody, kWorriedContacts, kPhone, kWebsite, kMoreAnswersBelow,
+    kYouToldUsTitle, kYouToldUs, kSoWe, kCardOf, kSkipToSurvey, kSeeWhatChanged,
 };
 
 // The phrase in `language`, or in English when there is no translation.

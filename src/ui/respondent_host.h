@@ -3,8 +3,10 @@
 // the person's own display settings. The app implements it; screens only draw and ask.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/responses/respondent_session.h"
+#include "core/station/station_pack.h"
 #include "ui/display_settings.h"
 
 namespace yousaid::ui {
@@ -43,6 +45,12 @@ public:
     // Which of the two finishing pages shows: thank-you, then signposting (for everyone).
     virtual int FinishPage() const = 0;
     virtual void NextFinishPage() = 0;
+
+    // "You said, we did" cards from the officer's station pack, for this station's survey;
+    // empty when there are none. They show after the welcome screen, before consent.
+    virtual const std::vector<StationCard>& YouSaidCards() const = 0;
+    // The person read the cards, or skipped them: on to the survey.
+    virtual void CardsDone() = 0;
 
     // The staff area's door: the welcome screen's top-left corner, held for two seconds (or
     // activated from the accessible layer, which the PIN still guards).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/station/station_config.h"
+#include "core/station/station_pack.h"
 #include "core/survey/survey.h"
 
 namespace yousaid::ui {
@@ -18,6 +19,7 @@ enum class StaffPage {
     kPin,                // the station PIN (chosen on a fresh device)
     kHome,               // the volunteer's live view
     kSetup,
+    kStationPack,        // a station pack, shown before it is used
     kClear,
     kClearConfirm,
     kOfficerPin,         // the officer PIN (chosen the first time, after the station PIN)
@@ -123,6 +125,15 @@ public:
     virtual void ChooseFilesToImport() = 0;
     // A survey file from disk, checked before it is offered (problems go to Notice()).
     virtual void ChooseSurveyFile() = 0;
+    // A station pack from the officer: checked when chosen (problems go to Notice()), then
+    // shown on its own page before anything of it is used.
+    virtual void ChooseStationPack() = 0;
+    // The pack waiting on that page, or nullptr.
+    virtual const StationPack* PendingStationPack() const = 0;
+    // Uses the waiting pack: its survey, its settings (saved) and its cards. A volunteer's
+    // tap is their confirmation that the pack came from the officer it names.
+    virtual void UseStationPack() = 0;
+    virtual void DiscardStationPack() = 0;
     virtual const ImportBatchView& ImportBatch() const = 0;
     // The volunteer's clear: this station's responses only.
     virtual void ClearDevice() = 0;

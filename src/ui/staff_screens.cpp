@@ -120,6 +120,9 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     for (const Problem& problem : problems_) frame.announcement += ". " + problem.message;
     BeginColumn(kStaffColumnEm);
     Heading(frame, frame.title);
+    Paragraph("Given a station pack by your officer? It sets up the survey, these settings and the \"You said, "
+              "we did\" cards in one step.");
+    if (BigButton(frame, "load_pack", "Load a station pack", ButtonKind::Secondary)) host_.ChooseStationPack();
     // Problems that belong to no field on this screen (a file that could not be written).
     for (const Problem& problem : problems_) {
         if (!HasField(problem.field)) ShowProblem(frame, problem);

@@ -1,0 +1,143 @@
+// A station pack from the officer: a volunteer loads it in station setup as one file, sees
+// what it holds and whose it is before it is used, and the tablet then runs its survey and
+// settings and shows its "You said, we did" cards to each person before consent: on screen,
+// read aloud and to a screen reader, with Skip straight to the survey.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, browserTest, completeQuickPupilSurvey } from './harness.mjs';
+import { chooseStationPin, shot, signInAsVolunteer } from './staff_steps.mjs';
+
+const CARDS = [
+  { id: 'a1', you_said: { en: 'Fewer than half of you felt listened to in your meetings' },
+    we_did: { en: 'start every forum meeting with your questions first' } },
+  { id: 'a2', you_said: { en: 'The school toilets were not clean' }, we_did: { en: 'ask every school to check them twice a day' } },
+];
+
+function writePack(name, changes = {}) {
+  const survey = JSON.parse(readFileSync('assets/surveys/pupil.json', 'utf8'));
+  const pack = {
+    format: 'yousaid-station-pack', version: 1, prepared_by: 'Sam Patel', prepared_on: '2026-12-02', survey,
+    station_defaults: { wave: '2026-autumn', default_language: 'en', default_answer_mode: 'self',
+      idle_timeout_seconds: 240, keep_partial_answers: true },
+    cards: CARDS, ...changes,
+  };
+  const path = join(ARTIFACTS, name);
+  writeFileSync(path, JSON.stringify(pack));
+  return path;
+}
+
+async function loadPack(app, path) {
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap('load_pack')]);
+  await chooser.setFiles(path);
+}
+
+const FAKE_VOICE = () => {
+  window.__spoken = [];
+  const voices = [{ lang: 'en-GB', name: 'Test voice', default: true }];
+  Object.defineProperty(window, 'speechSynthesis', {
+    configurable: true,
+    value: { getVoices: () => voices, speak: (utterance) => window.__spoken.push(utterance.text), cancel: () => {},
+      addEventListener: () => {} },
+  });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+};
+
+// Every StaticText a screen reader would read, from Chromium's accessibility tree.
+async function accessibleText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && node.role && node.role.value === 'StaticText')
+    .map((node) => String(node.name.value)).join(' ').replace(/\s+/g, ' ');
+}
+
+// What the screen shows, with wrapped lines joined.
+function drawn(report) { return report.drawnText.replace(/\s+/g, ' '); }
+
+async function waitForSaved(page) {
+  await page.waitForFunction(() => {
+    const storage = window.Module.yousaidStorage;
+    return !storage.inFlight && storage.completed >= storage.requested;
+  });
+}
+
+browserTest('a volunteer loads a station pack; each person sees its cards, hears them, skips them and answers', async ({ app, page }) => {
+  await page.addInitScript(FAKE_VOICE);
+  await app.open('test=1');
+  await chooseStationPin(app);
+  await app.tap('station_setup');
+  await app.waitForScreen('station_setup');
+
+  // A pack from a newer app is refused by name, and nothing changes.
+  await loadPack(app, writePack('pack_newer.json', { version: 2 }));
+  await page.waitForFunction(() => /pack_newer\.json was not used/.test(window.yousaidTest.staff.notice));
+  let report = await app.report();
+  assert.match(report.staff.notice, /newer/);
+  assert.equal(report.screen, 'station_setup');
+  await shot(page, 'station-pack-refused');
+
+  // A good pack is shown whole before it is used, and the volunteer confirms whose it is.
+  await loadPack(app, writePack('pack_pupil.json'));
+  report = await app.waitForScreen('station_pack');
+  assert.equal(report.title, 'Station pack from Sam Patel');
+  for (const words of ['"How are you doing? Our pupil survey"', 'Wave: 2026-autumn', 'after 4 minutes without a touch',
+    'You told us: Fewer than half of you felt listened to', 'So we: ask every school to check them twice a day']) {
+    assert.ok(drawn(report).includes(words), `the pack page shows "${words}"`);
+  }
+  const use = await app.item('use_pack');
+  assert.equal(use.label, 'Yes, it is from Sam Patel: use it');
+  await shot(page, 'station-pack-preview');
+  await app.tap('use_pack');
+  report = await app.waitForScreen('station_setup');
+  assert.match(report.staff.notice, /Using the station pack from Sam Patel/);
+  assert.equal((await app.item('wave')).value, '2026-autumn');
+  await waitForSaved(page);
+  await shot(page, 'station-pack-used');
+  await app.tap('setup_save');
+  await app.waitForScreen('staff_home');
+  await waitForSaved(page);
+  await app.tap('leave_staff');
+  await app.waitForScreen('welcome');
+
+  // After a reload, as on the morning of the event: the cards are still there.
+  await page.reload();
+  await app.waitForReady();
+  await app.waitForScreen('welcome');
+  await app.tap('start');
+  report = await app.waitForScreen('you_said');
+  assert.equal(report.title, 'Last time, you told us');
+  assert.ok(drawn(report).includes('Fewer than half of you felt listened to in your meetings'));
+  assert.ok(drawn(report).includes('1 of 2'));
+  await shot(page, 'you-said-card-1');
+  const tree = await accessibleText(page);
+  assert.ok(tree.includes('You told us') && tree.includes('Fewer than half of you felt listened to in your meetings') &&
+    tree.includes('start every forum meeting with your questions first'), `a screen reader reads the card: ${tree}`);
+  await app.tap('read_aloud');
+  const spoken = await page.evaluate(() => window.__spoken);
+  assert.equal(spoken.length, 1);
+  assert.match(spoken[0], /You told us: Fewer than half of you felt listened to in your meetings\. So we: start every forum/);
+  await app.tap('next');
+  report = await app.report();
+  assert.ok(drawn(report).includes('The school toilets were not clean') && drawn(report).includes('2 of 2'));
+  await app.tap('skip_cards');
+  await app.waitForScreen('consent');
+  // Back to the start and on again: the same person does not see the cards twice.
+  await app.tap('back');
+  await app.waitForScreen('welcome');
+  await completeQuickPupilSurvey(app);
+  report = await app.report();
+  assert.ok(drawn(report).includes('You will see what changed next time on this tablet, and on the poster at your school or club.'));
+  await shot(page, 'thank-you-see-what-changed');
+  const saved = report.storage;
+  assert.ok(saved.responses >= 1);
+
+  await app.tap('next');
+  await app.waitForScreen('signposting');
+  await app.tap('finish');
+  await app.waitForScreen('welcome');
+  // The volunteer's station runs the pack's wave.
+  report = await signInAsVolunteer(app);
+  await app.tap('station_setup');
+  assert.equal((await app.item('wave')).value, '2026-autumn');
+});
