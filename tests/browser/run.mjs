@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // 70-100 (alone), station 45-100, screen_reader 30-60, the rest 20-30. A file not named here
 // goes after these.
 const LONGEST_FIRST = ['power_loss', 'workspace', 'roles', 'safeguarding', 'volunteer', 'respondent', 'layout',
-  'station', 'workspace_keyboard', 'screen_reader', 'workspace_settings', 'offline', 'text_box', 'foundation',
+  'station', 'station_pack', 'workspace_keyboard', 'screen_reader', 'workspace_settings', 'offline', 'text_box', 'foundation',
   'accessibility'];
 
 const all = readdirSync(here).filter((name) => name.endsWith('.test.mjs')).sort();
