@@ -67,6 +67,7 @@ void App::LoadSurveys(const std::string& survey_dir) {
         if (result.Ok()) {
             // report.html names the survey file the figures were made with, by its digest.
             survey_files_[result.survey->id] = {name, Sha256Hex(ComputeSha256(bytes.bytes))};
+            survey_texts_[result.survey->id] = bytes.bytes;
             surveys_.emplace(result.survey->id, std::move(*result.survey));
         } else {
             survey_problems_[std::filesystem::path(file).filename().string()] = result.ProblemsText();

@@ -214,6 +214,8 @@ private:
     ui::ImportBatchView import_batch_;
     // Survey id -> the file it was loaded from and the SHA-256 of its bytes (report.html).
     std::map<std::string, std::pair<std::string, std::string>> survey_files_;
+    // Survey id -> the file's text, as a station pack carries it.
+    std::map<std::string, std::string> survey_texts_;
     // What the open file picker is for.
     enum class PickPurpose { kResponses, kSurvey, kStationPack, kPopulation, kKpis };
     PickPurpose picking_ = PickPurpose::kResponses;

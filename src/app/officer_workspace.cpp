@@ -7,7 +7,9 @@
 #include <utility>
 
 #include "core/base/file_io.h"
+#include "core/base/text.h"
 #include "core/station/settings_file.h"
+#include "core/station/station_pack.h"
 #include "platform/file_exchange.h"
 
 namespace yousaid::app {
@@ -546,6 +548,38 @@ void OfficerWorkspace::Download(const std::string& file_name) {
     download_notice_ = outcome == platform::DownloadOutcome::kUnavailable
                            ? "This browser cannot save files. Try another browser."
                            : "Saved " + file->name + " (" + std::to_string(file->bytes.size()) + " bytes).";
+}
+
+std::vector<StationCard> OfficerWorkspace::StationPackCards() const {
+    return {};
+}
+
+// The pack is read back as a tablet will read it before it is offered: a pack a volunteer's
+// tablet would refuse is never handed out.
+void OfficerWorkspace::DownloadStationPack(const ui::StationPackForm& form) {
+    const Survey* survey = CurrentSurvey();
+    if (survey == nullptr) return;
+    StationPack pack;
+    pack.prepared_by = std::string(TrimSpaces(form.prepared_by));
+    pack.prepared_on = platform::LocalDate(services_.now_ms());
+    pack.survey_text = services_.survey_text(survey->id);
+    pack.defaults.wave = std::string(TrimSpaces(form.wave));
+    pack.defaults.default_language = form.language;
+    pack.cards = StationPackCards();
+    const std::string json = StationPackJson(pack);
+    const Result<StationPack> checked = ReadStationPack(json, "the station pack");
+    if (!checked.ok()) {
+        download_notice_ = "The station pack was not made:";
+        for (const Problem& problem : checked.problems) download_notice_ += "\n" + problem.path + ": " + problem.message;
+        return;
+    }
+    const std::string name = StationPackFileName(*checked.value);
+    const platform::DownloadOutcome outcome = platform::OfferDownload(name, json, "application/json");
+    download_notice_ = outcome == platform::DownloadOutcome::kUnavailable
+                           ? "This browser cannot save files. Try another browser."
+                           : "Saved " + name + " (" + std::to_string(json.size()) + " bytes): \"" +
+                                 survey->title.English() + "\", wave " + pack.defaults.wave + ", " +
+                                 std::to_string(pack.cards.size()) + " cards.";
 }
 
 }  // namespace yousaid::app

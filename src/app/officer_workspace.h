@@ -63,6 +63,8 @@ public:
     void SetKpiOverride(const std::string& kpi, std::optional<KpiStatus> status, const std::string& note) override;
     void Download(const std::string& file_name) override;
     const std::string& DownloadNotice() const override { return download_notice_; }
+    std::vector<StationCard> StationPackCards() const override;
+    void DownloadStationPack(const ui::StationPackForm& form) override;
     const std::vector<std::string>& FileNames() const override { return file_names_; }
     void LeaveWorkspace() override { services_.leave(); }
 

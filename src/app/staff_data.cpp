@@ -176,6 +176,7 @@ void App::AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>&
         survey_problems_.erase(name);
         surveys_[id] = std::move(*loaded.survey);
         survey_files_[id] = {name, Sha256Hex(ComputeSha256(text))};
+        survey_texts_[id] = text;
     }
     // The store reads its columns against the surveys it knows.
     if (workspace_ && device_files_loaded_) workspace_->OpenStore();
@@ -255,6 +256,10 @@ app::WorkspaceServices App::WorkspaceServices() {
     services.survey_file = [this](const std::string& survey_id) {
         const auto found = survey_files_.find(survey_id);
         return found == survey_files_.end() ? std::pair<std::string, std::string>() : found->second;
+    };
+    services.survey_text = [this](const std::string& survey_id) {
+        const auto found = survey_texts_.find(survey_id);
+        return found == survey_texts_.end() ? std::string() : found->second;
     };
     return services;
 }

@@ -29,6 +29,8 @@ struct WorkspaceServices {
     std::function<std::int64_t()> now_ms;
     // The survey file a survey was loaded from, as report.html lists it: name and SHA-256.
     std::function<std::pair<std::string, std::string>(const std::string& survey_id)> survey_file;
+    // The survey file's text, as a station pack carries it; empty when unknown.
+    std::function<std::string(const std::string& survey_id)> survey_text;
 };
 
 class WorkspaceFeature {

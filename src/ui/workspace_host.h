@@ -9,6 +9,7 @@
 #include "core/analytics/kpi_overrides.h"
 #include "core/analytics/report_request.h"
 #include "core/base/problem.h"
+#include "core/station/station_pack.h"
 #include "core/survey/survey.h"
 
 namespace yousaid::ui {
@@ -51,6 +52,13 @@ struct ImportedFileRow {
     std::string format;
 };
 
+// What the officer types for a station pack (the survey is the one on screen).
+struct StationPackForm {
+    std::string prepared_by;
+    std::string wave;
+    std::string language = "en";
+};
+
 class WorkspaceHost {
 public:
     virtual ~WorkspaceHost() = default;
@@ -89,6 +97,11 @@ public:
     virtual void Download(const std::string& file_name) = 0;
     virtual const std::vector<std::string>& FileNames() const = 0;  // of the current report
     virtual const std::string& DownloadNotice() const = 0;
+    // The "You said, we did" cards a station pack of the current survey carries (at most
+    // kMaxStationCards): items chosen for its tablets, done ones first.
+    virtual std::vector<StationCard> StationPackCards() const = 0;
+    // Offers the pack as a download; problems (a blank name, a bad wave) go to DownloadNotice.
+    virtual void DownloadStationPack(const StationPackForm& form) = 0;
     virtual void LeaveWorkspace() = 0;
 };
 

@@ -10,6 +10,7 @@
 #include "ui/chart_view.h"
 #include "ui/figure_table.h"
 #include "ui/staff_widgets.h"
+#include "ui/station_pack_export.h"
 #include "ui/widgets.h"
 
 namespace yousaid::ui {
@@ -577,6 +578,8 @@ void WorkspaceScreen::DrawDownloads(FrameContext& frame) {
         if (index++ % 2 == 1) ImGui::SameLine();
         if (BigButton(frame, "download:" + name, "Download " + name, ButtonKind::Secondary, true, half)) host_.Download(name);
     }
+    VerticalGap(0.6f);
+    DrawStationPackExport(frame, host_, pack_form_);
     if (!host_.DownloadNotice().empty()) BoldParagraph(frame, host_.DownloadNotice());
 }
 

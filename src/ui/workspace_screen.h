@@ -60,6 +60,7 @@ private:
     WorkspaceHost& host_;
     std::string breakdown_text_;       // a breakdown being typed ("school,year_group")
     std::int64_t unconfirmed_min_cell_ = 0;  // a minimum below 5 waiting for confirmation
+    StationPackForm pack_form_;  // the Downloads view's station pack
     std::string override_kpi_;   // the KPI whose status the officer is overriding
     std::string override_note_;
     WorkspaceView drawn_view_ = WorkspaceView::kOverview;  // the view of the last frame

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest, completeQuickPupilSurvey } from './harness.mjs';
-import { chooseStationPin, shot, signInAsVolunteer } from './staff_steps.mjs';
+import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
+import { LAPTOP, importDemo, showView } from './workspace_steps.mjs';
 
 const CARDS = [
   { id: 'a1', you_said: { en: 'Fewer than half of you felt listened to in your meetings' },
@@ -61,6 +62,38 @@ async function waitForSaved(page) {
     return !storage.inFlight && storage.completed >= storage.requested;
   });
 }
+
+// The pack the officer downloads in the first test is the one the tablet loads in the second.
+let exportedPack = null;
+
+browserTest('the officer downloads a station pack: the survey, the settings typed, the cards chosen for its tablets', async ({ app, page }) => {
+  await app.open('test=1', 'officer.html');
+  await chooseStationPin(app, { officerPage: true });
+  await openOfficerArea(app, { firstTime: true });
+  await importDemo(app);
+  await showView(app, 'downloads');
+  await app.scrollIntoView('download_station_pack');
+  // A pack without the officer's name is not made: the volunteer could not check it.
+  await app.click('download_station_pack');
+  let report = await app.report();
+  assert.match(report.drawnText.replace(/\s+/g, ' '), /The station pack was not made: prepared_by: needs the name/);
+  await app.typeInto('pack_prepared_by', 'Sam Patel');
+  await app.replaceText('pack_wave', '2026-autumn');
+  await app.scrollIntoView('download_station_pack');
+  await shot(page, 'workspace-station-pack');
+  const [download] = await Promise.all([page.waitForEvent('download'), app.click('download_station_pack')]);
+  assert.match(download.suggestedFilename(), /^station_pack_pupil_\d{4}-\d{2}-\d{2}\.json$/);
+  exportedPack = join(ARTIFACTS, download.suggestedFilename());
+  await download.saveAs(exportedPack);
+  const pack = JSON.parse(readFileSync(exportedPack, 'utf8'));
+  assert.equal(pack.format, 'yousaid-station-pack');
+  assert.equal(pack.prepared_by, 'Sam Patel');
+  assert.equal(pack.survey.id, 'pupil');
+  assert.deepEqual(pack.survey, JSON.parse(readFileSync('assets/surveys/pupil.json', 'utf8')));
+  assert.equal(pack.station_defaults.wave, '2026-autumn');
+  report = await app.report();
+  assert.match(report.drawnText.replace(/\s+/g, ' '), /Saved station_pack_pupil_.*wave 2026-autumn/);
+}, { context: LAPTOP });
 
 browserTest('a volunteer loads a station pack; each person sees its cards, hears them, skips them and answers', async ({ app, page }) => {
   await page.addInitScript(FAKE_VOICE);
