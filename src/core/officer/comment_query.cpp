@@ -12,7 +12,10 @@ const std::string& FieldOf(const EncodedResponses& encoded, ResponseField field,
     return encoded.FieldValues(field)[encoded.FieldCodes(field)[row]];
 }
 
-bool Matches(const std::string& wanted, const std::string& value) { return wanted.empty() || wanted == value; }
+// An empty filter takes any value; kNoValueGroup takes responses without one.
+bool Matches(const std::string& wanted, const std::string& value) {
+    return wanted.empty() || wanted == value || (wanted == kNoValueGroup && value.empty());
+}
 
 }  // namespace
 

@@ -17,7 +17,7 @@ struct CommentFilter {
     std::size_t question_index = 0;  // a free-text question of the survey
     std::string search;              // words the comment contains, ignoring case; empty: any
     std::string wave;                // empty: any
-    std::string station;
+    std::string station;             // kNoValueGroup ("(none)"): responses without one
     std::string event;
 };
 
