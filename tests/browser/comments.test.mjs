@@ -3,13 +3,16 @@
 // count hidden as every table hides one), finds the themes again after a reload, and
 // downloads comment_themes.csv, which holds counts and never a comment.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, browserTest } from './harness.mjs';
+import { ARTIFACTS, browserTest, WEB_DIR } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
 import { DEMO_RESPONSES, importDemo, LAPTOP, reloadIntoWorkspace, showView, textsOnScreen } from './workspace_steps.mjs';
 
 const HIDDEN = 'hidden: small numbers';
+// The report CLI of the same build (scripts/test.sh builds it before the browser tests).
+const REPORT_CLI = process.env.YOUSAID_REPORT_CLI || join(WEB_DIR, '..', '..', 'native', 'yousaid_report');
 
 // RFC 4180 rows of a CSV file (quotes, doubled quotes, commas and line breaks in cells).
 function csvRows(text) {
@@ -131,9 +134,15 @@ browserTest('an officer reads and tags comments, and sees theme counts with a hi
 
   // The download: counts per wave and group, the small ones hidden, and no comment's words.
   await showView(app, 'downloads');
-  const [file] = await Promise.all([page.waitForEvent('download'), app.click('download:comment_themes.csv')]);
-  await file.saveAs(join(ARTIFACTS, 'comment_themes.csv'));
-  const csv = readFileSync(join(ARTIFACTS, 'comment_themes.csv'), 'utf8');
+  const downloads = join(ARTIFACTS, 'comments-downloads');
+  rmSync(downloads, { recursive: true, force: true });
+  mkdirSync(downloads, { recursive: true });
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), app.click(`download:${name}`)]);
+    await file.saveAs(join(downloads, name));
+    return readFileSync(join(downloads, name));
+  };
+  const csv = (await download('comment_themes.csv')).toString('utf8');
   assert.ok(csv.startsWith('\uFEFFwave,dimension,group,question,theme,comments,suppressed\r\n'));
   const [header, ...rows] = csvRows(csv.replace(/^\uFEFF/, ''));
   const at = (name) => header.indexOf(name);
@@ -142,4 +151,17 @@ browserTest('an officer reads and tags comments, and sees theme counts with a hi
   assert.deepEqual([everyone[at('comments')], everyone[at('suppressed')]], ['', '1']);
   assert.ok(rows.every((row) => row[at('question')] === 'one_thing_to_change'));
   for (const comment of all) assert.ok(!csv.includes(comment.text), `the download holds "${comment.text}"`);
+
+  // The CLI, given the page's themes.json, writes the same files byte for byte.
+  await download('themes.json');
+  const browserFiles = { 'summary.json': await download('summary.json'), 'report.html': await download('report.html') };
+  const cliOut = join(downloads, 'cli');
+  const run = spawnSync(REPORT_CLI, ['--survey', 'assets/surveys/pupil.json', '--responses', ...DEMO_RESPONSES,
+    '--themes', join(downloads, 'themes.json'), '--out', cliOut], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `${REPORT_CLI}: ${run.stderr}`);
+  assert.ok(readFileSync(join(cliOut, 'comment_themes.csv')).equals(Buffer.from(csv, 'utf8')), 'comment_themes.csv');
+  for (const [name, bytes] of Object.entries(browserFiles)) {
+    assert.ok(readFileSync(join(cliOut, name)).equals(bytes), `${name} differs from the CLI's`);
+    for (const comment of all) assert.ok(!bytes.includes(comment.text), `${name} holds "${comment.text}"`);
+  }
 }, { timeout: 120000, context: LAPTOP });
