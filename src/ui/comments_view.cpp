@@ -137,7 +137,8 @@ void DrawComment(FrameContext& frame, WorkspaceHost& host, CommentsViewState& st
 // Comments to the question shown carrying each theme: everyone, then each group of the
 // breakdown on screen, in the wave on screen. Hidden cells read as they do in every table.
 void DrawThemeCounts(FrameContext& frame, const AnalyticsReport& report, const WorkspaceChoices& choices,
-                     const std::string& question) {
+                     const CommentsShown& shown) {
+    const std::string& question = shown.question;
     const std::optional<std::uint32_t> chosen_wave = report.FindWave(choices.reported_wave);
     const std::uint32_t wave = chosen_wave ? *chosen_wave : static_cast<std::uint32_t>(report.waves.size() - 1);
     const auto breakdown = static_cast<std::uint32_t>(std::min(choices.shown_breakdown, report.breakdowns.size() - 1));
@@ -152,7 +153,8 @@ void DrawThemeCounts(FrameContext& frame, const AnalyticsReport& report, const W
         }
     }
     if (rows.empty()) {
-        Paragraph("No comment has a theme yet. Add themes to the comments below and their counts appear here.");
+        Paragraph(shown.can_tag ? "No comment has a theme yet. Add themes to the comments below and their counts appear here."
+                                : "No theme counts while the themes file cannot be read (below).");
         return;
     }
     const auto group_name = [&](const CommentThemeRow& row) {
@@ -181,7 +183,7 @@ void DrawThemeCounts(FrameContext& frame, const AnalyticsReport& report, const W
 
 void DrawCommentsView(FrameContext& frame, WorkspaceHost& host, CommentsViewState& state, const OfficerReport& officer) {
     const CommentsShown& shown = host.Comments();
-    DrawThemeCounts(frame, officer.report, host.Choices(), shown.question);
+    DrawThemeCounts(frame, officer.report, host.Choices(), shown);
     Heading(frame, "Comments");
     StaffWarning(frame, "Comments may identify someone. Read them here, and do not copy them into reports, emails "
                         "or notes. Only the theme counts above leave this page.");

@@ -11,6 +11,7 @@ import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
 import { DEMO_RESPONSES, importDemo, LAPTOP, reloadIntoWorkspace, showView, textsOnScreen } from './workspace_steps.mjs';
 
 const HIDDEN = 'hidden: small numbers';
+const THEMES_FILE = '/data/officer_store/themes.json';
 // The report CLI of the same build (scripts/test.sh builds it before the browser tests).
 const REPORT_CLI = process.env.YOUSAID_REPORT_CLI || join(WEB_DIR, '..', '..', 'native', 'yousaid_report');
 
@@ -164,4 +165,19 @@ browserTest('an officer reads and tags comments, and sees theme counts with a hi
     assert.ok(readFileSync(join(cliOut, name)).equals(bytes), `${name} differs from the CLI's`);
     for (const comment of all) assert.ok(!bytes.includes(comment.text), `${name} holds "${comment.text}"`);
   }
+
+  // A themes file from a newer Yousaid is named, kept as it is, and nothing can be tagged.
+  const newer = JSON.stringify({ format: 'yousaid-comment-themes', version: 2, themes: [], tags: [] });
+  await page.evaluate(([path, text]) => new Promise((done) => {
+    window.Module.FS.writeFile(path, text);
+    window.Module.FS.syncfs(false, done);
+  }), [THEMES_FILE, newer]);
+  await reloadIntoWorkspace(app);
+  await showView(app, 'comments');
+  texts = await textsOnScreen(app);
+  assert.match(texts, /themes\.json: version: was written by a newer version of Yousaid/);
+  assert.match(texts, /No theme counts while the themes file cannot be read/);
+  assert.ok(!(await app.report()).items.some((item) => item.id.startsWith('tag_comment:')));
+  await shot(page, 'comments-newer-themes-file');
+  assert.equal(await page.evaluate((path) => window.Module.FS.readFile(path, { encoding: 'utf8' }), THEMES_FILE), newer);
 }, { timeout: 120000, context: LAPTOP });
