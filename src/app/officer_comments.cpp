@@ -2,11 +2,13 @@
 // and the officer's theme tags, kept on the device in themes.json beside the store.
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 #include <utility>
 
 #include "app/officer_workspace.h"
 #include "core/base/file_io.h"
 #include "core/officer/comment_query.h"
+#include "core/responses/response_set.h"
 #include "core/station/settings_file.h"
 #include "platform/file_exchange.h"
 
@@ -133,13 +135,21 @@ bool OfficerWorkspace::RefreshComments() {
     comments_.waves = ValuesOf(held->encoded, ResponseField::kWave);
     comments_.stations = ValuesOf(held->encoded, ResponseField::kStation);
     comments_.events = ValuesOf(held->encoded, ResponseField::kEvent);
+    // The question's tags by response, looked up once per comment (not a search of every tag).
+    std::unordered_map<ResponseId, const std::vector<std::string>*, ResponseIdHash> tagged;
+    for (const CommentTags& tags : themes_.Tags()) {
+        if (tags.comment.survey_id == survey->id && tags.comment.question == comments_.question) {
+            tagged.emplace(tags.comment.response, &tags.themes);
+        }
+    }
     for (const FoundComment& found : FindComments(*held, filter)) {
         const CommentKey key{survey->id, found.response, comments_.question};
+        const auto themes = tagged.find(found.response);
         comments_.comments.push_back({held->texts[found.text_index].text,
                                       "Wave " + found.wave + ", " + (found.station.empty() ? "no station" : found.station) +
                                           (found.event.empty() ? "" : " at " + found.event) + ", " +
                                           WhenSubmitted(found.submitted_at_ms),
-                                      themes_.ThemesOf(key)});
+                                      themes == tagged.end() ? std::vector<std::string>{} : *themes->second});
         comment_keys_.push_back(key);
     }
     return true;
