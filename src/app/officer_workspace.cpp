@@ -90,6 +90,7 @@ void OfficerWorkspace::OpenStore() {
     store_problems_ = report.problems;
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
     if (report.migrated > 0) services_.sync();
+    LoadThemes();
     summarised_generation_ = 0;
     tabulated_store_generation_ = 0;
 }
@@ -240,7 +241,10 @@ bool OfficerWorkspace::Refresh() {
         SetChoices(first);
         SummariseStore();
     }
-    if (tabulated_generation_ == inputs_generation_ && tabulated_store_generation_ == store_->Generation()) return false;
+    const bool comments_changed = RefreshComments();
+    if (tabulated_generation_ == inputs_generation_ && tabulated_store_generation_ == store_->Generation()) {
+        return comments_changed;
+    }
     Tabulate();
     return true;
 }
@@ -268,6 +272,7 @@ std::vector<ReportInputFile> OfficerWorkspace::InputFiles() const {
     }
     if (population_input_) files.push_back(*population_input_);
     if (kpi_input_) files.push_back(*kpi_input_);
+    if (ThemeInput()) files.push_back(DescribeInputFile("themes", kThemeTagsFileName, ThemeTagsJson(themes_)));
     return files;
 }
 
@@ -292,14 +297,17 @@ void OfficerWorkspace::Tabulate() {
     if (encoded == nullptr || encoded->RowCount() == 0) return;
     ReportSettings settings = settings_;
     settings.input_files = InputFiles();
+    const std::optional<CommentThemeInput> themes = ThemeInput();
     Result<OfficerReport> produced = ProduceOfficerReport(*encoded, settings, population_ ? &*population_ : nullptr,
-                                                          kpis_ ? &*kpis_ : nullptr);
+                                                          kpis_ ? &*kpis_ : nullptr, themes ? &*themes : nullptr);
     if (!produced.ok()) {
         problems_.insert(problems_.end(), produced.problems.begin(), produced.problems.end());
         return;
     }
     report_ = std::move(produced.value);
     file_names_ = report_->FileNames();
+    // The tags the theme table was counted from, so that the CLI's --themes can count them too.
+    if (themes) file_names_.push_back(kThemeTagsFileName);
     if (pending_shown_) {
         ApplyShown(*pending_shown_);
         pending_shown_.reset();
@@ -542,7 +550,9 @@ void OfficerWorkspace::RemoveSideFile(SideFileKind kind) {
 
 void OfficerWorkspace::Download(const std::string& file_name) {
     if (!report_) return;
-    const std::optional<ReportFile> file = report_->File(file_name);
+    const std::optional<ReportFile> file = file_name == kThemeTagsFileName
+                                               ? std::optional<ReportFile>(ReportFile{file_name, ThemeTagsJson(themes_)})
+                                               : report_->File(file_name);
     if (!file) return;
     const platform::DownloadOutcome outcome = platform::OfferDownload(file->name, file->bytes, MimeTypeOf(file->name));
     download_notice_ = outcome == platform::DownloadOutcome::kUnavailable

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analytics/comment_themes.h"
 #include "core/analytics/encoded_responses.h"
 #include "core/analytics/report_request.h"
 #include "core/analytics/report_settings_file.h"
@@ -67,6 +68,12 @@ public:
     void DownloadStationPack(const ui::StationPackForm& form) override;
     const std::vector<std::string>& FileNames() const override { return file_names_; }
     void LeaveWorkspace() override { services_.leave(); }
+    // Comments and their themes (officer_comments.cpp).
+    const ui::CommentsShown& Comments() const override { return comments_; }
+    const ui::CommentChoices& CommentFilter() const override { return comment_choices_; }
+    void SetCommentFilter(const ui::CommentChoices& choices) override;
+    void AddCommentTheme(std::size_t comment, const std::string& theme) override;
+    void RemoveCommentTheme(std::size_t comment, const std::string& theme) override;
 
 private:
     std::string SideFolder(SideFileKind kind) const;
@@ -90,6 +97,18 @@ private:
     std::vector<Survey> KnownSurveys() const;
     std::vector<ReportInputFile> InputFiles() const;
     void Tabulate();
+    // Comments and their themes (officer_comments.cpp). The tags are kept beside the store's
+    // segments (themes.json), which clearing the store leaves, so that tags hold again once
+    // the same files are imported again.
+    std::string ThemesPath() const;
+    void LoadThemes();
+    void SaveThemes();
+    // The comments listed, worked out again when the store, the tags or the filter changed;
+    // true when it was.
+    bool RefreshComments();
+    // The tags as the report counts them, for the current survey; nothing before the officer
+    // has named a theme (or while the themes file cannot be read).
+    std::optional<CommentThemeInput> ThemeInput() const;
 
     const std::map<std::string, Survey>& surveys_;
     OfficerPaths paths_;
@@ -133,6 +152,16 @@ private:
     std::string saved_memory_json_;
     std::vector<std::string> file_names_;
     std::string download_notice_;
+
+    ThemeTags themes_;
+    bool themes_readable_ = true;  // false: themes.json is kept as it is, and nothing is tagged
+    std::vector<Problem> theme_problems_;
+    ui::CommentChoices comment_choices_;
+    ui::CommentsShown comments_;
+    std::vector<CommentKey> comment_keys_;  // parallel to comments_.comments
+    bool comments_stale_ = true;
+    std::uint64_t comments_store_generation_ = 0;
+    std::string comments_survey_id_;
 };
 
 }  // namespace yousaid::app

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/analytics/tabulate.h"
+#include "core/analytics/comment_themes.h"
 #include "core/analytics/encoded_responses_builder.h"
 #include "core/analytics/officer_input.h"
 #include "core/analytics/kpi.h"
@@ -52,6 +53,9 @@ Options:
   --population FILE        invited counts: CSV wave,dimension,group,invited (wave empty =
                            every wave; dimension 'all', group 'all' for everybody)
   --kpis FILE              KPI file (CSV): targets, directions, checkpoints, overrides
+  --themes FILE            the officer's comment themes (themes.json, kept by the
+                           officer's page): adds comment_themes.csv, counts only, never
+                           any comment's text
   --by DIM[,DIM2]          a breakdown: a demographic dimension (school, year_group,
                            send_status, phase, ...), a question id, or a response field
                            (wave, answer_mode, event, station, language); two joined by a
@@ -65,7 +69,7 @@ Options:
   --help                   show this text
 
 Writes in DIR: return_rates.csv, satisfaction.csv, means.csv, change.csv,
-change_counts.csv, kpis.csv (with --kpis), summary.json and report.html (the printable
+change_counts.csv, kpis.csv (with --kpis), comment_themes.csv (with --themes), summary.json and report.html (the printable
 report, with charts). Definitions: docs/analytics.md.
 )";
 
@@ -74,6 +78,7 @@ struct Arguments {
     std::vector<std::string> responses;
     std::string population;
     std::string kpis;
+    std::string themes;
     std::vector<std::string> breakdowns;
     std::string baseline_wave;
     std::optional<std::int64_t> min_cell;
@@ -133,6 +138,8 @@ Arguments ParseArguments(int argc, char** argv) {
             arguments.population = value_after(index, option);
         } else if (option == "--kpis") {
             arguments.kpis = value_after(index, option);
+        } else if (option == "--themes") {
+            arguments.themes = value_after(index, option);
         } else if (option == "--by") {
             arguments.breakdowns.push_back(value_after(index, option));
         } else if (option == "--baseline-wave") {
@@ -161,6 +168,7 @@ Arguments ParseArguments(int argc, char** argv) {
 
 struct ReportResponses {
     yousaid::EncodedResponses encoded;
+    std::vector<yousaid::ResponseId> row_ids;  // each row's response id
     std::vector<std::string> notes;  // e.g. responses to other surveys left out
 };
 
@@ -254,7 +262,8 @@ ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, co
     }
     if (!message.empty()) throw BadInput{message};
     if (!findings.encoding_problems.empty()) throw BadInput{yousaid::DescribeProblems(findings.encoding_problems)};
-    return ReportResponses{builder.TakeEncoded(), std::move(findings.notes)};
+    std::vector<yousaid::ResponseId> row_ids = builder.RowIds();
+    return ReportResponses{builder.TakeEncoded(), std::move(row_ids), std::move(findings.notes)};
 }
 
 yousaid::Survey LoadSurvey(const std::string& path) {
@@ -277,6 +286,13 @@ std::optional<yousaid::KpiFile> LoadKpis(const std::string& path, const yousaid:
     return std::move(read.value);
 }
 
+std::optional<yousaid::ThemeTags> LoadThemes(const std::string& path) {
+    if (path.empty()) return std::nullopt;
+    yousaid::Result<yousaid::ThemeTags> read = yousaid::ParseThemeTagsJson(ReadWholeFile(path), FileNameOf(path));
+    if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    return std::move(read.value);
+}
+
 // The files report.html lists with their SHA-256, by file name, in the order given.
 std::vector<yousaid::ReportInputFile> InputFilesFor(const Arguments& arguments) {
     std::vector<yousaid::ReportInputFile> files;
@@ -287,6 +303,7 @@ std::vector<yousaid::ReportInputFile> InputFilesFor(const Arguments& arguments) 
     for (const std::string& path : arguments.responses) add("responses", path);
     add("population", arguments.population);
     add("kpis", arguments.kpis);
+    add("themes", arguments.themes);
     return files;
 }
 
@@ -363,6 +380,11 @@ void PrintOutputSummary(const std::string& folder, const yousaid::AnalyticsRepor
                             : "");
         }
     }
+    if (report.has_comment_themes) {
+        std::printf("  comment_themes.csv: %zu rows, %lld hidden\n", report.comment_themes.size(),
+                    static_cast<long long>(report.comment_themes_hidden.primary + report.comment_themes_hidden.secondary +
+                                           report.comment_themes_hidden.audit));
+    }
     for (const std::string& warning : report.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
 }
 
@@ -375,10 +397,14 @@ int Run(int argc, char** argv) {
     const yousaid::Survey survey = LoadSurvey(arguments.survey);
     const std::optional<yousaid::Population> population = LoadPopulation(arguments.population, survey);
     const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
+    const std::optional<yousaid::ThemeTags> themes = LoadThemes(arguments.themes);
     const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+    std::optional<yousaid::CommentThemeInput> theme_input;
+    if (themes) theme_input = yousaid::CommentThemesFor(*themes, loaded.encoded, loaded.row_ids);
     yousaid::Result<yousaid::OfficerReport> produced = yousaid::ProduceOfficerReport(
-        loaded.encoded, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr);
+        loaded.encoded, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr,
+        theme_input ? &*theme_input : nullptr);
     if (!produced.ok()) throw BadInput{yousaid::DescribeProblems(produced.problems)};
     const yousaid::AnalyticsReport& report = produced.value->report;
     const std::optional<std::vector<yousaid::KpiResult>>& kpi_results = produced.value->kpis;

@@ -4,6 +4,7 @@
 // requests it makes (downloads, the population and KPI files).
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/analytics/kpi_overrides.h"
@@ -15,7 +16,7 @@
 namespace yousaid::ui {
 
 // The workspace's views, in the order of its tabs.
-enum class WorkspaceView { kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData };
+enum class WorkspaceView { kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData, kComments };
 
 // How the satisfaction view orders its questions.
 enum class SatisfactionOrder { kQuestionOrder, kChange, kPercent };
@@ -57,6 +58,35 @@ struct StationPackForm {
     std::string prepared_by;
     std::string wave;
     std::string language = "en";
+};
+
+// The comments view's choices: one free-text question's comments, searched, and filtered by
+// wave, station and event (never by a demographic group: comments_view.h says why).
+struct CommentChoices {
+    std::string question;  // a question id; empty: the survey's first free-text question
+    std::string search;
+    std::string wave;  // empty: any
+    std::string station;
+    std::string event;
+};
+
+// One comment as the view shows it.
+struct CommentLine {
+    std::string text;
+    std::string about;  // "Wave 2025, kingsdown-academy-tablet, 25 Feb 2025 11:14"
+    std::vector<std::string> themes;
+};
+
+// What the comments view lists, worked out once per change of the store, the tags or the
+// choices, not per frame.
+struct CommentsShown {
+    std::vector<std::pair<std::string, std::string>> questions;  // free-text questions: id, wording
+    std::string question;                                        // the one shown
+    std::vector<std::string> waves, stations, events;            // to filter by
+    std::vector<CommentLine> comments;                           // newest first
+    std::vector<std::string> themes;                             // every theme the officer has named
+    bool can_tag = true;            // false while the themes file cannot be read (it is kept as it is)
+    std::vector<Problem> problems;  // the themes file's, or a save that failed
 };
 
 class WorkspaceHost {
@@ -103,6 +133,14 @@ public:
     // Offers the pack as a download; problems (a blank name, a bad wave) go to DownloadNotice.
     virtual void DownloadStationPack(const StationPackForm& form) = 0;
     virtual void LeaveWorkspace() = 0;
+
+    // Comments and their themes (the officer's own tags, kept on the device).
+    virtual const CommentsShown& Comments() const = 0;
+    virtual const CommentChoices& CommentFilter() const = 0;
+    virtual void SetCommentFilter(const CommentChoices& choices) = 0;
+    // `comment` indexes Comments().comments.
+    virtual void AddCommentTheme(std::size_t comment, const std::string& theme) = 0;
+    virtual void RemoveCommentTheme(std::size_t comment, const std::string& theme) = 0;
 };
 
 }  // namespace yousaid::ui

@@ -8,6 +8,7 @@
 
 #include "core/analytics/display_text.h"
 #include "ui/chart_view.h"
+#include "ui/comments_view.h"
 #include "ui/figure_table.h"
 #include "ui/staff_widgets.h"
 #include "ui/station_pack_export.h"
@@ -23,7 +24,7 @@ const std::vector<std::pair<WorkspaceView, const char*>> kViews = {
     {WorkspaceView::kOverview, "Overview"},       {WorkspaceView::kReturnRates, "Return rates"},
     {WorkspaceView::kSatisfaction, "Satisfaction"}, {WorkspaceView::kMeans, "Means"},
     {WorkspaceView::kTargets, "Targets"},         {WorkspaceView::kDownloads, "Downloads"},
-    {WorkspaceView::kData, "Settings"},
+    {WorkspaceView::kData, "Settings"},         {WorkspaceView::kComments, "Comments"},
 };
 
 // Where the figures on screen come from: the wave reported, the baseline, the breakdown
@@ -168,6 +169,7 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
             case WorkspaceView::kTargets: DrawTargets(frame, *report); break;
             case WorkspaceView::kDownloads: DrawDownloads(frame); break;
             case WorkspaceView::kData: break;
+            case WorkspaceView::kComments: DrawCommentsView(frame, host_, comments_state_, *report); break;
         }
     }
     EndColumn();

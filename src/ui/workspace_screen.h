@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "ui/comments_view.h"
 #include "ui/screen.h"
 #include "ui/workspace_host.h"
 
@@ -64,6 +65,7 @@ private:
     std::string override_kpi_;   // the KPI whose status the officer is overriding
     std::string override_note_;
     WorkspaceView drawn_view_ = WorkspaceView::kOverview;  // the view of the last frame
+    CommentsViewState comments_state_;
 };
 
 }  // namespace yousaid::ui

@@ -40,6 +40,8 @@ public:
 
     const EncodedResponses& Encoded() const { return encoded_; }
     EncodedResponses TakeEncoded() { return std::move(encoded_); }
+    // Each row's response id, in row order: the officer's theme tags name comments by it.
+    const std::vector<ResponseId>& RowIds() const { return ids_by_row_; }
 
 private:
     EncodedResponses encoded_;

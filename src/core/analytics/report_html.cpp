@@ -120,8 +120,9 @@ std::string KpiCountsText(const OfficerReport& officer) {
 std::string HiddenCountsText(const AnalyticsReport& report) {
     auto hidden = [](const SuppressionTally& tally) { return DisplayCount(tally.primary + tally.secondary + tally.audit); };
     return "<p>Figures hidden because of small numbers: " + hidden(report.return_rates_hidden) + " return-rate rows, " +
-           hidden(report.satisfaction_hidden) + " satisfaction rows, " + hidden(report.means_hidden) +
-           " means rows. Each reads &#8220;" + kHiddenFigureText + "&#8221;.</p>\n";
+           hidden(report.satisfaction_hidden) + " satisfaction rows, " + hidden(report.means_hidden) + " means rows" +
+           (report.has_comment_themes ? ", " + hidden(report.comment_themes_hidden) + " comment theme rows" : "") +
+           ". Each reads &#8220;" + kHiddenFigureText + "&#8221;.</p>\n";
 }
 
 std::string Overview(const OfficerReport& officer) {

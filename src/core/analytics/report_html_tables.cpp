@@ -33,6 +33,7 @@ const char* TableTitle(const std::string& name) {
     if (name == "change") return "Change against the baseline";
     if (name == "change_counts") return "Change counts";
     if (name == "kpis") return "KPIs";
+    if (name == "comment_themes") return "Comment themes";
     return "Table";
 }
 
@@ -122,6 +123,10 @@ std::string TableHtml(const ReportTable& table) {
         ++shown;
     }
     html += "</tbody></table>\n";
+    if (table.name == "comment_themes") {
+        html += "<p class=\"muted\">How many comments carry each theme the officer gave them. The comments "
+                "themselves are never in the report: they may identify someone.</p>\n";
+    }
     if (shown < table.row_count) {
         html += "<p class=\"muted\">" + DisplayCount(static_cast<std::int64_t>(table.row_count - shown)) +
                 " rows of crossed breakdowns are left out here; " + MarkupEscaped(table.name) + ".csv holds them.</p>\n";
@@ -164,7 +169,7 @@ std::string InputsHtml(const OfficerReport& officer) {
     // the browser, importing them in any order, write the same bytes.
     std::vector<ReportInputFile> files = officer.settings.input_files;
     auto role_rank = [](const std::string& role) {
-        static const std::vector<std::string> kRoles = {"survey", "responses", "population", "kpis"};
+        static const std::vector<std::string> kRoles = {"survey", "responses", "population", "kpis", "themes"};
         return std::find(kRoles.begin(), kRoles.end(), role) - kRoles.begin();
     };
     std::sort(files.begin(), files.end(), [&](const ReportInputFile& a, const ReportInputFile& b) {

@@ -76,10 +76,11 @@ std::optional<ReportFile> OfficerReport::File(const std::string& name) const {
 }
 
 Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, const ReportSettings& settings,
-                                           const Population* population, const KpiFile* kpis) {
+                                           const Population* population, const KpiFile* kpis,
+                                           const CommentThemeInput* themes) {
     Result<AnalyticsOptions> options = ResolveReportSettings(settings, responses.survey(), kpis);
     if (!options.ok()) return Result<OfficerReport>::Failure(std::move(options.problems));
-    Result<AnalyticsReport> tabulated = TabulateReport(responses, *options.value, population);
+    Result<AnalyticsReport> tabulated = TabulateReport(responses, *options.value, population, themes);
     if (!tabulated.ok()) return Result<OfficerReport>::Failure(std::move(tabulated.problems));
     OfficerReport produced;
     produced.report = std::move(*tabulated.value);

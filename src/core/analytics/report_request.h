@@ -61,9 +61,11 @@ struct OfficerReport {
     std::optional<ReportFile> File(const std::string& name) const;
 };
 
-// Tabulates the responses and assesses the KPIs. `population` and `kpis` may be null.
+// Tabulates the responses and assesses the KPIs. `population` and `kpis` may be null; with
+// `themes` (comment_themes.h) the report has the comment themes table too.
 Result<OfficerReport> ProduceOfficerReport(const EncodedResponses& responses, const ReportSettings& settings,
-                                           const Population* population, const KpiFile* kpis);
+                                           const Population* population, const KpiFile* kpis,
+                                           const CommentThemeInput* themes = nullptr);
 
 // The survey's overall-satisfaction question (the one whose theme is "overall"), as an index
 // into the report's satisfaction questions; nothing when the survey has none.

@@ -204,6 +204,17 @@ ReportTable ChangeCountsTable(const AnalyticsReport& report) {
     return MakeTable("change_counts", report, report.change_counts, kColumns);
 }
 
+ReportTable CommentThemesTable(const AnalyticsReport& report) {
+    using Row = const CommentThemeRow&;
+    static const Columns<CommentThemeRow> kColumns = ByWaveAndGroup<CommentThemeRow>({
+        {"question", kEverywhere, [](Report r, Row row) { return Cell::Text(r.comment_theme_items[row.item].question); }},
+        {"theme", kEverywhere, [](Report r, Row row) { return Cell::Text(r.comment_theme_items[row.item].theme); }},
+        {"comments", kEverywhere, [](Report, Row row) { return Shown(row.comments, row.suppressed); }},
+        {"suppressed", kEverywhere, SuppressedOf<CommentThemeRow>},
+    });
+    return MakeTable("comment_themes", report, report.comment_themes, kColumns);
+}
+
 namespace {
 
 std::optional<double> FinalCheckpointTarget(const KpiResult& result) {
@@ -287,6 +298,7 @@ std::vector<ReportTable> ReportTables(const AnalyticsReport& report, const std::
     std::vector<ReportTable> tables{ReturnRatesTable(report), SatisfactionTable(report), MeansTable(report),
                                     ChangeTable(report), ChangeCountsTable(report)};
     if (kpis != nullptr) tables.push_back(KpisTable(report, *kpis));
+    if (report.has_comment_themes) tables.push_back(CommentThemesTable(report));
     return tables;
 }
 

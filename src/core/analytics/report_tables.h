@@ -85,7 +85,12 @@ ReportTable ChangeCountsTable(const AnalyticsReport& report);
 // status_override,override_note,status,suppressed
 ReportTable KpisTable(const AnalyticsReport& report, const std::vector<KpiResult>& kpis);
 
-// Every table in the order of the report's files; the KPI table only when `kpis` is given.
+// wave,dimension,group,question,theme,comments,suppressed: comments carrying each theme (with
+// theme tags only; never any comment's text)
+ReportTable CommentThemesTable(const AnalyticsReport& report);
+
+// Every table in the order of the report's files; the KPI table only when `kpis` is given,
+// the comment themes table only when the report was tabulated with theme tags.
 std::vector<ReportTable> ReportTables(const AnalyticsReport& report, const std::vector<KpiResult>* kpis);
 
 }  // namespace yousaid

@@ -169,10 +169,12 @@ void WriteSuppressionTallies(JsonWriter& json, const AnalyticsReport& report) {
     Key(json, "suppression");
     json.StartObject();
     SuppressionTally total;
-    const std::pair<const char*, const SuppressionTally*> tables[] = {{"return_rates", &report.return_rates_hidden},
-                                                                       {"satisfaction", &report.satisfaction_hidden},
-                                                                       {"means", &report.means_hidden},
-                                                                       {"total", &total}};
+    std::vector<std::pair<const char*, const SuppressionTally*>> tables = {
+        {"return_rates", &report.return_rates_hidden},
+        {"satisfaction", &report.satisfaction_hidden},
+        {"means", &report.means_hidden}};
+    if (report.has_comment_themes) tables.emplace_back("comment_themes", &report.comment_themes_hidden);
+    tables.emplace_back("total", &total);
     for (const auto& [name, tally] : tables) {
         if (tally != &total) {
             total.primary += tally->primary;

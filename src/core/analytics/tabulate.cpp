@@ -450,13 +450,16 @@ struct PopulationMatch {
 
 // Everything the steps share.
 struct Tabulation {
-    Tabulation(const EncodedResponses& encoded, const AnalyticsOptions& chosen, const Population* people)
-        : responses(encoded), survey(encoded.survey()), options(chosen), population(people), rows(encoded.RowCount()) {}
+    Tabulation(const EncodedResponses& encoded, const AnalyticsOptions& chosen, const Population* people,
+               const CommentThemeInput* tags)
+        : responses(encoded), survey(encoded.survey()), options(chosen), population(people), themes(tags),
+          rows(encoded.RowCount()) {}
 
     const EncodedResponses& responses;
     const Survey& survey;
     const AnalyticsOptions& options;
     const Population* population;
+    const CommentThemeInput* themes;  // may be null: no theme table
     const std::size_t rows;
     AnalyticsReport report;
     std::vector<Problem> problems;  // why the report cannot be made
@@ -1179,6 +1182,32 @@ void ChangeRows(Tabulation& t) {
     }
 }
 
+// Comments carrying each theme, per wave and group: each tag counted into its respondent's
+// cell of every breakdown, as answers are.
+void CommentThemeRows(Tabulation& t) {
+    if (t.themes == nullptr) return;
+    AnalyticsReport& report = t.report;
+    report.has_comment_themes = true;
+    report.comment_theme_items = t.themes->items;
+    const std::size_t items = report.comment_theme_items.size();
+    std::vector<std::int64_t> counts(t.group_rows * items, 0);
+    for (std::size_t b = 0; b < t.breakdowns.size(); ++b) {
+        const BreakdownWork& breakdown = t.breakdowns[b];
+        for (const auto& [row, item] : t.themes->tags) {
+            if (row >= t.rows || item >= items) continue;
+            const std::uint32_t cell =
+                t.UsesFineCells() ? breakdown.fine_cell[t.fine.row_fine[row]] : breakdown.row_cell[row];
+            const std::size_t group_row = t.GroupRow(static_cast<std::uint32_t>(cell / breakdown.GroupCount()), b,
+                                                     cell % breakdown.GroupCount());
+            ++counts[group_row * items + item];
+        }
+    }
+    FillRows(t, report.comment_themes, items, [&counts](CommentThemeRow& out, std::size_t index, std::size_t item) {
+        out.item = static_cast<std::uint32_t>(item);
+        out.comments = counts[index];
+    });
+}
+
 // ---- 7. suppression ----
 
 // What each group of every breakdown counts, in the order of one wave's group rows: the
@@ -1272,6 +1301,7 @@ void Clear(SatisfactionRow& row) {
     row.interval_percent.reset();
 }
 void Clear(MeanRow& row) { row.summary = MeanSummary{}; }
+void Clear(CommentThemeRow& row) { row.comments = 0; }
 void Clear(ChangeRow& row) {
     row.baseline_percent.reset();
     row.percent.reset();
@@ -1347,6 +1377,12 @@ void Suppress(Tabulation& t) {
                 return report.means[group_row * measure_count + measure].suppressed;
             });
         });
+    if (report.has_comment_themes) {
+        report.comment_themes_hidden =
+            MarkSuppressed(t, system, report.comment_themes, report.comment_theme_items.size(),
+                           [](const CommentThemeRow& row) { return row.comments; }, revealed_nowhere);
+        ClearSuppressed(report.comment_themes);
+    }
     SuppressChanges(t);
     ClearSuppressed(report.return_rates);
     ClearSuppressed(report.satisfaction);
@@ -1356,8 +1392,8 @@ void Suppress(Tabulation& t) {
 }  // namespace
 
 Result<AnalyticsReport> TabulateReport(const EncodedResponses& responses, const AnalyticsOptions& options,
-                                       const Population* population) {
-    Tabulation t(responses, options, population);
+                                       const Population* population, const CommentThemeInput* themes) {
+    Tabulation t(responses, options, population, themes);
     t.report.survey_id = t.survey.id;
     t.report.survey_version = t.survey.version;
     t.report.options = options;
@@ -1366,7 +1402,7 @@ Result<AnalyticsReport> TabulateReport(const EncodedResponses& responses, const 
     if (!t.problems.empty()) return Result<AnalyticsReport>::Failure(std::move(t.problems));
     for (const Step step : {ResolveWaves, ChooseBaseline, ResolveBreakdowns, BuildFields, PlaceGroups, CountReturns,
                             WarnOfMissingInvitedCounts, CountAnswers, SatisfactionRows, MeanRows, ChangeRows,
-                            Suppress}) {
+                            CommentThemeRows, Suppress}) {
         step(t);
         if (!t.problems.empty()) return Result<AnalyticsReport>::Failure(std::move(t.problems));
     }

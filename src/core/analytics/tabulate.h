@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/analytics/encoded_responses.h"
@@ -166,6 +167,30 @@ struct ChangeCountRow {
     std::int64_t not_available = 0;
 };
 
+// The officer's theme tags on comments (free-text answers), as the tabulation counts them;
+// comment_themes.h builds this from the tags file. An item is one theme on one question.
+struct CommentThemeItem {
+    std::size_t question_index = 0;  // the free-text question
+    std::string question;            // its id
+    std::string theme;
+};
+struct CommentThemeInput {
+    std::vector<CommentThemeItem> items;  // in report order: by question, then theme
+    // (respondent row, item): each comment carrying each theme, once.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> tags;
+};
+
+// How many comments to one question carry one theme, for one group and wave. Its count is
+// its own base: a theme few people raised in a small group is as telling as an answer.
+struct CommentThemeRow {
+    std::uint32_t wave = 0;
+    std::uint32_t breakdown = 0;
+    std::uint32_t group = 0;
+    std::uint32_t item = 0;  // index into AnalyticsReport::comment_theme_items
+    std::int64_t comments = 0;
+    bool suppressed = false;
+};
+
 // How many rows of a table each suppression rule hid (docs/analytics.md, "Small numbers").
 struct SuppressionTally {
     std::int64_t primary = 0;    // 0 < base < min_cell
@@ -198,6 +223,11 @@ struct AnalyticsReport {
     SuppressionTally return_rates_hidden;
     SuppressionTally satisfaction_hidden;
     SuppressionTally means_hidden;
+    // With theme tags only (TabulateReport's `themes`): rows in order wave, breakdown, group, item.
+    bool has_comment_themes = false;
+    std::vector<CommentThemeItem> comment_theme_items;
+    std::vector<CommentThemeRow> comment_themes;
+    SuppressionTally comment_themes_hidden;
 
     // Finders: nullptr when out of range.
     std::optional<std::uint32_t> FindWave(std::string_view wave) const;
@@ -226,9 +256,11 @@ struct AnalyticsReport {
 // for an unknown breakdown dimension, a breakdown with more than kMaxGroupsPerBreakdown
 // groups, a baseline wave without responses, a population entry that names an unknown
 // dimension or group (as CheckPopulation reports them), min_cell < 0 or a significance
-// level outside (0, 1).
+// level outside (0, 1). With `themes`, the comment theme table too, through the same
+// suppression and disclosure audit as every other table.
 Result<AnalyticsReport> TabulateReport(const EncodedResponses& responses, const AnalyticsOptions& options,
-                                       const Population* population = nullptr);
+                                       const Population* population = nullptr,
+                                       const CommentThemeInput* themes = nullptr);
 
 // Problems with a population file's dimensions and groups against a survey, each naming
 // the file, row and field. Empty when every entry can be used.

@@ -66,7 +66,7 @@ const HeldSurvey* OfficerStore::Find(const std::string& survey_id, std::int32_t 
 
 HeldSurvey& OfficerStore::HeldFor(const Survey& survey) {
     if (const HeldSurvey* held = Find(survey.id, survey.version)) return const_cast<HeldSurvey&>(*held);
-    held_.push_back(HeldSurvey{EncodedResponses(survey), {}});
+    held_.push_back(HeldSurvey{EncodedResponses(survey), {}, {}});
     return held_.back();
 }
 
@@ -255,6 +255,10 @@ void OfficerStore::AddRows(SegmentBlock& block, const EncodedResponses& rows) {
     HeldSurvey& held = HeldFor(rows.survey());
     const auto first_row = static_cast<std::uint32_t>(held.encoded.RowCount());
     held.encoded.Append(rows);
+    held.ids.reserve(held.ids.size() + block.RowCount());
+    for (std::size_t index = 0; index + 1 < block.id_halves.size(); index += 2) {
+        held.ids.push_back(ResponseId{block.id_halves[index], block.id_halves[index + 1]});
+    }
     for (StoredText& text : block.texts) {
         text.row += first_row;
         held.texts.push_back(std::move(text));

@@ -40,6 +40,7 @@ namespace yousaid {
 struct HeldSurvey {
     EncodedResponses encoded;
     std::vector<StoredText> texts;  // rows index `encoded`
+    std::vector<ResponseId> ids;    // each row's response id: comments' themes are kept by it
 };
 
 struct OfficerStoreOpenReport {
