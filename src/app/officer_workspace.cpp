@@ -195,6 +195,9 @@ void OfficerWorkspace::ClearStore() {
     }
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
+    // The officer's theme tags are the officer's files too: clearing everything removes them.
+    std::filesystem::remove(ThemesPath(), ignored);
+    LoadThemes();
     // The kept settings went with the folder: the figures go back to the defaults too.
     saved_memory_json_.clear();
     LoadKeptSettings();
