@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "core/actions/action_list.h"
+#include "core/actions/action_report.h"
 #include "core/analytics/tabulate.h"
 #include "core/analytics/encoded_responses_builder.h"
 #include "core/analytics/officer_input.h"
@@ -52,6 +54,8 @@ Options:
   --population FILE        invited counts: CSV wave,dimension,group,invited (wave empty =
                            every wave; dimension 'all', group 'all' for everybody)
   --kpis FILE              KPI file (CSV): targets, directions, checkpoints, overrides
+  --actions FILE           a "You said, we did" action list (the backup file the officer's
+                           page saves): adds its KPI, actions.csv and the posters
   --by DIM[,DIM2]          a breakdown: a demographic dimension (school, year_group,
                            send_status, phase, ...), a question id, or a response field
                            (wave, answer_mode, event, station, language); two joined by a
@@ -65,8 +69,10 @@ Options:
   --help                   show this text
 
 Writes in DIR: return_rates.csv, satisfaction.csv, means.csv, change.csv,
-change_counts.csv, kpis.csv (with --kpis), summary.json and report.html (the printable
-report, with charts). Definitions: docs/analytics.md.
+change_counts.csv, kpis.csv (with --kpis or --actions), summary.json and report.html (the
+printable report, with charts); with --actions, also actions.csv and the posters
+you_said_we_did_A4.html and you_said_we_did_A3.html (and _pl_ ones when items have Polish
+text). Definitions: docs/analytics.md.
 )";
 
 struct Arguments {
@@ -74,6 +80,7 @@ struct Arguments {
     std::vector<std::string> responses;
     std::string population;
     std::string kpis;
+    std::string actions;
     std::vector<std::string> breakdowns;
     std::string baseline_wave;
     std::optional<std::int64_t> min_cell;
@@ -133,6 +140,8 @@ Arguments ParseArguments(int argc, char** argv) {
             arguments.population = value_after(index, option);
         } else if (option == "--kpis") {
             arguments.kpis = value_after(index, option);
+        } else if (option == "--actions") {
+            arguments.actions = value_after(index, option);
         } else if (option == "--by") {
             arguments.breakdowns.push_back(value_after(index, option));
         } else if (option == "--baseline-wave") {
@@ -277,6 +286,13 @@ std::optional<yousaid::KpiFile> LoadKpis(const std::string& path, const yousaid:
     return std::move(read.value);
 }
 
+std::optional<yousaid::ActionList> LoadActions(const std::string& path) {
+    if (path.empty()) return std::nullopt;
+    yousaid::Result<yousaid::ActionList> read = yousaid::ParseActionListJson(ReadWholeFile(path), FileNameOf(path));
+    if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    return std::move(read.value);
+}
+
 // The files report.html lists with their SHA-256, by file name, in the order given.
 std::vector<yousaid::ReportInputFile> InputFilesFor(const Arguments& arguments) {
     std::vector<yousaid::ReportInputFile> files;
@@ -375,15 +391,26 @@ int Run(int argc, char** argv) {
     const yousaid::Survey survey = LoadSurvey(arguments.survey);
     const std::optional<yousaid::Population> population = LoadPopulation(arguments.population, survey);
     const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
+    const std::optional<yousaid::ActionList> actions = LoadActions(arguments.actions);
     const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
     yousaid::Result<yousaid::OfficerReport> produced = yousaid::ProduceOfficerReport(
         loaded.encoded, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr);
     if (!produced.ok()) throw BadInput{yousaid::DescribeProblems(produced.problems)};
+    if (actions) yousaid::AddActionKpi(*produced.value, *actions);
     const yousaid::AnalyticsReport& report = produced.value->report;
     const std::optional<std::vector<yousaid::KpiResult>>& kpi_results = produced.value->kpis;
 
-    if (!WriteReportFiles(arguments.out, produced.value->Files())) return kExitWriteFailed;
+    std::vector<yousaid::ReportFile> files = produced.value->Files();
+    if (actions) {
+        std::vector<yousaid::ReportFile> action_files = yousaid::ActionFiles(*actions, *produced.value);
+        for (yousaid::ReportFile& file : action_files) files.push_back(std::move(file));
+        if (action_files.empty()) {
+            std::fprintf(stderr, "note: %s has no items for survey %s\n", FileNameOf(arguments.actions).c_str(),
+                         survey.id.c_str());
+        }
+    }
+    if (!WriteReportFiles(arguments.out, files)) return kExitWriteFailed;
     PrintInputSummary(arguments, survey, loaded, report);
     PrintOutputSummary(arguments.out, report, kpi_results);
     return kExitOk;
