@@ -207,7 +207,7 @@ private:
     // Survey id -> the file it was loaded from and the SHA-256 of its bytes (report.html).
     std::map<std::string, std::pair<std::string, std::string>> survey_files_;
     // What the open file picker is for.
-    enum class PickPurpose { kResponses, kSurvey, kPopulation, kKpis };
+    enum class PickPurpose { kResponses, kSurvey, kPopulation, kKpis, kActions };
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set

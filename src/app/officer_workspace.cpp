@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "core/actions/action_report.h"
 #include "core/base/file_io.h"
 #include "core/station/settings_file.h"
 #include "platform/file_exchange.h"
@@ -69,7 +70,12 @@ std::optional<File> LoadSideFile(const std::filesystem::path& path, ui::SideFile
 
 OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                    WorkspaceServices services)
-    : surveys_(surveys), paths_(std::move(paths)), folder_(paths_.side_files), services_(std::move(services)) {}
+    : surveys_(surveys),
+      paths_(std::move(paths)),
+      folder_(paths_.side_files),
+      services_(std::move(services)),
+      actions_(paths_.actions, services_,
+               {[this] { return Report(); }, [this] { return choices_.survey_id; }, [this] { ActionsChanged(); }}) {}
 
 std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                                        WorkspaceServices services) {
@@ -88,6 +94,7 @@ void OfficerWorkspace::OpenStore() {
     store_problems_ = report.problems;
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
     if (report.migrated > 0) services_.sync();
+    actions_.Load();
     summarised_generation_ = 0;
     tabulated_store_generation_ = 0;
 }
@@ -297,7 +304,7 @@ void OfficerWorkspace::Tabulate() {
         return;
     }
     report_ = std::move(produced.value);
-    file_names_ = report_->FileNames();
+    ActionsChanged();
     if (pending_shown_) {
         ApplyShown(*pending_shown_);
         pending_shown_.reset();
@@ -482,7 +489,18 @@ void OfficerWorkspace::LoadSideFiles() {
     if (kpis_) ApplyKpiOverrides(*kpis_, kpi_overrides_);
 }
 
+void OfficerWorkspace::ActionsChanged() {
+    if (!report_) return;
+    AddActionKpi(*report_, actions_.ActionItems());
+    file_names_ = report_->FileNames();
+    for (const std::string& name : ActionFileNames(actions_.ActionItems(), *report_)) file_names_.push_back(name);
+}
+
 void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) {
+    if (kind == SideFileKind::kActions) {
+        actions_.MergeBackup(name, bytes);
+        return;
+    }
     const Survey* survey = CurrentSurvey();
     if (survey == nullptr) return;
     ui::SideFileState& state = kind == SideFileKind::kPopulation ? population_state_ : kpi_state_;
@@ -540,7 +558,8 @@ void OfficerWorkspace::RemoveSideFile(SideFileKind kind) {
 
 void OfficerWorkspace::Download(const std::string& file_name) {
     if (!report_) return;
-    const std::optional<ReportFile> file = report_->File(file_name);
+    std::optional<ReportFile> file = report_->File(file_name);
+    if (!file) file = ActionFile(actions_.ActionItems(), *report_, file_name);
     if (!file) return;
     const platform::DownloadOutcome outcome = platform::OfferDownload(file->name, file->bytes, MimeTypeOf(file->name));
     download_notice_ = outcome == platform::DownloadOutcome::kUnavailable

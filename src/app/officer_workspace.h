@@ -18,6 +18,7 @@
 #include "core/officer/officer_import.h"
 #include "core/officer/officer_store.h"
 #include "core/survey/survey.h"
+#include "app/officer_actions.h"
 #include "app/workspace_feature.h"
 #include "ui/workspace_host.h"
 #include "ui/workspace_screen.h"
@@ -65,8 +66,11 @@ public:
     const std::string& DownloadNotice() const override { return download_notice_; }
     const std::vector<std::string>& FileNames() const override { return file_names_; }
     void LeaveWorkspace() override { services_.leave(); }
+    ui::ActionsHost& Actions() override { return actions_; }
 
 private:
+    // The action list changed: its KPI row and its downloads follow, without tabulating again.
+    void ActionsChanged();
     std::string SideFolder(SideFileKind kind) const;
     std::string KpiOverridesPath() const;
     void LoadSideFiles();
@@ -99,6 +103,7 @@ private:
     std::size_t import_files_started_ = 0;
     std::size_t import_files_total_ = 0;
     WorkspaceServices services_;
+    OfficerActions actions_;
     ui::WorkspaceScreen screen_{*this};
 
     ui::WorkspaceChoices choices_;

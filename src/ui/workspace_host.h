@@ -10,11 +10,12 @@
 #include "core/analytics/report_request.h"
 #include "core/base/problem.h"
 #include "core/survey/survey.h"
+#include "ui/actions_host.h"
 
 namespace yousaid::ui {
 
 // The workspace's views, in the order of its tabs.
-enum class WorkspaceView { kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData };
+enum class WorkspaceView { kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData, kActions };
 
 // How the satisfaction view orders its questions.
 enum class SatisfactionOrder { kQuestionOrder, kChange, kPercent };
@@ -90,6 +91,8 @@ public:
     virtual const std::vector<std::string>& FileNames() const = 0;  // of the current report
     virtual const std::string& DownloadNotice() const = 0;
     virtual void LeaveWorkspace() = 0;
+    // "You said, we did": the action list and its backup file.
+    virtual ActionsHost& Actions() = 0;
 };
 
 }  // namespace yousaid::ui

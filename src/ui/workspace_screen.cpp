@@ -22,7 +22,7 @@ const std::vector<std::pair<WorkspaceView, const char*>> kViews = {
     {WorkspaceView::kOverview, "Overview"},       {WorkspaceView::kReturnRates, "Return rates"},
     {WorkspaceView::kSatisfaction, "Satisfaction"}, {WorkspaceView::kMeans, "Means"},
     {WorkspaceView::kTargets, "Targets"},         {WorkspaceView::kDownloads, "Downloads"},
-    {WorkspaceView::kData, "Settings"},
+    {WorkspaceView::kData, "Settings"},           {WorkspaceView::kActions, "You said, we did"},
 };
 
 // Where the figures on screen come from: the wave reported, the baseline, the breakdown
@@ -152,6 +152,8 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
     drawn_view_ = view;
     if (view == WorkspaceView::kData) {
         DrawData(frame);
+    } else if (view == WorkspaceView::kActions) {
+        actions_view_.Draw(frame);
     } else if (report == nullptr) {
         Paragraph(survey == nullptr ? "The officer store holds no responses yet. Import the files from the stations first."
                                     : "There are no figures for these settings yet.");
@@ -166,7 +168,8 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
             case WorkspaceView::kMeans: DrawMeans(frame, *report); break;
             case WorkspaceView::kTargets: DrawTargets(frame, *report); break;
             case WorkspaceView::kDownloads: DrawDownloads(frame); break;
-            case WorkspaceView::kData: break;
+            case WorkspaceView::kData:
+            case WorkspaceView::kActions: break;
         }
     }
     EndColumn();
@@ -469,6 +472,11 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
         return scope.breakdown == 0 ? sentence + "." : sentence + "; everyone, " + wave_name + ": " + rows.cell(index, 5) + ".";
     };
     FigureTable(frame, "satisfaction", columns, rows);
+    ActionFinding shown;
+    shown.wave = wave_name;
+    shown.dimension = report.breakdowns[scope.breakdown].dimension;
+    shown.group = scope.breakdown == 0 ? std::string(kAllGroup) : group_name;
+    actions_view_.DrawFindingButtons(frame, officer, shown, order);
 }
 
 void WorkspaceScreen::DrawMeans(FrameContext& frame, const OfficerReport& officer) {

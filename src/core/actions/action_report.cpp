@@ -137,6 +137,13 @@ KpiResult ActionKpi(const ActionList& list, const std::string& survey_id) {
 }
 
 void AddActionKpi(OfficerReport& officer, const ActionList& list) {
+    if (officer.kpis) {
+        std::vector<KpiResult>& kpis = *officer.kpis;
+        kpis.erase(std::remove_if(kpis.begin(), kpis.end(),
+                                  [](const KpiResult& kpi) { return kpi.definition.statistic == KpiStatistic::kActionsDone; }),
+                   kpis.end());
+        if (kpis.empty()) officer.kpis.reset();
+    }
     if (list.ForSurvey(officer.report.survey_id).empty()) return;
     if (!officer.kpis) officer.kpis.emplace();
     officer.kpis->push_back(ActionKpi(list, officer.report.survey_id));

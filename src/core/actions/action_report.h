@@ -49,8 +49,9 @@ ActionProgress ProgressOf(const ActionList& list, const std::string& survey_id);
 // actions, not people: no small-number suppression applies.
 KpiResult ActionKpi(const ActionList& list, const std::string& survey_id);
 
-// Adds the KPI row to the report's KPIs (making the KPI table if there was none) when the
-// list has items for the report's survey; leaves the report as it is otherwise.
+// Puts the KPI row in the report's KPIs (making the KPI table if there was none) when the
+// list has items for the report's survey, replacing the row an earlier call added; without
+// items, takes that row out again (and the table, if it held nothing else).
 void AddActionKpi(OfficerReport& officer, const ActionList& list);
 
 // ---- downloads ----
