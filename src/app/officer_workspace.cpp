@@ -236,6 +236,8 @@ void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
 }
 
 bool OfficerWorkspace::Refresh() {
+    // A backup file merged in (from the file picker, between frames) needs a frame to show it.
+    if (std::exchange(actions_merged_, false)) return true;
     if (!store_) return false;
     if (summarised_generation_ != store_->Generation() || summarised_survey_id_ != choices_.survey_id) SummariseStore();
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
@@ -499,6 +501,7 @@ void OfficerWorkspace::ActionsChanged() {
 void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) {
     if (kind == SideFileKind::kActions) {
         actions_.MergeBackup(name, bytes);
+        actions_merged_ = true;
         return;
     }
     const Survey* survey = CurrentSurvey();

@@ -104,6 +104,7 @@ private:
     std::size_t import_files_total_ = 0;
     WorkspaceServices services_;
     OfficerActions actions_;
+    bool actions_merged_ = false;  // a backup file was merged in since the last frame
     ui::WorkspaceScreen screen_{*this};
 
     ui::WorkspaceChoices choices_;

@@ -547,7 +547,10 @@ void WorkspaceScreen::DrawTargets(FrameContext& frame, const OfficerReport& offi
 void WorkspaceScreen::DrawKpiOverride(FrameContext& frame, const std::vector<KpiResult>& kpis) {
     Heading(frame, "Your own status for a KPI");
     std::vector<std::pair<std::string, std::string>> choices;
-    for (const KpiResult& kpi : kpis) choices.emplace_back(kpi.definition.id, kpi.definition.id);
+    for (const KpiResult& kpi : kpis) {
+        // The action KPI's status follows its list: it is changed there, not overridden.
+        if (kpi.definition.statistic != KpiStatistic::kActionsDone) choices.emplace_back(kpi.definition.id, kpi.definition.id);
+    }
     const int chosen = TileRow(frame, "override_kpi", choices, override_kpi_, 4);
     if (chosen >= 0) {
         override_kpi_ = choices[static_cast<std::size_t>(chosen)].first;
