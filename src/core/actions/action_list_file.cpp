@@ -143,31 +143,31 @@ public:
     }
 
     std::vector<std::string> Texts(const char* key) {
-        std::vector<std::string> texts;
-        if (!Has(key)) return texts;
-        if (!entry_[key].IsArray()) {
-            Fail(key, "needs a list of survey ids");
-            return texts;
-        }
-        for (const rapidjson::Value& value : entry_[key].GetArray()) {
-            if (value.IsString()) texts.push_back(value.GetString());
-            else Fail(key, "needs a list of survey ids");
-        }
-        return texts;
+        return List<std::string>(key, "needs a list of survey ids", [](const rapidjson::Value& value) {
+            return value.IsString() ? std::optional<std::string>(value.GetString()) : std::nullopt;
+        });
     }
 
     std::vector<std::int64_t> Wholes(const char* key) {
-        std::vector<std::int64_t> numbers;
-        if (!Has(key)) return numbers;
+        return List<std::int64_t>(key, "needs a list of whole numbers", [](const rapidjson::Value& value) {
+            return value.IsInt64() ? std::optional<std::int64_t>(value.GetInt64()) : std::nullopt;
+        });
+    }
+
+    // A list whose every entry `read` takes (nothing: not of the kind `message` asks for).
+    template <typename T, typename Read>
+    std::vector<T> List(const char* key, const char* message, Read read) {
+        std::vector<T> values;
+        if (!Has(key)) return values;
         if (!entry_[key].IsArray()) {
-            Fail(key, "needs a list of whole numbers");
-            return numbers;
+            Fail(key, message);
+            return values;
         }
         for (const rapidjson::Value& value : entry_[key].GetArray()) {
-            if (value.IsInt64()) numbers.push_back(value.GetInt64());
-            else Fail(key, "needs a list of whole numbers");
+            if (std::optional<T> taken = read(value)) values.push_back(std::move(*taken));
+            else Fail(key, message);
         }
-        return numbers;
+        return values;
     }
 
     const rapidjson::Value& entry() const { return entry_; }
