@@ -100,6 +100,18 @@ browserTest('the officer adds three items from findings, marks one done, and get
   await shot(posterPage, 'actions-poster-A4');
   await posterPage.close();
 
+  // Item 2 in Polish too, for parents: the Polish posters join the downloads.
+  await app.click('action_edit:1');
+  await app.click(`action_language:pl`);
+  await app.typeInto('action_you_said', 'Niekt\u00f3re dzieci nie czuj\u0105 si\u0119 bezpiecznie.');
+  await app.scrollIntoView('action_save');
+  await shot(page, 'actions-editor-polish');
+  await app.click('action_save');
+  await page.waitForFunction(() => window.yousaidTest.items.some((item) => item.id === 'download:you_said_we_did_pl_A4.html'));
+  const polish = await download(app, 'you_said_we_did_pl_A4.html');
+  assert.ok(polish.includes('lang="pl"') && polish.includes('Niekt\u00f3re dzieci nie czuj\u0105 si\u0119 bezpiecznie.'));
+  assert.ok(polish.includes('Powiedzieli Pa\u0144stwo'));
+
   // The backup file, loaded back: nothing new, no conflict.
   const [backup] = await Promise.all([page.waitForEvent('download'), app.click('action_backup')]);
   const backupPath = join(ARTIFACTS, 'actions-backup.json');
@@ -116,4 +128,8 @@ browserTest('the officer adds three items from findings, marks one done, and get
   const positions = SAID.map((said) => texts.indexOf(said));
   assert.ok(positions.every((at, index) => at >= 0 && (index === 0 || at > positions[index - 1])), texts);
   assert.match(texts, /1 of 3 actions done \(33\.3%\)/);
+  // On a smaller laptop the eight tabs still read whole.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.waitUntilIdle(300);
+  await shot(page, 'actions-view-1024');
 }, { timeout: 150000, context: LAPTOP });
