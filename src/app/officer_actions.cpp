@@ -38,6 +38,7 @@ void OfficerActions::Load() {
 }
 
 void OfficerActions::Keep() {
+    context_.changed();
     if (!readable_) {
         notice_.problems = {Problem::Saying("The action list kept on this device could not be read, so it is not "
                                             "overwritten. Download a backup of it from a device that reads it.")};
@@ -49,7 +50,6 @@ void OfficerActions::Keep() {
     } else {
         services_.sync();
     }
-    context_.changed();
 }
 
 std::string OfficerActions::AddAction(const ActionFinding& finding) {
@@ -117,11 +117,7 @@ void OfficerActions::MergeBackup(const std::string& name, const std::string& byt
                                                             : "on this device, " + EditTimeText(conflict.held_edited_at_ms)) +
                                     ").");
     }
-    const std::vector<std::string> conflicts = notice_.conflicts;
-    const std::string message = notice_.message;
     Keep();
-    notice_.message = message;
-    notice_.conflicts = conflicts;
 }
 
 }  // namespace yousaid::app
