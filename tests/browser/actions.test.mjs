@@ -1,10 +1,12 @@
 // "You said, we did": an officer adds three items from the figures, marks one done, and sees
 // its KPI on the Targets view and in kpis.csv; downloads the action CSV and the poster; the
-// list is still there after a reload, and its backup file loads back without a conflict.
+// list is still there after a reload, and its backup file loads back without a conflict;
+// an item moves by keyboard alone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
+import { pressOn } from './keyboard_steps.mjs';
 import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
 import { importDemo, LAPTOP, reloadIntoWorkspace, showView, textsOnScreen } from './workspace_steps.mjs';
 
@@ -128,6 +130,15 @@ browserTest('the officer adds three items from findings, marks one done, and get
   const positions = SAID.map((said) => texts.indexOf(said));
   assert.ok(positions.every((at, index) => at >= 0 && (index === 0 || at > positions[index - 1])), texts);
   assert.match(texts, /1 of 3 actions done \(33\.3%\)/);
+
+  // By keyboard alone (Tab to the control, Enter): the third item moves up, and stays there.
+  await pressOn(page, 'action_up:2');
+  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('2. You said: You want to be happier at school.'));
+  await reloadIntoWorkspace(app);
+  await showActions(app);
+  texts = await textsOnScreen(app);
+  assert.ok(texts.indexOf(SAID[2]) < texts.indexOf(SAID[1]), texts);
+
   // On a smaller laptop the eight tabs still read whole.
   await page.setViewportSize({ width: 1024, height: 768 });
   await app.waitUntilIdle(300);
