@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "core/actions/action_report.h"
 #include "core/base/file_io.h"
 #include "core/base/text.h"
 #include "core/station/settings_file.h"
@@ -71,7 +72,12 @@ std::optional<File> LoadSideFile(const std::filesystem::path& path, ui::SideFile
 
 OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                    WorkspaceServices services)
-    : surveys_(surveys), paths_(std::move(paths)), folder_(paths_.side_files), services_(std::move(services)) {}
+    : surveys_(surveys),
+      paths_(std::move(paths)),
+      folder_(paths_.side_files),
+      services_(std::move(services)),
+      actions_(paths_.actions, services_,
+               {[this] { return Report(); }, [this] { return choices_.survey_id; }, [this] { ActionsChanged(); }}) {}
 
 std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                                        WorkspaceServices services) {
@@ -91,6 +97,7 @@ void OfficerWorkspace::OpenStore() {
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
     if (report.migrated > 0) services_.sync();
     LoadThemes();
+    actions_.Load();
     summarised_generation_ = 0;
     tabulated_store_generation_ = 0;
 }
@@ -235,6 +242,8 @@ void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
 }
 
 bool OfficerWorkspace::Refresh() {
+    // A backup file merged in (from the file picker, between frames) needs a frame to show it.
+    if (std::exchange(actions_merged_, false)) return true;
     if (!store_) return false;
     if (summarised_generation_ != store_->Generation() || summarised_survey_id_ != choices_.survey_id) SummariseStore();
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
@@ -308,9 +317,8 @@ void OfficerWorkspace::Tabulate() {
         return;
     }
     report_ = std::move(produced.value);
-    file_names_ = report_->FileNames();
-    // The tags the theme table was counted from, so that the CLI's --themes can count them too.
-    if (themes) file_names_.push_back(kThemeTagsFileName);
+    themes_in_report_ = themes.has_value();
+    ActionsChanged();
     if (pending_shown_) {
         ApplyShown(*pending_shown_);
         pending_shown_.reset();
@@ -495,7 +503,21 @@ void OfficerWorkspace::LoadSideFiles() {
     if (kpis_) ApplyKpiOverrides(*kpis_, kpi_overrides_);
 }
 
+void OfficerWorkspace::ActionsChanged() {
+    if (!report_) return;
+    AddActionKpi(*report_, actions_.ActionItems());
+    file_names_ = report_->FileNames();
+    // The tags the theme table was counted from, so that the CLI's --themes can count them too.
+    if (themes_in_report_) file_names_.push_back(kThemeTagsFileName);
+    for (const std::string& name : ActionFileNames(actions_.ActionItems(), *report_)) file_names_.push_back(name);
+}
+
 void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) {
+    if (kind == SideFileKind::kActions) {
+        actions_.MergeBackup(name, bytes);
+        actions_merged_ = true;
+        return;
+    }
     const Survey* survey = CurrentSurvey();
     if (survey == nullptr) return;
     ui::SideFileState& state = kind == SideFileKind::kPopulation ? population_state_ : kpi_state_;
@@ -553,9 +575,10 @@ void OfficerWorkspace::RemoveSideFile(SideFileKind kind) {
 
 void OfficerWorkspace::Download(const std::string& file_name) {
     if (!report_) return;
-    const std::optional<ReportFile> file = file_name == kThemeTagsFileName
+    std::optional<ReportFile> file = file_name == kThemeTagsFileName
                                                ? std::optional<ReportFile>(ReportFile{file_name, ThemeTagsJson(themes_)})
                                                : report_->File(file_name);
+    if (!file) file = ActionFile(actions_.ActionItems(), *report_, file_name);
     if (!file) return;
     const platform::DownloadOutcome outcome = platform::OfferDownload(file->name, file->bytes, MimeTypeOf(file->name));
     download_notice_ = outcome == platform::DownloadOutcome::kUnavailable

@@ -19,6 +19,7 @@
 #include "core/officer/officer_import.h"
 #include "core/officer/officer_store.h"
 #include "core/survey/survey.h"
+#include "app/officer_actions.h"
 #include "app/workspace_feature.h"
 #include "ui/workspace_host.h"
 #include "ui/workspace_screen.h"
@@ -74,8 +75,11 @@ public:
     void SetCommentFilter(const ui::CommentChoices& choices) override;
     void AddCommentTheme(std::size_t comment, const std::string& theme) override;
     void RemoveCommentTheme(std::size_t comment, const std::string& theme) override;
+    ui::ActionsHost& Actions() override { return actions_; }
 
 private:
+    // The action list changed: its KPI row and its downloads follow, without tabulating again.
+    void ActionsChanged();
     std::string SideFolder(SideFileKind kind) const;
     std::string KpiOverridesPath() const;
     void LoadSideFiles();
@@ -120,6 +124,8 @@ private:
     std::size_t import_files_started_ = 0;
     std::size_t import_files_total_ = 0;
     WorkspaceServices services_;
+    OfficerActions actions_;
+    bool actions_merged_ = false;  // a backup file was merged in since the last frame
     ui::WorkspaceScreen screen_{*this};
 
     ui::WorkspaceChoices choices_;
@@ -151,6 +157,7 @@ private:
     std::string saved_settings_json_;            // what the kept file holds, so that only changes are written
     std::string saved_memory_json_;
     std::vector<std::string> file_names_;
+    bool themes_in_report_ = false;  // the report has a theme table (themes.json is offered)
     std::string download_notice_;
 
     ThemeTags themes_;

@@ -15,7 +15,8 @@ std::string App::NewPinProblem(const std::string& pin) const {
 }
 
 OfficerPaths OfficerPathsIn(const std::string& data_dir) {
-    return {data_dir + "/officer_store", data_dir + "/officer.yslog", data_dir + "/officer_files"};
+    return {data_dir + "/officer_store", data_dir + "/officer.yslog", data_dir + "/officer_files",
+            data_dir + "/officer_actions.json"};
 }
 
 using ui::StaffPage;

@@ -198,8 +198,10 @@ void App::ImportPickedFiles() {
         AddSurveyFiles(surveys, true);
         return;
     }
-    if (picking_ == PickPurpose::kPopulation || picking_ == PickPurpose::kKpis) {
-        const SideFileKind kind = picking_ == PickPurpose::kPopulation ? SideFileKind::kPopulation : SideFileKind::kKpis;
+    if (picking_ == PickPurpose::kPopulation || picking_ == PickPurpose::kKpis || picking_ == PickPurpose::kActions) {
+        const SideFileKind kind = picking_ == PickPurpose::kPopulation ? SideFileKind::kPopulation
+                                  : picking_ == PickPurpose::kKpis     ? SideFileKind::kKpis
+                                                                       : SideFileKind::kActions;
         if (workspace_) workspace_->AcceptSideFile(kind, files.front().name, files.front().bytes);
         return;
     }
@@ -266,8 +268,10 @@ app::WorkspaceServices App::WorkspaceServices() {
 
 void App::PickSideFile(SideFileKind kind) {
     if (!Allowed(ui::StaffRole::kOfficer)) return;
-    picking_ = kind == SideFileKind::kPopulation ? PickPurpose::kPopulation : PickPurpose::kKpis;
-    platform::OpenFilePicker(".csv");
+    picking_ = kind == SideFileKind::kPopulation ? PickPurpose::kPopulation
+               : kind == SideFileKind::kKpis     ? PickPurpose::kKpis
+                                                 : PickPurpose::kActions;
+    platform::OpenFilePicker(kind == SideFileKind::kActions ? ".json" : ".csv");
 }
 
 

@@ -20,7 +20,7 @@
 namespace yousaid::app {
 
 // What the file picker was opened for, so the files chosen go to the right place.
-enum class SideFileKind { kPopulation, kKpis };
+enum class SideFileKind { kPopulation, kKpis, kActions };  // kActions: an action list backup
 
 struct WorkspaceServices {
     std::function<void(SideFileKind)> pick_side_file;  // opens the file picker
@@ -64,6 +64,7 @@ struct OfficerPaths {
     std::string store;        // the officer store's segments
     std::string legacy_log;   // officer.yslog of an earlier version
     std::string side_files;   // population, KPI, override and settings files, by survey
+    std::string actions;      // the "You said, we did" list, of every survey
 };
 OfficerPaths OfficerPathsIn(const std::string& data_dir);
 

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "core/actions/action_list.h"
+#include "core/actions/action_report.h"
 #include "core/analytics/tabulate.h"
 #include "core/analytics/comment_themes.h"
 #include "core/analytics/encoded_responses_builder.h"
@@ -56,6 +58,8 @@ Options:
   --themes FILE            the officer's comment themes (themes.json, kept by the
                            officer's page): adds comment_themes.csv, counts only, never
                            any comment's text
+  --actions FILE           a "You said, we did" action list (the backup file the officer's
+                           page saves): adds its KPI, actions.csv and the posters
   --by DIM[,DIM2]          a breakdown: a demographic dimension (school, year_group,
                            send_status, phase, ...), a question id, or a response field
                            (wave, answer_mode, event, station, language); two joined by a
@@ -69,8 +73,10 @@ Options:
   --help                   show this text
 
 Writes in DIR: return_rates.csv, satisfaction.csv, means.csv, change.csv,
-change_counts.csv, kpis.csv (with --kpis), comment_themes.csv (with --themes), summary.json and report.html (the printable
-report, with charts). Definitions: docs/analytics.md.
+change_counts.csv, kpis.csv (with --kpis or --actions), comment_themes.csv (with --themes),
+summary.json and report.html (the printable report, with charts); with --actions, also
+actions.csv and the posters you_said_we_did_A4.html and you_said_we_did_A3.html (and _pl_
+ones when items have Polish text). Definitions: docs/analytics.md.
 )";
 
 struct Arguments {
@@ -79,6 +85,7 @@ struct Arguments {
     std::string population;
     std::string kpis;
     std::string themes;
+    std::string actions;
     std::vector<std::string> breakdowns;
     std::string baseline_wave;
     std::optional<std::int64_t> min_cell;
@@ -140,6 +147,8 @@ Arguments ParseArguments(int argc, char** argv) {
             arguments.kpis = value_after(index, option);
         } else if (option == "--themes") {
             arguments.themes = value_after(index, option);
+        } else if (option == "--actions") {
+            arguments.actions = value_after(index, option);
         } else if (option == "--by") {
             arguments.breakdowns.push_back(value_after(index, option));
         } else if (option == "--baseline-wave") {
@@ -293,6 +302,13 @@ std::optional<yousaid::ThemeTags> LoadThemes(const std::string& path) {
     return std::move(read.value);
 }
 
+std::optional<yousaid::ActionList> LoadActions(const std::string& path) {
+    if (path.empty()) return std::nullopt;
+    yousaid::Result<yousaid::ActionList> read = yousaid::ParseActionListJson(ReadWholeFile(path), FileNameOf(path));
+    if (!read.ok()) throw BadInput{yousaid::DescribeProblems(read.problems)};
+    return std::move(read.value);
+}
+
 // The files report.html lists with their SHA-256, by file name, in the order given.
 std::vector<yousaid::ReportInputFile> InputFilesFor(const Arguments& arguments) {
     std::vector<yousaid::ReportInputFile> files;
@@ -398,6 +414,7 @@ int Run(int argc, char** argv) {
     const std::optional<yousaid::Population> population = LoadPopulation(arguments.population, survey);
     const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
     const std::optional<yousaid::ThemeTags> themes = LoadThemes(arguments.themes);
+    const std::optional<yousaid::ActionList> actions = LoadActions(arguments.actions);
     const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
     std::optional<yousaid::CommentThemeInput> theme_input;
@@ -406,10 +423,20 @@ int Run(int argc, char** argv) {
         loaded.encoded, SettingsFor(arguments), population ? &*population : nullptr, kpis ? &*kpis : nullptr,
         theme_input ? &*theme_input : nullptr);
     if (!produced.ok()) throw BadInput{yousaid::DescribeProblems(produced.problems)};
+    if (actions) yousaid::AddActionKpi(*produced.value, *actions);
     const yousaid::AnalyticsReport& report = produced.value->report;
     const std::optional<std::vector<yousaid::KpiResult>>& kpi_results = produced.value->kpis;
 
-    if (!WriteReportFiles(arguments.out, produced.value->Files())) return kExitWriteFailed;
+    std::vector<yousaid::ReportFile> files = produced.value->Files();
+    if (actions) {
+        std::vector<yousaid::ReportFile> action_files = yousaid::ActionFiles(*actions, *produced.value);
+        for (yousaid::ReportFile& file : action_files) files.push_back(std::move(file));
+        if (action_files.empty()) {
+            std::fprintf(stderr, "note: %s has no items for survey %s\n", FileNameOf(arguments.actions).c_str(),
+                         survey.id.c_str());
+        }
+    }
+    if (!WriteReportFiles(arguments.out, files)) return kExitWriteFailed;
     PrintInputSummary(arguments, survey, loaded, report);
     PrintOutputSummary(arguments.out, report, kpi_results);
     return kExitOk;

@@ -12,11 +12,14 @@
 #include "core/base/problem.h"
 #include "core/station/station_pack.h"
 #include "core/survey/survey.h"
+#include "ui/actions_host.h"
 
 namespace yousaid::ui {
 
 // The workspace's views, in the order of its tabs.
-enum class WorkspaceView { kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData, kComments };
+enum class WorkspaceView {
+    kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData, kComments, kActions
+};
 
 // How the satisfaction view orders its questions.
 enum class SatisfactionOrder { kQuestionOrder, kChange, kPercent };
@@ -141,6 +144,8 @@ public:
     // `comment` indexes Comments().comments.
     virtual void AddCommentTheme(std::size_t comment, const std::string& theme) = 0;
     virtual void RemoveCommentTheme(std::size_t comment, const std::string& theme) = 0;
+    // "You said, we did": the action list and its backup file.
+    virtual ActionsHost& Actions() = 0;
 };
 
 }  // namespace yousaid::ui

@@ -24,7 +24,8 @@ const std::vector<std::pair<WorkspaceView, const char*>> kViews = {
     {WorkspaceView::kOverview, "Overview"},       {WorkspaceView::kReturnRates, "Return rates"},
     {WorkspaceView::kSatisfaction, "Satisfaction"}, {WorkspaceView::kMeans, "Means"},
     {WorkspaceView::kTargets, "Targets"},         {WorkspaceView::kDownloads, "Downloads"},
-    {WorkspaceView::kData, "Settings"},         {WorkspaceView::kComments, "Comments"},
+    {WorkspaceView::kComments, "Comments"},       {WorkspaceView::kActions, "You said, we did"},
+    {WorkspaceView::kData, "Settings"},
 };
 
 // Where the figures on screen come from: the wave reported, the baseline, the breakdown
@@ -154,6 +155,8 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
     drawn_view_ = view;
     if (view == WorkspaceView::kData) {
         DrawData(frame);
+    } else if (view == WorkspaceView::kActions) {
+        actions_view_.Draw(frame);
     } else if (report == nullptr) {
         Paragraph(survey == nullptr ? "The officer store holds no responses yet. Import the files from the stations first."
                                     : "There are no figures for these settings yet.");
@@ -168,7 +171,8 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
             case WorkspaceView::kMeans: DrawMeans(frame, *report); break;
             case WorkspaceView::kTargets: DrawTargets(frame, *report); break;
             case WorkspaceView::kDownloads: DrawDownloads(frame); break;
-            case WorkspaceView::kData: break;
+            case WorkspaceView::kData:
+            case WorkspaceView::kActions: break;
             case WorkspaceView::kComments: DrawCommentsView(frame, host_, comments_state_, *report); break;
         }
     }
@@ -472,6 +476,11 @@ void WorkspaceScreen::DrawSatisfaction(FrameContext& frame, const OfficerReport&
         return scope.breakdown == 0 ? sentence + "." : sentence + "; everyone, " + wave_name + ": " + rows.cell(index, 5) + ".";
     };
     FigureTable(frame, "satisfaction", columns, rows);
+    ActionFinding shown;
+    shown.wave = wave_name;
+    shown.dimension = report.breakdowns[scope.breakdown].dimension;
+    shown.group = scope.breakdown == 0 ? std::string(kAllGroup) : group_name;
+    actions_view_.DrawFindingButtons(frame, officer, shown, order);
 }
 
 void WorkspaceScreen::DrawMeans(FrameContext& frame, const OfficerReport& officer) {
@@ -542,7 +551,10 @@ void WorkspaceScreen::DrawTargets(FrameContext& frame, const OfficerReport& offi
 void WorkspaceScreen::DrawKpiOverride(FrameContext& frame, const std::vector<KpiResult>& kpis) {
     Heading(frame, "Your own status for a KPI");
     std::vector<std::pair<std::string, std::string>> choices;
-    for (const KpiResult& kpi : kpis) choices.emplace_back(kpi.definition.id, kpi.definition.id);
+    for (const KpiResult& kpi : kpis) {
+        // The action KPI's status follows its list: it is changed there, not overridden.
+        if (kpi.definition.statistic != KpiStatistic::kActionsDone) choices.emplace_back(kpi.definition.id, kpi.definition.id);
+    }
     const int chosen = TileRow(frame, "override_kpi", choices, override_kpi_, 4);
     if (chosen >= 0) {
         override_kpi_ = choices[static_cast<std::size_t>(chosen)].first;

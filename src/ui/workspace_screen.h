@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/comments_view.h"
+#include "ui/actions_view.h"
 #include "ui/screen.h"
 #include "ui/workspace_host.h"
 
@@ -38,7 +39,7 @@ private:
 
 class WorkspaceScreen : public Screen {
 public:
-    explicit WorkspaceScreen(WorkspaceHost& host) : host_(host) {}
+    explicit WorkspaceScreen(WorkspaceHost& host) : host_(host), actions_view_(host) {}
     const char* Name() const override { return "workspace"; }
     void DrawContent(FrameContext& frame) override;
     int FooterRows() const override { return 1; }
@@ -66,6 +67,7 @@ private:
     std::string override_note_;
     WorkspaceView drawn_view_ = WorkspaceView::kOverview;  // the view of the last frame
     CommentsViewState comments_state_;
+    ActionsView actions_view_;  // "You said, we did" (actions_view.h)
 };
 
 }  // namespace yousaid::ui

@@ -15,9 +15,9 @@ export const CLI_DEMO_SUMS = new Map(readFileSync(resolve('tests/fixtures/report
 // too, which the shared staff steps use to reach the officer's area).
 export const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, hasTouch: true };
 // The workspace's tabs, by their place in the footer (workspace_view:N). Settings (data) is
-// listed last: a test that visits every tab in this order ends on it.
-export const VIEWS = { overview: 0, returnRates: 1, satisfaction: 2, means: 3, targets: 4, downloads: 5, comments: 7,
-  data: 6 };
+// last: a test that visits every tab in this order ends on it.
+export const VIEWS = { overview: 0, returnRates: 1, satisfaction: 2, means: 3, targets: 4, downloads: 5, comments: 6,
+  actions: 7, data: 8 };
 
 export async function chooseFiles(app, item, files) {
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap(item)]);

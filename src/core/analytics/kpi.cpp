@@ -53,12 +53,13 @@ constexpr EnumNames<KpiStatus, 5> kStatusNames{{
     {KpiStatus::kNotKnown, "Not known"},
 }};
 
-constexpr EnumNames<KpiStatistic, 5> kStatisticNames{{
+constexpr EnumNames<KpiStatistic, 6> kStatisticNames{{
     {KpiStatistic::kPercentPositive, "percent_positive"},
     {KpiStatistic::kMean, "mean"},
     {KpiStatistic::kReturnRate, "rr2"},
     {KpiStatistic::kReturnRateComplete, "rr1"},
     {KpiStatistic::kCooperationRate, "coop1"},
+    {KpiStatistic::kActionsDone, "actions_done"},
 }};
 
 }  // namespace
@@ -306,6 +307,9 @@ std::vector<Problem> CheckKpis(const KpiFile& file, const Survey& survey) {
                 if (!kpi.question.empty()) problem("question", "a return or cooperation rate KPI takes no question");
                 if (!kpi.theme.empty()) problem("theme", "a return or cooperation rate KPI takes no theme");
                 break;
+            case KpiStatistic::kActionsDone:
+                problem("statistic", "actions_done comes from the \"You said, we did\" action list, not from a KPI file");
+                break;
         }
         if (kpi.dimension != kAllDimension || kpi.group != kAllGroup) {
             Population single;
@@ -465,6 +469,7 @@ Figure FigureFor(const AnalyticsReport& report, const Survey& survey, const KpiD
             }
             return figure;
         }
+        case KpiStatistic::kActionsDone: break;  // from the action list (core/actions)
     }
     return figure;
 }

@@ -36,6 +36,9 @@ enum class KpiStatistic : std::int32_t {
     kReturnRate = 2,       // RR2: complete and partial responses / invited
     kReturnRateComplete = 3,  // RR1: complete responses / invited
     kCooperationRate = 4,  // COOP1, for event stalls
+    // "You said, we did": done / (all - dropped) of the action list (core/actions), never from
+    // a KPI file. It counts actions, not people, so no small-number suppression applies.
+    kActionsDone = 5,
 };
 
 const char* KpiDirectionName(KpiDirection direction);  // "higher", "lower", "contextual"
@@ -43,7 +46,7 @@ std::optional<KpiDirection> ParseKpiDirection(std::string_view name);
 const char* KpiStatusName(KpiStatus status);  // "Met", "On track", "Partially met", ...
 // Case-insensitive, spaces or underscores: "on track", "ON_TRACK" and "On track" all match.
 std::optional<KpiStatus> ParseKpiStatus(std::string_view name);
-// "percent_positive", "mean", "rr2", "rr1", "coop1"
+// "percent_positive", "mean", "rr2", "rr1", "coop1", "actions_done"
 const char* KpiStatisticName(KpiStatistic statistic);
 std::optional<KpiStatistic> ParseKpiStatistic(std::string_view name);
 
