@@ -202,9 +202,12 @@ void OfficerWorkspace::ClearStore() {
     }
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
-    // The officer's theme tags are the officer's files too: clearing everything removes them.
+    // The officer's theme tags and action list are the officer's files too: clearing
+    // everything removes them.
     std::filesystem::remove(ThemesPath(), ignored);
+    std::filesystem::remove(paths_.actions, ignored);
     LoadThemes();
+    actions_.Load();
     // The kept settings went with the folder: the figures go back to the defaults too.
     saved_memory_json_.clear();
     LoadKeptSettings();
@@ -586,8 +589,22 @@ void OfficerWorkspace::Download(const std::string& file_name) {
                            : "Saved " + file->name + " (" + std::to_string(file->bytes.size()) + " bytes).";
 }
 
+// The items chosen for this survey's tablets (not dropped), done ones first (they show what
+// changed), then in the list's order; at most as many as a tablet shows.
 std::vector<StationCard> OfficerWorkspace::StationPackCards() const {
-    return {};
+    const Survey* survey = CurrentSurvey();
+    if (survey == nullptr) return {};
+    std::vector<const ActionItem*> items = actions_.ActionItems().ForStation(survey->id);
+    std::stable_partition(items.begin(), items.end(),
+                          [](const ActionItem* item) { return item->status == ActionStatus::kDone; });
+    std::vector<StationCard> cards;
+    for (const ActionItem* item : items) {
+        if (cards.size() == kMaxStationCards) break;
+        // A card needs both halves in English: "You told us ..." and "so we ...".
+        if (TrimSpaces(item->you_said.English()).empty() || TrimSpaces(item->ActionText().English()).empty()) continue;
+        cards.push_back(StationCard{item->id, item->you_said, item->ActionText()});
+    }
+    return cards;
 }
 
 // The pack is read back as a tablet will read it before it is offered: a pack a volunteer's

@@ -196,6 +196,7 @@ void App::RemoveOfficerStore() {
     } else {
         std::filesystem::remove_all(paths.store, ignored);
         std::filesystem::remove_all(paths.side_files, ignored);
+        std::filesystem::remove(paths.actions, ignored);
     }
     std::filesystem::remove(paths.legacy_log, ignored);
     CountOfficerStoreOnTablet();
@@ -218,7 +219,8 @@ void App::ClearEverything() {
     RemoveOfficerStore();
     Sync();
     GoTo(StaffPage::kOfficerHome);
-    notice_ = "Everything on this device has been cleared: this station's responses and the officer store.";
+    notice_ = "Everything on this device has been cleared: this station's responses, the officer store and the "
+              "officer's files (figure settings, comment themes, the action list).";
 }
 
 void App::ForgetOfficerPin() {

@@ -1,5 +1,7 @@
 #include "ui/actions_view.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "core/actions/action_report.h"
@@ -66,6 +68,31 @@ void ActionsView::DrawFindingButtons(FrameContext& frame, const OfficerReport& o
                           ButtonKind::Secondary, true, third, "Add to You said, we did: " + *quoted)) {
                 AddFrom(finding);
             }
+        }
+    }
+}
+
+void ActionsView::DrawThemeButtons(FrameContext& frame, const OfficerReport& officer, const std::string& question) {
+    const AnalyticsReport& report = officer.report;
+    std::vector<std::string> themes;
+    for (const CommentThemeRow& row : report.comment_themes) {
+        const CommentThemeItem& item = report.comment_theme_items[row.item];
+        if (row.breakdown != 0 || row.suppressed || item.question != question) continue;
+        if (std::find(themes.begin(), themes.end(), item.theme) == themes.end()) themes.push_back(item.theme);
+    }
+    if (themes.empty()) return;
+    BoldParagraph(frame, "Add to \"You said, we did\" from a theme (its name only: comments are never quoted)");
+    const float third = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+    int placed = 0;
+    for (const std::string& theme : themes) {
+        if (placed++ % 3 != 0) ImGui::SameLine();
+        if (BigButton(frame, "action_from:theme:" + theme, "Theme: " + theme, ButtonKind::Secondary, true, third,
+                      "Add to You said, we did from the theme " + theme)) {
+            ActionFinding finding;
+            finding.kind = FindingKind::kTheme;
+            finding.theme = theme;
+            finding.question = question;
+            AddFrom(finding);
         }
     }
 }

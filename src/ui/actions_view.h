@@ -22,6 +22,9 @@ public:
     void AddFrom(const ActionFinding& finding);
     // Below the satisfaction table: a button per question whose figure (and, with a baseline,
     // whose change) is published for this wave and group; hidden figures get none.
+    // "Add to You said, we did" for each theme of `question`'s comments with a published count
+    // (its name only: a comment's words are never quoted).
+    void DrawThemeButtons(FrameContext& frame, const OfficerReport& officer, const std::string& question);
     void DrawFindingButtons(FrameContext& frame, const OfficerReport& officer, const ActionFinding& scope,
                             const std::vector<std::size_t>& questions);
 

@@ -181,9 +181,11 @@ void DrawThemeCounts(FrameContext& frame, const AnalyticsReport& report, const W
 
 }  // namespace
 
-void DrawCommentsView(FrameContext& frame, WorkspaceHost& host, CommentsViewState& state, const OfficerReport& officer) {
+void DrawCommentsView(FrameContext& frame, WorkspaceHost& host, CommentsViewState& state, const OfficerReport& officer,
+                      const std::function<void()>& after_counts) {
     const CommentsShown& shown = host.Comments();
     DrawThemeCounts(frame, officer.report, host.Choices(), shown);
+    if (after_counts) after_counts();
     Heading(frame, "Comments");
     StaffWarning(frame, "Comments may identify someone. Read them here, and do not copy them into reports, emails "
                         "or notes. Only the theme counts above leave this page.");

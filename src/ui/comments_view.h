@@ -7,6 +7,7 @@
 // No filter by demographic group: writers in small groups are easy to identify, and the
 // comments of the groups shown would give away a hidden group's by difference.
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "core/analytics/report_request.h"
@@ -23,6 +24,8 @@ struct CommentsViewState {
     std::string search;               // as typed, before it is applied
 };
 
-void DrawCommentsView(FrameContext& frame, WorkspaceHost& host, CommentsViewState& state, const OfficerReport& officer);
+// `after_counts` draws beneath the theme counts (the buttons that start an action from a theme).
+void DrawCommentsView(FrameContext& frame, WorkspaceHost& host, CommentsViewState& state, const OfficerReport& officer,
+                      const std::function<void()>& after_counts = {});
 
 }  // namespace yousaid::ui

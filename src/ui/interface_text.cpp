@@ -73,7 +73,7 @@ const PhraseBook& Phrases() {
         {Phrase::kMoreAnswersBelow, {"More answers below", "Więcej odpowiedzi poniżej"}},
         {Phrase::kYouToldUsTitle, {"Last time, you told us", "Ostatnio powiedzieli nam Państwo"}},
         {Phrase::kYouToldUs, {"You told us", "Powiedzieli nam Państwo"}},
-        {Phrase::kSoWe, {"So we", "Dlatego"}},
+        {Phrase::kSoWe, {"What we are doing about it", "Co z tym robimy"}},
         {Phrase::kCardOf, {"{1} of {2}", "{1} z {2}"}},
         {Phrase::kSkipToSurvey, {"Skip to the survey", "Przejdź do ankiety"}},
         {Phrase::kSeeWhatChanged, {"You will see what changed next time on this tablet, and on the poster at your school or club.",

@@ -34,7 +34,7 @@ void DrawStationPackExport(FrameContext& frame, WorkspaceHost& host, StationPack
     } else {
         BoldParagraph(frame, "Cards (" + std::to_string(cards.size()) + "):");
         for (const StationCard& card : cards) {
-            Paragraph("You told us: " + card.you_said.English() + ". So we: " + card.we_did.English());
+            Paragraph("You told us: " + card.you_said.English() + ". What we are doing: " + card.we_did.English());
         }
     }
     if (BigButton(frame, "download_station_pack", "Download the station pack", ButtonKind::Primary)) {

@@ -58,7 +58,7 @@ void DrawCards(FrameContext& frame, const StationPack& pack) {
     BoldParagraph(frame, "\"You said, we did\" cards shown before the survey (" + std::to_string(pack.cards.size()) + ")");
     for (const StationCard& card : pack.cards) {
         Paragraph("You told us: " + card.you_said.English());
-        Paragraph("So we: " + card.we_did.English(), true);
+        Paragraph("What we are doing: " + card.we_did.English(), true);
         VerticalGap(0.2f);
     }
 }

@@ -173,7 +173,11 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
             case WorkspaceView::kDownloads: DrawDownloads(frame); break;
             case WorkspaceView::kData:
             case WorkspaceView::kActions: break;
-            case WorkspaceView::kComments: DrawCommentsView(frame, host_, comments_state_, *report); break;
+            case WorkspaceView::kComments:
+                DrawCommentsView(frame, host_, comments_state_, *report, [&] {
+                    actions_view_.DrawThemeButtons(frame, *report, host_.Comments().question);
+                });
+                break;
         }
     }
     EndColumn();

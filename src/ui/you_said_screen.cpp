@@ -15,6 +15,12 @@ namespace {
 
 constexpr float kColumnEm = 30.0f;
 
+// The text as a spoken sentence: a full stop added only where it has no ending of its own.
+std::string Sentence(const std::string& text) {
+    const bool ended = !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+    return ended ? text : text + ".";
+}
+
 }  // namespace
 
 void YouSaidScreen::DrawContent(FrameContext& frame) {
@@ -27,8 +33,8 @@ void YouSaidScreen::DrawContent(FrameContext& frame) {
     const std::string we_did = card.we_did.In(language);
     const std::string count = Say(Phrase::kCardOf, language, static_cast<int>(shown_ + 1), static_cast<int>(cards.size()));
     frame.title = Say(Phrase::kYouToldUsTitle, language);
-    frame.announcement = frame.title + ". " + count + ". " + Say(Phrase::kYouToldUs, language) + ": " + you_said +
-                         ". " + Say(Phrase::kSoWe, language) + ": " + we_did + ".";
+    frame.announcement = frame.title + ". " + count + ". " + Say(Phrase::kYouToldUs, language) + ": " +
+                         Sentence(you_said) + " " + Say(Phrase::kSoWe, language) + ": " + Sentence(we_did);
     frame.speech_text = frame.announcement;
     BeginColumn(kColumnEm);
     DrawRespondentToolbar(frame, host_);

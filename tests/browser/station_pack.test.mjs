@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest, completeQuickPupilSurvey } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
-import { LAPTOP, importDemo, showView } from './workspace_steps.mjs';
+import { DEMO, LAPTOP, chooseFiles, importDemo, showView } from './workspace_steps.mjs';
 
 const CARDS = [
   { id: 'a1', you_said: { en: 'Fewer than half of you felt listened to in your meetings' },
@@ -71,6 +71,10 @@ browserTest('the officer downloads a station pack: the survey, the settings type
   await chooseStationPin(app, { officerPage: true });
   await openOfficerArea(app, { firstTime: true });
   await importDemo(app);
+  // The demo action list: one item done and one in progress are for the pupil survey's tablets.
+  await showView(app, 'actions');
+  await chooseFiles(app, 'action_load', [join(DEMO, 'you_said_we_did.json')]);
+  await page.waitForFunction(() => /4 added/.test(window.yousaidTest.drawnText));
   await showView(app, 'downloads');
   await app.scrollIntoView('download_station_pack');
   // A pack without the officer's name is not made: the volunteer could not check it.
@@ -91,6 +95,11 @@ browserTest('the officer downloads a station pack: the survey, the settings type
   assert.equal(pack.survey.id, 'pupil');
   assert.deepEqual(pack.survey, JSON.parse(readFileSync('assets/surveys/pupil.json', 'utf8')));
   assert.equal(pack.station_defaults.wave, '2026-autumn');
+  // Done first, then in progress; the planned and dropped items are not for tablets.
+  assert.deepEqual(pack.cards.map((card) => card.you_said.en), [
+    'Not enough of you feel adults listen when you say what you think.', 'Some of you do not feel safe on the way home.']);
+  assert.equal(pack.cards[0].we_did.en, 'The youth forum now sits on every school council meeting.');
+  assert.equal(pack.cards[1].we_did.pl, 'Oświetlimy ścieżki do parku i przystanki.');
   report = await app.report();
   assert.match(report.drawnText.replace(/\s+/g, ' '), /Saved station_pack_pupil_.*wave 2026-autumn/);
 }, { context: LAPTOP });
@@ -110,12 +119,13 @@ browserTest('a volunteer loads a station pack; each person sees its cards, hears
   assert.equal(report.screen, 'station_setup');
   await shot(page, 'station-pack-refused');
 
-  // A good pack is shown whole before it is used, and the volunteer confirms whose it is.
-  await loadPack(app, writePack('pack_pupil.json'));
+  // The officer's pack is shown whole before it is used, and the volunteer confirms whose it is.
+  assert.ok(exportedPack, 'the officer downloaded a pack');
+  await loadPack(app, exportedPack);
   report = await app.waitForScreen('station_pack');
   assert.equal(report.title, 'Station pack from Sam Patel');
-  for (const words of ['"How are you doing? Our pupil survey"', 'Wave: 2026-autumn', 'after 4 minutes without a touch',
-    'You told us: Fewer than half of you felt listened to', 'So we: ask every school to check them twice a day']) {
+  for (const words of ['"How are you doing? Our pupil survey"', 'Wave: 2026-autumn', 'after 3 minutes without a touch',
+    'You told us: Not enough of you feel adults listen', 'What we are doing: We will light the paths to the park']) {
     assert.ok(drawn(report).includes(words), `the pack page shows "${words}"`);
   }
   const use = await app.item('use_pack');
@@ -140,19 +150,19 @@ browserTest('a volunteer loads a station pack; each person sees its cards, hears
   await app.tap('start');
   report = await app.waitForScreen('you_said');
   assert.equal(report.title, 'Last time, you told us');
-  assert.ok(drawn(report).includes('Fewer than half of you felt listened to in your meetings'));
+  assert.ok(drawn(report).includes('Not enough of you feel adults listen when you say what you think.'));
   assert.ok(drawn(report).includes('1 of 2'));
   await shot(page, 'you-said-card-1');
   const tree = await accessibleText(page);
-  assert.ok(tree.includes('You told us') && tree.includes('Fewer than half of you felt listened to in your meetings') &&
-    tree.includes('start every forum meeting with your questions first'), `a screen reader reads the card: ${tree}`);
+  assert.ok(tree.includes('You told us') && tree.includes('Not enough of you feel adults listen when you say what you think.') &&
+    tree.includes('The youth forum now sits on every school council meeting.'), `a screen reader reads the card: ${tree}`);
   await app.tap('read_aloud');
   const spoken = await page.evaluate(() => window.__spoken);
   assert.equal(spoken.length, 1);
-  assert.match(spoken[0], /You told us: Fewer than half of you felt listened to in your meetings\. So we: start every forum/);
+  assert.match(spoken[0], /You told us: Not enough of you feel adults listen when you say what you think\. What we are doing about it: The youth forum now sits/);
   await app.tap('next');
   report = await app.report();
-  assert.ok(drawn(report).includes('The school toilets were not clean') && drawn(report).includes('2 of 2'));
+  assert.ok(drawn(report).includes('Some of you do not feel safe on the way home.') && drawn(report).includes('2 of 2'));
   await app.tap('skip_cards');
   await app.waitForScreen('consent');
   // Back to the start and on again: the same person does not see the cards twice.
