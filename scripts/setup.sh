@@ -160,7 +160,7 @@ build_libsodium_for_wasm() {
   (cd "$dl" && apt-get source -o APT::Sandbox::User=root --download-only -qq "libsodium=$version" >/dev/null)
   rm -rf "$src" "$objects" "$prefix"
   dpkg-source -x "$dl/libsodium_${version}.dsc" "$src" >/dev/null || die "could not unpack libsodium $version"
-  log "building libsodium $version for WebAssembly (once, 1 to 3 minutes)"
+  log "building libsodium $version for WebAssembly (once, 2 to 5 minutes)"
   cp "$src/builds/msvc/version.h" "$src/src/libsodium/include/sodium/version.h"
   mkdir -p "$objects" "$prefix/lib"
   (cd "$src/src/libsodium" && find . -name '*.c' | sort | sed 's|^\./||' |
