@@ -13,10 +13,12 @@ export NODE_PATH=/usr/share/nodejs
 YOUSAID_IMGUI_DIR="$YOUSAID_CACHE/src/imgui"
 YOUSAID_SDL2_SRC_DIR="$YOUSAID_CACHE/src/sdl2"
 YOUSAID_SDL2_WASM_PREFIX="$YOUSAID_CACHE/sdl2-wasm-lean"
+YOUSAID_SODIUM_WASM_PREFIX="$YOUSAID_CACHE/libsodium-wasm"
 # em++ cannot see /usr/include; this folder holds links to the header-only libraries only.
 YOUSAID_WASM_INCLUDE="$YOUSAID_CACHE/wasm-include"
 YOUSAID_BUILD="${YOUSAID_BUILD:-$YOUSAID_ROOT/build}"
-export YOUSAID_IMGUI_DIR YOUSAID_SDL2_SRC_DIR YOUSAID_SDL2_WASM_PREFIX YOUSAID_WASM_INCLUDE YOUSAID_BUILD
+export YOUSAID_IMGUI_DIR YOUSAID_SDL2_SRC_DIR YOUSAID_SDL2_WASM_PREFIX YOUSAID_SODIUM_WASM_PREFIX YOUSAID_WASM_INCLUDE
+export YOUSAID_BUILD
 
 log() { printf '\033[1m[yousaid]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[yousaid] error:\033[0m %s\n' "$*" >&2; exit 1; }

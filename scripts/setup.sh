@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 APT_PACKAGES=(
   build-essential cmake make pkg-config xz-utils ca-certificates
-  emscripten libcereal-dev rapidjson-dev doctest-dev libsdl2-dev
+  emscripten libcereal-dev rapidjson-dev doctest-dev libsdl2-dev libsodium-dev dpkg-dev
   clang libclang-rt-14-dev
   fonts-noto-core fonts-dejavu-core fonts-opendyslexic python3-fonttools
   chromium
@@ -142,6 +142,36 @@ build_sdl2_for_wasm() {
   rm -rf "$build"
 }
 
+# libsodium for WebAssembly, from the same Debian source package as the native libsodium-dev
+# (Debian's patches applied). Its C files compile with emcc as they are, without running
+# its configure script: CONFIGURED and the endianness say what configure would have found,
+# and builds/msvc carries the version.h that configure would have written.
+build_libsodium_for_wasm() {
+  local prefix="$YOUSAID_SODIUM_WASM_PREFIX" stamp="$YOUSAID_SODIUM_WASM_PREFIX/.yousaid-stamp"
+  local version want
+  version=$(dpkg-query -W -f='${Version}' libsodium-dev)
+  want="libsodium $version emscripten $(dpkg-query -W -f='${Version}' emscripten) O2"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  enable_deb_src
+  apt_update_once
+  local dl="$YOUSAID_CACHE/downloads" src="$YOUSAID_CACHE/build/libsodium-src" objects="$YOUSAID_CACHE/build/libsodium-obj"
+  mkdir -p "$dl"
+  log "downloading Debian source package libsodium $version"
+  (cd "$dl" && apt-get source -o APT::Sandbox::User=root --download-only -qq "libsodium=$version" >/dev/null)
+  rm -rf "$src" "$objects" "$prefix"
+  dpkg-source -x "$dl/libsodium_${version}.dsc" "$src" >/dev/null || die "could not unpack libsodium $version"
+  log "building libsodium $version for WebAssembly (once, 2 to 5 minutes)"
+  cp "$src/builds/msvc/version.h" "$src/src/libsodium/include/sodium/version.h"
+  mkdir -p "$objects" "$prefix/lib"
+  (cd "$src/src/libsodium" && find . -name '*.c' | sort | sed 's|^\./||' |
+    xargs -P"$(nproc)" -I{} sh -c 'emcc -O2 -DCONFIGURED -DNATIVE_LITTLE_ENDIAN -Iinclude -Iinclude/sodium -c "$1" -o "$2/$(echo "$1" | tr / _).o"' _ {} "$objects") ||
+    die "libsodium WebAssembly build failed"
+  emar rcs "$prefix/lib/libsodium.a" "$objects"/*.o
+  cp -a "$src/src/libsodium/include" "$prefix/include"
+  rm -rf "$objects" "$src"
+  echo "$want" > "$stamp"
+}
+
 link_wasm_headers() {
   mkdir -p "$YOUSAID_WASM_INCLUDE"
   local lib
@@ -189,6 +219,7 @@ fetch_source imgui "$IMGUI_VERSION" "$YOUSAID_IMGUI_DIR"
 fetch_source libsdl2 "$SDL2_VERSION" "$YOUSAID_SDL2_SRC_DIR"
 copy_emscripten_cache
 build_sdl2_for_wasm
+build_libsodium_for_wasm
 link_wasm_headers
 install_node_modules
 log "setup complete (cache: $YOUSAID_CACHE)"
