@@ -74,10 +74,16 @@ void ActionsView::DrawFindingButtons(FrameContext& frame, const OfficerReport& o
 
 void ActionsView::DrawThemeButtons(FrameContext& frame, const OfficerReport& officer, const std::string& question) {
     const AnalyticsReport& report = officer.report;
+    if (report.waves.empty()) return;
+    // The wave the theme counts above show: only a theme counted there, and not hidden, is offered.
+    const std::optional<std::uint32_t> chosen = report.FindWave(host_.Choices().reported_wave);
+    const std::uint32_t wave = chosen ? *chosen : static_cast<std::uint32_t>(report.waves.size() - 1);
     std::vector<std::string> themes;
     for (const CommentThemeRow& row : report.comment_themes) {
         const CommentThemeItem& item = report.comment_theme_items[row.item];
-        if (row.breakdown != 0 || row.suppressed || item.question != question) continue;
+        if (row.wave != wave || row.breakdown != 0 || row.suppressed || row.comments <= 0 || item.question != question) {
+            continue;
+        }
         if (std::find(themes.begin(), themes.end(), item.theme) == themes.end()) themes.push_back(item.theme);
     }
     if (themes.empty()) return;

@@ -117,6 +117,9 @@ browserTest('an officer reads and tags comments, and sees theme counts with a hi
   // Two comments on school food in the latest wave: fewer than ten, so hidden everywhere.
   assert.ok(texts.includes(`School food, Everyone: ${HIDDEN}.`), texts);
   assert.ok(texts.includes(`Cost, Everyone: ${HIDDEN}.`), texts);
+  // A theme whose count is hidden is not offered as the start of a "You said, we did" item.
+  const offered = (await app.report()).items.filter((item) => item.id.startsWith('action_from:theme:'));
+  assert.deepEqual(offered.map((item) => item.id), []);
 
   // A theme comes off with its cross.
   await app.click('remove_theme:0:Cost');

@@ -75,11 +75,7 @@ void WriteItem(JsonWriter& json, const ActionItem& item) {
 std::string ActionListJson(const ActionList& list) {
     rapidjson::StringBuffer buffer;
     JsonWriter json(buffer);
-    json.StartObject();
-    json.Key("format");
-    json.String(kFormatName);
-    json.Key("version");
-    json.Int(kActionListFormatVersion);
+    StartVersionedJson(json, kFormatName, kActionListFormatVersion);
     json.Key("target_percent");
     json.Double(list.TargetPercent());
     json.Key("items");

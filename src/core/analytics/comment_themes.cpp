@@ -141,11 +141,7 @@ bool ThemeTags::Remove(const CommentKey& comment, std::string_view theme) {
 std::string ThemeTagsJson(const ThemeTags& tags) {
     rapidjson::StringBuffer buffer;
     JsonWriter json(buffer);
-    json.StartObject();
-    json.Key("format");
-    json.String(kFormatName);
-    json.Key("version");
-    json.Int(kThemeTagsFormatVersion);
+    StartVersionedJson(json, kFormatName, kThemeTagsFormatVersion);
     json.Key("themes");
     WriteNames(json, tags.Themes());
     json.Key("tags");

@@ -32,11 +32,7 @@ std::optional<KpiOverride> ReadOverride(const rapidjson::Value& entry, const std
 std::string KpiOverridesJson(const std::vector<KpiOverride>& overrides) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartObject();
-    writer.Key("format");
-    writer.String(kFormatName);
-    writer.Key("version");
-    writer.Int(kKpiOverridesFormatVersion);
+    StartVersionedJson(writer, kFormatName, kKpiOverridesFormatVersion);
     writer.Key("overrides");
     writer.StartArray();
     for (const KpiOverride& entry : overrides) {

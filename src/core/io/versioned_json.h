@@ -11,6 +11,17 @@
 
 namespace yousaid {
 
+// Opens the one object such a file is, naming its format and version first:
+// {"format": "yousaid-...", "version": N, ... (the caller writes the rest and closes it).
+template <typename JsonWriter>
+void StartVersionedJson(JsonWriter& writer, const char* format, int version) {
+    writer.StartObject();
+    writer.Key("format");
+    writer.String(format);
+    writer.Key("version");
+    writer.Int(version);
+}
+
 // A problem at `path` (a JSON path, "overrides[2].status"; empty for the whole file) in a file.
 Problem JsonFileProblem(const std::string& file_name, std::string path, std::string message);
 

@@ -22,14 +22,6 @@ void WriteText(Writer& writer, const char* key, const std::string& value) {
     writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-// The object that opens each file: what it is, and which version of it.
-void StartVersionedObject(Writer& writer, const char* format, int version) {
-    writer.StartObject();
-    WriteText(writer, "format", format);
-    writer.Key("version");
-    writer.Int(version);
-}
-
 void WriteTranslatable(Writer& writer, const char* key, const TranslatableText& text) {
     writer.Key(key);
     writer.StartObject();
@@ -204,7 +196,7 @@ void ReadSurvey(const rapidjson::Value& document, const std::string& file_name, 
 std::string StationPackJson(const StationPack& pack) {
     rapidjson::StringBuffer buffer;
     Writer writer(buffer);
-    StartVersionedObject(writer, kPackFormat, kStationPackFormatVersion);
+    StartVersionedJson(writer, kPackFormat, kStationPackFormatVersion);
     WriteText(writer, "prepared_by", pack.prepared_by);
     WriteText(writer, "prepared_on", pack.prepared_on);
     writer.Key("survey");
@@ -241,7 +233,7 @@ Result<StationPack> ReadStationPack(std::string_view text, const std::string& fi
 std::string StationCardsJson(const StationCards& cards) {
     rapidjson::StringBuffer buffer;
     Writer writer(buffer);
-    StartVersionedObject(writer, kCardsFormat, kCardsFormatVersion);
+    StartVersionedJson(writer, kCardsFormat, kCardsFormatVersion);
     WriteText(writer, "survey_id", cards.survey_id);
     WriteText(writer, "prepared_by", cards.prepared_by);
     WriteCards(writer, cards.cards);
