@@ -36,7 +36,7 @@ public:
     void SetActionTarget(double percent) override;
     void DownloadActionBackup() override;
     void ChooseActionBackup() override { services_.pick_side_file(SideFileKind::kActions); }
-    const ui::ActionsNotice& ActionsNotice() const override { return notice_; }
+    const ui::ActionsNotice& Notice() const override { return notice_; }
 
 private:
     // Writes the list; on failure the notice says so and the list stays as it is in memory.

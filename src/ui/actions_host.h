@@ -28,7 +28,7 @@ public:
     virtual void SetActionTarget(double percent) = 0;
     virtual void DownloadActionBackup() = 0;
     virtual void ChooseActionBackup() = 0;  // opens the file picker; the file merges in
-    virtual const ActionsNotice& ActionsNotice() const = 0;
+    virtual const ActionsNotice& Notice() const = 0;
 };
 
 }  // namespace yousaid::ui

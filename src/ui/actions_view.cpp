@@ -121,7 +121,7 @@ void ActionsView::Draw(FrameContext& frame) {
         return;
     }
     DrawSummary(frame, survey->id);
-    const ActionsNotice& notice = host_.Actions().ActionsNotice();
+    const ActionsNotice& notice = host_.Actions().Notice();
     if (!notice.message.empty()) BoldParagraph(frame, notice.message);
     for (const Problem& problem : notice.problems) StaffWarning(frame, problem.ToString());
     for (const std::string& conflict : notice.conflicts) StaffWarning(frame, "Conflict: " + conflict);

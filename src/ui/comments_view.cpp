@@ -166,15 +166,15 @@ void DrawThemeCounts(FrameContext& frame, const AnalyticsReport& report, const W
     FigureRows table;
     table.count = rows.size();
     table.cell = [&](std::size_t row, std::size_t column) -> std::string {
-        const CommentThemeRow& shown = *rows[row];
-        if (column == 0) return report.comment_theme_items[shown.item].theme;
-        if (column == 1) return group_name(shown);
-        return count_text(shown);
+        const CommentThemeRow& counted = *rows[row];
+        if (column == 0) return report.comment_theme_items[counted.item].theme;
+        if (column == 1) return group_name(counted);
+        return count_text(counted);
     };
     table.spoken = [&](std::size_t row) {
-        const CommentThemeRow& shown = *rows[row];
-        return report.comment_theme_items[shown.item].theme + ", " + group_name(shown) + ": " + count_text(shown) +
-               (shown.suppressed ? "." : " comments.");
+        const CommentThemeRow& counted = *rows[row];
+        return report.comment_theme_items[counted.item].theme + ", " + group_name(counted) + ": " + count_text(counted) +
+               (counted.suppressed ? "." : " comments.");
     };
     FigureTable(frame, "comment_themes", {{"Theme", 3}, {"Group", 3}, {"Comments", 2}}, table);
 }
