@@ -96,7 +96,7 @@ TEST_CASE("transfer: export then read back gives the same header and responses")
     const TransferReadResult read = ReadTransferFile(file, "tablet3.yousaid");
     REQUIRE_MESSAGE(read.ok(), read.Message());
     CHECK(read.problem == TransferProblem::kNone);
-    CHECK(read.format_version == 1);
+    CHECK(read.format_version == kTransferFormatVersion);
     CHECK(read.header.station_id == "tablet-3");
     CHECK(read.header.event_id == "local-offer-fayre");
     CHECK(read.header.exported_at_ms == 1773504131000);
@@ -246,7 +246,7 @@ TEST_CASE("transfer: files that are not transfer files are refused with a reason
 
 TEST_CASE("transfer: a file from a newer version of Yousaid says so") {
     std::string file = WriteTransferFile(Settings(), MakeResponses(1, 2));
-    PutU32(file, 16, 2);
+    PutU32(file, 16, kTransferFormatVersion + 1);
     Reseal(file);
     const TransferReadResult read = ReadTransferFile(file, "tablet3.yousaid");
     CHECK(read.problem == TransferProblem::kNewerVersion);
@@ -404,7 +404,7 @@ TEST_CASE("transfer: JSON that is not an export, or from a newer version, is ref
     CHECK(ReadResponsesJson("{\"format\": \"yousaid-responses\", \"format_version\": NaN}", "x.json").problem ==
           TransferProblem::kDamaged);
     const TransferReadResult newer =
-        ReadResponsesJson("{\"format\": \"yousaid-responses\", \"format_version\": 2}", "x.json");
+        ReadResponsesJson("{\"format\": \"yousaid-responses\", \"format_version\": 3}", "x.json");
     CHECK(newer.problem == TransferProblem::kNewerVersion);
     CHECK(newer.Message().find("made by a newer version of Yousaid") != std::string::npos);
     const std::string json = WriteResponsesJson(Settings(), MakeResponses(1, 2));

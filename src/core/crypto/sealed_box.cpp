@@ -128,6 +128,12 @@ std::vector<std::string> RecordKeyIds(std::string_view record) {
     return ids;
 }
 
+std::string NameKeyIds(const std::vector<std::string>& key_ids) {
+    std::string named;
+    for (const std::string& id : key_ids) named += (named.empty() ? "" : ", ") + id + " (" + KeyIdWords(id) + ")";
+    return named;
+}
+
 Result<std::string> OpenRecord(std::string_view record, const Keyring& keyring) {
     using Opened = Result<std::string>;
     if (record.size() >= 3 && std::memcmp(record.data(), kMagic, 3) == 0 && (record.size() < 4 || record[3] != kMagic[3])) {
@@ -148,10 +154,8 @@ Result<std::string> OpenRecord(std::string_view record, const Keyring& keyring) 
     }
     if (!have_key) {
         const bool any_held = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return keyring.Has(id); });
-        std::string named;
-        for (const std::string& id : ids) named += (named.empty() ? "" : ", ") + id + " (" + KeyIdWords(id) + ")";
         return Opened::Failure(any_held ? "the sealed record is damaged"
-                                        : "sealed to keys that are not unlocked here: " + named);
+                                        : "sealed to keys that are not unlocked here: " + NameKeyIds(ids));
     }
     std::string plaintext(record.size() - header - kTagBytes, '\0');
     unsigned long long length = 0;

@@ -58,6 +58,8 @@ KeyPair GenerateKeyPair();
 std::string KeyIdOf(const PublicKey& public_key);
 // The id as four short words ("amber otter crisp lake"), for reading back over the phone.
 std::string KeyIdWords(std::string_view key_id);
+// Key ids with their words, for messages: "8336a961f6ffec85 (island plum garden mint), ...".
+std::string NameKeyIds(const std::vector<std::string>& key_ids);
 
 // Keys that are unlocked, by key id. Several at once, so that waves sealed to an old key
 // still open after a new one is made.

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "core/base/utf8.h"
+#include "core/crypto/base64.h"
 #include "core/io/versioned_json.h"
 
 namespace yousaid {
@@ -18,25 +19,11 @@ constexpr std::uint64_t kMaxOperations = 10;
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-std::string Base64(const std::uint8_t* bytes, std::size_t count) {
-    std::string text(sodium_base64_ENCODED_LEN(count, sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(text.data(), text.size(), bytes, count, sodium_base64_VARIANT_ORIGINAL);
-    text.pop_back();  // the terminating NUL
-    return text;
-}
-
 // Exactly `count` bytes from base64 text, or nothing.
-std::optional<std::vector<std::uint8_t>> FromBase64(std::string_view text, std::size_t count) {
-    std::vector<std::uint8_t> bytes(count + 3);
-    std::size_t length = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length, &end,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        end != text.data() + text.size() || length != count) {
-        return std::nullopt;
-    }
-    bytes.resize(count);
-    return bytes;
+std::optional<std::vector<std::uint8_t>> BytesFromBase64(std::string_view text, std::size_t count) {
+    const std::optional<std::string> bytes = FromBase64(text, count + 1);
+    if (!bytes || bytes->size() != count) return std::nullopt;
+    return std::vector<std::uint8_t>(bytes->begin(), bytes->end());
 }
 
 void WriteText(Writer& writer, const char* key, std::string_view value) {
@@ -72,7 +59,7 @@ std::optional<PublicKeyFile> ReadPublicPart(const rapidjson::Document& document,
     text("name", key.name);
     text("created", key.created);
     if (text("key_id", key.key_id) && text("public_key", public_base64)) {
-        const auto bytes = FromBase64(public_base64, kPublicKeyBytes);
+        const auto bytes = BytesFromBase64(public_base64, kPublicKeyBytes);
         if (!bytes) {
             problems.push_back(JsonFileProblem(file_name, "public_key", "is not a public key (32 bytes of base64)"));
         } else {
@@ -191,7 +178,7 @@ Result<PrivateKeyFile> ReadPrivateKeyFile(std::string_view text, const std::stri
     };
     const auto bytes_of = [&](const rapidjson::Value* value, std::size_t count) -> std::optional<std::vector<std::uint8_t>> {
         if (value == nullptr || !value->IsString()) return std::nullopt;
-        return FromBase64(std::string_view(value->GetString(), value->GetStringLength()), count);
+        return BytesFromBase64(std::string_view(value->GetString(), value->GetStringLength()), count);
     };
     const auto top = [&](const char* field) -> const rapidjson::Value* {
         const auto found = document.FindMember(field);

@@ -212,6 +212,13 @@ std::vector<std::string> CheckResponse(const Survey& survey, const Response& res
         return problems;
     }
     if (response.id.IsNil()) problems.push_back("response has no id");
+    // A sealed response's answers are checked when it is opened, with a key.
+    if (response.IsSealed()) {
+        if (!response.answers.empty() || !response.language.empty()) {
+            problems.push_back("a sealed response shows no language or answers");
+        }
+        return problems;
+    }
     if (response.status == ResponseStatus::kRefused) {
         if (!response.answers.empty()) problems.push_back("a refused response cannot hold answers");
         return problems;

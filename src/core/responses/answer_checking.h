@@ -40,7 +40,8 @@ enum class Completeness {
 std::vector<std::string> CheckAnswerSet(const Survey& survey, const AnswerMap& answers, Completeness completeness);
 
 // CheckAnswerSet for a stored response, plus the response's own fields: the right
-// survey and version, and no answers on a refusal.
+// survey and version, and no answers on a refusal. For a sealed response, only the readable
+// fields: its answers are checked once it is opened.
 std::vector<std::string> CheckResponse(const Survey& survey, const Response& response);
 
 }  // namespace yousaid

@@ -95,7 +95,7 @@ bool operator==(const Response& a, const Response& b) {
     return a.id == b.id && a.survey_id == b.survey_id && a.survey_version == b.survey_version && a.wave == b.wave &&
            a.station_id == b.station_id && a.event_id == b.event_id && a.started_at_ms == b.started_at_ms &&
            a.submitted_at_ms == b.submitted_at_ms && a.status == b.status && a.answer_mode == b.answer_mode &&
-           a.language == b.language && a.answers == b.answers;
+           a.language == b.language && a.answers == b.answers && a.sealed == b.sealed;
 }
 
 }  // namespace yousaid

@@ -78,6 +78,13 @@ struct Response {
     AnswerMode answer_mode = AnswerMode::kSelf;
     std::string language = "en";
     AnswerMap answers;
+    // On a station with officer keys: the whole response (answers and language included)
+    // sealed to those keys (sealed_response.h), while the fields above the language stay
+    // readable for counting and merging; the language and answers are then empty. Empty for
+    // a response in the clear.
+    std::string sealed;
+
+    bool IsSealed() const { return !sealed.empty(); }
 
     friend bool operator==(const Response& a, const Response& b);
     friend bool operator!=(const Response& a, const Response& b) { return !(a == b); }
@@ -91,7 +98,8 @@ struct Response {
                 cereal::make_nvp("submitted_at_ms", submitted_at_ms),
                 cereal::make_nvp("status", std::string(ResponseStatusName(status))),
                 cereal::make_nvp("answer_mode", std::string(AnswerModeName(answer_mode))),
-                cereal::make_nvp("language", language), cereal::make_nvp("answers", answers));
+                cereal::make_nvp("language", language), cereal::make_nvp("answers", answers),
+                cereal::make_nvp("sealed", sealed));
     }
 
     template <class Archive>
@@ -109,6 +117,8 @@ struct Response {
                 cereal::make_nvp("submitted_at_ms", submitted_at_ms), cereal::make_nvp("status", status_name),
                 cereal::make_nvp("answer_mode", mode_name), cereal::make_nvp("language", language),
                 cereal::make_nvp("answers", answers));
+        sealed.clear();
+        if (version >= 2) archive(cereal::make_nvp("sealed", sealed));
         const auto parsed_id = ResponseId::FromHex(id_hex);
         if (!parsed_id) throw cereal::Exception("response id '" + id_hex + "' is not 32 hex digits");
         const auto parsed_status = ParseResponseStatus(status_name);
@@ -120,7 +130,8 @@ struct Response {
         answer_mode = *parsed_mode;
     }
 
-    static constexpr std::uint32_t kSerialVersion = 1;
+    // 2: `sealed` added.
+    static constexpr std::uint32_t kSerialVersion = 2;
 };
 
 // Takes each response a reader hands on as it is read, so that a file far larger than what is

@@ -150,6 +150,7 @@ ResponseFingerprint FingerprintOf(const Response& response) {
         hasher.Add(question_id);
         hasher.Add(answer);
     }
+    if (response.IsSealed()) hasher.Add(response.sealed);
     return hasher.Finish();
 }
 

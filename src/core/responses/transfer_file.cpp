@@ -16,6 +16,7 @@
 #include "core/base/calendar.h"
 #include "core/base/enum_names.h"
 #include "core/io/checked_portable_binary.h"
+#include "core/crypto/base64.h"
 #include "core/crypto/crc32.h"
 #include "core/base/utf8.h"
 
@@ -146,6 +147,10 @@ void WriteResponse(JsonWriter& writer, const Response& response) {
         WriteAnswer(writer, answer);
     }
     writer.EndObject();
+    if (response.IsSealed()) {
+        WriteKey(writer, "sealed");
+        WriteString(writer, Base64(response.sealed));
+    }
     writer.EndObject();
 }
 
@@ -248,6 +253,19 @@ Response ReadJsonResponse(const JsonValue& value, const std::string& path) {
         const std::string answer_path = path + ".answers." + question_id;
         if (response.answers.count(question_id) != 0) throw JsonFieldError{answer_path, "appears twice"};
         response.answers.emplace(std::move(question_id), ReadJsonAnswer(member->value, answer_path));
+    }
+    const auto sealed = value.FindMember("sealed");
+    if (sealed != value.MemberEnd()) {
+        std::optional<std::string> bytes;
+        if (sealed->value.IsString()) {
+            bytes = FromBase64(std::string_view(sealed->value.GetString(), sealed->value.GetStringLength()),
+                               kMaxSealedResponseBytes);
+        }
+        if (!bytes || bytes->empty()) throw JsonFieldError{path + ".sealed", "should be the sealed answers in base64"};
+        if (!response.language.empty() || !response.answers.empty()) {
+            throw JsonFieldError{path + ".sealed", "a sealed response shows no language or answers"};
+        }
+        response.sealed = std::move(*bytes);
     }
     return response;
 }
@@ -504,7 +522,10 @@ std::string WriteResponsesJson(const TransferExportSettings& settings, const std
     WriteKey(writer, "format");
     WriteString(writer, kResponsesJsonFormat);
     WriteKey(writer, "format_version");
-    writer.Int(kResponsesJsonFormatVersion);
+    // Files without sealed responses stay readable by versions before sealing.
+    const bool any_sealed =
+        std::any_of(responses.begin(), responses.end(), [](const Response& response) { return response.IsSealed(); });
+    writer.Int(any_sealed ? kResponsesJsonFormatVersion : 1);
     WriteKey(writer, "station_id");
     WriteString(writer, header.station_id);
     WriteKey(writer, "event_id");

@@ -28,14 +28,19 @@ namespace yousaid {
 
 // Exactly 16 bytes, no terminator in the file.
 inline constexpr std::string_view kTransferMagic = "YOUSAID-TRANSFER";
-inline constexpr std::uint32_t kTransferFormatVersion = 1;
+// 2: responses may be sealed (Response's cereal version 2). Version 1 files still read.
+inline constexpr std::uint32_t kTransferFormatVersion = 2;
 inline constexpr std::uint32_t kTransferFixedHeaderBytes = 36;
 // Fixed header, summary length, and the trailing CRC: the smallest possible file is bigger.
 inline constexpr std::uint32_t kTransferMinimumBytes = kTransferFixedHeaderBytes + 4 + 4;
 // Far more than a year of responses from one tablet; anything bigger is not ours.
 inline constexpr std::uint64_t kMaxTransferFileBytes = 512ull * 1024ull * 1024ull;
 inline constexpr std::string_view kResponsesJsonFormat = "yousaid-responses";
-inline constexpr std::int32_t kResponsesJsonFormatVersion = 1;
+// 2: a response may be sealed ("sealed": base64, with no language or answers). An export
+// without a sealed response is still written as version 1.
+inline constexpr std::int32_t kResponsesJsonFormatVersion = 2;
+// A sealed response is a few kilobytes; more than this is not one.
+inline constexpr std::size_t kMaxSealedResponseBytes = 4u * 1024u * 1024u;
 // The extension the app gives transfer files.
 inline constexpr std::string_view kTransferFileExtension = ".yousaid";
 
