@@ -3,8 +3,6 @@
 // to the stations. The passphrase comes from YOUSAID_KEY_PASSPHRASE, or is asked for twice on
 // the terminal without echo. It is never printed, logged or written.
 #include <sys/stat.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +14,7 @@
 #include "core/base/file_io.h"
 #include "core/keys/officer_key.h"
 #include "core/station/settings_file.h"
+#include "tools/terminal_passphrase.h"
 
 namespace {
 
@@ -35,32 +34,16 @@ int Usage(const char* problem) {
     return 2;
 }
 
-std::string ReadHidden(const char* prompt) {
-    std::fprintf(stderr, "%s", prompt);
-    termios before{};
-    const bool terminal = tcgetattr(STDIN_FILENO, &before) == 0;
-    if (terminal) {
-        termios hidden = before;
-        hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (terminal) tcsetattr(STDIN_FILENO, TCSANOW, &before);
-    std::fprintf(stderr, "\n");
-    return line;
-}
-
 std::string Passphrase() {
     if (const char* given = std::getenv("YOUSAID_KEY_PASSPHRASE")) return given;
     for (;;) {
-        const std::string first = ReadHidden("Passphrase (at least 12 characters): ");
+        const std::string first = yousaid::tools::ReadHidden("Passphrase (at least 12 characters): ");
         if (const std::string problem = yousaid::PassphraseProblem(first); !problem.empty()) {
             std::fprintf(stderr, "%s\n", problem.c_str());
             if (!std::cin) return {};
             continue;
         }
-        if (ReadHidden("The same passphrase again: ") == first) return first;
+        if (yousaid::tools::ReadHidden("The same passphrase again: ") == first) return first;
         std::fprintf(stderr, "The two passphrases differ. Try again.\n");
         if (!std::cin) return {};
     }

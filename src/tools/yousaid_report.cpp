@@ -5,6 +5,7 @@
 // Exit status: 0 written; 2 bad input or usage (the message names the file, row and field);
 // 1 the output could not be written.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -26,10 +27,15 @@
 #include "core/analytics/population.h"
 #include "core/analytics/report_request.h"
 #include "core/analytics/report_writer.h"
+#include "core/officer/report_responses.h"
+#include "core/keys/officer_key.h"
+#include "core/responses/answer_checking.h"
 #include "core/responses/response.h"
+#include "core/responses/sealed_response.h"
 #include "core/storage/response_import.h"
 #include "core/responses/response_set.h"
 #include "core/survey/survey_loader.h"
+#include "tools/terminal_passphrase.h"
 
 namespace {
 
@@ -70,6 +76,10 @@ Options:
                            small cohorts; 0 turns suppression off)
   --include-dont-know      count "don't know" answers in satisfaction denominators
                            ("prefer not to say" never is)
+  --key FILE               an officer's private key file, to open responses sealed to it
+                           (repeat for several keys: a rotated key, a recovery key); the
+                           passphrase comes from YOUSAID_KEY_PASSPHRASE (tried for every
+                           key) or is asked for without echo, once per key
   --help                   show this text
 
 Writes in DIR: return_rates.csv, satisfaction.csv, means.csv, change.csv,
@@ -91,6 +101,7 @@ struct Arguments {
     std::optional<std::int64_t> min_cell;
     bool include_dont_know = false;
     std::string out;
+    std::vector<std::string> keys;  // private key files, to open sealed responses
     bool help = false;
 };
 
@@ -162,6 +173,8 @@ Arguments ParseArguments(int argc, char** argv) {
             arguments.min_cell = *value;
         } else if (option == "--include-dont-know") {
             arguments.include_dont_know = true;
+        } else if (option == "--key") {
+            arguments.keys.push_back(value_after(index, option));
         } else if (option == "--out") {
             arguments.out = value_after(index, option);
         } else {
@@ -175,104 +188,27 @@ Arguments ParseArguments(int argc, char** argv) {
     return arguments;
 }
 
-struct ReportResponses {
-    yousaid::EncodedResponses encoded;
-    std::vector<yousaid::ResponseId> row_ids;  // each row's response id
-    std::vector<std::string> notes;  // e.g. responses to other surveys left out
-};
-
-// What reading the response files found, file by file, so that every line can be listed in
-// the order of the files, whichever step found it.
-struct ResponseFileFindings {
-    explicit ResponseFileFindings(std::size_t file_count) : problems(file_count), merged(file_count, false) {}
-
-    std::vector<std::vector<std::string>> problems;  // by file
-    std::vector<bool> merged;                        // the file was read, and its responses offered
-    std::vector<std::string> notes;
-    std::set<yousaid::ResponseId> conflicting_ids;
-    std::vector<yousaid::Problem> encoding_problems;  // a bug upstream if ever seen
-};
-
-// Reads one file, handing each response to the builder as it is read. A file refused as a
-// whole is taken back out of the builder: its responses do not count, as if never offered.
-void ReadResponseFile(const std::string& path, std::size_t file_index, const yousaid::Survey& survey,
-                      yousaid::EncodedResponsesBuilder& builder, ResponseFileFindings& findings) {
-    if (!std::filesystem::is_regular_file(path)) {
-        findings.problems[file_index].push_back(path + ": no such file");
-        return;
+// Each --key file, unlocked with YOUSAID_KEY_PASSPHRASE or a passphrase asked for on the
+// terminal. The secret keys stay in memory and are wiped when the keyring goes.
+yousaid::Keyring UnlockKeys(const std::vector<std::string>& paths) {
+    yousaid::Keyring keyring;
+    const char* given = std::getenv("YOUSAID_KEY_PASSPHRASE");
+    for (const std::string& path : paths) {
+        const yousaid::Result<yousaid::PrivateKeyFile> file = yousaid::ReadPrivateKeyFile(ReadWholeFile(path), FileNameOf(path));
+        if (!file.ok()) throw BadInput{file.Message()};
+        const yousaid::PublicKeyFile& key = file.value->public_part;
+        std::string passphrase = given != nullptr
+                                     ? std::string(given)
+                                     : yousaid::tools::ReadHidden("Passphrase for " + key.name + "'s key " + key.key_id +
+                                                                  " (" + yousaid::KeyIdWords(key.key_id) + "): ");
+        const yousaid::Result<yousaid::KeyPair> unlocked = yousaid::UnlockPrivateKey(*file.value, passphrase, FileNameOf(path));
+        yousaid::WipeText(passphrase);
+        if (!unlocked.ok()) throw BadInput{unlocked.Message()};
+        keyring.Add(*unlocked.value);
+        std::fprintf(stderr, "note: unlocked %s's key %s (%s)\n", key.name.c_str(), key.key_id.c_str(),
+                     yousaid::KeyIdWords(key.key_id).c_str());
     }
-    builder.Checkpoint();
-    std::size_t accepted = 0;
-    std::size_t already_held = 0;
-    const yousaid::LoadedResponses loaded =
-        yousaid::StreamResponsesFromFile(path, survey, [&](yousaid::Response&& response) {
-            ++accepted;
-            yousaid::EncodedResponsesBuilder::Offered offered = builder.Offer(response);
-            if (offered.problem) findings.encoding_problems.push_back(std::move(*offered.problem));
-            if (offered.outcome == yousaid::MergeOutcome::kAlreadyHeld) ++already_held;
-            if (offered.outcome == yousaid::MergeOutcome::kConflict) findings.conflicting_ids.insert(response.id);
-        });
-    const std::vector<std::string> lines = loaded.ProblemLines();
-    findings.problems[file_index].insert(findings.problems[file_index].end(), lines.begin(), lines.end());
-    if (!loaded.ok()) {
-        builder.Rollback();
-        return;
-    }
-    findings.merged[file_index] = true;
-    if (accepted == 0) findings.notes.push_back(loaded.file_name + ": no responses (a header only?)");
-    if (loaded.other_surveys > 0) {
-        findings.notes.push_back(loaded.file_name + ": " + std::to_string(loaded.other_surveys) +
-                                 " responses to other surveys left out");
-    }
-    if (already_held > 0) {
-        findings.notes.push_back(loaded.file_name + ": " + std::to_string(already_held) +
-                                 " responses already read from an earlier file, counted once");
-    }
-}
-
-// The builder keeps only fingerprints, so what differs in a conflict is worked out by reading
-// the files again, keeping whole only the responses under the conflicting ids. Only a report
-// that is refused anyway pays for this.
-void DescribeConflicts(const std::vector<std::string>& files, const yousaid::Survey& survey,
-                       ResponseFileFindings& findings) {
-    yousaid::ResponseSet held;
-    for (std::size_t index = 0; index < files.size(); ++index) {
-        if (!findings.merged[index]) continue;
-        const std::string file_name = FileNameOf(files[index]);
-        yousaid::StreamResponsesFromFile(files[index], survey, [&](yousaid::Response&& response) {
-            if (findings.conflicting_ids.count(response.id) == 0) return;
-            if (held.Offer(response) != yousaid::MergeOutcome::kConflict) return;
-            findings.problems[index].push_back(file_name + ": response " + response.id.ToHex() +
-                                               " differs from a response with the same id in an earlier file: " +
-                                               yousaid::DescribeResponseDifferences(*held.Find(response.id), response));
-        });
-    }
-}
-
-// Reads every response file through the importer (src/core/storage/response_import.h), which tells
-// transfer files, their JSON exports, response CSVs and copied response stores apart by
-// content and extension and checks each response against the survey. Each response is
-// encoded as it is read and then dropped, so a file far larger than its columns can be read.
-// Responses are merged by id, so a response in two files (a re-export, a file given twice)
-// counts once. Responses to other surveys are left out with a note. Anything else that would
-// make the figures incomplete is bad input, each line naming the file (and for CSV the row
-// and column): a damaged file, a response for another version of the survey or with an
-// invalid answer, or two different responses under one id.
-ReportResponses LoadResponsesForReport(const std::vector<std::string>& files, const yousaid::Survey& survey) {
-    yousaid::EncodedResponsesBuilder builder(survey);
-    ResponseFileFindings findings(files.size());
-    for (std::size_t index = 0; index < files.size(); ++index) {
-        ReadResponseFile(files[index], index, survey, builder, findings);
-    }
-    if (!findings.conflicting_ids.empty()) DescribeConflicts(files, survey, findings);
-    std::string message;
-    for (const std::vector<std::string>& lines : findings.problems) {
-        for (const std::string& line : lines) message += (message.empty() ? "" : "\n") + line;
-    }
-    if (!message.empty()) throw BadInput{message};
-    if (!findings.encoding_problems.empty()) throw BadInput{yousaid::DescribeProblems(findings.encoding_problems)};
-    std::vector<yousaid::ResponseId> row_ids = builder.RowIds();
-    return ReportResponses{builder.TakeEncoded(), std::move(row_ids), std::move(findings.notes)};
+    return keyring;
 }
 
 yousaid::Survey LoadSurvey(const std::string& path) {
@@ -354,7 +290,7 @@ bool WriteReportFiles(const std::string& folder, const std::vector<yousaid::Repo
     return true;
 }
 
-void PrintInputSummary(const Arguments& arguments, const yousaid::Survey& survey, const ReportResponses& loaded,
+void PrintInputSummary(const Arguments& arguments, const yousaid::Survey& survey, const yousaid::ReportResponses& loaded,
                        const yousaid::AnalyticsReport& report) {
     std::int64_t complete = 0;
     std::int64_t partial = 0;
@@ -415,7 +351,11 @@ int Run(int argc, char** argv) {
     const std::optional<yousaid::KpiFile> kpis = LoadKpis(arguments.kpis, survey);
     const std::optional<yousaid::ThemeTags> themes = LoadThemes(arguments.themes);
     const std::optional<yousaid::ActionList> actions = LoadActions(arguments.actions);
-    const ReportResponses loaded = LoadResponsesForReport(arguments.responses, survey);
+    const yousaid::Keyring keyring = UnlockKeys(arguments.keys);
+    yousaid::Result<yousaid::ReportResponses> read =
+        yousaid::LoadResponsesForReport(arguments.responses, survey, keyring.Empty() ? nullptr : &keyring);
+    if (!read.ok()) throw BadInput{read.Message()};
+    const yousaid::ReportResponses& loaded = *read.value;
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
     std::optional<yousaid::CommentThemeInput> theme_input;
     if (themes) theme_input = yousaid::CommentThemesFor(*themes, loaded.encoded, loaded.row_ids);

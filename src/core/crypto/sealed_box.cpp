@@ -128,6 +128,11 @@ std::vector<std::string> RecordKeyIds(std::string_view record) {
     return ids;
 }
 
+void WipeText(std::string& text) {
+    if (!text.empty()) sodium_memzero(text.data(), text.size());
+    text.clear();
+}
+
 std::string NameKeyIds(const std::vector<std::string>& key_ids) {
     std::string named;
     for (const std::string& id : key_ids) named += (named.empty() ? "" : ", ") + id + " (" + KeyIdWords(id) + ")";

@@ -45,6 +45,9 @@ private:
     std::array<std::uint8_t, kSecretKeyBytes> bytes_{};
 };
 
+// Overwrites a passphrase or a plaintext held in a string (sodium_memzero), then empties it.
+void WipeText(std::string& text);
+
 struct KeyPair {
     PublicKey public_key{};
     SecretKey secret_key;

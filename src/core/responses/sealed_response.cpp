@@ -26,7 +26,7 @@ Result<Response> SealResponse(const Response& response, const std::vector<Public
         return Result<Response>::Failure(std::string("the response could not be encoded: ") + error.what());
     }
     Result<std::string> sealed = SealRecord(plaintext, recipients);
-    std::fill(plaintext.begin(), plaintext.end(), '\0');
+    WipeText(plaintext);
     if (!sealed.ok()) return Result<Response>::Failure(sealed.problems);
     Response outer = ReadablePartOf(response);
     outer.sealed = std::move(*sealed.value);
@@ -52,7 +52,7 @@ Result<Response> OpenSealedResponse(const Response& sealed, const Keyring& keyri
     } catch (const std::exception& error) {
         return Result<Response>::Failure(std::string("the sealed response cannot be read: ") + error.what());
     }
-    std::fill(plaintext.value->begin(), plaintext.value->end(), '\0');
+    WipeText(*plaintext.value);
     if (!ReadablePartsAgree(sealed, inner)) {
         return Result<Response>::Failure(
             "the readable fields do not match the sealed response: the record was altered or damaged");
