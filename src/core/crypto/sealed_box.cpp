@@ -82,6 +82,16 @@ std::vector<std::string> Keyring::KeyIds() const {
     return ids;
 }
 
+std::vector<PublicKey> Keyring::PublicKeys() const {
+    std::vector<PublicKey> keys;
+    for (const auto& entry : keys_) keys.push_back(entry.second.public_key);
+    return keys;
+}
+
+bool Keyring::OpensAnyOf(const std::vector<std::string>& key_ids) const {
+    return std::any_of(key_ids.begin(), key_ids.end(), [this](const std::string& id) { return Has(id); });
+}
+
 bool LooksSealed(std::string_view bytes) {
     return bytes.size() >= kHeaderBytes && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0;
 }

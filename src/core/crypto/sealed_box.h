@@ -71,6 +71,9 @@ public:
     void Add(const KeyPair& key);
     bool Has(std::string_view key_id) const;
     std::vector<std::string> KeyIds() const;
+    std::vector<PublicKey> PublicKeys() const;
+    // Holds one of these keys (RecordKeyIds of a record).
+    bool OpensAnyOf(const std::vector<std::string>& key_ids) const;
     bool Empty() const { return keys_.empty(); }
     // Every secret key wiped and forgotten.
     void Lock() { keys_.clear(); }

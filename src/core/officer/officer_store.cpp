@@ -7,6 +7,8 @@
 
 #include "core/base/file_io.h"
 #include "core/crypto/sha256.h"
+#include "core/responses/answer_checking.h"
+#include "core/responses/sealed_response.h"
 #include "core/station/settings_file.h"
 #include "core/storage/response_store.h"
 
@@ -99,7 +101,48 @@ void OfficerStore::Batch::Expect(std::size_t responses) {
     offered_.reserve(responses);
 }
 
-OfficerStore::Batch::Offered OfficerStore::Batch::Offer(const Response& response) {
+std::optional<OfficerStore::Batch::Offered> OfficerStore::Batch::OfferSealed(const Response& response,
+                                                                             std::optional<Response>& opened) {
+    Offered offered;
+    if (store_->keyring_ != nullptr && store_->keyring_->OpensAnyOf(RecordKeyIds(response.sealed))) {
+        Result<Response> result = OpenSealedResponse(response, *store_->keyring_);
+        if (!result.ok()) {
+            offered.problem = Problem::Saying("response " + response.id.ToHex() + ": " + result.Message());
+            return offered;
+        }
+        if (const Survey* survey = store_->KnownSurvey(response.survey_id, response.survey_version)) {
+            const std::vector<std::string> problems = CheckResponse(*survey, *result.value);
+            if (!problems.empty()) {
+                offered.problem = Problem::Saying("response " + response.id.ToHex() + ": " + problems.front());
+                return offered;
+            }
+        }
+        opened = std::move(*result.value);
+        return std::nullopt;
+    }
+    // Two records with one id count once. An exact copy of one waiting is dropped; any other
+    // waits too, so that whether it differs shows once it is opened.
+    const auto held_sealed = store_->sealed_rows_.find(response.id);
+    const bool copy = waiting_ids_.count(response.id) != 0 ||
+                      (held_sealed != store_->sealed_rows_.end() && held_sealed->second.fingerprint == FingerprintOf(response));
+    const bool known = copy || held_sealed != store_->sealed_rows_.end() || store_->fingerprints_.count(response.id) != 0;
+    if (!copy) {
+        waiting_.push_back(response);
+        waiting_ids_.insert(response.id);
+    }
+    if (!counts_fixed_) ++(known ? CountFor(response).already_held : CountFor(response).added);
+    if (!known) ++waiting_added_;
+    offered.outcome = known ? MergeOutcome::kAlreadyHeld : MergeOutcome::kAdded;
+    offered.waiting = !known;
+    return offered;
+}
+
+OfficerStore::Batch::Offered OfficerStore::Batch::Offer(const Response& incoming) {
+    std::optional<Response> opened;
+    if (incoming.IsSealed()) {
+        if (std::optional<Offered> kept = OfferSealed(incoming, opened)) return *kept;
+    }
+    const Response& response = opened ? *opened : incoming;
     Offered offered;
     const ResponseFingerprint fingerprint = FingerprintOf(response);
     const ResponseFingerprint* held = nullptr;
@@ -108,10 +151,13 @@ OfficerStore::Batch::Offered OfficerStore::Batch::Offer(const Response& response
     } else if (const auto earlier = offered_.find(response.id); earlier != offered_.end()) {
         held = &earlier->second;
     }
-    if (held != nullptr) {
-        offered.outcome = *held == fingerprint ? MergeOutcome::kAlreadyHeld : MergeOutcome::kConflict;
-        ImportedSurveyCount& count = CountFor(response);
-        ++(offered.outcome == MergeOutcome::kAlreadyHeld ? count.already_held : count.conflicts);
+    if (held != nullptr || store_->sealed_rows_.count(response.id) != 0 || waiting_ids_.count(response.id) != 0) {
+        // A response held sealed counts once; what it holds is compared once it is opened.
+        offered.outcome = held == nullptr || *held == fingerprint ? MergeOutcome::kAlreadyHeld : MergeOutcome::kConflict;
+        if (!counts_fixed_) {
+            ImportedSurveyCount& count = CountFor(response);
+            ++(offered.outcome == MergeOutcome::kAlreadyHeld ? count.already_held : count.conflicts);
+        }
         return offered;
     }
     const Survey* survey = store_->KnownSurvey(response.survey_id, response.survey_version);
@@ -137,11 +183,12 @@ OfficerStore::Batch::Offered OfficerStore::Batch::Offer(const Response& response
     AppendHalves(block.id_halves, response.id.high, response.id.low);
     AppendHalves(block.fingerprint_halves, fingerprint.high, fingerprint.low);
     offered_.emplace(response.id, fingerprint);
-    ++CountFor(response).added;
+    if (store_->SealsAtRest()) readable_.Add(response);
+    if (!counts_fixed_) ++CountFor(response).added;
     return offered;
 }
 
-std::uint64_t OfficerStore::Batch::Added() const { return offered_.size(); }
+std::uint64_t OfficerStore::Batch::Added() const { return offered_.size() + waiting_added_; }
 
 OfficerStore::Batch OfficerStore::BeginBatch(ImportedFile file) const { return Batch(*this, std::move(file)); }
 
@@ -149,12 +196,36 @@ std::string OfficerStore::SegmentPath(std::uint64_t number) const {
     return folder_ + "/" + SegmentFileNameFor(number);
 }
 
-OfficerStore::Commitment::Commitment(OfficerStore& store, Batch batch) : store_(&store), batch_(std::move(batch)) {}
+OfficerStore::Commitment::Commitment(OfficerStore& store, Batch batch, std::optional<Rewrite> rewrite)
+    : store_(&store), batch_(std::move(batch)), rewrite_(std::move(rewrite)) {}
 OfficerStore::Commitment::Commitment(Commitment&&) noexcept = default;
 OfficerStore::Commitment& OfficerStore::Commitment::operator=(Commitment&&) noexcept = default;
 OfficerStore::Commitment::~Commitment() = default;
 
 OfficerStore::Commitment OfficerStore::BeginCommit(Batch batch) { return Commitment(*this, std::move(batch)); }
+
+// A rewritten segment keeps what it held opened before, first.
+void OfficerStore::Commitment::GatherColumns() {
+    contents_.file = std::move(batch_.file_);
+    if (rewrite_) {
+        contents_.blocks = std::move(rewrite_->blocks);
+        contents_.readable = std::move(rewrite_->readable);
+        kept_blocks_ = contents_.blocks.size();
+    }
+    contents_.readable.Append(batch_.readable_);
+    if (rewrite_ && !rewrite_->seal) contents_.readable = ReadableRows();
+    for (const auto& block : batch_.blocks_) {
+        SegmentBlock stored;
+        stored.survey_id = block->encoded.survey().id;
+        stored.survey_version = block->encoded.survey().version;
+        stored.id_halves = std::move(block->id_halves);
+        stored.fingerprint_halves = std::move(block->fingerprint_halves);
+        stored.columns = block->encoded.ToColumns();
+        stored.texts = std::move(block->texts);
+        contents_.blocks.push_back(std::move(stored));
+    }
+    contents_.waiting = std::move(batch_.waiting_);
+}
 
 bool OfficerStore::Commitment::Step() {
     switch (stage_) {
@@ -164,42 +235,58 @@ bool OfficerStore::Commitment::Step() {
                 stage_ = Stage::kDone;
                 break;
             }
-            contents_.file = std::move(batch_.file_);
-            for (const auto& block : batch_.blocks_) {
-                SegmentBlock stored;
-                stored.survey_id = block->encoded.survey().id;
-                stored.survey_version = block->encoded.survey().version;
-                stored.id_halves = std::move(block->id_halves);
-                stored.fingerprint_halves = std::move(block->fingerprint_halves);
-                stored.columns = block->encoded.ToColumns();
-                stored.texts = std::move(block->texts);
-                contents_.blocks.push_back(std::move(stored));
-            }
+            GatherColumns();
             stage_ = Stage::kBytes;
             break;
         case Stage::kBytes:
-            bytes_ = WriteSegmentBytes(contents_);
+            if (store_->SealsAtRest() && !contents_.blocks.empty() && (!rewrite_ || rewrite_->seal)) {
+                outcome_ = SealBlocks(contents_, store_->store_keys_);
+                if (!outcome_.ok()) {
+                    stage_ = Stage::kDone;
+                    break;
+                }
+                // Written sealed; held in the clear.
+                std::vector<SegmentBlock> held = std::move(contents_.blocks);
+                contents_.blocks.clear();
+                bytes_ = WriteSegmentBytes(contents_);
+                contents_.blocks = std::move(held);
+            } else {
+                bytes_ = WriteSegmentBytes(contents_);
+            }
             stage_ = Stage::kWrite;
             break;
         case Stage::kWrite:
-            outcome_ = ReplaceSettingsFile(store_->SegmentPath(store_->next_segment_), bytes_);
+            outcome_ = ReplaceSettingsFile(store_->SegmentPath(rewrite_ ? rewrite_->segment : store_->next_segment_), bytes_);
             bytes_ = std::string();
             stage_ = outcome_.ok() ? Stage::kAdd : Stage::kDone;
-            if (outcome_.ok()) ++store_->next_segment_;
+            if (outcome_.ok() && !rewrite_) ++store_->next_segment_;
             break;
-        case Stage::kAdd: {
-            // What was just encoded is appended as it is: reading the columns back is for files.
-            std::vector<const EncodedResponses*> encoded;
-            for (const auto& block : batch_.blocks_) encoded.push_back(&block->encoded);
-            std::vector<Problem> ignored;
-            store_->AddSegment(std::move(contents_), ignored, encoded);
+        case Stage::kAdd:
+            Add();
             stage_ = Stage::kDone;
             break;
-        }
         case Stage::kDone:
             break;
     }
     return stage_ == Stage::kDone;
+}
+
+// What was just encoded is added as it is: reading the columns back is for files.
+void OfficerStore::Commitment::Add() {
+    std::vector<const EncodedResponses*> encoded(kept_blocks_, nullptr);
+    for (const auto& block : batch_.blocks_) encoded.push_back(&block->encoded);
+    for (const Response& waiting : contents_.waiting) {
+        store_->AddSealedRow(waiting.id, ReadableGroupOf(waiting), FingerprintOf(waiting));
+    }
+    if (!rewrite_) {
+        std::vector<Problem> ignored;
+        store_->AddSegment(std::move(contents_), ignored, encoded);
+        return;
+    }
+    for (std::size_t index = kept_blocks_; index < contents_.blocks.size(); ++index) {
+        store_->AddRows(contents_.blocks[index], *encoded[index]);
+    }
+    ++store_->generation_;
 }
 
 Status OfficerStore::Commit(Batch batch) {
@@ -283,9 +370,140 @@ void OfficerStore::ReadSegments(OfficerStoreOpenReport& report) {
             report.problems.push_back(std::move(problem));
             continue;
         }
+        ReadSealedParts(segment.number, *contents.value, report);
         AddSegment(std::move(*contents.value), report.problems);
         ++report.segments;
     }
+    // An opened copy of a response also waiting sealed counts once, as opened.
+    for (const auto& [id, fingerprint] : fingerprints_) sealed_rows_.erase(id);
+}
+
+void OfficerStore::ReadSealedParts(std::uint64_t number, SegmentContents& contents, OfficerStoreOpenReport& report) {
+    const bool unlocked = keyring_ != nullptr && !keyring_->Empty();
+    bool blocks_open = !contents.HasSealedBlocks();
+    if (!blocks_open) {
+        if (!unlocked) store_keys_ = RecipientKeys(contents);
+        const Status opened = unlocked ? OpenBlocks(contents, *keyring_) : Status::Failure("locked");
+        blocks_open = opened.ok();
+        if (!blocks_open) {
+            const ReadableRows& rows = contents.readable;
+            for (std::size_t row = 0; row < rows.RowCount(); ++row) {
+                AddSealedRow(ResponseId{rows.id_halves[2 * row], rows.id_halves[2 * row + 1]},
+                             rows.groups[rows.group_of_row[row]]);
+            }
+        }
+        if (!blocks_open && unlocked) {
+            report.problems.push_back(Problem{contents.file.file_name, 0, "", "",
+                                              std::to_string(contents.readable.RowCount()) + " responses stay sealed: " +
+                                                  opened.Message()});
+        }
+    }
+    if (contents.waiting.empty()) return;
+    bool any_opens = false;
+    for (const Response& waiting : contents.waiting) {
+        AddSealedRow(waiting.id, ReadableGroupOf(waiting), FingerprintOf(waiting));
+        const std::vector<std::string> keys = RecordKeyIds(waiting.sealed);
+        if (unlocked && keyring_->OpensAnyOf(keys)) {
+            any_opens = true;
+        } else if (unlocked) {
+            unopened_.push_back(Problem{contents.file.file_name, 0, "response " + waiting.id.ToHex(), "",
+                                        "sealed to keys that are not unlocked here: " + NameKeyIds(keys)});
+        }
+    }
+    // Rewriting a segment whose own blocks stay sealed would lose them: it waits for their key.
+    if (!any_opens || !blocks_open) return;
+    const bool in_clear = !contents.HasSealedBlocks() && !contents.blocks.empty();
+    waiting_.push_back(WaitingSegment{number, contents.file, contents.blocks, contents.readable,
+                                      std::move(contents.waiting), in_clear});
+    contents.waiting.clear();
+}
+
+void OfficerStore::AddSealedRow(const ResponseId& id, const ReadableGroup& group, ResponseFingerprint fingerprint) {
+    std::size_t index = 0;
+    while (index < sealed_groups_.size() && (sealed_groups_[index] < group || group < sealed_groups_[index])) ++index;
+    if (index == sealed_groups_.size()) sealed_groups_.push_back(group);
+    sealed_rows_.emplace(id, SealedRow{static_cast<std::uint32_t>(index), fingerprint});
+}
+
+std::vector<SealedCount> OfficerStore::SealedCounts() const {
+    std::vector<std::uint64_t> counts(sealed_groups_.size(), 0);
+    for (const auto& [id, row] : sealed_rows_) ++counts[row.group];
+    std::vector<SealedCount> shown;
+    for (std::size_t index = 0; index < counts.size(); ++index) {
+        if (counts[index] > 0) shown.push_back({sealed_groups_[index], counts[index]});
+    }
+    std::sort(shown.begin(), shown.end(), [](const SealedCount& a, const SealedCount& b) { return a.group < b.group; });
+    return shown;
+}
+
+std::uint64_t OfficerStore::WaitingToOpen() const {
+    std::uint64_t waiting = 0;
+    for (const WaitingSegment& segment : waiting_) waiting += segment.waiting.size();
+    return waiting;
+}
+
+OfficerStore::Opening OfficerStore::BeginOpening() { return Opening(*this); }
+
+OfficerStore::Opening::Opening(OfficerStore& store) : store_(&store), total_(store.WaitingToOpen()) {}
+
+double OfficerStore::Opening::Progress() const {
+    return total_ == 0 ? 1.0 : static_cast<double>(done_) / static_cast<double>(total_);
+}
+
+// The segment's waiting responses are no longer counted sealed while they are opened; those
+// that stay sealed are counted again.
+void OfficerStore::Opening::StartSegment() {
+    WaitingSegment& segment = store_->waiting_.front();
+    for (const Response& waiting : segment.waiting) store_->sealed_rows_.erase(waiting.id);
+    batch_.emplace(store_->BeginBatch(segment.file));
+    batch_->counts_fixed_ = true;
+    batch_->Expect(segment.waiting.size());
+    next_ = 0;
+}
+
+void OfficerStore::Opening::OpenOne(const Response& sealed) {
+    ++done_;
+    const std::string which = "response " + sealed.id.ToHex();
+    const std::string& file_name = batch_->File().file_name;
+    Result<Response> opened = OpenSealedResponse(sealed, *store_->keyring_);
+    if (!opened.ok()) {
+        if (batch_->waiting_ids_.insert(sealed.id).second) batch_->waiting_.push_back(sealed);
+        store_->unopened_.push_back(Problem{file_name, 0, which, "", opened.Message()});
+        return;
+    }
+    const Batch::Offered offered = batch_->Offer(*opened.value);
+    if (offered.problem) {
+        problems_.push_back(Problem{file_name, 0, which, "", "left out: " + offered.problem->message});
+    } else if (offered.outcome == MergeOutcome::kConflict) {
+        problems_.push_back(Problem{file_name, 0, which, "",
+                                    "differs from a response with the same id imported before; the first is kept"});
+    } else if (offered.outcome == MergeOutcome::kAdded) {
+        ++opened_;
+    }
+}
+
+bool OfficerStore::Opening::Step(std::size_t responses) {
+    if (commitment_) {
+        if (!commitment_->Step()) return false;
+        if (!commitment_->Outcome().ok()) {
+            problems_.push_back(Problem::Saying("opened responses could not be written: " +
+                                                commitment_->Outcome().Message() + "; they stay sealed"));
+        }
+        commitment_.reset();
+        store_->waiting_.erase(store_->waiting_.begin());
+        return store_->waiting_.empty();
+    }
+    if (store_->waiting_.empty() || store_->keyring_ == nullptr) return true;
+    if (!batch_) StartSegment();
+    WaitingSegment& segment = store_->waiting_.front();
+    const std::size_t end = std::min(segment.waiting.size(), next_ + std::max<std::size_t>(responses, 1));
+    for (; next_ < end; ++next_) OpenOne(segment.waiting[next_]);
+    if (next_ < segment.waiting.size()) return false;
+    commitment_.emplace(Commitment(*store_, std::move(*batch_),
+                                   Commitment::Rewrite{segment.number, std::move(segment.blocks),
+                                                       std::move(segment.readable), !segment.blocks_in_clear}));
+    batch_.reset();
+    return false;
 }
 
 OfficerStoreOpenReport OfficerStore::Open(const std::string& folder, const std::string& legacy_log_path) {
@@ -293,6 +511,11 @@ OfficerStoreOpenReport OfficerStore::Open(const std::string& folder, const std::
     held_.clear();
     files_.clear();
     fingerprints_.clear();
+    sealed_rows_.clear();
+    sealed_groups_.clear();
+    waiting_.clear();
+    unopened_.clear();
+    store_keys_ = keyring_ != nullptr ? keyring_->PublicKeys() : std::vector<PublicKey>();
     next_segment_ = 1;
     folder_ = folder;
     open_ = false;

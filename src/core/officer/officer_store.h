@@ -12,6 +12,12 @@
 //   the new file on the next sync, not the whole store; and a crash leaves either the whole
 //   import or none of it.
 // - Old stores open: an officer.yslog from an earlier version is migrated on first open.
+// - Sealed (docs/sealing.md): sealed responses imported while no key that opens them is
+//   unlocked wait in their segment as they came, counted by their readable fields. Once a
+//   key is unlocked (SetKeyring, then Open), an Opening opens them a slice at a time and
+//   rewrites their segment with their columns. A store that has an officer key (one is
+//   unlocked, or a segment was sealed to one) keeps every new segment's columns sealed to
+//   those keys: opening it again costs one unseal per segment.
 //
 // Usage:
 //   OfficerStore store(surveys);
@@ -25,10 +31,12 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/analytics/encoded_responses.h"
 #include "core/base/problem.h"
+#include "core/crypto/sealed_box.h"
 #include "core/officer/segment_file.h"
 #include "core/responses/response.h"
 #include "core/responses/response_set.h"
@@ -54,6 +62,12 @@ struct OfficerStoreOpenReport {
     std::vector<Problem> problems;
 };
 
+// Responses held sealed and not opened here, by what they show without a key.
+struct SealedCount {
+    ReadableGroup group;
+    std::uint64_t responses = 0;
+};
+
 class OfficerStore {
 public:
     explicit OfficerStore(std::vector<Survey> surveys);
@@ -66,7 +80,22 @@ public:
     // or is renamed "officer.yslog.migrated" when any response could not be kept.
     OfficerStoreOpenReport Open(const std::string& folder, const std::string& legacy_log_path = {});
 
-    std::size_t Count() const { return fingerprints_.size(); }
+    // Every response held: opened, in the clear, or still sealed.
+    std::size_t Count() const { return fingerprints_.size() + sealed_rows_.size(); }
+
+    // The keys unlocked on this device, or nullptr when locked; takes effect at the next Open.
+    // The keyring must outlive the store's use of it.
+    void SetKeyring(const Keyring* keyring) { keyring_ = keyring; }
+    // Responses held sealed that the keys unlocked here do not open (all of them when
+    // locked), counted by survey, wave, station, event and status.
+    std::vector<SealedCount> SealedCounts() const;
+    std::uint64_t SealedResponses() const { return sealed_rows_.size(); }
+    // Sealed responses waiting in their segments that a key unlocked now may open.
+    std::uint64_t WaitingToOpen() const;
+    // New segments are sealed to these keys' public halves (the store has an officer key).
+    bool SealsAtRest() const { return !store_keys_.empty(); }
+    // Each held response that stayed sealed although keys are unlocked: by file and id.
+    const std::vector<Problem>& Unopened() const { return unopened_; }
     // Every import, oldest first.
     const std::vector<ImportedFile>& Files() const { return files_; }
     const std::vector<HeldSurvey>& Surveys() const { return held_; }
@@ -82,6 +111,7 @@ public:
         struct Offered {
             MergeOutcome outcome = MergeOutcome::kAdded;
             std::optional<Problem> problem;  // kAdded: it could not be encoded, and was not added
+            bool waiting = false;  // kAdded: kept sealed, to be opened once a key is unlocked
         };
         Offered Offer(const Response& response);
         std::uint64_t Added() const;
@@ -100,12 +130,20 @@ public:
         Batch(const OfficerStore& store, ImportedFile file);
         Block& BlockFor(const Response& response, const Survey& survey);
         ImportedSurveyCount& CountFor(const Response& response);
+        // A sealed response: opened with the store's keys when they open it, else kept waiting.
+        std::optional<Offered> OfferSealed(const Response& response, std::optional<Response>& opened);
 
         const OfficerStore* store_;
         ImportedFile file_;
         std::vector<std::unique_ptr<Block>> blocks_;
         std::unordered_map<ResponseId, ResponseFingerprint, ResponseIdHash> offered_;
         std::size_t expected_ = 0;
+        ReadableRows readable_;          // of the rows added, for a segment sealed at rest
+        std::vector<Response> waiting_;  // sealed responses no key here opens
+        std::unordered_set<ResponseId, ResponseIdHash> waiting_ids_;
+        std::uint64_t waiting_added_ = 0;  // waiting under ids the store did not know
+        // When not counting the file's responses (they were counted when it was imported).
+        bool counts_fixed_ = false;
     };
     Batch BeginBatch(ImportedFile file) const;
 
@@ -128,7 +166,17 @@ public:
     private:
         friend class OfficerStore;
         enum class Stage { kColumns, kBytes, kWrite, kAdd, kDone };
-        Commitment(OfficerStore& store, Batch batch);
+        // What an Opening keeps of the segment it rewrites.
+        struct Rewrite {
+            std::uint64_t segment = 0;
+            std::vector<SegmentBlock> blocks;  // opened before, already held
+            ReadableRows readable;
+            // Blocks kept in the clear before (a store without a key then) stay in the clear.
+            bool seal = true;
+        };
+        Commitment(OfficerStore& store, Batch batch, std::optional<Rewrite> rewrite = std::nullopt);
+        void GatherColumns();
+        void Add();
 
         OfficerStore* store_;
         Batch batch_;
@@ -136,7 +184,39 @@ public:
         std::string bytes_;
         Stage stage_ = Stage::kColumns;
         Status outcome_;
+        std::optional<Rewrite> rewrite_;
+        std::size_t kept_blocks_ = 0;  // the rewrite's blocks, first in contents_
     };
+
+    // Opens the sealed responses waiting in the store with the keys unlocked, one segment
+    // after another, a slice per Step, and rewrites each segment with their columns (sealed
+    // at rest). A response that does not open stays waiting and is listed in Unopened(); one
+    // that differs from a held response with its id is a conflict, listed in Problems().
+    class Opening {
+    public:
+        // True once every waiting segment is done.
+        bool Step(std::size_t responses);
+        double Progress() const;
+        std::uint64_t Opened() const { return opened_; }
+        const std::vector<Problem>& Problems() const { return problems_; }
+
+    private:
+        friend class OfficerStore;
+        explicit Opening(OfficerStore& store);
+        void StartSegment();
+        void OpenOne(const Response& sealed);
+
+        OfficerStore* store_;
+        std::uint64_t total_ = 0;
+        std::uint64_t done_ = 0;
+        std::uint64_t opened_ = 0;
+        std::size_t next_ = 0;  // into the waiting responses of the current segment
+        std::optional<Batch> batch_;
+        std::optional<Commitment> commitment_;
+        std::vector<Problem> problems_;
+    };
+    // Nothing to do when WaitingToOpen() is 0 or the store is locked.
+    Opening BeginOpening();
     Commitment BeginCommit(Batch batch);
     // Every stage of BeginCommit at once.
     Status Commit(Batch batch);
@@ -153,6 +233,11 @@ private:
     void AddRows(SegmentBlock& block, const EncodedResponses& rows);
     void ReadSegments(OfficerStoreOpenReport& report);
     void Migrate(const std::string& legacy_log_path, OfficerStoreOpenReport& report);
+    // A segment's sealed parts: its blocks opened when a key here opens them, else its rows
+    // counted sealed; its waiting responses counted sealed, and kept to open when they can be.
+    void ReadSealedParts(std::uint64_t number, SegmentContents& contents, OfficerStoreOpenReport& report);
+    // `fingerprint` is the sealed record's own, when the store holds it sealed as it came.
+    void AddSealedRow(const ResponseId& id, const ReadableGroup& group, ResponseFingerprint fingerprint = {});
     std::string SegmentPath(std::uint64_t number) const;
 
     std::vector<Survey> surveys_;
@@ -163,6 +248,26 @@ private:
     std::unordered_map<ResponseId, ResponseFingerprint, ResponseIdHash> fingerprints_;
     std::uint64_t next_segment_ = 1;
     std::uint64_t generation_ = 1;
+
+    const Keyring* keyring_ = nullptr;
+    std::vector<PublicKey> store_keys_;  // new segments are sealed to these
+    // Sealed responses not opened: their id and their group in sealed_groups_.
+    struct SealedRow {
+        std::uint32_t group = 0;
+        ResponseFingerprint fingerprint;  // of the sealed record; zero when not known
+    };
+    std::unordered_map<ResponseId, SealedRow, ResponseIdHash> sealed_rows_;
+    std::vector<ReadableGroup> sealed_groups_;
+    struct WaitingSegment {
+        std::uint64_t number = 0;
+        ImportedFile file;
+        std::vector<SegmentBlock> blocks;  // opened, held already
+        ReadableRows readable;
+        std::vector<Response> waiting;
+        bool blocks_in_clear = false;  // written in the clear, so rewritten in the clear
+    };
+    std::vector<WaitingSegment> waiting_;  // segments with responses a key here may open
+    std::vector<Problem> unopened_;
 };
 
 }  // namespace yousaid

@@ -66,8 +66,76 @@ bool ImportedFile::Holds(const std::string& survey_id) const {
 
 std::uint64_t SegmentContents::RowCount() const {
     std::uint64_t rows = 0;
+    if (!HasSealedBlocks()) {
+        for (const SegmentBlock& block : blocks) rows += block.RowCount();
+    }
+    return rows + readable.RowCount() + waiting.size();
+}
+
+ReadableGroup ReadableGroupOf(const Response& response) {
+    return ReadableGroup{response.survey_id, response.survey_version, response.wave, response.station_id,
+                         response.event_id, static_cast<std::int32_t>(response.status)};
+}
+
+void ReadableRows::Add(const Response& response) { Add(response.id, ReadableGroupOf(response)); }
+
+void ReadableRows::Add(const ResponseId& id, const ReadableGroup& group) {
+    // A segment is one file: a handful of groups, so a search is cheaper than a map.
+    std::size_t index = 0;
+    while (index < groups.size() && (groups[index] < group || group < groups[index])) ++index;
+    if (index == groups.size()) groups.push_back(group);
+    id_halves.push_back(id.high);
+    id_halves.push_back(id.low);
+    group_of_row.push_back(static_cast<std::uint32_t>(index));
+}
+
+void ReadableRows::Append(const ReadableRows& more) {
+    for (std::size_t row = 0; row < more.RowCount(); ++row) {
+        Add(ResponseId{more.id_halves[2 * row], more.id_halves[2 * row + 1]}, more.groups[more.group_of_row[row]]);
+    }
+}
+
+Status SealBlocks(SegmentContents& contents, const std::vector<PublicKey>& recipients) {
+    std::string plain;
+    AppendPortableBinary(contents.blocks, plain);
+    Result<std::string> sealed = SealRecord(plain, recipients);
+    WipeText(plain);
+    if (!sealed.ok()) return Status::Failure(sealed.problems);
+    contents.sealed_blocks = std::move(*sealed.value);
+    contents.recipients.clear();
+    for (const PublicKey& key : recipients) contents.recipients.emplace_back(key.begin(), key.end());
+    return Succeeded();
+}
+
+Status OpenBlocks(SegmentContents& contents, const Keyring& keyring) {
+    Result<std::string> plain = OpenRecord(contents.sealed_blocks, keyring);
+    if (!plain.ok()) return Status::Failure(plain.problems);
+    std::vector<SegmentBlock> blocks;
+    try {
+        LoadPortableBinary(*plain.value, blocks);
+    } catch (const std::exception& error) {
+        WipeText(*plain.value);
+        return Status::Failure(std::string("its sealed responses cannot be read: ") + error.what());
+    }
+    WipeText(*plain.value);
+    std::uint64_t rows = 0;
     for (const SegmentBlock& block : blocks) rows += block.RowCount();
-    return rows;
+    if (rows != contents.readable.RowCount()) {
+        return Status::Failure("its sealed and readable parts disagree on how many responses it holds");
+    }
+    contents.blocks = std::move(blocks);
+    return Succeeded();
+}
+
+std::vector<PublicKey> RecipientKeys(const SegmentContents& contents) {
+    std::vector<PublicKey> keys;
+    for (const std::string& bytes : contents.recipients) {
+        PublicKey key{};
+        if (bytes.size() != key.size()) continue;
+        std::copy(bytes.begin(), bytes.end(), key.begin());
+        keys.push_back(key);
+    }
+    return keys;
 }
 
 std::string WriteSegmentBytes(const SegmentContents& contents) {
@@ -124,6 +192,17 @@ Result<SegmentContents> ReadSegmentBytes(std::string_view bytes, const std::stri
         return refuse(std::string("its data cannot be read: ") + error.what());
     }
     if (contents.RowCount() != ReadU32(bytes, 12)) return refuse("its header and its data disagree on how many responses it holds");
+    const ReadableRows& readable = contents.readable;
+    if (readable.id_halves.size() != 2 * readable.RowCount() ||
+        std::any_of(readable.group_of_row.begin(), readable.group_of_row.end(),
+                    [&readable](std::uint32_t group) { return group >= readable.groups.size(); }) ||
+        (contents.HasSealedBlocks() && !contents.blocks.empty()) ||
+        std::any_of(contents.recipients.begin(), contents.recipients.end(),
+                    [](const std::string& key) { return key.size() != kPublicKeyBytes; }) ||
+        std::any_of(contents.waiting.begin(), contents.waiting.end(),
+                    [](const Response& response) { return !response.IsSealed(); })) {
+        return refuse("its sealed responses do not add up");
+    }
     for (const SegmentBlock& block : contents.blocks) {
         if (block.id_halves.size() % 2 != 0 || block.fingerprint_halves.size() != block.id_halves.size() ||
             block.columns.statuses.size() != block.RowCount()) {

@@ -6,7 +6,7 @@
 //
 // File layout (integers little-endian):
 //   0  8  magic "YSSEG\r\n\x1a"
-//   8  4  format version (u32), currently 1
+//   8  4  format version (u32), currently 2 (2: sealed blocks and waiting sealed responses)
 //   12 4  responses the segment adds (u32): what a station tablet counts without reading on
 //   16 8  payload length (u64)
 //   24 4  CRC-32 of the payload
@@ -14,6 +14,7 @@
 //   32 n  payload: SegmentContents in cereal's PortableBinary format
 #include <cstdint>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,11 +25,13 @@
 
 #include "core/analytics/encoded_responses.h"
 #include "core/base/problem.h"
+#include "core/crypto/sealed_box.h"
+#include "core/responses/response.h"
 
 namespace yousaid {
 
 inline constexpr std::size_t kSegmentHeaderBytes = 32;
-inline constexpr std::uint32_t kSegmentFormatVersion = 1;
+inline constexpr std::uint32_t kSegmentFormatVersion = 2;
 
 // What one import did for one survey version.
 struct ImportedSurveyCount {
@@ -101,19 +104,81 @@ struct SegmentBlock {
     static constexpr std::uint32_t kSerialVersion = 1;
 };
 
+// The readable fields that sealed responses share (sealed_response.h says which), so that
+// counts by wave, station and event show while the store is locked.
+struct ReadableGroup {
+    std::string survey_id;
+    std::int32_t survey_version = 0;
+    std::string wave;
+    std::string station_id;
+    std::string event_id;
+    std::int32_t status = 0;  // ResponseStatus
+
+    friend bool operator<(const ReadableGroup& a, const ReadableGroup& b) {
+        return std::tie(a.survey_id, a.survey_version, a.wave, a.station_id, a.event_id, a.status) <
+               std::tie(b.survey_id, b.survey_version, b.wave, b.station_id, b.event_id, b.status);
+    }
+    template <class Archive>
+    void serialize(Archive& archive, const std::uint32_t /*version*/) {
+        archive(survey_id, survey_version, wave, station_id, event_id, status);
+    }
+};
+
+ReadableGroup ReadableGroupOf(const Response& response);
+
+// Each row of a segment's sealed blocks, readable: its response id and its group.
+struct ReadableRows {
+    std::vector<ReadableGroup> groups;
+    std::vector<std::uint64_t> id_halves;
+    std::vector<std::uint32_t> group_of_row;
+
+    std::size_t RowCount() const { return group_of_row.size(); }
+    void Add(const Response& response);
+    void Add(const ResponseId& id, const ReadableGroup& group);
+    void Append(const ReadableRows& more);
+    template <class Archive>
+    void serialize(Archive& archive, const std::uint32_t /*version*/) {
+        archive(groups, id_halves, group_of_row);
+    }
+};
+
 struct SegmentContents {
     ImportedFile file;
+    // The columns, in the clear: a store without an officer key, or blocks once opened.
     std::vector<SegmentBlock> blocks;
+    // Version 2. In a store with an officer key the blocks are kept here instead: cereal bytes
+    // of `blocks`, sealed (SealRecord) to the public keys in `recipients`, so that opening the
+    // store costs one unseal and a symmetric decryption, not one per response.
+    std::string sealed_blocks;
+    std::vector<std::string> recipients;  // public keys, 32 bytes each
+    ReadableRows readable;                // the rows of `sealed_blocks`
+    // Sealed responses imported before a key that opens them was unlocked, as they came.
+    std::vector<Response> waiting;
 
+    // Responses the segment holds as written: rows in the clear, sealed rows, waiting ones.
     std::uint64_t RowCount() const;
+    bool HasSealedBlocks() const { return !sealed_blocks.empty(); }
 
     template <class Archive>
-    void serialize(Archive& archive, const std::uint32_t version) {
+    void save(Archive& archive, const std::uint32_t /*version*/) const {
+        archive(file, blocks, sealed_blocks, recipients, readable, waiting);
+    }
+    template <class Archive>
+    void load(Archive& archive, const std::uint32_t version) {
         if (version > kSerialVersion) throw cereal::Exception("segment written by a newer version of Yousaid");
         archive(file, blocks);
+        if (version >= 2) archive(sealed_blocks, recipients, readable, waiting);
     }
-    static constexpr std::uint32_t kSerialVersion = 1;
+    static constexpr std::uint32_t kSerialVersion = 2;
 };
+
+// Seals the blocks into `sealed_blocks` for `recipients` (the blocks stay, for the caller to
+// hold; WriteSegmentBytes must see them empty). `readable` is the caller's to fill.
+Status SealBlocks(SegmentContents& contents, const std::vector<PublicKey>& recipients);
+// The blocks back from `sealed_blocks`, or why not (not unlocked here, damaged).
+Status OpenBlocks(SegmentContents& contents, const Keyring& keyring);
+// The public keys a segment's blocks are sealed to, as keys.
+std::vector<PublicKey> RecipientKeys(const SegmentContents& contents);
 
 std::string WriteSegmentBytes(const SegmentContents& contents);
 // The contents, or one problem naming the file: not a segment, a newer format, damaged
@@ -140,3 +205,5 @@ std::uint64_t CountOfficerStoreResponses(const std::string& folder);
 CEREAL_CLASS_VERSION(yousaid::ImportedFile, yousaid::ImportedFile::kSerialVersion)
 CEREAL_CLASS_VERSION(yousaid::SegmentBlock, yousaid::SegmentBlock::kSerialVersion)
 CEREAL_CLASS_VERSION(yousaid::SegmentContents, yousaid::SegmentContents::kSerialVersion)
+CEREAL_CLASS_VERSION(yousaid::ReadableGroup, 1)
+CEREAL_CLASS_VERSION(yousaid::ReadableRows, 1)
