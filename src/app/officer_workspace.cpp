@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iterator>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/actions/action_report.h"
@@ -91,8 +92,11 @@ std::vector<Survey> OfficerWorkspace::KnownSurveys() const {
 }
 
 void OfficerWorkspace::OpenStore() {
+    opening_.reset();
     store_ = std::make_unique<OfficerStore>(KnownSurveys());
+    store_->SetKeyring(&keyring_);
     const OfficerStoreOpenReport report = store_->Open(paths_.store, paths_.legacy_log);
+    if (!keyring_.Empty() && store_->WaitingToOpen() > 0) opening_.emplace(store_->BeginOpening());
     store_problems_ = report.problems;
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
     if (report.migrated > 0) services_.sync();
@@ -100,6 +104,11 @@ void OfficerWorkspace::OpenStore() {
     actions_.Load();
     summarised_generation_ = 0;
     tabulated_store_generation_ = 0;
+    // Locked again, nothing opened before stays on screen.
+    report_.reset();
+    comments_ = {};
+    comment_keys_.clear();
+    comments_stale_ = true;
 }
 
 void OfficerWorkspace::QueueImport(std::vector<platform::PickedFile> files) {
@@ -147,7 +156,27 @@ constexpr std::size_t kRowsPerStep = 500;
 
 }  // namespace
 
+// Sealed answers are opened before any import goes on: both change the store.
+void OfficerWorkspace::TickOpening(std::int64_t deadline_ms) {
+    constexpr std::size_t kSealedPerStep = 64;
+    bool done = false;
+    do {
+        done = opening_->Step(kSealedPerStep);
+    } while (!done && services_.now_ms() < deadline_ms);
+    sealed_.opening = opening_->Progress();
+    if (!done) return;
+    for (const Problem& problem : opening_->Problems()) store_problems_.push_back(problem);
+    opening_.reset();
+    sealed_.opening.reset();
+    summarised_generation_ = 0;
+    services_.sync();
+}
+
 bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::ImportedFileOutcome>& finished) {
+    if (store_ && opening_) {
+        TickOpening(deadline_ms);
+        return true;
+    }
     if (!store_ || (!import_job_ && import_queue_.empty())) return false;
     do {
         if (!import_job_) {
@@ -189,12 +218,18 @@ std::vector<std::string> OfficerWorkspace::Holdings() const {
                             ui::CountText(wave.refused) + " said no.");
         }
     }
+    if (store_->SealedResponses() > 0) {
+        lines.push_back(ui::CountText(store_->SealedResponses()) +
+                        " responses are sealed: unlock an officer key in the workspace to see their figures.");
+    }
     return lines;
 }
 
 void OfficerWorkspace::ClearStore() {
     import_queue_.clear();
     import_job_.reset();
+    opening_.reset();
+    sealed_.opening.reset();
     if (store_) {
         const Status cleared = store_->Clear();
         store_problems_.clear();
@@ -365,8 +400,36 @@ void OfficerWorkspace::SummariseStore() {
                                platform::LocalDate(file.imported_at_ms) + " " + platform::LocalTimeOfDay(file.imported_at_ms),
                                file.AddedTo(choices_.survey_id), file.format});
     }
+    SummariseSealed();
     summarised_generation_ = store_->Generation();
     summarised_survey_id_ = choices_.survey_id;
+}
+
+void OfficerWorkspace::SummariseSealed() {
+    const std::optional<double> opening = sealed_.opening;
+    sealed_ = {};
+    sealed_.opening = opening;
+    sealed_.responses = store_->SealedResponses();
+    sealed_.keys_unlocked = !keyring_.Empty();
+    std::map<std::tuple<std::string, std::string, std::string>, ui::SealedSummary::Row> rows;
+    for (const SealedCount& count : store_->SealedCounts()) {
+        const ReadableGroup& group = count.group;
+        const auto survey = surveys_.find(group.survey_id);
+        const std::string title = survey != surveys_.end() ? survey->second.title.English() : group.survey_id;
+        const std::string station = group.station_id.empty() ? std::string("(no station)") : group.station_id;
+        const std::string place = group.event_id.empty() ? station : station + " at " + group.event_id;
+        ui::SealedSummary::Row& row = rows[{title, group.wave, place}];
+        row.survey_title = title;
+        row.wave = group.wave;
+        row.place = place;
+        switch (static_cast<ResponseStatus>(group.status)) {
+            case ResponseStatus::kComplete: row.complete += count.responses; break;
+            case ResponseStatus::kPartial: row.partial += count.responses; break;
+            case ResponseStatus::kRefused: row.refused += count.responses; break;
+        }
+    }
+    for (auto& [key, row] : rows) sealed_.rows.push_back(std::move(row));
+    for (const Problem& problem : store_->Unopened()) sealed_.unopened.push_back(problem.ToString());
 }
 
 std::string OfficerWorkspace::SideFolder(SideFileKind kind) const {

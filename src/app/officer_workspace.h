@@ -16,6 +16,7 @@
 #include "core/analytics/encoded_responses.h"
 #include "core/analytics/report_request.h"
 #include "core/analytics/report_settings_file.h"
+#include "core/crypto/sealed_box.h"
 #include "core/officer/officer_import.h"
 #include "core/officer/officer_store.h"
 #include "core/survey/survey.h"
@@ -53,6 +54,7 @@ public:
     const std::vector<Problem>& Problems() const override { return problems_; }
     const std::vector<Problem>& SettingsProblems() const override { return settings_problems_; }
     const std::vector<ui::WaveCounts>& HeldByWave() const override { return held_.by_wave; }
+    const ui::SealedSummary& Sealed() const override { return sealed_; }
     const std::vector<std::string>& StationsAndEvents() const override { return held_.places; }
     const std::vector<ui::ImportedFileRow>& ImportedFiles() const override { return held_.files; }
     const ui::SideFileState& Population() const override { return population_state_; }
@@ -95,6 +97,9 @@ private:
     void RemoveSideFile(SideFileKind kind);
     // What the store holds: its surveys, and the current survey's waves, places and files.
     void SummariseStore();
+    void SummariseSealed();
+    // A slice of opening the sealed answers waiting in the store (after an unlock).
+    void TickOpening(std::int64_t deadline_ms);
     // The current survey's responses in the store (of the survey's current version).
     const EncodedResponses* Encoded() const;
     // Every survey this page knows, for the store and the imports to read against.
@@ -121,6 +126,10 @@ private:
     std::vector<Problem> store_problems_;  // from opening the store
     std::deque<platform::PickedFile> import_queue_;
     std::optional<OfficerImportJob> import_job_;
+    // The officer's unlocked keys: in memory only, wiped on lock, leaving and idle timeout.
+    Keyring keyring_;
+    std::optional<OfficerStore::Opening> opening_;
+    ui::SealedSummary sealed_;
     std::size_t import_files_started_ = 0;
     std::size_t import_files_total_ = 0;
     WorkspaceServices services_;

@@ -3,6 +3,7 @@
 // tabulated for them (once per change of data or settings, never per frame), and the
 // requests it makes (downloads, the population and KPI files).
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -92,6 +93,24 @@ struct CommentsShown {
     std::vector<Problem> problems;  // the themes file's, or a save that failed
 };
 
+// What the officer store holds sealed and not opened here (docs/sealing.md): counts only,
+// from the fields that stay readable, until a key that opens them is unlocked.
+struct SealedSummary {
+    std::uint64_t responses = 0;  // held sealed, not opened
+    struct Row {
+        std::string survey_title;
+        std::string wave;
+        std::string place;  // station, or "station at event"
+        std::uint64_t complete = 0;
+        std::uint64_t partial = 0;
+        std::uint64_t refused = 0;
+    };
+    std::vector<Row> rows;  // by survey, wave and place
+    bool keys_unlocked = false;
+    std::optional<double> opening;      // 0 to 1 while sealed answers are being opened
+    std::vector<std::string> unopened;  // "file: response id: why", when keys are unlocked
+};
+
 class WorkspaceHost {
 public:
     virtual ~WorkspaceHost() = default;
@@ -112,6 +131,7 @@ public:
     virtual const std::vector<Problem>& SettingsProblems() const = 0;
     // Of the current survey; worked out once per change of the store, not per frame.
     virtual const std::vector<WaveCounts>& HeldByWave() const = 0;
+    virtual const SealedSummary& Sealed() const = 0;
     virtual const std::vector<std::string>& StationsAndEvents() const = 0;
     virtual const std::vector<ImportedFileRow>& ImportedFiles() const = 0;
 

@@ -8,6 +8,7 @@
 
 #include "core/analytics/display_text.h"
 #include "ui/chart_view.h"
+#include "ui/sealed_summary_view.h"
 #include "ui/comments_view.h"
 #include "ui/figure_table.h"
 #include "ui/staff_widgets.h"
@@ -149,6 +150,7 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
     }
     const OfficerReport* report = host_.Report();
     for (const Problem& problem : host_.Problems()) StaffWarning(frame, problem.ToString());
+    DrawSealedSummary(frame, host_.Sealed());
     const WorkspaceView view = host_.Choices().view;
     // Another tab starts at its top, not where the last one was scrolled to.
     if (view != drawn_view_) ImGui::SetScrollY(0.0f);
@@ -158,8 +160,10 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
     } else if (view == WorkspaceView::kActions) {
         actions_view_.Draw(frame);
     } else if (report == nullptr) {
-        Paragraph(survey == nullptr ? "The officer store holds no responses yet. Import the files from the stations first."
-                                    : "There are no figures for these settings yet.");
+        if (host_.Sealed().responses == 0) {
+            Paragraph(survey == nullptr ? "The officer store holds no responses yet. Import the files from the stations first."
+                                        : "There are no figures for these settings yet.");
+        }
         if (!host_.Problems().empty()) Paragraph("Change the settings under \"Settings\".");
     } else {
         // KPIs and downloads are the same whichever wave or group is on screen.
