@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/responses/response.h"
+#include "ui/sealing_keys_view.h"
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
 
@@ -79,6 +80,7 @@ void StaffHomeScreen::DrawContent(FrameContext& frame) {
     BoldParagraph(frame, "Event: " + EventLine(config));
     StaffNotice(frame, host_);
     for (const std::string& warning : overview.warnings) StaffWarning(frame, warning);
+    if (!host_.HasWorkspace()) DrawSealingKeys(frame, host_);
     LiveFigures(frame, overview);
     Paragraph(overview.last_response_time.empty() ? std::string("No response yet today.")
                                                   : "Last response at " + overview.last_response_time + ".");
@@ -148,6 +150,10 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     Field(frame, "place", "Place", config.place, 80);
     Field(frame, "station_name", "Station name (used in export file names)", config.station_name, 40);
     DrawChoices(frame, config);
+    if (!host_.HasWorkspace()) {
+        VerticalGap(0.4f);
+        DrawSealingKeys(frame, host_);
+    }
     scroll_to_problem_ = false;
     EndColumn();
 }
