@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "core/base/calendar.h"
+
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
 
@@ -29,7 +31,8 @@ namespace {
 // One key: its name, its words, when it was made and its id, and a button to remove it.
 void DrawKeyRow(FrameContext& frame, StaffHost& host, const PublicKeyFile& key) {
     BoldParagraph(frame, KeyInWords(key));
-    Paragraph("Made on " + key.created + ". Key id " + key.key_id + ".", true);
+    const auto made = CalendarDate::FromIso(key.created);
+    Paragraph("Made on " + (made ? made->InWords() : key.created) + ". Key id " + key.key_id + ".", true);
     if (BigButton(frame, "remove_key_" + key.key_id, "Remove " + key.name + "'s key", ButtonKind::Secondary)) {
         host.RemoveOfficerKey(key.key_id);
     }

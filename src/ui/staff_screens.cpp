@@ -125,6 +125,8 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     Paragraph("Given a station pack by your officer? It sets up the survey, these settings and the \"You said, "
               "we did\" cards in one step.");
     if (BigButton(frame, "load_pack", "Load a station pack", ButtonKind::Secondary)) host_.ChooseStationPack();
+    // The keys come with the pack: their words show here, where the volunteer reads them back.
+    if (!host_.HasWorkspace()) DrawSealingKeys(frame, host_);
     // Problems that belong to no field on this screen (a file that could not be written).
     for (const Problem& problem : problems_) {
         if (!HasField(problem.field)) ShowProblem(frame, problem);
@@ -150,10 +152,7 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     Field(frame, "place", "Place", config.place, 80);
     Field(frame, "station_name", "Station name (used in export file names)", config.station_name, 40);
     DrawChoices(frame, config);
-    if (!host_.HasWorkspace()) {
-        VerticalGap(0.4f);
-        DrawSealingKeys(frame, host_);
-    }
+
     scroll_to_problem_ = false;
     EndColumn();
 }

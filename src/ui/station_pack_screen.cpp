@@ -101,12 +101,13 @@ void StationPackScreen::DrawContent(FrameContext& frame) {
                          ". Check it before you use it.";
     Heading(frame, frame.title);
     Paragraph("Prepared on " + DateInWords(pack->prepared_on) + ". Nothing changes on this tablet until you use it.");
+    // The keys first: their words are what the volunteer reads back to the officer.
+    VerticalGap(0.4f);
+    DrawPackKeys(frame, host_, *pack);
     VerticalGap(0.4f);
     DrawSettings(frame, *pack);
     VerticalGap(0.4f);
     DrawCards(frame, *pack);
-    VerticalGap(0.4f);
-    DrawPackKeys(frame, host_, *pack);
     if (host_.Role() != StaffRole::kOfficer) {
         VerticalGap(0.4f);
         BoldParagraph(frame, "Only use a pack that " + pack->prepared_by +

@@ -9,13 +9,14 @@ import { ARTIFACTS, browserTest } from './harness.mjs';
 import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, signInAsVolunteer, STATION_PIN } from './staff_steps.mjs';
 
 const STAFF_SCREENS = ['staff_home', 'station_setup', 'clear_device'];
-const OFFICER_SCREENS = ['officer_home', 'officer_import', 'workspace', 'station_pin_reset', 'clear_everything', 'forgot_officer_pin'];
+const OFFICER_SCREENS = ['officer_home', 'officer_import', 'workspace', 'station_pin_reset', 'clear_everything', 'forgot_officer_pin',
+  'officer_keys'];
 // Every staff and officer action by item id: what a forged activation might try.
 const STAFF_ITEMS = ['export', 'export_json', 'station_setup', 'officer_area', 'clear_device', 'clear_continue',
   'clear_confirm', 'accept_loss', 'setup_save', 'load_survey', 'forgot_officer_pin', 'forget_officer_continue',
   'forget_officer_confirm'];
 const OFFICER_ITEMS = ['officer_import', 'open_workspace', 'choose_files', 'reset_station_pin', 'clear_everything', 'clear_all_continue',
-  'clear_all_confirm'];
+  'clear_all_confirm', 'officer_keys', 'add_public_key'];
 
 // What the screen and role are now, with the rule that no page beyond `allowed` opened.
 async function expectOnlyAllowed(app, allowed, what) {
