@@ -5,7 +5,7 @@
 // Clearing names what it removes and what it leaves, and the browser's IndexedDB agrees.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, browserTest } from './harness.mjs';
+import { ARTIFACTS, browserTest, indexedDbFiles } from './harness.mjs';
 import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, signInAsVolunteer, STATION_PIN } from './staff_steps.mjs';
 
 const STAFF_SCREENS = ['staff_home', 'station_setup', 'clear_device'];
@@ -41,22 +41,8 @@ async function forgeActivation(app, id) {
 
 // The IDBFS files as { path: byte length }, read straight from the browser's IndexedDB.
 async function storedFiles(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.open('/data');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const files = {};
-      const cursor = db.transaction('FILE_DATA').objectStore('FILE_DATA').openCursor();
-      cursor.onerror = () => reject(cursor.error);
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (!at) { db.close(); resolve(files); return; }
-        if (at.value.contents) files[at.key] = at.value.contents.length;
-        at.continue();
-      };
-    };
-  }));
+  const files = await indexedDbFiles(page);
+  return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, bytes.length]));
 }
 
 // Waits until IndexedDB holds what `check(files)` wants (a sync is asynchronous).

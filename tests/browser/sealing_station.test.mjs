@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, answerQuestions, browserTest, storedResponses } from './harness.mjs';
+import { ARTIFACTS, answerQuestions, browserTest, indexedDbFiles, storedResponses } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
 import { addPublicKey, makePublicKeyFile } from './sealing_steps.mjs';
 
@@ -17,27 +17,6 @@ const ANSWERED_IDS = ['year_group', 'year_9', 'one_thing_to_change'];
 // 24 random letters and digits, typed as the free-text answer of one response.
 function token() {
   return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 24);
-}
-
-// Every IDBFS file's bytes, read straight from the browser's IndexedDB: { path: Buffer }.
-async function indexedDbFiles(page) {
-  const files = await page.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.open('/data');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const found = {};
-      const cursor = db.transaction('FILE_DATA').objectStore('FILE_DATA').openCursor();
-      cursor.onerror = () => reject(cursor.error);
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (!at) { db.close(); resolve(found); return; }
-        if (at.value.contents) found[at.key] = Array.from(at.value.contents);
-        at.continue();
-      };
-    };
-  }));
-  return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, Buffer.from(bytes)]));
 }
 
 // Asserts that none of `secrets` is in `bytes` (as bytes, in any file format).

@@ -7,8 +7,10 @@
 #include "core/base/file_io.h"
 #include "core/station/station_keys.h"
 #include "core/station/station_pack.h"
+#include "edited_text.h"
 
 using namespace yousaid;
+using yousaid::testing::Edited;
 
 namespace {
 
@@ -22,11 +24,6 @@ PublicKeyFile NewPublicKey(const std::string& name) {
     return key;
 }
 
-std::string Replaced(std::string text, const std::string& from, const std::string& to) {
-    const std::size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 
@@ -78,7 +75,7 @@ TEST_CASE("station keys: a damaged or newer file is refused by name and place") 
     REQUIRE(AddStationKey(keys, officer).ok());
     const std::string json = StationKeysJson(keys);
 
-    const auto newer = ReadStationKeys(Replaced(json, "\"version\":1,\"keys\"", "\"version\":2,\"keys\""), "station_keys.json");
+    const auto newer = ReadStationKeys(Edited(json, "\"version\":1,\"keys\"", "\"version\":2,\"keys\""), "station_keys.json");
     REQUIRE_FALSE(newer.ok());
     CHECK(newer.Message().find("newer") != std::string::npos);
     CHECK(newer.Message().find("station_keys.json") != std::string::npos);
@@ -89,11 +86,11 @@ TEST_CASE("station keys: a damaged or newer file is refused by name and place") 
 
     // One character of the key id changed: the id no longer matches the key.
     const std::string other_id = officer.key_id.substr(0, 15) + (officer.key_id[15] == '0' ? "1" : "0");
-    const auto wrong_id = ReadStationKeys(Replaced(json, officer.key_id, other_id), "station_keys.json");
+    const auto wrong_id = ReadStationKeys(Edited(json, officer.key_id, other_id), "station_keys.json");
     REQUIRE_FALSE(wrong_id.ok());
     CHECK(wrong_id.problems.front().path == "keys[0].key_id");
 
-    const auto twice = ReadStationKeys(Replaced(json, "]}", "," + PublicKeyFileJson(officer) + "]}"), "station_keys.json");
+    const auto twice = ReadStationKeys(Edited(json, "]}", "," + PublicKeyFileJson(officer) + "]}"), "station_keys.json");
     REQUIRE_FALSE(twice.ok());
     CHECK(twice.problems.front().path == "keys[1]");
 }
@@ -119,11 +116,11 @@ TEST_CASE("station pack: version 2 carries the public keys; a version 1 pack sti
     pack.public_keys = {};
     const std::string without = StationPackJson(pack);
     CHECK(without.find("public_keys") == std::string::npos);
-    const Result<StationPack> version1 = ReadStationPack(Replaced(without, "\"version\":2", "\"version\":1"), "old.json");
+    const Result<StationPack> version1 = ReadStationPack(Edited(without, "\"version\":2", "\"version\":1"), "old.json");
     REQUIRE_MESSAGE(version1.ok(), version1.Message());
     CHECK(version1.value->public_keys.Empty());
 
-    const std::string damaged = Replaced(json, "\"public_key\":\"", "\"public_key\":\"AA");
+    const std::string damaged = Edited(json, "\"public_key\":\"", "\"public_key\":\"AA");
     const Result<StationPack> bad = ReadStationPack(damaged, "pack.json");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.problems.front().path == "public_keys[0].public_key");

@@ -6,8 +6,10 @@
 
 #include "core/base/file_io.h"
 #include "core/station/station_pack.h"
+#include "edited_text.h"
 
 using namespace yousaid;
+using yousaid::testing::Edited;
 
 namespace {
 
@@ -42,12 +44,6 @@ StationPack ParentPack() {
     return pack;
 }
 
-// The pack's text with `from` replaced once by `to`.
-std::string Edited(std::string text, const std::string& from, const std::string& to) {
-    const std::size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 
