@@ -35,7 +35,7 @@ async function download(app, page, id) {
 
 function drawn(report) { return report.drawnText.replace(/\s+/g, ' '); }
 
-browserTest('a sealing station: answers are sealed as they are saved; storage and exports hold none of them', async ({ app, page }) => {
+browserTest('a sealing station: answers (and a refusal) are sealed as they are saved; storage and exports hold none of them', async ({ app, page }) => {
   const key = makePublicKeyFile('Sam Patel');
   await app.open('test=1');
   let report = await chooseStationPin(app);
@@ -93,14 +93,22 @@ browserTest('a sealing station: answers are sealed as they are saved; storage an
     await page.reload();
     await app.waitForReady();
   }
+  // A refusal is stored too, and sealed like the rest.
+  await app.tap('start');
+  await app.waitForScreen('consent');
+  await app.tap('consent_no');
+  await page.waitForFunction(() => window.yousaidTest.stored.length === 4 && !window.Module.yousaidStorage.inFlight &&
+    window.Module.yousaidStorage.completed >= window.Module.yousaidStorage.requested);
+  await page.reload();
+  await app.waitForReady();
   const secrets = [...tokens, ...ANSWERED_IDS];
 
   // What the tablet keeps: sealed records, whose readable part still counts.
   report = await app.report();
   const stored = storedResponses(report);
-  assert.equal(stored.length, 3);
+  assert.equal(stored.length, 4);
+  assert.deepEqual(stored.map((response) => response.status).sort(), ['complete', 'complete', 'complete', 'refused']);
   for (const response of stored) {
-    assert.equal(response.status, 'complete');
     assert.equal(response.survey_id, 'pupil');
     assert.deepEqual(response.answers, {});
     assert.ok(response.sealed.length > 0);
@@ -112,19 +120,19 @@ browserTest('a sealing station: answers are sealed as they are saved; storage an
 
   // The volunteer's live view still counts them; the exports hold sealed records only.
   report = await signInAsVolunteer(app);
-  for (const [caption, count] of [['In total', 3], ['Complete', 3], ['Partial', 0], ['Said no', 0]]) {
+  for (const [caption, count] of [['In total', 4], ['Complete', 3], ['Partial', 0], ['Said no', 1]]) {
     assert.ok(report.texts.some((item) => item.label === `${caption}: ${count}`), `the live view shows "${caption}: ${count}"`);
   }
-  assert.match(drawn(report), /3 responses not yet exported/);
+  assert.match(drawn(report), /4 responses not yet exported/);
   const json = await download(app, page, 'export_json');
   const transfer = await download(app, page, 'export');
   for (const path of [json, transfer]) assertNoneIn(readFileSync(path), secrets, path);
   const exported = JSON.parse(readFileSync(json, 'utf8'));
+  assert.deepEqual(exported.counts, [{ survey_id: 'pupil', survey_version: 1, complete: 3, partial: 0, refused: 1, total: 4 }]);
   const responses = exported.responses;
-  assert.equal(responses.length, 3);
+  assert.equal(responses.length, 4);
   assert.deepEqual(new Set(responses.map((response) => response.id)), new Set(stored.map((response) => response.id)));
   for (const response of responses) {
-    assert.equal(response.status, 'complete');
     assert.equal(response.survey_id, 'pupil');
     assert.ok(typeof response.sealed === 'string' && response.sealed.length > 100);
     assert.deepEqual(response.answers, {}, 'a sealed response shows no answers');
@@ -208,7 +216,7 @@ async function damageKeysFile(page) {
   }));
 }
 
-browserTest('a damaged keys file: the station takes no answers and says why, until the officer loads the key again', async ({ app, page }) => {
+browserTest('a damaged keys file: the station takes no answers and says why, until the officer loads the key again; removing it says answers are not sealed', async ({ app, page }) => {
   const key = makePublicKeyFile('Sam Patel');
   await app.open('test=1');
   await chooseStationPin(app);
@@ -233,5 +241,15 @@ browserTest('a damaged keys file: the station takes no answers and says why, unt
   await app.tap('leave_staff');
   report = await app.waitForScreen('welcome');
   assert.equal((await app.item('start')).enabled, true);
+
+  // The officer removes the key: the station says plainly that answers are no longer sealed.
+  await signInAsVolunteer(app);
+  await openOfficerArea(app);
+  await app.tap('officer_keys');
+  await app.waitForScreen('officer_keys');
+  await app.tap(`remove_key_${key.id}`);
+  report = await app.report();
+  assert.match(report.staff.notice, /This station seals to no key now: answers from now on are not sealed/);
+  assert.match(drawn(report), /No key yet: answers on this tablet are not sealed/);
   key.remove();
 });
