@@ -147,6 +147,7 @@ void App::LoadDeviceFiles() {
     }
     AddSurveyFiles(loaded_surveys, false);
     LoadStationCards();
+    LoadStationKeys();
     for (StoredPin* pin : {&station_pin_, &officer_pin_}) {
         const std::string problem = pin->Load();
         if (!problem.empty()) notice_ = problem;
@@ -426,7 +427,15 @@ void App::Save(const Response& response) {
         save_failed_ = true;
         return;
     }
-    const StoreAddResult result = store_.Add(response);
+    // On a sealing station the answers are sealed before anything is stored: the tablet never
+    // keeps them in the clear, and a response that cannot be sealed is not saved at all.
+    const Result<Response> kept = ForTheStore(response);
+    if (!kept.ok()) {
+        save_failed_ = true;
+        std::fprintf(stderr, "could not seal a response: %s\n", kept.Message().c_str());
+        return;
+    }
+    const StoreAddResult result = store_.Add(*kept.value);
     if (!result.Saved()) {
         save_failed_ = true;
         std::fprintf(stderr, "could not save a response: %s\n", result.message.c_str());

@@ -81,7 +81,9 @@ public:
     RespondentSession& Session() override { return *session_; }
     std::int64_t NowMs() const override;
     bool ReadyForRespondents() const override { return store_open_ && SurveyAvailable(); }
-    bool SurveyAvailable() const override { return ActiveSurvey() != nullptr; }
+    // A station whose keys file could not be read takes no answers (the welcome screen asks
+    // for staff): it was set up to seal, and must never fall back to storing answers in the clear.
+    bool SurveyAvailable() const override { return ActiveSurvey() != nullptr && station_keys_problem_.empty(); }
     void Submit() override;
     void Decline() override;
     void FinishAndReset() override;
@@ -120,6 +122,10 @@ public:
     const StationPack* PendingStationPack() const override { return pending_pack_ ? &*pending_pack_ : nullptr; }
     void UseStationPack() override;
     void DiscardStationPack() override;
+    const StationKeys& SealingKeys() const override { return station_keys_; }
+    const std::string& SealingKeysProblem() const override { return station_keys_problem_; }
+    void ChooseOfficerKeyFile() override;
+    void RemoveOfficerKey(const std::string& key_id) override;
     const ui::ImportBatchView& ImportBatch() const override { return import_batch_; }
     void ClearDevice() override;
     void ClearEverything() override;
@@ -144,6 +150,17 @@ private:
     void AddSurveyFiles(const std::vector<std::pair<std::string, std::string>>& files, bool keep_on_device);
     void TakeStationPack(const std::string& file_name, const std::string& bytes);
     void LoadStationCards();
+    // Sealing (app/station_keys_use.cpp).
+    void LoadStationKeys();
+    void TakePublicKeyFile(const std::string& file_name, const std::string& bytes);
+    // Writes `keys` as the station's keys file and seals to them from now on; on failure the
+    // station's keys are unchanged and the notice says why.
+    bool ReplaceStationKeys(const StationKeys& keys);
+    // The keys of a pack being used: set when the station has none or an officer uses it; a
+    // volunteer cannot change keys the station already has. Says what happened.
+    std::string UsePackKeys(const StationKeys& pack_keys);
+    // What the store keeps of `response`: sealed to the station's keys when it has any.
+    Result<Response> ForTheStore(const Response& response) const;
     void Sync() { save_generation_ = platform::RequestDurableSync(); }
     std::int32_t IdleTimeoutSeconds() const;
     bool KeepPartialAnswers() const;
@@ -217,13 +234,17 @@ private:
     // Survey id -> the file's text, as a station pack carries it.
     std::map<std::string, std::string> survey_texts_;
     // What the open file picker is for.
-    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPopulation, kKpis, kActions };
+    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPublicKey, kPopulation, kKpis, kActions };
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
     // A station pack chosen and checked, waiting on its page to be used or put aside.
     std::optional<StationPack> pending_pack_;
     // The cards of the last pack used (for the survey they name); none when there are none.
     StationCards station_cards_;
+    // The officers' public keys every response is sealed to; none: answers are not sealed.
+    StationKeys station_keys_;
+    // Why the station's keys file could not be read; while set, the station takes no answers.
+    std::string station_keys_problem_;
     std::int32_t test_idle_timeout_seconds_ = 0;  // a test page's shorter wait, when set
     // How long the welcome screen's unmarked corner is held to open the staff area (a test
     // page may ask for longer, to look at the ring while it fills).

@@ -11,7 +11,8 @@ OfficerAreaController::OfficerAreaController(ui::StaffHost& host, ui::Screen* wo
       home_screen_(host),
       import_screen_(host),
       clear_everything_screen_(host),
-      forgot_pin_screen_(host) {
+      forgot_pin_screen_(host),
+      keys_screen_(host) {
     // The officer PIN pad opens without a role: it is how an officer in, when the station
     // PIN is forgotten. Choosing the officer PIN needs the station PIN first (the app checks).
     // A forgotten officer PIN needs the station PIN, so that clearing the officer store can
@@ -25,6 +26,8 @@ OfficerAreaController::OfficerAreaController(ui::StaffHost& host, ui::Screen* wo
         {StaffPage::kClearEverythingConfirm, StaffRole::kOfficer, &clear_everything_screen_},
         {StaffPage::kForgotOfficerPin, StaffRole::kVolunteer, &forgot_pin_screen_},
         {StaffPage::kForgotOfficerPinConfirm, StaffRole::kVolunteer, &forgot_pin_screen_},
+        // A volunteer's PIN never reaches the keys a station seals to.
+        {StaffPage::kOfficerKeys, StaffRole::kOfficer, &keys_screen_},
     };
     if (workspace != nullptr) table_.push_back({StaffPage::kWorkspace, StaffRole::kOfficer, workspace});
 }

@@ -6,6 +6,7 @@
 #include "app/staff_screen_table.h"
 #include "ui/officer_screens.h"
 #include "ui/pin_pad_screen.h"
+#include "ui/sealing_keys_view.h"
 
 namespace yousaid::app {
 
@@ -22,6 +23,7 @@ private:
     ui::OfficerImportScreen import_screen_;
     ui::ClearEverythingScreen clear_everything_screen_;
     ui::ForgotOfficerPinScreen forgot_pin_screen_;
+    ui::OfficerKeysScreen keys_screen_;
     std::vector<StaffScreenEntry> table_;
 };
 

@@ -192,6 +192,10 @@ void App::ImportPickedFiles() {
         TakeStationPack(files.front().name, files.front().bytes);
         return;
     }
+    if (picking_ == PickPurpose::kPublicKey) {
+        TakePublicKeyFile(files.front().name, files.front().bytes);
+        return;
+    }
     if (picking_ == PickPurpose::kSurvey) {
         std::vector<std::pair<std::string, std::string>> surveys;
         for (platform::PickedFile& file : files) surveys.emplace_back(file.name, std::move(file.bytes));

@@ -51,6 +51,7 @@ void App::UseStationPack() {
         return;
     }
     station_cards_ = std::move(cards);
+    const std::string keys_text = UsePackKeys(pack.public_keys);
     AddSurveyFiles({{pack.survey.id + ".json", pack.survey_text}}, true);
     draft_config_.survey_id = pack.survey.id;
     draft_config_.wave = pack.defaults.wave;
@@ -62,7 +63,7 @@ void App::UseStationPack() {
                                    : pack.cards.size() == 1 ? std::string("1 card")
                                                             : std::to_string(pack.cards.size()) + " cards";
     notice_ = "Using the station pack from " + pack.prepared_by + ": \"" + pack.survey.title.English() + "\", wave " +
-              pack.defaults.wave + ", " + cards_text + ". Check the event and the place, then tap Save.";
+              pack.defaults.wave + ", " + cards_text + "." + keys_text + " Check the event and the place, then tap Save.";
     Sync();
 }
 

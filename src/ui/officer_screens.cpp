@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/sealing_keys_view.h"
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
 
@@ -47,6 +48,10 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     ImGui::SameLine();
     if (BigButton(frame, "reset_station_pin", "Reset the station PIN", ButtonKind::Secondary, true, half)) {
         host_.GoTo(StaffPage::kStationPinReset);
+    }
+    if (!host_.HasWorkspace()) {
+        if (BigButton(frame, "officer_keys", "Officer keys", ButtonKind::Secondary)) host_.GoTo(StaffPage::kOfficerKeys);
+        DrawSealingKeys(frame, host_);
     }
     if (BigButton(frame, "clear_everything", "Delete all responses", ButtonKind::Danger, true, half)) {
         host_.GoTo(StaffPage::kClearEverything);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/station/station_config.h"
+#include "core/station/station_keys.h"
 #include "core/station/station_pack.h"
 #include "core/survey/survey.h"
 
@@ -31,6 +32,7 @@ enum class StaffPage {
     kForgotOfficerPin,   // clearing the officer store is the only way to a new officer PIN
     kForgotOfficerPinConfirm,
     kWorkspace,          // the officer's figures
+    kOfficerKeys,        // the public keys this station seals responses to (officer only)
 };
 
 // Who is signed in to the staff area; each role may do everything the one before it may.
@@ -134,6 +136,16 @@ public:
     // tap is their confirmation that the pack came from the officer it names.
     virtual void UseStationPack() = 0;
     virtual void DiscardStationPack() = 0;
+
+    // Sealing (docs/sealing.md): the officers' public keys this station seals every response
+    // to, and why the station's keys file could not be read (empty when it could, or there is
+    // none). While that is not empty the station takes no answers.
+    virtual const StationKeys& SealingKeys() const = 0;
+    virtual const std::string& SealingKeysProblem() const = 0;
+    // Officer only: a public key file from disk, checked and added (problems go to Notice()),
+    // and removing one by its key id.
+    virtual void ChooseOfficerKeyFile() = 0;
+    virtual void RemoveOfficerKey(const std::string& key_id) = 0;
     virtual const ImportBatchView& ImportBatch() const = 0;
     // The volunteer's clear: this station's responses only.
     virtual void ClearDevice() = 0;

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/responses/response.h"
+#include "ui/sealing_keys_view.h"
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
 
@@ -79,6 +80,7 @@ void StaffHomeScreen::DrawContent(FrameContext& frame) {
     BoldParagraph(frame, "Event: " + EventLine(config));
     StaffNotice(frame, host_);
     for (const std::string& warning : overview.warnings) StaffWarning(frame, warning);
+    if (!host_.HasWorkspace()) DrawSealingKeys(frame, host_);
     LiveFigures(frame, overview);
     Paragraph(overview.last_response_time.empty() ? std::string("No response yet today.")
                                                   : "Last response at " + overview.last_response_time + ".");
@@ -123,6 +125,8 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     Paragraph("Given a station pack by your officer? It sets up the survey, these settings and the \"You said, "
               "we did\" cards in one step.");
     if (BigButton(frame, "load_pack", "Load a station pack", ButtonKind::Secondary)) host_.ChooseStationPack();
+    // The keys come with the pack: their words show here, where the volunteer reads them back.
+    if (!host_.HasWorkspace()) DrawSealingKeys(frame, host_);
     // Problems that belong to no field on this screen (a file that could not be written).
     for (const Problem& problem : problems_) {
         if (!HasField(problem.field)) ShowProblem(frame, problem);
@@ -148,6 +152,7 @@ void StationSetupScreen::DrawContent(FrameContext& frame) {
     Field(frame, "place", "Place", config.place, 80);
     Field(frame, "station_name", "Station name (used in export file names)", config.station_name, 40);
     DrawChoices(frame, config);
+
     scroll_to_problem_ = false;
     EndColumn();
 }

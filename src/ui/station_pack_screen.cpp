@@ -63,6 +63,26 @@ void DrawCards(FrameContext& frame, const StationPack& pack) {
     }
 }
 
+// The pack's keys as words, to read back to the officer before the pack is used, and what
+// using the pack does to the keys this station seals to.
+void DrawPackKeys(FrameContext& frame, const StaffHost& host, const StationPack& pack) {
+    if (pack.public_keys.Empty()) {
+        BoldParagraph(frame, "No officer keys: the keys this station seals answers to stay as they are");
+        return;
+    }
+    BoldParagraph(frame, "Answers will be sealed to " +
+                             std::string(pack.public_keys.keys.size() == 1 ? "this key" : "these keys") +
+                             " (read the words back to " + pack.prepared_by + ")");
+    for (const PublicKeyFile& key : pack.public_keys.keys) Paragraph(KeyInWords(key));
+    const bool station_has_other_keys =
+        !host.SealingKeysProblem().empty() ||
+        (!host.SealingKeys().Empty() && !SameKeys(host.SealingKeys(), pack.public_keys));
+    if (station_has_other_keys && host.Role() != StaffRole::kOfficer) {
+        FieldProblem(frame, "This station already seals to other keys. Only an officer can change them, so this pack's "
+                            "keys will not be used.");
+    }
+}
+
 }  // namespace
 
 void StationPackScreen::DrawContent(FrameContext& frame) {
@@ -81,6 +101,9 @@ void StationPackScreen::DrawContent(FrameContext& frame) {
                          ". Check it before you use it.";
     Heading(frame, frame.title);
     Paragraph("Prepared on " + DateInWords(pack->prepared_on) + ". Nothing changes on this tablet until you use it.");
+    // The keys first: their words are what the volunteer reads back to the officer.
+    VerticalGap(0.4f);
+    DrawPackKeys(frame, host_, *pack);
     VerticalGap(0.4f);
     DrawSettings(frame, *pack);
     VerticalGap(0.4f);

@@ -408,6 +408,27 @@ export async function showQuestion(page, command) {
 }
 
 // Stored responses as plain objects: { id, status, answers: { question: answer } }.
+// Every IDBFS file's bytes, read straight from the browser's IndexedDB: { path: Buffer }.
+export async function indexedDbFiles(page) {
+  const files = await page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('/data');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const found = {};
+      const cursor = db.transaction('FILE_DATA').objectStore('FILE_DATA').openCursor();
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) { db.close(); resolve(found); return; }
+        if (at.value.contents) found[at.key] = Array.from(at.value.contents);
+        at.continue();
+      };
+    };
+  }));
+  return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, Buffer.from(bytes)]));
+}
+
 export function storedResponses(report) {
   return report.stored.map(({ response }) => {
     const answers = {};

@@ -3,6 +3,8 @@
 // - the whole browser is killed (a flat battery, the browser crashing), and is started again;
 // - only the tab is killed (the tab crashing, or the system reclaiming its memory, which
 //   tablets do to background tabs), and the app is opened again in the same browser.
+// It runs once more, for fewer rounds, on a sealing station (an officer's public key loaded):
+// what shows "saved" there is a sealed record, and it survives the same way.
 // In a file of its own so that it runs beside the other browser tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -11,12 +13,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AppDriver, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
+import { addPublicKey, makePublicKeyFile } from './sealing_steps.mjs';
+import { chooseStationPin, openOfficerArea } from './staff_steps.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-const ROUNDS = 20;
+// The station's keys, loaded in the officer role before the first response.
+async function makeSealingStation(app, key) {
+  await chooseStationPin(app);
+  await openOfficerArea(app, { firstTime: true });
+  await addPublicKey(app, key);
+  await app.tap('officer_back');
+  await app.waitForScreen('staff_home');
+  await app.tap('leave_staff');
+  await app.waitForScreen('welcome');
+}
 
-test('a submit that shows "saved" survives the browser or the tab being killed at once, twenty times over', { timeout: 600000 }, async () => {
+async function survivesKills(rounds, { sealing = false } = {}) {
   const server = await startServer(process.env.YOUSAID_WEB_DIR || 'build/wasm/web', 0);
   const url = `http://127.0.0.1:${server.address().port}/?test=1&survey=pupil`;
   const profile = mkdtempSync(join(tmpdir(), 'yousaid-kill-'));
@@ -37,6 +50,7 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
     await app.waitForReady();
     return app;
   };
+  const key = sealing ? makePublicKeyFile('Sam Patel') : null;
   let context = null;
   const kinds = { browser: 0, tab: 0 };
   // A step that never ends fails here, naming the round and the step, and not only when the
@@ -53,9 +67,10 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
     }
   };
   try {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= rounds; round++) {
       if (!context) context = await step(`round ${round}: starting the browser`, launch());
       const app = await step(`round ${round}: opening the app`, openApp(context));
+      if (sealing && round === 1) await step('loading the officer\'s key', makeSealingStation(app, key));
       assert.equal((await app.report()).stored.length, round - 1, `round ${round}: every earlier response is still there`);
       await step(`round ${round}: the survey`, completeQuickPupilSurvey(app));
       // "saved" is on screen: kill at once.
@@ -79,18 +94,30 @@ test('a submit that shows "saved" survives the browser or the tab being killed a
       }
       kinds[wholeBrowser ? 'browser' : 'tab'] += 1;
     }
-    assert.deepEqual(kinds, { browser: ROUNDS / 2, tab: ROUNDS / 2 });
+    assert.deepEqual(kinds, { browser: rounds / 2, tab: rounds / 2 });
     if (!context) context = await step('the last start', launch());
     const app = await step('opening the app a last time', openApp(context));
     const stored = storedResponses(await app.report());
-    assert.equal(stored.length, ROUNDS);
-    assert.ok(stored.every((response) => response.status === 'complete' && response.answers.year_group.option_id === 'year_9'));
-    assert.equal(new Set(stored.map((response) => response.id)).size, ROUNDS);
+    assert.equal(stored.length, rounds);
+    if (sealing) {
+      assert.ok(stored.every((response) => response.status === 'complete' && response.sealed.length > 0 &&
+        Object.keys(response.answers).length === 0), 'every response is sealed');
+    } else {
+      assert.ok(stored.every((response) => response.status === 'complete' && response.answers.year_group.option_id === 'year_9'));
+    }
+    assert.equal(new Set(stored.map((response) => response.id)).size, rounds);
     await context.close();
     context = null;
   } finally {
     if (context) await context.close().catch(() => {});
     server.close();
     rmSync(profile, { recursive: true, force: true });
+    if (key) key.remove();
   }
-});
+}
+
+test('a submit that shows "saved" survives the browser or the tab being killed at once, twenty times over', { timeout: 600000 },
+  () => survivesKills(20));
+
+test('on a sealing station too, a sealed response that shows "saved" survives being killed at once', { timeout: 300000 },
+  () => survivesKills(4, { sealing: true }));

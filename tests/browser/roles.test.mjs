@@ -5,17 +5,18 @@
 // Clearing names what it removes and what it leaves, and the browser's IndexedDB agrees.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, browserTest } from './harness.mjs';
+import { ARTIFACTS, browserTest, indexedDbFiles } from './harness.mjs';
 import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, signInAsVolunteer, STATION_PIN } from './staff_steps.mjs';
 
 const STAFF_SCREENS = ['staff_home', 'station_setup', 'clear_device'];
-const OFFICER_SCREENS = ['officer_home', 'officer_import', 'workspace', 'station_pin_reset', 'clear_everything', 'forgot_officer_pin'];
+const OFFICER_SCREENS = ['officer_home', 'officer_import', 'workspace', 'station_pin_reset', 'clear_everything', 'forgot_officer_pin',
+  'officer_keys'];
 // Every staff and officer action by item id: what a forged activation might try.
 const STAFF_ITEMS = ['export', 'export_json', 'station_setup', 'officer_area', 'clear_device', 'clear_continue',
   'clear_confirm', 'accept_loss', 'setup_save', 'load_survey', 'forgot_officer_pin', 'forget_officer_continue',
   'forget_officer_confirm'];
 const OFFICER_ITEMS = ['officer_import', 'open_workspace', 'choose_files', 'reset_station_pin', 'clear_everything', 'clear_all_continue',
-  'clear_all_confirm'];
+  'clear_all_confirm', 'officer_keys', 'add_public_key'];
 
 // What the screen and role are now, with the rule that no page beyond `allowed` opened.
 async function expectOnlyAllowed(app, allowed, what) {
@@ -40,22 +41,8 @@ async function forgeActivation(app, id) {
 
 // The IDBFS files as { path: byte length }, read straight from the browser's IndexedDB.
 async function storedFiles(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.open('/data');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const files = {};
-      const cursor = db.transaction('FILE_DATA').objectStore('FILE_DATA').openCursor();
-      cursor.onerror = () => reject(cursor.error);
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (!at) { db.close(); resolve(files); return; }
-        if (at.value.contents) files[at.key] = at.value.contents.length;
-        at.continue();
-      };
-    };
-  }));
+  const files = await indexedDbFiles(page);
+  return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, bytes.length]));
 }
 
 // Waits until IndexedDB holds what `check(files)` wants (a sync is asynchronous).

@@ -112,7 +112,7 @@ browserTest('a volunteer loads a station pack; each person sees its cards, hears
   await app.waitForScreen('station_setup');
 
   // A pack from a newer app is refused by name, and nothing changes.
-  await loadPack(app, writePack('pack_newer.json', { version: 2 }));
+  await loadPack(app, writePack('pack_newer.json', { version: 3 }));
   await page.waitForFunction(() => /pack_newer\.json was not used/.test(window.yousaidTest.staff.notice));
   let report = await app.report();
   assert.match(report.staff.notice, /newer/);

@@ -7,8 +7,10 @@
 
 #include "core/crypto/sealed_box.h"
 #include "core/keys/officer_key.h"
+#include "edited_text.h"
 
 using namespace yousaid;
+using yousaid::testing::Edited;
 
 namespace {
 
@@ -21,11 +23,6 @@ Keyring RingOf(const KeyPair& key) {
     return ring;
 }
 
-std::string Edited(std::string text, const std::string& from, const std::string& to) {
-    const std::size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 

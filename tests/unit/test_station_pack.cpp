@@ -6,8 +6,10 @@
 
 #include "core/base/file_io.h"
 #include "core/station/station_pack.h"
+#include "edited_text.h"
 
 using namespace yousaid;
+using yousaid::testing::Edited;
 
 namespace {
 
@@ -42,12 +44,6 @@ StationPack ParentPack() {
     return pack;
 }
 
-// The pack's text with `from` replaced once by `to`.
-std::string Edited(std::string text, const std::string& from, const std::string& to) {
-    const std::size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 
@@ -78,7 +74,7 @@ TEST_CASE("station pack: written and read back whole, survey, settings and cards
 
 TEST_CASE("station pack: a newer version, a damaged file or the wrong kind of file is refused by name") {
     const std::string json = StationPackJson(ParentPack());
-    const auto newer = ReadStationPack(Edited(json, "\"version\":1", "\"version\":2"), "pack.json");
+    const auto newer = ReadStationPack(Edited(json, "\"version\":2", "\"version\":3"), "pack.json");
     REQUIRE_FALSE(newer.ok());
     CHECK(newer.Message().find("pack.json") != std::string::npos);
     CHECK(newer.Message().find("newer") != std::string::npos);

@@ -191,6 +191,17 @@ void ReadSurvey(const rapidjson::Value& document, const std::string& file_name, 
     if (loaded.Ok()) pack.survey = std::move(*loaded.survey);
 }
 
+// Version 2's "public_keys", when present: each a public key file, checked as one.
+StationKeys ReadPackKeys(const rapidjson::Value& document, const std::string& file_name, std::vector<Problem>& problems) {
+    const auto found = document.FindMember("public_keys");
+    if (found == document.MemberEnd()) return {};
+    if (!found->value.IsArray()) {
+        problems.push_back(JsonFileProblem(file_name, "public_keys", "needs a list of public key files"));
+        return {};
+    }
+    return ReadPublicKeyList(found->value, "public_keys", file_name, problems);
+}
+
 }  // namespace
 
 std::string StationPackJson(const StationPack& pack) {
@@ -205,6 +216,7 @@ std::string StationPackJson(const StationPack& pack) {
     survey.Accept(writer);
     WriteDefaults(writer, pack.defaults);
     WriteCards(writer, pack.cards);
+    if (!pack.public_keys.Empty()) WritePublicKeyList(writer, "public_keys", pack.public_keys.keys);
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -226,6 +238,7 @@ Result<StationPack> ReadStationPack(std::string_view text, const std::string& fi
     ReadSurvey(document, file_name, pack, problems);
     pack.defaults = ReadDefaults(root, file_name, problems);
     pack.cards = ReadCards(document, file_name, problems);
+    pack.public_keys = ReadPackKeys(document, file_name, problems);
     if (!problems.empty()) return Read::Failure(std::move(problems));
     return Read::Success(std::move(pack));
 }

@@ -5,7 +5,8 @@
 //
 // One versioned JSON file ("yousaid-station-pack"), readable by eye. It is checked whole
 // before anything of it is used: a damaged or newer pack changes nothing on the tablet.
-// Sealing (the officer's public keys) will add a field in a later version.
+// Version 2 adds the officers' public keys the station seals responses to (optional; a
+// version 1 pack still loads, and carries none).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,12 +14,13 @@
 
 #include "core/base/problem.h"
 #include "core/responses/response.h"
+#include "core/station/station_keys.h"
 #include "core/survey/survey.h"
 #include "core/survey/translatable_text.h"
 
 namespace yousaid {
 
-inline constexpr int kStationPackFormatVersion = 1;
+inline constexpr int kStationPackFormatVersion = 2;
 // The cards screen shows at most this many; a pack may not carry more.
 inline constexpr std::size_t kMaxStationCards = 3;
 inline constexpr std::size_t kMaxCardTextLength = 400;
@@ -47,6 +49,9 @@ struct StationPack {
     Survey survey;            // the survey_text, loaded (set by ReadStationPack)
     StationDefaults defaults;
     std::vector<StationCard> cards;
+    // The keys the station seals to once the pack is used; none: the pack leaves the
+    // station's keys as they are.
+    StationKeys public_keys;
 };
 
 // The pack as a file. `pack.survey_text` must be a survey file that loads.
