@@ -217,7 +217,7 @@ private:
     // Survey id -> the file's text, as a station pack carries it.
     std::map<std::string, std::string> survey_texts_;
     // What the open file picker is for.
-    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPopulation, kKpis, kActions };
+    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPopulation, kKpis, kActions, kOfficerKey };
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
     // A station pack chosen and checked, waiting on its page to be used or put aside.

@@ -77,7 +77,25 @@ OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys,
       folder_(paths_.side_files),
       services_(std::move(services)),
       actions_(paths_.actions, services_,
-               {[this] { return Report(); }, [this] { return choices_.survey_id; }, [this] { ActionsChanged(); }}) {}
+               {[this] { return Report(); }, [this] { return choices_.survey_id; }, [this] { ActionsChanged(); }}),
+      keys_({[this] { KeyringChanged(); }, [this] { services_.pick_side_file(SideFileKind::kOfficerKey); },
+             [this] { return services_.now_ms(); }}) {}
+
+void OfficerWorkspace::KeyringChanged() {
+    ++keyring_generation_;
+    if (!store_) return;  // not opened yet: it opens with the keyring as it is then
+    // An import holds the store it writes to: the store is opened again once it is done.
+    if (import_job_ || !import_queue_.empty()) {
+        reopen_after_import_ = true;
+        return;
+    }
+    OpenStore();
+}
+
+void OfficerWorkspace::Left() {
+    keys_.Forget();
+    screen_.WipeTyped();
+}
 
 std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                                        WorkspaceServices services) {
@@ -161,6 +179,7 @@ bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::Impo
         if (import_job_->Step(kRowsPerStep)) {
             finished.push_back(OutcomeOf(import_job_->Report()));
             import_job_.reset();
+            if (import_queue_.empty() && std::exchange(reopen_after_import_, false)) OpenStore();
         } else if (import_job_->Committing()) {
             // One stage of writing the segment per frame, each from the start of its frame.
             break;
@@ -245,8 +264,10 @@ void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
 }
 
 bool OfficerWorkspace::Refresh() {
-    // A backup file merged in (from the file picker, between frames) needs a frame to show it.
-    if (std::exchange(actions_merged_, false)) return true;
+    // A key made or unlocked (about a second of Argon2id), after a frame said so.
+    if (keys_.Tick()) return true;
+    // A backup or key file taken in (from the file picker, between frames) needs a frame to show it.
+    if (std::exchange(file_taken_, false)) return true;
     if (!store_) return false;
     if (summarised_generation_ != store_->Generation() || summarised_survey_id_ != choices_.survey_id) SummariseStore();
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
@@ -518,7 +539,12 @@ void OfficerWorkspace::ActionsChanged() {
 void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) {
     if (kind == SideFileKind::kActions) {
         actions_.MergeBackup(name, bytes);
-        actions_merged_ = true;
+        file_taken_ = true;
+        return;
+    }
+    if (kind == SideFileKind::kOfficerKey) {
+        keys_.AcceptKeyFile(name, bytes);
+        file_taken_ = true;
         return;
     }
     const Survey* survey = CurrentSurvey();
