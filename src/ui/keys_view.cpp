@@ -87,22 +87,21 @@ void KeysView::DrawCreate(FrameContext& frame) {
     Paragraph("Make a second key too, a recovery key kept by a colleague or in the team's safe, and give stations "
               "both public keys: then one lost passphrase does not lose a year's answers.");
     TextField(frame, "key_name", "Whose key is it (a name or a team)", name_, 80);
-    MaskedField(frame, "key_passphrase", "Passphrase, at least 12 characters", passphrase_, kMaxPassphraseBytes);
-    MaskedField(frame, "key_passphrase_again", "The same passphrase again", passphrase_again_, kMaxPassphraseBytes);
     const bool idle = host_.Working() == KeyWork::kNone;
-    const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (BigButton(frame, "keys_offer_words", "Offer four random words", ButtonKind::Secondary, idle, half)) {
+    // The words come before the boxes they are typed into.
+    if (BigButton(frame, "keys_offer_words", "Offer four random words", ButtonKind::Secondary, idle)) {
         WipeText(offered_words_);
         offered_words_ = host_.OfferPassphraseWords();
     }
-    ImGui::SameLine();
-    if (BigButton(frame, "keys_create", "Create the key", ButtonKind::Primary, idle && !name_.empty(), half)) Create();
-    if (name_.empty()) DescribeLastItem(frame, "Type whose key it is first.");
     if (!offered_words_.empty()) {
         BoldParagraph(frame, "Suggested passphrase: " + offered_words_);
-        Paragraph("Write it down and keep it apart from the key file, then type it in both boxes above.");
+        Paragraph("Write it down and keep it apart from the key file, then type it in both boxes below.");
     }
+    MaskedField(frame, "key_passphrase", "Passphrase, at least 12 characters", passphrase_, kMaxPassphraseBytes);
+    MaskedField(frame, "key_passphrase_again", "The same passphrase again", passphrase_again_, kMaxPassphraseBytes);
     if (!create_problem_.empty()) StaffWarning(frame, create_problem_);
+    if (BigButton(frame, "keys_create", "Create the key", ButtonKind::Primary, idle && !name_.empty())) Create();
+    if (name_.empty()) DescribeLastItem(frame, "Type whose key it is first.");
     if (host_.Working() == KeyWork::kCreating) {
         BoldParagraph(frame, "Making the key, and unlocking it once to check it: this takes a few seconds...");
         host_.WorkShown();

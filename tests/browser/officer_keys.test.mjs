@@ -116,7 +116,8 @@ browserTest('an officer makes a key, unlocks it, locks it; the passphrase goes n
   await typeMasked(app, 'key_passphrase', 'too short');
   await typeMasked(app, 'key_passphrase_again', 'too short');
   await app.click('keys_create');
-  await waitForText(app, /at least 12 characters/);
+  await waitForText(app, /at least 12 characters:/);
+  await app.scrollIntoView('keys_create');
   await shot(page, 'officer-keys-2-too-short');
   await typeMasked(app, 'key_passphrase', PASSPHRASE);
   await typeMasked(app, 'key_passphrase_again', `${PASSPHRASE}x`);
