@@ -127,6 +127,7 @@ public:
     const std::string& Notice() const override { return notice_; }
     bool HasWorkspace() const override { return workspace_ != nullptr; }
     void OpenOfficerPage() override;
+    void OpenKeys() override;
 
 private:
     // What the screen shows once a saved response is confirmed by the browser.

@@ -43,6 +43,7 @@ public:
     void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) override;
     ui::Screen& Screen() override { return screen_; }
     void Left() override;
+    void ShowKeys() override { choices_.view = ui::WorkspaceView::kKeys; }
     // The keys unlocked on this page (memory only), for the store to open sealed segments with.
     const Keyring& Keys() const { return keys_.Ring(); }
 

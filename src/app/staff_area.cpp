@@ -73,6 +73,16 @@ void App::OpenOfficerPage() {
     if (Allowed(StaffRole::kOfficer)) platform::OpenPage("officer.html");
 }
 
+void App::OpenKeys() {
+    if (!workspace_) {
+        OpenOfficerPage();
+        return;
+    }
+    if (!Allowed(StaffRole::kOfficer)) return;
+    workspace_->ShowKeys();
+    GoTo(StaffPage::kWorkspace);
+}
+
 void App::LeaveStaffArea() {
     if (workspace_) workspace_->Left();
     staff_.Close();

@@ -61,6 +61,8 @@ public:
     // The officer left the figures (another page, the idle timeout, signing out): every
     // unlocked key, and every passphrase typed, is wiped.
     virtual void Left() = 0;
+    // The figures open at their Keys view next.
+    virtual void ShowKeys() = 0;
 };
 
 // Where the officer's things live in the device's data folder.

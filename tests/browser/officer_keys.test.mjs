@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
-import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
-import { chooseFiles, importDemo, LAPTOP, reloadIntoWorkspace, showView, textsOnScreen } from './workspace_steps.mjs';
+import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, STATION_PIN } from './staff_steps.mjs';
+import { chooseFiles, LAPTOP, textsOnScreen } from './workspace_steps.mjs';
 
 // Random for each run, so that finding it anywhere can only mean it leaked from this run.
 const PASSPHRASE = `keys-${randomBytes(8).toString('hex')}`;
@@ -84,6 +84,34 @@ async function watchFor(app, pattern) {
   }, pattern.source);
 }
 
+// From the officer's home to the Keys view: there before any responses are imported, as a
+// station needs a public key first.
+async function openKeys(app) {
+  await app.tap('officer_keys');
+  await app.waitForScreen('workspace');
+  await waitForText(app, /^Create an officer key$/);
+}
+
+// Signed in again (the officer's page opens at the staff PIN pad), on to the Keys view.
+async function signInToKeys(app) {
+  await app.waitForScreen('staff_pin');
+  await app.enterPin(STATION_PIN);
+  await app.waitForScreen('staff_home');
+  await app.tap('officer_area');
+  await app.waitForScreen('officer_pin');
+  await app.enterPin(OFFICER_PIN);
+  await app.waitForScreen('officer_home');
+  await openKeys(app);
+}
+
+async function unlock(app, file) {
+  await chooseFiles(app, 'keys_choose_file', [file]);
+  await waitForText(app, /^Key file: /);
+  await typeMasked(app, 'unlock_passphrase', PASSPHRASE);
+  await app.click('keys_unlock');
+  return waitForText(app, /^Unlocked Jo Officer's key/, 30000);
+}
+
 async function download(app, id, name) {
   const [file] = await Promise.all([app.page.waitForEvent('download'), app.click(id)]);
   assert.equal(file.suggestedFilename(), name);
@@ -96,8 +124,7 @@ browserTest('an officer makes a key, unlocks it, locks it; the passphrase goes n
   await app.open('test=1', 'officer.html');
   await chooseStationPin(app, { officerPage: true });
   await openOfficerArea(app, { firstTime: true });
-  await importDemo(app);
-  await showView(app, 'keys');
+  await openKeys(app);
   let texts = await textsOnScreen(app);
   assert.match(texts, /No key is unlocked here\./);
   assert.match(texts, /nobody can ever read the answers/);
@@ -193,22 +220,25 @@ browserTest('an officer makes a key, unlocks it, locks it; the passphrase goes n
   await waitForText(app, /^Unlocked Jo Officer's key/, 30000);
   await app.click('workspace_back');
   await app.waitForScreen('officer_home');
-  await app.tap('open_workspace');
-  await app.waitForScreen('workspace');
-  await showView(app, 'keys');
+  await openKeys(app);
   texts = await textsOnScreen(app);
   assert.match(texts, /No key is unlocked here\./);
   assert.match(texts, /Choose your private key file/, 'the chosen key file is forgotten too');
 
-  // And after a reload the page starts locked.
-  await chooseFiles(app, 'keys_choose_file', [privateFile.path]);
-  await waitForText(app, /^Key file: /);
-  await typeMasked(app, 'unlock_passphrase', PASSPHRASE);
-  await app.click('keys_unlock');
-  await waitForText(app, /^Unlocked Jo Officer's key/, 30000);
-  await reloadIntoWorkspace(app);
-  await showView(app, 'keys');
+  // After a reload the page starts locked.
+  await unlock(app, privateFile.path);
+  await page.reload();
+  await app.waitForReady();
+  await signInToKeys(app);
   assert.match(await textsOnScreen(app), /No key is unlocked here\./);
   await shot(page, 'officer-keys-8-after-reload');
+
+  // Left alone (a 6-second idle timeout here), the page signs out and wipes the keys.
+  await app.open('test=1&idle=6', 'officer.html');
+  await signInToKeys(app);
+  await unlock(app, privateFile.path);
+  await app.waitForScreen('staff_pin', 15000);
+  await signInToKeys(app);
+  assert.match(await textsOnScreen(app), /No key is unlocked here\./);
   await assertNowhere(app, consoleLines, PASSPHRASE, 'at the end');
 }, { context: LAPTOP, timeout: 240000 });
