@@ -133,6 +133,7 @@ public:
     const std::string& Notice() const override { return notice_; }
     bool HasWorkspace() const override { return workspace_ != nullptr; }
     void OpenOfficerPage() override;
+    void OpenKeys() override;
 
 private:
     // What the screen shows once a saved response is confirmed by the browser.
@@ -234,7 +235,7 @@ private:
     // Survey id -> the file's text, as a station pack carries it.
     std::map<std::string, std::string> survey_texts_;
     // What the open file picker is for.
-    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPublicKey, kPopulation, kKpis, kActions };
+    enum class PickPurpose { kResponses, kSurvey, kStationPack, kPublicKey, kPopulation, kKpis, kActions, kOfficerKey };
     PickPurpose picking_ = PickPurpose::kResponses;
     std::uint64_t officer_count_on_tablet_ = 0;
     // A station pack chosen and checked, waiting on its page to be used or put aside.

@@ -65,7 +65,14 @@ void WriteItem(JsonWriter& writer, const ui::InteractiveItem& item) {
     if (!item.description.empty()) WriteString(writer, "description", item.description);
     if (!item.key_shortcut.empty()) WriteString(writer, "keyShortcut", item.key_shortcut);
     if (item.role == ui::ItemRole::TextField) {
-        WriteString(writer, "value", item.value);
+        // A masked field's text never leaves the app: only how much of it there is.
+        WriteString(writer, "value", item.masked ? std::string() : item.value);
+        if (item.masked) {
+            writer.Key("masked");
+            writer.Bool(true);
+            writer.Key("entered");
+            writer.Int(item.entered);
+        }
         WriteString(writer, "placeholder", item.placeholder);
         writer.Key("maxLength");
         writer.Int(item.max_length);

@@ -20,6 +20,7 @@
 
 #include "app/app.h"
 #include "app/canvas_renderer.h"
+#include "core/crypto/sealed_box.h"
 #include "platform/accessible_layer.h"
 #include "platform/durable_storage.h"
 #include "platform/platform.h"
@@ -134,6 +135,8 @@ void RunUiFrame(FrameLoop& loop, float ratio) {
     // Activations, typed text and a move of the focus are used once; keyboard focus stays
     // until it moves.
     loop.external_input.activated.clear();
+    // Typed text may be a passphrase: its copies are overwritten, not just let go.
+    for (auto& typed : loop.external_input.text_changes) yousaid::WipeText(typed.second);
     loop.external_input.text_changes.clear();
     loop.external_input.focus_moved = false;
     ImGui::Render();

@@ -78,7 +78,25 @@ OfficerWorkspace::OfficerWorkspace(const std::map<std::string, Survey>& surveys,
       folder_(paths_.side_files),
       services_(std::move(services)),
       actions_(paths_.actions, services_,
-               {[this] { return Report(); }, [this] { return choices_.survey_id; }, [this] { ActionsChanged(); }}) {}
+               {[this] { return Report(); }, [this] { return choices_.survey_id; }, [this] { ActionsChanged(); }}),
+      keys_({[this] { KeyringChanged(); }, [this] { services_.pick_side_file(SideFileKind::kOfficerKey); },
+             [this] { return services_.now_ms(); }}) {}
+
+void OfficerWorkspace::KeyringChanged() {
+    ++keyring_generation_;
+    if (!store_) return;  // not opened yet: it opens with the keyring as it is then
+    // An import holds the store it writes to: the store is opened again once it is done.
+    if (import_job_ || !import_queue_.empty()) {
+        reopen_after_import_ = true;
+        return;
+    }
+    OpenStore();
+}
+
+void OfficerWorkspace::Left() {
+    keys_.Forget();
+    screen_.WipeTyped();
+}
 
 std::unique_ptr<WorkspaceFeature> MakeWorkspaceFeature(const std::map<std::string, Survey>& surveys, OfficerPaths paths,
                                                        WorkspaceServices services) {
@@ -94,9 +112,9 @@ std::vector<Survey> OfficerWorkspace::KnownSurveys() const {
 void OfficerWorkspace::OpenStore() {
     opening_.reset();
     store_ = std::make_unique<OfficerStore>(KnownSurveys());
-    store_->SetKeyring(&keyring_);
+    store_->SetKeyring(&keys_.Ring());
     const OfficerStoreOpenReport report = store_->Open(paths_.store, paths_.legacy_log);
-    if (!keyring_.Empty() && store_->WaitingToOpen() > 0) opening_.emplace(store_->BeginOpening());
+    if (!keys_.Ring().Empty() && store_->WaitingToOpen() > 0) opening_.emplace(store_->BeginOpening());
     store_problems_ = report.problems;
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
     if (report.migrated > 0) services_.sync();
@@ -190,6 +208,7 @@ bool OfficerWorkspace::TickImport(std::int64_t deadline_ms, std::vector<ui::Impo
         if (import_job_->Step(kRowsPerStep)) {
             finished.push_back(OutcomeOf(import_job_->Report()));
             import_job_.reset();
+            if (import_queue_.empty() && std::exchange(reopen_after_import_, false)) OpenStore();
         } else if (import_job_->Committing()) {
             // One stage of writing the segment per frame, each from the start of its frame.
             break;
@@ -280,8 +299,10 @@ void OfficerWorkspace::SetSettings(const ReportSettings& settings) {
 }
 
 bool OfficerWorkspace::Refresh() {
-    // A backup file merged in (from the file picker, between frames) needs a frame to show it.
-    if (std::exchange(actions_merged_, false)) return true;
+    // A key made or unlocked (about a second of Argon2id), after a frame said so.
+    if (keys_.Tick()) return true;
+    // A backup or key file taken in (from the file picker, between frames) needs a frame to show it.
+    if (std::exchange(file_taken_, false)) return true;
     if (!store_) return false;
     if (summarised_generation_ != store_->Generation() || summarised_survey_id_ != choices_.survey_id) SummariseStore();
     if (choices_.survey_id.empty() || CurrentSurvey() == nullptr) {
@@ -410,7 +431,7 @@ void OfficerWorkspace::SummariseSealed() {
     sealed_ = {};
     sealed_.opening = opening;
     sealed_.responses = store_->SealedResponses();
-    sealed_.keys_unlocked = !keyring_.Empty();
+    sealed_.keys_unlocked = !keys_.Ring().Empty();
     std::map<std::tuple<std::string, std::string, std::string>, ui::SealedSummary::Row> rows;
     for (const SealedCount& count : store_->SealedCounts()) {
         const ReadableGroup& group = count.group;
@@ -581,7 +602,12 @@ void OfficerWorkspace::ActionsChanged() {
 void OfficerWorkspace::AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) {
     if (kind == SideFileKind::kActions) {
         actions_.MergeBackup(name, bytes);
-        actions_merged_ = true;
+        file_taken_ = true;
+        return;
+    }
+    if (kind == SideFileKind::kOfficerKey) {
+        keys_.AcceptKeyFile(name, bytes);
+        file_taken_ = true;
         return;
     }
     const Survey* survey = CurrentSurvey();

@@ -21,6 +21,7 @@
 #include "core/officer/officer_store.h"
 #include "core/survey/survey.h"
 #include "app/officer_actions.h"
+#include "app/officer_keys.h"
 #include "app/workspace_feature.h"
 #include "ui/workspace_host.h"
 #include "ui/workspace_screen.h"
@@ -42,6 +43,10 @@ public:
     bool Refresh() override;
     void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) override;
     ui::Screen& Screen() override { return screen_; }
+    void Left() override;
+    void ShowKeys() override { choices_.view = ui::WorkspaceView::kKeys; }
+    // The keys unlocked on this page (memory only), for the store to open sealed segments with.
+    const Keyring& Keys() const { return keys_.Ring(); }
 
     // ui::WorkspaceHost
     const std::vector<const Survey*>& SurveysHeld() const override { return surveys_held_; }
@@ -78,8 +83,11 @@ public:
     void AddCommentTheme(std::size_t comment, const std::string& theme) override;
     void RemoveCommentTheme(std::size_t comment, const std::string& theme) override;
     ui::ActionsHost& Actions() override { return actions_; }
+    ui::KeysHost& KeyControls() override { return keys_; }
 
 private:
+    // After every change of the keyring: the store is opened again, with the keys now unlocked.
+    void KeyringChanged();
     // The action list changed: its KPI row and its downloads follow, without tabulating again.
     void ActionsChanged();
     std::string SideFolder(SideFileKind kind) const;
@@ -126,15 +134,16 @@ private:
     std::vector<Problem> store_problems_;  // from opening the store
     std::deque<platform::PickedFile> import_queue_;
     std::optional<OfficerImportJob> import_job_;
-    // The officer's unlocked keys: in memory only, wiped on lock, leaving and idle timeout.
-    Keyring keyring_;
     std::optional<OfficerStore::Opening> opening_;
     ui::SealedSummary sealed_;
     std::size_t import_files_started_ = 0;
     std::size_t import_files_total_ = 0;
     WorkspaceServices services_;
     OfficerActions actions_;
-    bool actions_merged_ = false;  // a backup file was merged in since the last frame
+    bool file_taken_ = false;  // a backup or key file was taken in since the last frame
+    OfficerKeys keys_;
+    std::uint64_t keyring_generation_ = 0;  // changes of the keyring so far
+    bool reopen_after_import_ = false;     // the keyring changed while an import held the store
     ui::WorkspaceScreen screen_{*this};
 
     ui::WorkspaceChoices choices_;

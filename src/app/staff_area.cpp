@@ -41,6 +41,7 @@ float App::StaffDoorProgress() const {
 }
 
 void App::OpenStaffArea() {
+    if (workspace_) workspace_->Left();
     staff_.OpenAtPin();
     notice_.clear();
     import_batch_ = {};
@@ -51,6 +52,8 @@ void App::OpenStaffArea() {
 void App::GoTo(StaffPage page) {
     // The controller refuses a page the signed-in role may not see.
     if (!staff_.GoTo(page)) return;
+    // Keys unlocked in the figures stay only while the officer is there.
+    if (workspace_ && page != StaffPage::kWorkspace) workspace_->Left();
     const bool pin_pad = page == StaffPage::kPin || page == StaffPage::kOfficerPin || page == StaffPage::kStationPinReset;
     if (pin_pad) staff_.ResetPinPads();
     // Setup edits a copy; anywhere else (the live view) shows the settings in use.
@@ -70,7 +73,18 @@ void App::OpenOfficerPage() {
     if (Allowed(StaffRole::kOfficer)) platform::OpenPage("officer.html");
 }
 
+void App::OpenKeys() {
+    if (!workspace_) {
+        OpenOfficerPage();
+        return;
+    }
+    if (!Allowed(StaffRole::kOfficer)) return;
+    workspace_->ShowKeys();
+    GoTo(StaffPage::kWorkspace);
+}
+
 void App::LeaveStaffArea() {
+    if (workspace_) workspace_->Left();
     staff_.Close();
     // The officer's page has no respondent screens: leaving signs out, back to the PIN pad.
     if (workspace_) {

@@ -202,10 +202,12 @@ void App::ImportPickedFiles() {
         AddSurveyFiles(surveys, true);
         return;
     }
-    if (picking_ == PickPurpose::kPopulation || picking_ == PickPurpose::kKpis || picking_ == PickPurpose::kActions) {
+    if (picking_ == PickPurpose::kPopulation || picking_ == PickPurpose::kKpis || picking_ == PickPurpose::kActions ||
+        picking_ == PickPurpose::kOfficerKey) {
         const SideFileKind kind = picking_ == PickPurpose::kPopulation ? SideFileKind::kPopulation
                                   : picking_ == PickPurpose::kKpis     ? SideFileKind::kKpis
-                                                                       : SideFileKind::kActions;
+                                  : picking_ == PickPurpose::kActions  ? SideFileKind::kActions
+                                                                       : SideFileKind::kOfficerKey;
         if (workspace_) workspace_->AcceptSideFile(kind, files.front().name, files.front().bytes);
         return;
     }
@@ -274,8 +276,10 @@ void App::PickSideFile(SideFileKind kind) {
     if (!Allowed(ui::StaffRole::kOfficer)) return;
     picking_ = kind == SideFileKind::kPopulation ? PickPurpose::kPopulation
                : kind == SideFileKind::kKpis     ? PickPurpose::kKpis
-                                                 : PickPurpose::kActions;
-    platform::OpenFilePicker(kind == SideFileKind::kActions ? ".json" : ".csv");
+               : kind == SideFileKind::kActions  ? PickPurpose::kActions
+                                                 : PickPurpose::kOfficerKey;
+    const bool json = kind == SideFileKind::kActions || kind == SideFileKind::kOfficerKey;
+    platform::OpenFilePicker(json ? ".json" : ".csv");
 }
 
 

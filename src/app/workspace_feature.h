@@ -20,7 +20,8 @@
 namespace yousaid::app {
 
 // What the file picker was opened for, so the files chosen go to the right place.
-enum class SideFileKind { kPopulation, kKpis, kActions };  // kActions: an action list backup
+// kActions: an action list backup; kOfficerKey: a private key file to unlock.
+enum class SideFileKind { kPopulation, kKpis, kActions, kOfficerKey };
 
 struct WorkspaceServices {
     std::function<void(SideFileKind)> pick_side_file;  // opens the file picker
@@ -57,6 +58,11 @@ public:
     // cleanly against the survey, otherwise refused with every problem listed.
     virtual void AcceptSideFile(SideFileKind kind, const std::string& name, const std::string& bytes) = 0;
     virtual ui::Screen& Screen() = 0;
+    // The officer left the figures (another page, the idle timeout, signing out): every
+    // unlocked key, and every passphrase typed, is wiped.
+    virtual void Left() = 0;
+    // The figures open at their Keys view next.
+    virtual void ShowKeys() = 0;
 };
 
 // Where the officer's things live in the device's data folder.

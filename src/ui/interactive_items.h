@@ -32,7 +32,11 @@ struct InteractiveItem {
     // a long list publishes only the text near what is on screen).
     bool near_view = true;
     std::string group;        // choices: the group they belong to (one question)
-    std::string value;        // text fields: the current text
+    std::string value;        // text fields: the current text (never a masked field's)
+    // A masked field (a passphrase): its text is never published, drawn or spoken; only
+    // how many characters it holds.
+    bool masked = false;
+    int entered = 0;
     std::string placeholder;  // text fields: what shows while empty
     int max_length = 0;       // text fields: 0 for no limit
     std::string description;  // read after the name, e.g. why a button cannot be used yet

@@ -32,11 +32,13 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     Paragraph("The officer store holds " + ResponsesText(overview.imported_responses) + " imported from stations.");
     Paragraph("This station holds " + ResponsesText(overview.station_responses) + " of its own.", true);
     ImGui::Separator();
-    if (BigButton(frame, "open_workspace", "See the figures", ButtonKind::Primary, overview.imported_responses > 0)) {
+    const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (BigButton(frame, "open_workspace", "See the figures", ButtonKind::Primary, overview.imported_responses > 0, half)) {
         OpenFigures(host_);
     }
     if (overview.imported_responses == 0) DescribeLastItem(frame, "Import the files from the stations first.");
-    const float half = (ColumnWidth() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::SameLine();
+    if (BigButton(frame, "officer_keys", "Officer keys", ButtonKind::Secondary, true, half)) host_.OpenKeys();
     if (BigButton(frame, "officer_import", "Import files", ButtonKind::Secondary, true, half)) {
         // Imports go into the officer store, which lives on the officer's page.
         if (host_.HasWorkspace()) {

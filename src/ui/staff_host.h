@@ -159,6 +159,9 @@ public:
     // The figures: a page of this app on the officer's page, or else officer.html, opened.
     virtual bool HasWorkspace() const = 0;
     virtual void OpenOfficerPage() = 0;
+    // The officer's keys (the figures' Keys view), wanted before any responses exist: a
+    // station needs a public key first. On a tablet, the officer's page opens.
+    virtual void OpenKeys() = 0;
 };
 
 // "4,210": counts on the staff screens are read at a glance.

@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/base/utf8.h"
+#include "core/crypto/sealed_box.h"
 #include "ui/text_layout.h"
 
 namespace yousaid::ui {
@@ -458,16 +460,71 @@ void TextBox(FrameContext& frame, const std::string& id, const std::string& acce
     draw_list->PopClipRect();
 }
 
+namespace {
+
+// What was typed into `id` since the last frame replaces `value` (its old bytes overwritten:
+// it may have been a passphrase); true when it changed it.
+bool TakeTypedText(const FrameContext& frame, const std::string& id, std::string& value) {
+    const auto typed = frame.input.text_changes.find(id);
+    if (typed == frame.input.text_changes.end() || typed->second == value) return false;
+    WipeText(value);
+    value = typed->second;
+    return true;
+}
+
+}  // namespace
+
 bool TextField(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
                int max_length) {
     BoldParagraph(frame, label);
-    bool changed = false;
-    const auto typed = frame.input.text_changes.find(id);
-    if (typed != frame.input.text_changes.end() && typed->second != value) {
-        value = typed->second;
-        changed = true;
-    }
+    const bool changed = TakeTypedText(frame, id, value);
     TextBox(frame, id, label, value, max_length, "Tap here to type", ImGui::GetFontSize() * 2.2f);
+    return changed;
+}
+
+bool MaskedField(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
+                 int max_length) {
+    BoldParagraph(frame, label);
+    const bool changed = TakeTypedText(frame, id, value);
+    const Theme& theme = frame.theme;
+    const float em = ImGui::GetFontSize();
+    const RegionState state = InteractiveRegion(frame, id, ImVec2(ColumnWidth(), std::max(em * 2.2f, theme.min_touch_target)),
+                                                ItemRole::TextField, label);
+    const std::size_t characters = CountUtf8CodePoints(value).value_or(value.size());
+    InteractiveItem& item = frame.items.Last();
+    item.masked = true;
+    item.entered = static_cast<int>(characters);
+    item.max_length = max_length;
+    item.placeholder = "Tap here to type";
+    if (characters > 0) {
+        item.description = std::to_string(characters) + (characters == 1 ? " character entered" : " characters entered");
+    }
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw_list->AddRectFilled(min, max, ToU32(theme.surface), rounding);
+    draw_list->AddRect(min, max, ToU32(state.focused ? theme.selected_border : theme.border), rounding, 0,
+                       state.focused ? 4.0f : 2.5f);
+    draw_list->PushClipRect(min, max, true);
+    // One dot per character: how much is typed shows, never what.
+    const float radius = em * 0.18f;
+    const float step = em * 0.55f;
+    const float centre_y = (min.y + max.y) * 0.5f;
+    float x = min.x + em * 0.6f + radius;
+    for (std::size_t dot = 0; dot < characters; ++dot, x += step) {
+        draw_list->AddCircleFilled(ImVec2(x, centre_y), radius, ToU32(theme.text));
+    }
+    if (characters == 0) {
+        draw_list->AddText(frame.fonts.body, em, ImVec2(min.x + em * 0.6f, min.y + em * 0.5f), ToU32(theme.muted_text),
+                           "Tap here to type");
+    }
+    if (state.focused) {
+        const float caret_x = min.x + em * 0.6f + static_cast<float>(characters) * step;
+        draw_list->AddLine(ImVec2(caret_x, centre_y - em * 0.6f), ImVec2(caret_x, centre_y + em * 0.6f), ToU32(theme.text),
+                           2.0f);
+    }
+    draw_list->PopClipRect();
     return changed;
 }
 

@@ -74,6 +74,12 @@ void TextBox(FrameContext& frame, const std::string& id, const std::string& acce
 bool TextField(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
                int max_length);
 
+// A labelled one-line field for a passphrase: dots on the canvas, and only "12 characters
+// entered" for a screen reader, the accessible layer and the test hook. `value` is wiped
+// (not just emptied) when what was typed replaces it.
+bool MaskedField(FrameContext& frame, const std::string& id, const std::string& label, std::string& value,
+                 int max_length);
+
 // Draws a tick inside `box` (marks selection without relying on colour).
 void DrawTick(ImDrawList* draw_list, const ImVec2& min, const ImVec2& max, ImU32 colour, float thickness);
 

@@ -14,12 +14,13 @@
 #include "core/station/station_pack.h"
 #include "core/survey/survey.h"
 #include "ui/actions_host.h"
+#include "ui/keys_host.h"
 
 namespace yousaid::ui {
 
 // The workspace's views, in the order of its tabs.
 enum class WorkspaceView {
-    kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData, kComments, kActions
+    kOverview, kReturnRates, kSatisfaction, kMeans, kTargets, kDownloads, kData, kComments, kActions, kKeys
 };
 
 // How the satisfaction view orders its questions.
@@ -166,6 +167,8 @@ public:
     virtual void RemoveCommentTheme(std::size_t comment, const std::string& theme) = 0;
     // "You said, we did": the action list and its backup file.
     virtual ActionsHost& Actions() = 0;
+    // The officer's keys: unlocking, locking and making them.
+    virtual KeysHost& KeyControls() = 0;
 };
 
 }  // namespace yousaid::ui

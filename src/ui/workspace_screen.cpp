@@ -26,7 +26,7 @@ const std::vector<std::pair<WorkspaceView, const char*>> kViews = {
     {WorkspaceView::kSatisfaction, "Satisfaction"}, {WorkspaceView::kMeans, "Means"},
     {WorkspaceView::kTargets, "Targets"},         {WorkspaceView::kDownloads, "Downloads"},
     {WorkspaceView::kComments, "Comments"},       {WorkspaceView::kActions, "You said, we did"},
-    {WorkspaceView::kData, "Settings"},
+    {WorkspaceView::kKeys, "Keys"},               {WorkspaceView::kData, "Settings"},
 };
 
 // Where the figures on screen come from: the wave reported, the baseline, the breakdown
@@ -159,6 +159,9 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
         DrawData(frame);
     } else if (view == WorkspaceView::kActions) {
         actions_view_.Draw(frame);
+    } else if (view == WorkspaceView::kKeys) {
+        // Keys are needed before any figures exist: a station needs a public key first.
+        keys_view_.Draw(frame);
     } else if (report == nullptr) {
         if (host_.Sealed().responses == 0) {
             Paragraph(survey == nullptr ? "The officer store holds no responses yet. Import the files from the stations first."
@@ -176,7 +179,8 @@ void WorkspaceScreen::DrawContent(FrameContext& frame) {
             case WorkspaceView::kTargets: DrawTargets(frame, *report); break;
             case WorkspaceView::kDownloads: DrawDownloads(frame); break;
             case WorkspaceView::kData:
-            case WorkspaceView::kActions: break;
+            case WorkspaceView::kActions:
+            case WorkspaceView::kKeys: break;
             case WorkspaceView::kComments:
                 DrawCommentsView(frame, host_, comments_state_, *report, [&] {
                     actions_view_.DrawThemeButtons(frame, *report, host_.Comments().question);

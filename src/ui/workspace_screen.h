@@ -8,6 +8,7 @@
 
 #include "ui/comments_view.h"
 #include "ui/actions_view.h"
+#include "ui/keys_view.h"
 #include "ui/screen.h"
 #include "ui/workspace_host.h"
 
@@ -39,12 +40,14 @@ private:
 
 class WorkspaceScreen : public Screen {
 public:
-    explicit WorkspaceScreen(WorkspaceHost& host) : host_(host), actions_view_(host) {}
+    explicit WorkspaceScreen(WorkspaceHost& host) : host_(host), actions_view_(host), keys_view_(host.KeyControls()) {}
     const char* Name() const override { return "workspace"; }
     void DrawContent(FrameContext& frame) override;
     int FooterRows() const override { return 1; }
     void DrawFooter(FrameContext& frame) override;
     std::string PartShown() const override;
+    // The officer left the figures: whatever was typed in the Keys view is wiped.
+    void WipeTyped() { keys_view_.Wipe(); }
 
 private:
     void DrawScope(FrameContext& frame, const OfficerReport& report);
@@ -68,6 +71,7 @@ private:
     WorkspaceView drawn_view_ = WorkspaceView::kOverview;  // the view of the last frame
     CommentsViewState comments_state_;
     ActionsView actions_view_;  // "You said, we did" (actions_view.h)
+    KeysView keys_view_;        // the officer's keys (keys_view.h)
 };
 
 }  // namespace yousaid::ui

@@ -14,7 +14,7 @@ const EXPECTED_SUMS = new Map(readFileSync(resolve('tests/fixtures/report_demo/S
 // An officer's laptop: 1366x768 at DPR 1, used with the mouse here (its screen takes touch
 // too, which the shared staff steps use to reach the officer's area).
 const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, hasTouch: true };
-const VIEWS = { overview: 0, returnRates: 1, satisfaction: 2, means: 3, targets: 4, downloads: 5, data: 8 };
+const VIEWS = { overview: 0, returnRates: 1, satisfaction: 2, means: 3, targets: 4, downloads: 5, data: 9 };
 
 async function chooseFiles(app, item, files) {
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap(item)]);

@@ -17,7 +17,7 @@ export const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFacto
 // The workspace's tabs, by their place in the footer (workspace_view:N). Settings (data) is
 // last: a test that visits every tab in this order ends on it.
 export const VIEWS = { overview: 0, returnRates: 1, satisfaction: 2, means: 3, targets: 4, downloads: 5, comments: 6,
-  actions: 7, data: 8 };
+  actions: 7, keys: 8, data: 9 };
 
 export async function chooseFiles(app, item, files) {
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap(item)]);

@@ -172,3 +172,67 @@ TEST_CASE("key ids read as four short words") {
     const std::string words = KeyIdWords(KeyIdOf(key.public_key));
     CHECK(std::count(words.begin(), words.end(), ' ') == 3);
 }
+
+TEST_CASE("Random passphrase words: four of the key-id words, picked by the random bytes given") {
+    std::vector<std::uint8_t> given = {0, 1, 64 + 2, 255};  // 64 + 2 and 2 pick the same word
+    const RandomBytes random = [&](std::uint8_t* out, std::size_t count) {
+        REQUIRE(count == given.size());
+        std::copy(given.begin(), given.end(), out);
+    };
+    const std::string words = RandomPassphraseWords(random);
+    CHECK(words == std::string(KeyWord(0)) + " " + std::string(KeyWord(1)) + " " + std::string(KeyWord(2)) + " " +
+                       std::string(KeyWord(63)));
+    CHECK(words == "amber apple arrow zephyr");
+    CHECK(PassphraseProblem(words).empty());  // even the shortest four words are long enough
+
+    given = {44, 44, 44, 44};  // "oak", the shortest word, four times
+    const std::string shortest = RandomPassphraseWords(random);
+    CHECK(shortest == "oak oak oak oak");
+    CHECK(PassphraseProblem(shortest).empty());
+}
+
+TEST_CASE("Random passphrase words: as many as asked for, each a key-id word") {
+    std::uint8_t next = 7;
+    const RandomBytes counting = [&](std::uint8_t* out, std::size_t count) {
+        for (std::size_t index = 0; index < count; ++index) out[index] = next += 37;
+    };
+    const std::string six = RandomPassphraseWords(counting, 6);
+    CHECK(std::count(six.begin(), six.end(), ' ') == 5);
+    std::size_t start = 0;
+    while (start <= six.size()) {
+        const std::size_t end = std::min(six.find(' ', start), six.size());
+        const std::string word = six.substr(start, end - start);
+        bool listed = false;
+        for (std::size_t index = 0; index < kKeyWordCount; ++index) listed = listed || KeyWord(index) == word;
+        CHECK_MESSAGE(listed, word);
+        start = end + 1;
+    }
+}
+
+TEST_CASE("WipeText overwrites and empties a passphrase") {
+    std::string passphrase = "correct horse battery staple";
+    const char* bytes = passphrase.data();
+    const std::size_t size = passphrase.size();
+    WipeText(passphrase);
+    CHECK(passphrase.empty());
+    // Clearing keeps the buffer (a long string's capacity stays): its old bytes are zero.
+    CHECK(std::all_of(bytes, bytes + size, [](char c) { return c == '\0'; }));
+}
+
+TEST_CASE("Keyring: one key removed, the other still unlocked") {
+    const KeyPair first = GenerateKeyPair();
+    const KeyPair second = GenerateKeyPair();
+    Keyring ring;
+    ring.Add(first);
+    ring.Add(second);
+    ring.Remove(KeyIdOf(first.public_key));
+    CHECK_FALSE(ring.Has(KeyIdOf(first.public_key)));
+    CHECK(ring.Has(KeyIdOf(second.public_key)));
+    ring.Remove("0000000000000000");  // not there: nothing happens
+    CHECK(ring.KeyIds().size() == 1);
+    const Result<std::string> sealed = SealRecord("hello", {second.public_key});
+    REQUIRE(sealed.ok());
+    CHECK(OpenRecord(*sealed.value, ring).ok());
+    ring.Lock();
+    CHECK(ring.Empty());
+}

@@ -17,7 +17,7 @@ constexpr std::size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 constexpr std::size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
 // 64 short, distinct, easily spoken words: four of them name a key's first 24 bits.
-constexpr const char* kWords[64] = {
+constexpr const char* kWords[kKeyWordCount] = {
     "amber", "apple", "arrow", "badge", "berry", "blaze", "brook", "cabin", "candle", "cedar", "chalk", "cherry",
     "cloud", "clover", "comet", "coral", "crane", "daisy", "delta", "ember", "fable", "falcon", "fern", "flint",
     "forest", "frost", "garden", "ginger", "glade", "harbor", "hazel", "heron", "island", "ivory", "jasper", "kettle",
@@ -58,6 +58,13 @@ std::string KeyIdOf(const PublicKey& public_key) {
     return Hex(hash, sizeof hash);
 }
 
+std::string_view KeyWord(std::size_t index) { return kWords[index % kKeyWordCount]; }
+
+void WipeText(std::string& text) {
+    if (!text.empty()) sodium_memzero(text.data(), text.size());
+    text.clear();
+}
+
 std::string KeyIdWords(std::string_view key_id) {
     std::uint8_t bytes[3] = {};
     if (key_id.size() < 6 || sodium_hex2bin(bytes, sizeof bytes, key_id.data(), 6, nullptr, nullptr, nullptr) != 0) {
@@ -75,6 +82,11 @@ std::string KeyIdWords(std::string_view key_id) {
 void Keyring::Add(const KeyPair& key) { keys_[KeyIdOf(key.public_key)] = key; }
 
 bool Keyring::Has(std::string_view key_id) const { return keys_.find(key_id) != keys_.end(); }
+
+void Keyring::Remove(std::string_view key_id) {
+    const auto found = keys_.find(key_id);
+    if (found != keys_.end()) keys_.erase(found);  // SecretKey wipes itself as it goes
+}
 
 std::vector<std::string> Keyring::KeyIds() const {
     std::vector<std::string> ids;
@@ -136,11 +148,6 @@ std::vector<std::string> RecordKeyIds(std::string_view record) {
         ids.push_back(Hex(Bytes(record) + kHeaderBytes + index * kRecipientBytes, kKeyIdBytes));
     }
     return ids;
-}
-
-void WipeText(std::string& text) {
-    if (!text.empty()) sodium_memzero(text.data(), text.size());
-    text.clear();
 }
 
 std::string NameKeyIds(const std::vector<std::string>& key_ids) {

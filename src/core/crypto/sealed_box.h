@@ -61,6 +61,10 @@ KeyPair GenerateKeyPair();
 std::string KeyIdOf(const PublicKey& public_key);
 // The id as four short words ("amber otter crisp lake"), for reading back over the phone.
 std::string KeyIdWords(std::string_view key_id);
+// The words key ids are read as (kKeyWordCount of them, short and easily spoken), also the
+// words a random passphrase is made of.
+inline constexpr std::size_t kKeyWordCount = 64;
+std::string_view KeyWord(std::size_t index);
 // Key ids with their words, for messages: "8336a961f6ffec85 (island plum garden mint), ...".
 std::string NameKeyIds(const std::vector<std::string>& key_ids);
 
@@ -70,6 +74,8 @@ class Keyring {
 public:
     void Add(const KeyPair& key);
     bool Has(std::string_view key_id) const;
+    // That key's secret wiped and forgotten; nothing when it is not here.
+    void Remove(std::string_view key_id);
     std::vector<std::string> KeyIds() const;
     std::vector<PublicKey> PublicKeys() const;
     // Holds one of these keys (RecordKeyIds of a record).

@@ -105,6 +105,20 @@ KeyDerivationLimits MinimumKeyDerivationLimits() {
     return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
 
+std::string RandomPassphraseWords(const RandomBytes& random, std::size_t count) {
+    // 256 is a multiple of the word count: byte % count picks every word equally often.
+    static_assert(256 % kKeyWordCount == 0, "one byte must pick a word without bias");
+    std::vector<std::uint8_t> bytes(count);
+    random(bytes.data(), bytes.size());
+    std::string words;
+    for (const std::uint8_t byte : bytes) {
+        if (!words.empty()) words += ' ';
+        words += KeyWord(byte % kKeyWordCount);
+    }
+    sodium_memzero(bytes.data(), bytes.size());
+    return words;
+}
+
 std::string PassphraseProblem(std::string_view passphrase) {
     const std::optional<std::size_t> characters = CountUtf8CodePoints(passphrase);
     if (!characters) return "The passphrase has characters this device cannot read.";

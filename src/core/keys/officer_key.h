@@ -8,6 +8,7 @@
 // Both are versioned JSON. The passphrase and the secret key are never written anywhere
 // else; a lost file or passphrase means nobody can ever read the answers sealed to the key.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,13 @@ struct OfficerKeyFiles {
 
 // Why `passphrase` may not protect a key (too short), or empty when it may.
 std::string PassphraseProblem(std::string_view passphrase);
+
+// Secure random bytes, as the platform gives them (crypto.getRandomValues in a browser).
+using RandomBytes = std::function<void(std::uint8_t* out, std::size_t count)>;
+inline constexpr std::size_t kOfferedPassphraseWords = 4;
+// `count` words drawn uniformly (one random byte each) from the key-id words, with spaces
+// between: a passphrase offered to an officer who would rather not invent one.
+std::string RandomPassphraseWords(const RandomBytes& random, std::size_t count = kOfferedPassphraseWords);
 
 // A new key pair, sealed under `passphrase`, as its two files. The files are unlocked once
 // before they are returned, so a file that does not open is never offered.

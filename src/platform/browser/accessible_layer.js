@@ -99,7 +99,10 @@ Module.yousaidAccessible = (function () {
   function pressShortcut(event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     var active = document.activeElement;
-    if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' && active.type === 'text')) return;
+    if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' &&
+                   (active.type === 'text' || active.type === 'password'))) {
+      return;
+    }
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       if (item.keyShortcut !== event.key || !item.enabled) continue;
@@ -112,6 +115,7 @@ Module.yousaidAccessible = (function () {
   // Which element an item needs: the screen's title is the one h1, other headings are h2,
   // other text a paragraph; controls by role.
   function kindOf(item, isTitle) {
+    if (item.role === 'textbox' && item.masked) return 'password';
     if (item.role !== 'text') return item.role;
     if (isTitle) return 'title';
     return item.textKind === 'heading' ? 'h2' : 'p';
@@ -150,7 +154,14 @@ Module.yousaidAccessible = (function () {
   function createControl(item) {
     var element;
     if (item.role === 'textbox') {
-      element = document.createElement('textarea');
+      // A passphrase: a password input, whose text the app never sends back (see update).
+      if (item.masked) {
+        element = document.createElement('input');
+        element.type = 'password';
+        element.autocomplete = 'off';
+      } else {
+        element = document.createElement('textarea');
+      }
       element.addEventListener('input', function () {
         var caret = caretOf(element);
         element.dataset.caret = caret.caret + ':' + caret.selectionEnd;
@@ -250,8 +261,14 @@ Module.yousaidAccessible = (function () {
       if (item.maxLength > 0) element.maxLength = item.maxLength;
       element.readOnly = !item.enabled;
       element.placeholder = item.placeholder || '';
-      // Never overwrite what is being typed; take the app's text otherwise.
-      if (document.activeElement !== element && element.value !== item.value) element.value = item.value || '';
+      if (item.masked) {
+        // The app never publishes a passphrase, only its length: once it has wiped one
+        // (used, or the officer left), the field here is emptied too.
+        if (!item.entered && element.value !== '') element.value = '';
+      } else if (document.activeElement !== element && element.value !== item.value) {
+        // Never overwrite what is being typed; take the app's text otherwise.
+        element.value = item.value || '';
+      }
     }
   }
 

@@ -1,6 +1,9 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <cstring>
+
+#include <sodium.h>
 
 #include "core/io/json_document.h"
 
@@ -40,6 +43,8 @@ std::vector<AccessibleEvent> TakeAccessibleEvents() {
     char* raw = yousaid_js_take_accessible_events();
     rapidjson::Document document;
     yousaid::ParseJson(document, raw);
+    // What was typed may be a passphrase: the copy in the heap is overwritten before it goes.
+    sodium_memzero(raw, std::strlen(raw));
     std::free(raw);
     std::vector<AccessibleEvent> events;
     if (document.HasParseError() || !document.IsArray()) return events;
