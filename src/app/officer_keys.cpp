@@ -63,6 +63,8 @@ void OfficerKeys::RunCreate() {
     const std::string& id = made.value->key_id;
     created_ = ui::CreatedKey{id, KeyIdWords(id), pending_name_, PrivateFileName(id), PublicFileName(id)};
     created_files_ = std::move(*made.value);
+    const Result<PublicKeyFile> made_public = ReadPublicKeyFile(created_files_->public_file, PublicFileName(id));
+    if (made_public.ok()) AddStationKey(pack_keys_, *made_public.value);
 }
 
 void OfficerKeys::RunUnlock() {
@@ -74,9 +76,10 @@ void OfficerKeys::RunUnlock() {
         return;
     }
     const std::string id = KeyIdOf(unlocked.value->public_key);
-    const std::string& name = chosen_key_name_;
+    const std::string& name = chosen_public_.name;
     if (!keyring_.Has(id)) unlocked_.push_back({id, name, KeyIdWords(id)});
     keyring_.Add(*unlocked.value);
+    AddStationKey(pack_keys_, chosen_public_);  // already there when unlocked before: nothing to add
     notice_.message = "Unlocked " + name + "'s key (" + KeyIdWords(id) + ") in " +
                       std::to_string(hooks_.now_ms() - started) + " ms.";
     hooks_.keyring_changed();
@@ -84,16 +87,27 @@ void OfficerKeys::RunUnlock() {
 
 void OfficerKeys::AcceptKeyFile(const std::string& name, const std::string& bytes) {
     notice_ = {ui::KeyWork::kUnlocking, {}, {}};
-    const Result<PrivateKeyFile> read = bytes.size() > kMaxKeyFileBytes
-                                            ? Result<PrivateKeyFile>::Failure(Problem::Saying(name + " is not a key file"))
-                                            : ReadPrivateKeyFile(bytes, name);
-    if (!read.ok()) {
+    if (bytes.size() > kMaxKeyFileBytes) {
+        notice_.problems = {Problem::Saying(name + " is not a key file")};
+        return;
+    }
+    const Result<PrivateKeyFile> read = ReadPrivateKeyFile(bytes, name);
+    if (read.ok()) {
+        chosen_name_ = name;
+        chosen_text_ = bytes;
+        chosen_public_ = read.value->public_part;
+        return;
+    }
+    // Not a private key file: a recovery key's public file goes into the station packs.
+    const Result<PublicKeyFile> public_key = ReadPublicKeyFile(bytes, name);
+    if (!public_key.ok()) {
         notice_.problems = read.problems;
         return;
     }
-    chosen_name_ = name;
-    chosen_text_ = bytes;
-    chosen_key_name_ = read.value->public_part.name;
+    const Status added = AddStationKey(pack_keys_, *public_key.value);
+    notice_.message = added.ok() ? "Added " + KeyInWords(*public_key.value) +
+                                       " to the station packs made here: tablets set up with them seal answers to it too."
+                                 : added.Message();
 }
 
 void OfficerKeys::DownloadCreatedKey(bool private_file) {
@@ -129,7 +143,8 @@ void OfficerKeys::Forget() {
     work_shown_ = false;
     chosen_name_.clear();
     chosen_text_.clear();
-    chosen_key_name_.clear();
+    chosen_public_ = {};
+    pack_keys_ = {};
     created_.reset();
     created_files_.reset();
     LockKeys();

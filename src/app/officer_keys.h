@@ -11,6 +11,7 @@
 
 #include "core/crypto/sealed_box.h"
 #include "core/keys/officer_key.h"
+#include "core/station/station_keys.h"
 #include "ui/keys_host.h"
 
 namespace yousaid::app {
@@ -28,9 +29,13 @@ public:
     OfficerKeys& operator=(const OfficerKeys&) = delete;
 
     const Keyring& Ring() const { return keyring_; }
+    // The public keys a station pack made here carries: every key unlocked or made on this
+    // page, and public key files chosen (a colleague's or a team's recovery key).
+    const StationKeys& PackKeys() const { return pack_keys_; }
     // Runs the work asked for, once a frame has said so; true when anything changed.
     bool Tick();
-    // A file chosen in the picker: kept (in memory) to unlock when it reads as a private key file.
+    // A file chosen in the picker: kept (in memory) to unlock when it reads as a private key
+    // file; added to the station packs' keys when it reads as a public key file.
     void AcceptKeyFile(const std::string& name, const std::string& bytes);
     // The officer left the figures (another page, the idle timeout): every key wiped, and
     // every passphrase waiting, the chosen file and the key just made forgotten.
@@ -65,7 +70,8 @@ private:
     std::string pending_name_;
     std::string chosen_name_;
     std::string chosen_text_;  // the private key file (its secret key sealed under the passphrase)
-    std::string chosen_key_name_;  // whose key it is, as the file says
+    PublicKeyFile chosen_public_;  // its public part, as the file says
+    StationKeys pack_keys_;
     std::optional<OfficerKeyFiles> created_files_;
     std::optional<ui::CreatedKey> created_;
     ui::KeysNotice notice_;

@@ -398,6 +398,15 @@ void OfficerWorkspace::SummariseStore() {
             surveys_held_.push_back(&found->second);
         }
     }
+    // A survey held only sealed can be chosen too, and its population file loaded, so that its
+    // return rates show before a key is unlocked.
+    for (const SealedCount& count : store_->SealedCounts()) {
+        const auto found = surveys_.find(count.group.survey_id);
+        if (found == surveys_.end()) continue;
+        if (std::find(surveys_held_.begin(), surveys_held_.end(), &found->second) == surveys_held_.end()) {
+            surveys_held_.push_back(&found->second);
+        }
+    }
     held_ = {};
     if (const EncodedResponses* encoded = Encoded()) {
         held_.by_wave = CountsByWave(*encoded);
@@ -439,14 +448,20 @@ void OfficerWorkspace::SummariseSealed() {
         const std::string title = survey != surveys_.end() ? survey->second.title.English() : group.survey_id;
         const std::string station = group.station_id.empty() ? std::string("(no station)") : group.station_id;
         const std::string place = group.event_id.empty() ? station : station + " at " + group.event_id;
-        ui::SealedSummary::Row& row = rows[{title, group.wave, place}];
-        row.survey_title = title;
-        row.wave = group.wave;
-        row.place = place;
-        switch (static_cast<ResponseStatus>(group.status)) {
-            case ResponseStatus::kComplete: row.complete += count.responses; break;
-            case ResponseStatus::kPartial: row.partial += count.responses; break;
-            case ResponseStatus::kRefused: row.refused += count.responses; break;
+        // The wave's total (place "": first in the map's order), then this station's row.
+        for (const std::string& where : {std::string(), place}) {
+            ui::SealedSummary::Row& row = rows[{title, group.wave, where}];
+            row.survey_title = title;
+            row.wave = group.wave;
+            row.place = where;
+            if (where.empty() && population_ && group.survey_id == choices_.survey_id) {
+                row.invited = InvitedEveryone(*population_, group.wave);
+            }
+            switch (static_cast<ResponseStatus>(group.status)) {
+                case ResponseStatus::kComplete: row.complete += count.responses; break;
+                case ResponseStatus::kPartial: row.partial += count.responses; break;
+                case ResponseStatus::kRefused: row.refused += count.responses; break;
+            }
         }
     }
     for (auto& [key, row] : rows) sealed_.rows.push_back(std::move(row));
@@ -588,6 +603,7 @@ void OfficerWorkspace::LoadSideFiles() {
         if (read) kpi_overrides_ = std::move(*read);
     }
     if (kpis_) ApplyKpiOverrides(*kpis_, kpi_overrides_);
+    summarised_generation_ = 0;  // the sealed answers' return rates use the population file
 }
 
 void OfficerWorkspace::ActionsChanged() {
@@ -708,6 +724,7 @@ void OfficerWorkspace::DownloadStationPack(const ui::StationPackForm& form) {
     pack.defaults.wave = std::string(TrimSpaces(form.wave));
     pack.defaults.default_language = form.language;
     pack.cards = StationPackCards();
+    pack.public_keys = keys_.PackKeys();
     const std::string json = StationPackJson(pack);
     const Result<StationPack> checked = ReadStationPack(json, "the station pack");
     if (!checked.ok()) {
@@ -721,7 +738,15 @@ void OfficerWorkspace::DownloadStationPack(const ui::StationPackForm& form) {
                            ? "This browser cannot save files. Try another browser."
                            : "Saved " + name + " (" + std::to_string(json.size()) + " bytes): \"" +
                                  survey->title.English() + "\", wave " + pack.defaults.wave + ", " +
-                                 std::to_string(pack.cards.size()) + " cards.";
+                                 std::to_string(pack.cards.size()) + " cards, " +
+                                 std::to_string(pack.public_keys.keys.size()) +
+                                 (pack.public_keys.keys.size() == 1 ? " key." : " keys.");
+}
+
+std::vector<std::string> OfficerWorkspace::StationPackKeys() const {
+    std::vector<std::string> lines;
+    for (const PublicKeyFile& key : keys_.PackKeys().keys) lines.push_back(KeyInWords(key));
+    return lines;
 }
 
 }  // namespace yousaid::app

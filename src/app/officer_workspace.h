@@ -73,6 +73,7 @@ public:
     void Download(const std::string& file_name) override;
     const std::string& DownloadNotice() const override { return download_notice_; }
     std::vector<StationCard> StationPackCards() const override;
+    std::vector<std::string> StationPackKeys() const override;
     void DownloadStationPack(const ui::StationPackForm& form) override;
     const std::vector<std::string>& FileNames() const override { return file_names_; }
     void LeaveWorkspace() override { services_.leave(); }

@@ -62,6 +62,9 @@ void KeysView::DrawUnlock(FrameContext& frame) {
     const std::string& chosen = host_.ChosenKeyFile();
     Paragraph(chosen.empty() ? "Choose your private key file (officer_key_....private.json), then type its passphrase."
                              : "Key file: " + chosen);
+    Paragraph("A recovery key's public file (officer_key_....public.json, a colleague's or the team's) can be chosen "
+              "here too: the station packs made here then seal answers to it as well.",
+              true);
     const bool idle = host_.Working() == KeyWork::kNone;
     if (BigButton(frame, "keys_choose_file", chosen.empty() ? "Choose a private key file" : "Choose another key file",
                   ButtonKind::Secondary, idle)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/analytics/display_text.h"
 #include "ui/staff_host.h"
 #include "ui/staff_widgets.h"
 #include "ui/widgets.h"
@@ -32,8 +33,18 @@ void DrawSealedSummary(const FrameContext& frame, const SealedSummary& sealed) {
                   "\"Keys\".");
     }
     for (const SealedSummary::Row& row : sealed.rows) {
-        Paragraph(row.survey_title + ", wave " + row.wave + ", " + row.place + ": " + CountText(row.complete) +
-                  " complete, " + CountText(row.partial) + " partial, " + CountText(row.refused) + " said no.");
+        const std::string counts = CountText(row.complete) + " complete, " + CountText(row.partial) + " partial, " +
+                                   CountText(row.refused) + " said no";
+        if (!row.place.empty()) {
+            Paragraph("    " + row.place + ": " + counts + ".");
+            continue;
+        }
+        const std::string rate =
+            row.invited && *row.invited > 0
+                ? "; return rate (RR1) " + DisplayPercent(100.0 * static_cast<double>(row.complete) / static_cast<double>(*row.invited)) +
+                      " of " + CountText(static_cast<std::uint64_t>(*row.invited)) + " invited"
+                : "";
+        BoldParagraph(frame, row.survey_title + ", wave " + row.wave + ": " + counts + rate + ".");
     }
     const std::size_t shown = std::min(sealed.unopened.size(), kUnopenedShown);
     for (std::size_t index = 0; index < shown; ++index) StaffWarning(frame, sealed.unopened[index]);

@@ -34,8 +34,18 @@ void DrawStationPackExport(FrameContext& frame, WorkspaceHost& host, StationPack
     } else {
         BoldParagraph(frame, "Cards (" + std::to_string(cards.size()) + "):");
         for (const StationCard& card : cards) {
-            Paragraph("You told us: " + card.you_said.English() + ". What we are doing: " + card.we_did.English());
+            Paragraph("You told us: " + card.you_said.English());
+            Paragraph("What we are doing: " + card.we_did.English(), true);
         }
+    }
+    const std::vector<std::string> keys = host.StationPackKeys();
+    if (keys.empty()) {
+        StaffWarning(frame, "No key: tablets set up with this pack keep answers unsealed. Unlock your key (and choose a "
+                            "recovery key's public file) under \"Keys\" first.");
+    } else {
+        BoldParagraph(frame, "Answers are sealed to " + std::string(keys.size() == 1 ? "this key" : "these keys") +
+                                 " (read the words to the volunteer):");
+        for (const std::string& key : keys) Paragraph(key);
     }
     if (BigButton(frame, "download_station_pack", "Download the station pack", ButtonKind::Primary)) {
         host.DownloadStationPack(form);

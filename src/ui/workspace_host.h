@@ -101,12 +101,13 @@ struct SealedSummary {
     struct Row {
         std::string survey_title;
         std::string wave;
-        std::string place;  // station, or "station at event"
+        std::string place;  // station, or "station at event"; empty: the wave's total
         std::uint64_t complete = 0;
         std::uint64_t partial = 0;
         std::uint64_t refused = 0;
+        std::optional<std::int64_t> invited;  // a wave's total, from the population file
     };
-    std::vector<Row> rows;  // by survey, wave and place
+    std::vector<Row> rows;  // by survey and wave, each wave's total first, then by place
     bool keys_unlocked = false;
     std::optional<double> opening;      // 0 to 1 while sealed answers are being opened
     std::vector<std::string> unopened;  // "file: response id: why", when keys are unlocked
@@ -154,6 +155,8 @@ public:
     // The "You said, we did" cards a station pack of the current survey carries (at most
     // kMaxStationCards): items chosen for its tablets, done ones first.
     virtual std::vector<StationCard> StationPackCards() const = 0;
+    // The keys a station pack made now carries, each as "Sam Patel's key: island plum garden mint".
+    virtual std::vector<std::string> StationPackKeys() const = 0;
     // Offers the pack as a download; problems (a blank name, a bad wave) go to DownloadNotice.
     virtual void DownloadStationPack(const StationPackForm& form) = 0;
     virtual void LeaveWorkspace() = 0;

@@ -1,6 +1,7 @@
 // Steps the sealing tests share: an officer's key made by the native `yousaid_keygen` (built
-// beside the web build by the test command), of which only the public key file is kept, and
-// loading it on a station in the officer role.
+// beside the web build by the test command), loading its public key file on a station in the
+// officer role, sealing a copy of answers kept in the clear with the native `yousaid_seal`,
+// and typing a passphrase into a masked field.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,24 +11,64 @@ import { join, resolve } from 'node:path';
 import { WEB_DIR } from './harness.mjs';
 
 // The native tools sit in the build folder that holds the web build (YOUSAID_BUILD/wasm/web).
-const KEYGEN = join(resolve(WEB_DIR, '..', '..'), 'native', 'yousaid_keygen');
+const NATIVE = join(resolve(WEB_DIR, '..', '..'), 'native');
+const KEYGEN = join(NATIVE, 'yousaid_keygen');
+const SEAL = join(NATIVE, 'yousaid_seal');
 
-// A new key pair for `name`: its public key file's path, key id and words. The private key
-// file is deleted at once, so nothing in a test can open what a station seals to the key.
-export function makePublicKeyFile(name) {
+// A new key pair for `name` under `passphrase`: both files' paths, its key id and words.
+export function makeKeyPair(name, passphrase) {
   assert.ok(existsSync(KEYGEN), `the native keygen is built (${KEYGEN})`);
   const dir = mkdtempSync(join(tmpdir(), 'yousaid-key-'));
   const printed = execFileSync(KEYGEN, ['--name', name, '--out', dir], {
-    env: { ...process.env, YOUSAID_KEY_PASSPHRASE: randomBytes(18).toString('base64') },
+    env: { ...process.env, YOUSAID_KEY_PASSPHRASE: passphrase },
     encoding: 'utf8',
   });
   const [, id, words] = printed.match(/key ([0-9a-f]{16}) \(([a-z ]+)\)/);
-  for (const file of readdirSync(dir)) {
-    if (file.endsWith('.private.json')) rmSync(join(dir, file));
-  }
   const path = join(dir, `officer_key_${id}.public.json`);
-  assert.ok(existsSync(path), `keygen wrote ${path}`);
-  return { path, id, words, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const privatePath = join(dir, `officer_key_${id}.private.json`);
+  assert.ok(existsSync(path) && existsSync(privatePath), `keygen wrote both files in ${dir}`);
+  return { path, privatePath, dir, id, words, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// A new key pair for `name` of which only the public key file is kept: its private key file
+// is deleted at once, so nothing in a test can open what a station seals to the key.
+export function makePublicKeyFile(name) {
+  const key = makeKeyPair(name, randomBytes(18).toString('base64'));
+  for (const file of readdirSync(key.dir)) {
+    if (file.endsWith('.private.json')) rmSync(join(key.dir, file));
+  }
+  delete key.privatePath;
+  return key;
+}
+
+// A sealed copy of response files (kept in the clear) to `key`'s public key, as one transfer
+// file beside the key: `scripts/yousaid seal`.
+export function sealCopy(key, survey, files, name = 'sealed-copy.yousaid') {
+  assert.ok(existsSync(SEAL), `the native seal tool is built (${SEAL})`);
+  const out = join(key.dir, name);
+  execFileSync(SEAL, ['--survey', survey, '--key', key.path, '--out', out, ...files], { encoding: 'utf8' });
+  return out;
+}
+
+// Types into a masked field as on a keyboard, replacing what was there; waits until the app
+// counts the characters (it never publishes them).
+export async function typeMasked(app, id, text) {
+  await app.tap(id);
+  await app.page.keyboard.press('Control+A');
+  await app.page.keyboard.press('Backspace');
+  await app.page.keyboard.type(text, { delay: 5 });
+  await app.page.waitForFunction(([item, count]) => {
+    const found = window.yousaidTest.items.find((candidate) => candidate.id === item);
+    return found && found.masked && found.entered === count;
+  }, [id, [...text].length], { timeout: 5000 });
+}
+
+// Waits until a text on screen matches `pattern`; returns every text on screen.
+export async function waitForText(app, pattern, timeout = 10000) {
+  await app.page.waitForFunction((source) => window.yousaidTest.texts.some((item) => new RegExp(source).test(item.label)),
+    pattern.source, { timeout });
+  const report = await app.report();
+  return report.texts.map((item) => item.label).join('\n');
 }
 
 // From the officer's home: the key file loaded under Officer keys; back on the officer's home.

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest, completeQuickPupilSurvey } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
+import { makePublicKeyFile, waitForText } from './sealing_steps.mjs';
 import { DEMO, LAPTOP, chooseFiles, importDemo, showView } from './workspace_steps.mjs';
 
 const CARDS = [
@@ -63,8 +64,10 @@ async function waitForSaved(page) {
   });
 }
 
-// The pack the officer downloads in the first test is the one the tablet loads in the second.
+// The pack the officer downloads in the first test is the one the tablet loads in the second,
+// with the team's recovery key the officer chose for it.
 let exportedPack = null;
+const RECOVERY = makePublicKeyFile('Team safe');
 
 browserTest('the officer downloads a station pack: the survey, the settings typed, the cards chosen for its tablets', async ({ app, page }) => {
   await app.open('test=1', 'officer.html');
@@ -77,6 +80,14 @@ browserTest('the officer downloads a station pack: the survey, the settings type
   await page.waitForFunction(() => /4 added/.test(window.yousaidTest.drawnText));
   await showView(app, 'downloads');
   await app.scrollIntoView('download_station_pack');
+  assert.match(await waitForText(app, /^No key: tablets set up with this pack keep answers unsealed/), /under "Keys" first/);
+  // The team's recovery key, chosen under Keys as its public file, goes into the pack.
+  await showView(app, 'keys');
+  await chooseFiles(app, 'keys_choose_file', [RECOVERY.path]);
+  await waitForText(app, new RegExp(`^Added Team safe's key: ${RECOVERY.words} to the station packs made here`));
+  await showView(app, 'downloads');
+  await app.scrollIntoView('download_station_pack');
+  assert.match(await waitForText(app, /^Answers are sealed to this key/), new RegExp(`Team safe's key: ${RECOVERY.words}`));
   // A pack without the officer's name is not made: the volunteer could not check it.
   await app.click('download_station_pack');
   let report = await app.report();
@@ -95,13 +106,14 @@ browserTest('the officer downloads a station pack: the survey, the settings type
   assert.equal(pack.survey.id, 'pupil');
   assert.deepEqual(pack.survey, JSON.parse(readFileSync('assets/surveys/pupil.json', 'utf8')));
   assert.equal(pack.station_defaults.wave, '2026-autumn');
+  assert.deepEqual(pack.public_keys.map((key) => key.key_id), [RECOVERY.id]);
   // Done first, then in progress; the planned and dropped items are not for tablets.
   assert.deepEqual(pack.cards.map((card) => card.you_said.en), [
     'Not enough of you feel adults listen when you say what you think.', 'Some of you do not feel safe on the way home.']);
   assert.equal(pack.cards[0].we_did.en, 'The youth forum now sits on every school council meeting.');
   assert.equal(pack.cards[1].we_did.pl, 'Oświetlimy ścieżki do parku i przystanki.');
   report = await app.report();
-  assert.match(report.drawnText.replace(/\s+/g, ' '), /Saved station_pack_pupil_.*wave 2026-autumn/);
+  assert.match(report.drawnText.replace(/\s+/g, ' '), /Saved station_pack_pupil_.*wave 2026-autumn, 2 cards, 1 key\./);
 }, { context: LAPTOP });
 
 browserTest('a volunteer loads a station pack; each person sees its cards, hears them, skips them and answers', async ({ app, page }) => {
@@ -125,7 +137,8 @@ browserTest('a volunteer loads a station pack; each person sees its cards, hears
   report = await app.waitForScreen('station_pack');
   assert.equal(report.title, 'Station pack from Sam Patel');
   for (const words of ['"How are you doing? Our pupil survey"', 'Wave: 2026-autumn', 'after 3 minutes without a touch',
-    'You told us: Not enough of you feel adults listen', 'What we are doing: We will light the paths to the park']) {
+    'You told us: Not enough of you feel adults listen', 'What we are doing: We will light the paths to the park',
+    RECOVERY.words]) {
     assert.ok(drawn(report).includes(words), `the pack page shows "${words}"`);
   }
   const use = await app.item('use_pack');

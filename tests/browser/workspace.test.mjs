@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ARTIFACTS, browserTest, decodePng, TABLET } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer, STATION_PIN } from './staff_steps.mjs';
+import { chooseDemoSettings } from './workspace_steps.mjs';
 
 const DEMO = resolve('assets/demo');
 const EXPECTED_SUMS = new Map(readFileSync(resolve('tests/fixtures/report_demo/SHA256SUMS'), 'utf8').trim().split('\n')
@@ -109,25 +110,6 @@ async function importDemo(app, files = DEMO_FILES, responses = 1624) {
   await app.page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'));
   await app.tap('import_to_workspace');
   return app.waitForScreen('workspace');
-}
-
-// The README's demo settings: its population and KPI files, and --by school --by year_group
-// --by send_status --by school,year_group, in that order.
-async function chooseDemoSettings(app, page) {
-  await showView(app, 'data');
-  await chooseFiles(app, 'load_population', [join(DEMO, 'population.csv')]);
-  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('In use: population.csv'));
-  await chooseFiles(app, 'load_kpis', [join(DEMO, 'kpis.csv')]);
-  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('In use: kpis.csv'));
-  for (const dimension of ['school', 'year_group', 'send_status']) {
-    await app.tap(`add_breakdown:${dimension}`);
-    await page.waitForFunction((id) => window.yousaidTest.items.some((item) => item.id === id),
-      `remove_breakdown:${dimension}`);
-  }
-  await app.typeInto('crossing', 'school,year_group');
-  await app.tap('add_crossing');
-  await page.waitForFunction(() => window.yousaidTest.items.some((item) => item.id === 'remove_breakdown:school,year_group'));
-  await shot(page, 'workspace-data-settings');
 }
 
 // A fresh officer's page with the README's demo report, every view screenshotted as

@@ -3,7 +3,7 @@
 // coming back after a reload. Each waits for what a person would then see.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { OFFICER_PIN, STATION_PIN } from './staff_steps.mjs';
+import { OFFICER_PIN, shot, STATION_PIN } from './staff_steps.mjs';
 
 export const DEMO = resolve('assets/demo');
 export const DEMO_RESPONSES = [join(DEMO, 'pupil_responses_2024.csv'), join(DEMO, 'pupil_responses_2025.csv')];
@@ -49,6 +49,25 @@ export async function importDemo(app) {
   await waitForDemoImported(app.page);
   await app.tap('import_to_workspace');
   return app.waitForScreen('workspace');
+}
+
+// The README's demo settings: its population and KPI files, and --by school --by year_group
+// --by send_status --by school,year_group, in that order.
+export async function chooseDemoSettings(app, page) {
+  await showView(app, 'data');
+  await chooseFiles(app, 'load_population', [join(DEMO, 'population.csv')]);
+  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('In use: population.csv'));
+  await chooseFiles(app, 'load_kpis', [join(DEMO, 'kpis.csv')]);
+  await page.waitForFunction(() => window.yousaidTest.drawnText.includes('In use: kpis.csv'));
+  for (const dimension of ['school', 'year_group', 'send_status']) {
+    await app.tap(`add_breakdown:${dimension}`);
+    await page.waitForFunction((id) => window.yousaidTest.items.some((item) => item.id === id),
+      `remove_breakdown:${dimension}`);
+  }
+  await app.typeInto('crossing', 'school,year_group');
+  await app.tap('add_crossing');
+  await page.waitForFunction(() => window.yousaidTest.items.some((item) => item.id === 'remove_breakdown:school,year_group'));
+  await shot(page, 'workspace-data-settings');
 }
 
 // After a reload: both PINs again (the page opens at the staff PIN pad), and into the workspace.

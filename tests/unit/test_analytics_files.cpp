@@ -100,6 +100,17 @@ TEST_CASE("analytics: population file parses, with problems named by file, row a
     CHECK(yousaid::DescribeProblems(tabulated.problems) == yousaid::DescribeProblems(problems));
 }
 
+TEST_CASE("analytics: the invited count of everyone in a wave: its own row wins over the row for every wave") {
+    const auto population = yousaid::ParsePopulationCsv(
+        "wave,dimension,group,invited\n,all,all,1000\n2025,all,all,1200\n2025,school,ash,300\n", "pop.csv");
+    REQUIRE(population.ok());
+    CHECK(yousaid::InvitedEveryone(*population.value, "2025") == 1200);
+    CHECK(yousaid::InvitedEveryone(*population.value, "2024") == 1000);
+    const auto by_school_only = yousaid::ParsePopulationCsv("wave,dimension,group,invited\n2025,school,ash,300\n", "pop.csv");
+    REQUIRE(by_school_only.ok());
+    CHECK_FALSE(yousaid::InvitedEveryone(*by_school_only.value, "2025").has_value());
+}
+
 TEST_CASE("analytics: KPI status rule") {
     KpiStatusInputs inputs;
     inputs.direction = KpiDirection::kHigher;

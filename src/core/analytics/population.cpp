@@ -95,4 +95,14 @@ Result<Population> ParsePopulationCsv(std::string_view bytes, const std::string&
     return file.Finish(std::optional<Population>(std::move(population)));
 }
 
+std::optional<std::int64_t> InvitedEveryone(const Population& population, std::string_view wave) {
+    std::optional<std::int64_t> every_wave;
+    for (const PopulationEntry& entry : population.entries) {
+        if (entry.dimension != "all" || entry.group != "all") continue;
+        if (entry.wave == wave) return entry.invited;
+        if (entry.wave.empty()) every_wave = entry.invited;
+    }
+    return every_wave;
+}
+
 }  // namespace yousaid

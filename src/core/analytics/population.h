@@ -39,6 +39,10 @@ struct Population {
 // population is given only when there are none.
 Result<Population> ParsePopulationCsv(std::string_view bytes, const std::string& file_name);
 
+// How many were invited in all (dimension "all", group "all") for `wave`: its own row, else
+// the row for every wave; nothing when the file does not say.
+std::optional<std::int64_t> InvitedEveryone(const Population& population, std::string_view wave);
+
 // Splits "school×year_group" or "school*year_group" into its parts (one part when there is
 // no separator). Surrounding spaces are trimmed.
 std::vector<std::string> SplitCrossing(std::string_view text);
