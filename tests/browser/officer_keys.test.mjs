@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
-import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, STATION_PIN } from './staff_steps.mjs';
+import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
 import { typeMasked, waitForText } from './sealing_steps.mjs';
-import { chooseFiles, LAPTOP, textsOnScreen } from './workspace_steps.mjs';
+import { chooseFiles, LAPTOP, signInToOfficerHome, textsOnScreen } from './workspace_steps.mjs';
 
 // Random for each run, so that finding it anywhere can only mean it leaked from this run.
 const PASSPHRASE = `keys-${randomBytes(8).toString('hex')}`;
@@ -76,13 +76,7 @@ async function openKeys(app) {
 
 // Signed in again (the officer's page opens at the staff PIN pad), on to the Keys view.
 async function signInToKeys(app) {
-  await app.waitForScreen('staff_pin');
-  await app.enterPin(STATION_PIN);
-  await app.waitForScreen('staff_home');
-  await app.tap('officer_area');
-  await app.waitForScreen('officer_pin');
-  await app.enterPin(OFFICER_PIN);
-  await app.waitForScreen('officer_home');
+  await signInToOfficerHome(app);
   await openKeys(app);
 }
 

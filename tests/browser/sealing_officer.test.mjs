@@ -11,9 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ARTIFACTS, browserTest, indexedDbFiles } from './harness.mjs';
 import { makeKeyPair, sealCopy, typeMasked, waitForText } from './sealing_steps.mjs';
-import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, STATION_PIN } from './staff_steps.mjs';
+import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
 import {
-  chooseDemoSettings, chooseFiles, CLI_DEMO_SUMS, DEMO, DEMO_RESPONSE_COUNT, DEMO_RESPONSES, LAPTOP, showView, textsOnScreen,
+  chooseDemoSettings, chooseFiles, CLI_DEMO_SUMS, DEMO, DEMO_RESPONSE_COUNT, DEMO_RESPONSES, LAPTOP, reloadIntoWorkspace,
+  showView, textsOnScreen,
 } from './workspace_steps.mjs';
 
 const PASSPHRASE = `officer-${randomBytes(8).toString('hex')}`;
@@ -152,17 +153,7 @@ browserTest('sealed answers: counts without the key, the CLI\'s figures once unl
     await shot(page, 'sealed-officer-6-locked-again');
 
     // After a reload: one unlock, and the figures are back with nothing to open again.
-    await page.reload();
-    await app.waitForReady();
-    await app.waitForScreen('staff_pin');
-    await app.enterPin(STATION_PIN);
-    await app.waitForScreen('staff_home');
-    await app.tap('officer_area');
-    await app.waitForScreen('officer_pin');
-    await app.enterPin(OFFICER_PIN);
-    await app.waitForScreen('officer_home');
-    await app.tap('open_workspace');
-    await app.waitForScreen('workspace');
+    await reloadIntoWorkspace(app);
     await assertNoFigures(app, 'after a reload, before the unlock');
     await unlockWith(app, key, PASSPHRASE);
     await waitForText(app, /^Unlocked Jo Officer's key/, 30000);

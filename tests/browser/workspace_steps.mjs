@@ -70,6 +70,17 @@ export async function chooseDemoSettings(app, page) {
   await shot(page, 'workspace-data-settings');
 }
 
+// From the staff PIN pad the officer's page opens at: both PINs, to the officer's home.
+export async function signInToOfficerHome(app) {
+  await app.waitForScreen('staff_pin');
+  await app.enterPin(STATION_PIN);
+  await app.waitForScreen('staff_home');
+  await app.tap('officer_area');
+  await app.waitForScreen('officer_pin');
+  await app.enterPin(OFFICER_PIN);
+  return app.waitForScreen('officer_home');
+}
+
 // After a reload: both PINs again (the page opens at the staff PIN pad), and into the workspace.
 export async function reloadIntoWorkspace(app) {
   // As a person would: the last change is in the browser's storage before the reload
@@ -80,13 +91,7 @@ export async function reloadIntoWorkspace(app) {
   });
   await app.page.reload();
   await app.waitForReady();
-  await app.waitForScreen('staff_pin');
-  await app.enterPin(STATION_PIN);
-  await app.waitForScreen('staff_home');
-  await app.tap('officer_area');
-  await app.waitForScreen('officer_pin');
-  await app.enterPin(OFFICER_PIN);
-  await app.waitForScreen('officer_home');
+  await signInToOfficerHome(app);
   await app.tap('open_workspace');
   return app.waitForScreen('workspace');
 }
