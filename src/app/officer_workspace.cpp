@@ -114,7 +114,7 @@ void OfficerWorkspace::OpenStore() {
     store_ = std::make_unique<OfficerStore>(KnownSurveys());
     store_->SetKeyring(&keys_.Ring());
     const OfficerStoreOpenReport report = store_->Open(paths_.store, paths_.legacy_log);
-    if (!keys_.Ring().Empty() && store_->WaitingToOpen() > 0) opening_.emplace(store_->BeginOpening());
+    if (!keys_.Ring().Empty() && store_->SegmentsToSeal() > 0) opening_.emplace(store_->BeginOpening());
     store_problems_ = report.problems;
     if (!report.ok) store_problems_.push_back(Problem::Saying("The officer store could not be opened: " + report.message));
     if (report.migrated > 0) services_.sync();

@@ -201,3 +201,57 @@ TEST_CASE("sealed officer store: a rotated key, a record that does not open, and
     CHECK(all.SealedResponses() == 0);
     CHECK(all.Count() == 30);
 }
+
+TEST_CASE("sealed officer store: answers kept in the clear, and a file mixing sealed and clear, are sealed at rest once a key is unlocked") {
+    ScratchDirectory scratch;
+    const std::string folder = scratch.File("officer");
+    const KeyPair officer = GenerateKeyPair();
+    Keyring keys;
+    keys.Add(officer);
+    // A station that got its key halfway through: the first 10 in the clear, the rest sealed.
+    std::vector<Response> mixed = WithSecrets(30, 10);
+    for (const Response& sealed : SealedCopies(WithSecrets(40, 10), {officer.public_key})) mixed.push_back(sealed);
+    {
+        OfficerStore store({TestSurvey()});
+        REQUIRE(store.Open(folder).ok);
+        CHECK_FALSE(store.SealsAtRest());
+        CHECK(Import(store, WithSecrets(0, 30), "before-keys.yousaid").added == 30);
+        CHECK(Import(store, mixed, "halfway.yousaid").added == 20);
+        CHECK(store.SealedResponses() == 10);
+    }
+    CHECK(StoreBytes(folder).find(kSecret) != std::string::npos);
+
+    OfficerStore unlocked({TestSurvey()});
+    unlocked.SetKeyring(&keys);
+    REQUIRE(unlocked.Open(folder).ok);
+    CHECK(unlocked.SegmentsToSeal() == 2);
+    CHECK(unlocked.WaitingToOpen() == 10);
+    OpenAll(unlocked);
+    CHECK(unlocked.SegmentsToSeal() == 0);
+    CHECK(unlocked.Count() == 50);
+    CHECK(unlocked.SealedResponses() == 0);
+    CheckSameEncoding(unlocked.Find("transfer_test", 2)->encoded, EncodeAtOnce(TestSurvey(), WithSecrets(0, 50)));
+    // No answer is left in the clear, neither those that came sealed nor those that did not.
+    CHECK(StoreBytes(folder).find(kSecret) == std::string::npos);
+
+    // Locked: every response still counted, by what it shows.
+    OfficerStore locked({TestSurvey()});
+    REQUIRE(locked.Open(folder).ok);
+    CHECK(locked.Count() == 50);
+    CHECK(locked.SealedResponses() == 50);
+    std::uint64_t complete_2025 = 0;
+    for (const SealedCount& count : locked.SealedCounts()) {
+        if (count.group.wave == "2025" && count.group.status == static_cast<std::int32_t>(ResponseStatus::kComplete)) {
+            complete_2025 += count.responses;
+        }
+    }
+    CHECK(complete_2025 == 17);  // seeds 0..49 divisible by 3
+    // The same file again adds nothing: the ids are known while locked.
+    CHECK(Import(locked, WithSecrets(0, 30), "before-keys.yousaid").already_held == 30);
+
+    OfficerStore again({TestSurvey()});
+    again.SetKeyring(&keys);
+    REQUIRE(again.Open(folder).ok);
+    CHECK(again.SegmentsToSeal() == 0);
+    CheckSameEncoding(again.Find("transfer_test", 2)->encoded, EncodeAtOnce(TestSurvey(), WithSecrets(0, 50)));
+}

@@ -213,7 +213,6 @@ void OfficerStore::Commitment::GatherColumns() {
         kept_blocks_ = contents_.blocks.size();
     }
     contents_.readable.Append(batch_.readable_);
-    if (rewrite_ && !rewrite_->seal) contents_.readable = ReadableRows();
     for (const auto& block : batch_.blocks_) {
         SegmentBlock stored;
         stored.survey_id = block->encoded.survey().id;
@@ -239,7 +238,7 @@ bool OfficerStore::Commitment::Step() {
             stage_ = Stage::kBytes;
             break;
         case Stage::kBytes:
-            if (store_->SealsAtRest() && !contents_.blocks.empty() && (!rewrite_ || rewrite_->seal)) {
+            if (store_->SealsAtRest() && !contents_.blocks.empty()) {
                 outcome_ = SealBlocks(contents_, store_->store_keys_);
                 if (!outcome_.ok()) {
                     stage_ = Stage::kDone;
@@ -398,7 +397,6 @@ void OfficerStore::ReadSealedParts(std::uint64_t number, SegmentContents& conten
                                                   opened.Message()});
         }
     }
-    if (contents.waiting.empty()) return;
     bool any_opens = false;
     for (const Response& waiting : contents.waiting) {
         AddSealedRow(waiting.id, ReadableGroupOf(waiting), FingerprintOf(waiting));
@@ -411,10 +409,14 @@ void OfficerStore::ReadSealedParts(std::uint64_t number, SegmentContents& conten
         }
     }
     // Rewriting a segment whose own blocks stay sealed would lose them: it waits for their key.
-    if (!any_opens || !blocks_open) return;
+    if (!blocks_open) return;
+    // With a key unlocked, answers kept in the clear are sealed at rest too (they were imported
+    // before the store had a key); their readable rows come from their columns.
     const bool in_clear = !contents.HasSealedBlocks() && !contents.blocks.empty();
-    waiting_.push_back(WaitingSegment{number, contents.file, contents.blocks, contents.readable,
-                                      std::move(contents.waiting), in_clear});
+    if (!any_opens && !(unlocked && in_clear)) return;
+    waiting_.push_back(WaitingSegment{number, contents.file, contents.blocks,
+                                      in_clear ? ReadableRowsOf(contents.blocks) : contents.readable,
+                                      std::move(contents.waiting)});
     contents.waiting.clear();
 }
 
@@ -444,7 +446,9 @@ std::uint64_t OfficerStore::WaitingToOpen() const {
 
 OfficerStore::Opening OfficerStore::BeginOpening() { return Opening(*this); }
 
-OfficerStore::Opening::Opening(OfficerStore& store) : store_(&store), total_(store.WaitingToOpen()) {}
+// Progress counts each response opened and each segment rewritten.
+OfficerStore::Opening::Opening(OfficerStore& store)
+    : store_(&store), total_(store.WaitingToOpen() + store.SegmentsToSeal()) {}
 
 double OfficerStore::Opening::Progress() const {
     return total_ == 0 ? 1.0 : static_cast<double>(done_) / static_cast<double>(total_);
@@ -490,6 +494,7 @@ bool OfficerStore::Opening::Step(std::size_t responses) {
                                                 commitment_->Outcome().Message() + "; they stay sealed"));
         }
         commitment_.reset();
+        ++done_;
         store_->waiting_.erase(store_->waiting_.begin());
         return store_->waiting_.empty();
     }
@@ -501,7 +506,7 @@ bool OfficerStore::Opening::Step(std::size_t responses) {
     if (next_ < segment.waiting.size()) return false;
     commitment_.emplace(Commitment(*store_, std::move(*batch_),
                                    Commitment::Rewrite{segment.number, std::move(segment.blocks),
-                                                       std::move(segment.readable), !segment.blocks_in_clear}));
+                                                       std::move(segment.readable)}));
     batch_.reset();
     return false;
 }

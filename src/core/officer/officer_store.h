@@ -92,6 +92,10 @@ public:
     std::uint64_t SealedResponses() const { return sealed_rows_.size(); }
     // Sealed responses waiting in their segments that a key unlocked now may open.
     std::uint64_t WaitingToOpen() const;
+    // Segments the next Opening rewrites sealed to the keys unlocked here: those with responses
+    // waiting to open, and those holding answers in the clear (imported before the store had
+    // a key), which are then sealed at rest too.
+    std::size_t SegmentsToSeal() const { return waiting_.size(); }
     // New segments are sealed to these keys' public halves (the store has an officer key).
     bool SealsAtRest() const { return !store_keys_.empty(); }
     // Each held response that stayed sealed although keys are unlocked: by file and id.
@@ -170,9 +174,7 @@ public:
         struct Rewrite {
             std::uint64_t segment = 0;
             std::vector<SegmentBlock> blocks;  // opened before, already held
-            ReadableRows readable;
-            // Blocks kept in the clear before (a store without a key then) stay in the clear.
-            bool seal = true;
+            ReadableRows readable;  // of every row of `blocks`
         };
         Commitment(OfficerStore& store, Batch batch, std::optional<Rewrite> rewrite = std::nullopt);
         void GatherColumns();
@@ -264,9 +266,10 @@ private:
         std::vector<SegmentBlock> blocks;  // opened, held already
         ReadableRows readable;
         std::vector<Response> waiting;
-        bool blocks_in_clear = false;  // written in the clear, so rewritten in the clear
     };
-    std::vector<WaitingSegment> waiting_;  // segments with responses a key here may open
+    // Segments to rewrite with a key unlocked: responses a key here may open, or answers
+    // kept in the clear, to be sealed at rest.
+    std::vector<WaitingSegment> waiting_;
     std::vector<Problem> unopened_;
 };
 

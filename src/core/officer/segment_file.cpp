@@ -89,6 +89,30 @@ void ReadableRows::Add(const ResponseId& id, const ReadableGroup& group) {
     group_of_row.push_back(static_cast<std::uint32_t>(index));
 }
 
+ReadableRows ReadableRowsOf(const std::vector<SegmentBlock>& blocks) {
+    ReadableRows rows;
+    for (const SegmentBlock& block : blocks) {
+        const EncodedResponses::Columns& columns = block.columns;
+        const auto field = [&columns](ResponseField which, std::size_t row) -> std::string {
+            const auto index = static_cast<std::size_t>(which);
+            if (index >= columns.field_codes.size() || index >= columns.field_values.size()) return {};
+            const std::vector<std::uint32_t>& codes = columns.field_codes[index];
+            const std::vector<std::string>& values = columns.field_values[index];
+            return row < codes.size() && codes[row] < values.size() ? values[codes[row]] : std::string();
+        };
+        for (std::size_t row = 0; row < block.RowCount(); ++row) {
+            ReadableGroup group{block.survey_id,
+                                block.survey_version,
+                                field(ResponseField::kWave, row),
+                                field(ResponseField::kStation, row),
+                                field(ResponseField::kEvent, row),
+                                row < columns.statuses.size() ? static_cast<std::int32_t>(columns.statuses[row]) : 0};
+            rows.Add(ResponseId{block.id_halves[2 * row], block.id_halves[2 * row + 1]}, group);
+        }
+    }
+    return rows;
+}
+
 void ReadableRows::Append(const ReadableRows& more) {
     for (std::size_t row = 0; row < more.RowCount(); ++row) {
         Add(ResponseId{more.id_halves[2 * row], more.id_halves[2 * row + 1]}, more.groups[more.group_of_row[row]]);

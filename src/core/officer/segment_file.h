@@ -142,6 +142,10 @@ struct ReadableRows {
     }
 };
 
+// The readable rows of blocks in the clear, from their columns (a row whose columns are
+// damaged gets empty fields): what a locked store counts once the blocks are sealed.
+ReadableRows ReadableRowsOf(const std::vector<SegmentBlock>& blocks);
+
 struct SegmentContents {
     ImportedFile file;
     // The columns, in the clear: a store without an officer key, or blocks once opened.
