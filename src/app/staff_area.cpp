@@ -74,11 +74,7 @@ void App::OpenOfficerPage() {
 }
 
 void App::OpenKeys() {
-    if (!workspace_) {
-        OpenOfficerPage();
-        return;
-    }
-    if (!Allowed(StaffRole::kOfficer)) return;
+    if (!workspace_ || !Allowed(StaffRole::kOfficer)) return;
     workspace_->ShowKeys();
     GoTo(StaffPage::kWorkspace);
 }

@@ -38,7 +38,15 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     }
     if (overview.imported_responses == 0) DescribeLastItem(frame, "Import the files from the stations first.");
     ImGui::SameLine();
-    if (BigButton(frame, "officer_keys", "Officer keys", ButtonKind::Secondary, true, half)) host_.OpenKeys();
+    // On the officer's page: making and unlocking keys (the figures' Keys tab). On a station:
+    // the public keys it seals answers to.
+    if (BigButton(frame, "officer_keys", "Officer keys", ButtonKind::Secondary, true, half)) {
+        if (host_.HasWorkspace()) {
+            host_.OpenKeys();
+        } else {
+            host_.GoTo(StaffPage::kOfficerKeys);
+        }
+    }
     if (BigButton(frame, "officer_import", "Import files", ButtonKind::Secondary, true, half)) {
         // Imports go into the officer store, which lives on the officer's page.
         if (host_.HasWorkspace()) {
@@ -51,10 +59,7 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     if (BigButton(frame, "reset_station_pin", "Reset the station PIN", ButtonKind::Secondary, true, half)) {
         host_.GoTo(StaffPage::kStationPinReset);
     }
-    if (!host_.HasWorkspace()) {
-        if (BigButton(frame, "officer_keys", "Officer keys", ButtonKind::Secondary)) host_.GoTo(StaffPage::kOfficerKeys);
-        DrawSealingKeys(frame, host_);
-    }
+    if (!host_.HasWorkspace()) DrawSealingKeys(frame, host_);
     if (BigButton(frame, "clear_everything", "Delete all responses", ButtonKind::Danger, true, half)) {
         host_.GoTo(StaffPage::kClearEverything);
     }
