@@ -38,7 +38,9 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     }
     if (overview.imported_responses == 0) DescribeLastItem(frame, "Import the files from the stations first.");
     ImGui::SameLine();
-    if (BigButton(frame, "officer_keys", "Officer keys", ButtonKind::Secondary, true, half)) host_.OpenKeys();
+    // On a station tablet the station's own keys below are "officer_keys": one id, one button.
+    const char* const figures_keys = host_.HasWorkspace() ? "officer_keys" : "workspace_keys";
+    if (BigButton(frame, figures_keys, "Officer keys", ButtonKind::Secondary, true, half)) host_.OpenKeys();
     if (BigButton(frame, "officer_import", "Import files", ButtonKind::Secondary, true, half)) {
         // Imports go into the officer store, which lives on the officer's page.
         if (host_.HasWorkspace()) {
