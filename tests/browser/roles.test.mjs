@@ -16,7 +16,7 @@ const STAFF_ITEMS = ['export', 'export_json', 'station_setup', 'officer_area', '
   'clear_confirm', 'accept_loss', 'setup_save', 'load_survey', 'forgot_officer_pin', 'forget_officer_continue',
   'forget_officer_confirm'];
 const OFFICER_ITEMS = ['officer_import', 'open_workspace', 'choose_files', 'reset_station_pin', 'clear_everything', 'clear_all_continue',
-  'clear_all_confirm', 'officer_keys', 'add_public_key'];
+  'clear_all_confirm', 'officer_keys', 'workspace_keys', 'add_public_key'];
 
 // What the screen and role are now, with the rule that no page beyond `allowed` opened.
 async function expectOnlyAllowed(app, allowed, what) {
