@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, browserTest } from './harness.mjs';
+import { typeMasked, waitForText } from './sealing_steps.mjs';
 import { chooseStationPin, OFFICER_PIN, openOfficerArea, shot, STATION_PIN } from './staff_steps.mjs';
 import { chooseFiles, LAPTOP, textsOnScreen } from './workspace_steps.mjs';
 
@@ -20,25 +21,6 @@ const KEY_WORDS = new Set(('amber apple arrow badge berry blaze brook cabin cand
   'comet coral crane daisy delta ember fable falcon fern flint forest frost garden ginger glade harbor hazel heron ' +
   'island ivory jasper kettle lantern lemon lilac maple meadow mint moss nutmeg oak olive orchid otter pebble pepper ' +
   'pine plum quartz raven river robin saffron silver spruce thistle tulip velvet willow zephyr').split(' '));
-
-// Types into a masked field as on a keyboard, replacing what was there; waits until the app
-// counts the characters (it never publishes them).
-async function typeMasked(app, id, text) {
-  await app.tap(id);
-  await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.press('Backspace');
-  await app.page.keyboard.type(text, { delay: 5 });
-  await app.page.waitForFunction(([item, count]) => {
-    const found = window.yousaidTest.items.find((candidate) => candidate.id === item);
-    return found && found.masked && found.entered === count;
-  }, [id, [...text].length], { timeout: 5000 });
-}
-
-async function waitForText(app, pattern, timeout = 10000) {
-  await app.page.waitForFunction((source) => window.yousaidTest.texts.some((item) => new RegExp(source).test(item.label)),
-    pattern.source, { timeout });
-  return textsOnScreen(app);
-}
 
 // Everywhere the page could have let a secret out: the accessible layer's DOM, the test
 // hook's report, the console and every file the page keeps (its IndexedDB-backed /data). Once
