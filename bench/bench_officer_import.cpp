@@ -21,7 +21,7 @@
 #include "core/base/file_io.h"
 #include "core/officer/officer_import.h"
 #include "core/officer/officer_store.h"
-#include "core/survey/survey_loader.h"
+#include "pupil_responses.h"
 
 namespace {
 
@@ -74,12 +74,9 @@ std::vector<std::string> SyntheticFiles(const std::filesystem::path& folder) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const auto survey_load = yousaid::SurveyLoader::LoadFromFile("assets/surveys/pupil.json");
-    if (!survey_load.Ok()) {
-        std::fprintf(stderr, "%s\n", survey_load.ProblemsText().c_str());
-        return 1;
-    }
-    const std::vector<yousaid::Survey> surveys{*survey_load.survey};
+    const std::optional<yousaid::Survey> survey = bench::LoadPupilSurvey();
+    if (!survey) return 1;
+    const std::vector<yousaid::Survey> surveys{*survey};
     const std::filesystem::path folder = std::filesystem::path("/tmp") / "yousaid_bench_officer_import";
     std::filesystem::remove_all(folder / "store");
     std::filesystem::create_directories(folder / "store");

@@ -22,7 +22,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -31,7 +30,7 @@
 #include "core/responses/answer_checking.h"
 #include "core/responses/response_csv.h"
 #include "core/storage/response_import.h"
-#include "core/survey/survey_loader.h"
+#include "pupil_responses.h"
 
 namespace {
 
@@ -51,101 +50,11 @@ double ProcessorSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PE
 
 double Megabytes(double bytes) { return bytes / (1024.0 * 1024.0); }
 
-class ResponseGenerator {
-public:
-    explicit ResponseGenerator(const yousaid::Survey& survey) : survey_(survey), random_(kSeed) {}
-
-    yousaid::Response Next(std::uint32_t ordinal) {
-        yousaid::Response response;
-        response.id.high = random_();
-        response.id.low = random_();
-        response.survey_id = survey_.id;
-        response.survey_version = survey_.version;
-        response.wave = ordinal % 2 == 0 ? "2024" : "2025";
-        response.station_id = "school-tablet-" + std::to_string(Uniform(1, 12));
-        response.submitted_at_ms = 1710000000000 + static_cast<std::int64_t>(ordinal) * 61000;
-        const int roll = Uniform(1, 100);
-        response.status = roll <= 4    ? yousaid::ResponseStatus::kRefused
-                          : roll <= 14 ? yousaid::ResponseStatus::kPartial
-                                       : yousaid::ResponseStatus::kComplete;
-        if (response.status == yousaid::ResponseStatus::kRefused) return response;
-        for (const yousaid::Question& question : survey_.questions) {
-            if (response.status == yousaid::ResponseStatus::kPartial && Uniform(1, 100) <= 15) continue;
-            if (!question.required && Uniform(1, 100) <= 3) {
-                response.answers[question.id] = yousaid::Answer::Skipped();
-            } else if (std::optional<yousaid::Answer> answer = AnswerTo(question)) {
-                response.answers[question.id] = std::move(*answer);
-            }
-        }
-        // Questions whose condition does not hold must not be answered.
-        const std::vector<const yousaid::Question*> shown = yousaid::ShownQuestions(survey_, response.answers);
-        for (auto entry = response.answers.begin(); entry != response.answers.end();) {
-            const bool is_shown = std::any_of(shown.begin(), shown.end(),
-                                              [&](const yousaid::Question* question) { return question->id == entry->first; });
-            entry = is_shown ? std::next(entry) : response.answers.erase(entry);
-        }
-        return response;
-    }
-
-private:
-    int Uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
-
-    std::vector<std::string> SubstantiveOptions(const yousaid::Question& question) const {
-        std::vector<std::string> ids;
-        for (const yousaid::Option& option : question.options) {
-            if (option.IsSubstantive()) ids.push_back(option.id);
-        }
-        return ids;
-    }
-
-    std::optional<yousaid::Answer> AnswerTo(const yousaid::Question& question) {
-        using yousaid::Answer;
-        using yousaid::QuestionKind;
-        const std::vector<std::string> substantive = SubstantiveOptions(question);
-        // Now and then a non-substantive option ("don't know"), where the question has one.
-        if (question.options.size() > substantive.size() && Uniform(1, 100) <= 4) {
-            for (const yousaid::Option& option : question.options) {
-                if (option.IsSubstantive()) continue;
-                return question.kind == QuestionKind::kMultipleChoice ? Answer::Choices({option.id})
-                                                                     : Answer::Choice(option.id);
-            }
-        }
-        switch (question.kind) {
-            case QuestionKind::kSingleChoice:
-            case QuestionKind::kScale1To5:
-            case QuestionKind::kYesSometimesNo:
-                return Answer::Choice(substantive[static_cast<std::size_t>(Uniform(0, static_cast<int>(substantive.size()) - 1))]);
-            case QuestionKind::kMultipleChoice: {
-                std::set<std::string> chosen;
-                const int count = Uniform(1, question.max_choices > 0 ? std::min(question.max_choices, 3) : 3);
-                for (int pick = 0; pick < count; ++pick) {
-                    chosen.insert(substantive[static_cast<std::size_t>(Uniform(0, static_cast<int>(substantive.size()) - 1))]);
-                }
-                return Answer::Choices(std::move(chosen));
-            }
-            case QuestionKind::kRating0To10:
-                return Answer::Integer(Uniform(0, 10));
-            case QuestionKind::kNumber:
-                return Answer::Integer(Uniform(question.min_value, question.max_value));
-            case QuestionKind::kBeforeAndNow:
-                return Answer::BeforeAndNow(Uniform(0, 10), Uniform(0, 10));
-            case QuestionKind::kShortText:
-                if (Uniform(1, 100) > 12) return std::nullopt;
-                return Answer::Text("more clubs after school, and somewhere quiet at lunch " +
-                                    std::to_string(Uniform(1, 999)));
-        }
-        return std::nullopt;
-    }
-
-    const yousaid::Survey& survey_;
-    std::mt19937_64 random_;
-};
-
 // Writes the file piece by piece; false (with a message) when a response would not read
 // back or the file cannot be written.
 bool WriteResponseFile(const yousaid::Survey& survey, const std::filesystem::path& path) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    ResponseGenerator generator(survey);
+    bench::ResponseGenerator generator(survey, kSeed);
     for (std::uint32_t first = 0; first < kResponses; first += kResponsesPerPiece) {
         std::vector<yousaid::Response> piece;
         for (std::uint32_t ordinal = first; ordinal < std::min(kResponses, first + kResponsesPerPiece); ++ordinal) {
@@ -187,12 +96,9 @@ std::size_t ReadAndEncode(const std::filesystem::path& path, const yousaid::Surv
 // With --keep the file stays in the temporary folder, to time yousaid_report on it.
 int main(int argc, char** argv) {
     const bool keep_file = argc > 1 && std::string(argv[1]) == "--keep";
-    const auto survey_load = yousaid::SurveyLoader::LoadFromFile("assets/surveys/pupil.json");
-    if (!survey_load.Ok()) {
-        std::fprintf(stderr, "%s\n", survey_load.ProblemsText().c_str());
-        return 1;
-    }
-    const yousaid::Survey& survey = *survey_load.survey;
+    const std::optional<yousaid::Survey> loaded = bench::LoadPupilSurvey();
+    if (!loaded) return 1;
+    const yousaid::Survey& survey = *loaded;
     const std::filesystem::path path = std::filesystem::temp_directory_path() / "yousaid_bench_report_input.csv";
     if (!WriteResponseFile(survey, path)) return 1;
     const double file_bytes = static_cast<double>(std::filesystem::file_size(path));

@@ -429,7 +429,9 @@ void App::Save(const Response& response) {
     }
     // On a sealing station the answers are sealed before anything is stored: the tablet never
     // keeps them in the clear, and a response that cannot be sealed is not saved at all.
+    const double sealing_from = platform::PageClockMilliseconds();
     const Result<Response> kept = ForTheStore(response);
+    if (kept.ok() && kept.value->IsSealed()) last_seal_ms_ = platform::PageClockMilliseconds() - sealing_from;
     if (!kept.ok()) {
         save_failed_ = true;
         std::fprintf(stderr, "could not seal a response: %s\n", kept.Message().c_str());

@@ -279,6 +279,9 @@ private:
     SaveConfirmation save_confirmation_ = SaveConfirmation::kWaiting;
     bool nothing_to_save_ = false;
     bool save_failed_ = false;
+    // How long the last response saved took to seal, in the page's milliseconds; negative
+    // until one is sealed here. For the frame report (bench/sealing_browser.mjs reads it).
+    double last_seal_ms_ = -1;
     std::uint64_t save_generation_ = 0;
     int frames_to_settle_ = 0;
     bool applied_high_contrast_ = false;

@@ -252,6 +252,13 @@ std::string App::FrameReportJson(const DrawnFrame& frame) const {
     WriteString(writer, "saveState", SaveStateName(LastSaveState()));
     writer.Key("durableGeneration");
     writer.Uint64(platform::DurableGeneration());
+    // The last save's sealing alone (null until one is sealed): the storage's write is apart.
+    writer.Key("lastSealMs");
+    if (last_seal_ms_ < 0) {
+        writer.Null();
+    } else {
+        writer.Double(last_seal_ms_);
+    }
     writer.EndObject();
     writer.Key("staff");
     writer.StartObject();
