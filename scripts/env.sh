@@ -13,7 +13,10 @@ export NODE_PATH=/usr/share/nodejs
 YOUSAID_IMGUI_DIR="$YOUSAID_CACHE/src/imgui"
 YOUSAID_SDL2_SRC_DIR="$YOUSAID_CACHE/src/sdl2"
 YOUSAID_SDL2_WASM_PREFIX="$YOUSAID_CACHE/sdl2-wasm-lean"
-YOUSAID_SODIUM_WASM_PREFIX="$YOUSAID_CACHE/libsodium-wasm"
+# "-lean": built for size with one patch (scripts/setup.sh says which); the plain -O2 build that
+# came before kept its own folder, so checkouts from before and after never rebuild each
+# other's. A libsodium experiment can be built elsewhere by setting this first.
+YOUSAID_SODIUM_WASM_PREFIX="${YOUSAID_SODIUM_WASM_PREFIX:-$YOUSAID_CACHE/libsodium-wasm-lean}"
 # em++ cannot see /usr/include; this folder holds links to the header-only libraries only.
 YOUSAID_WASM_INCLUDE="$YOUSAID_CACHE/wasm-include"
 YOUSAID_BUILD="${YOUSAID_BUILD:-$YOUSAID_ROOT/build}"

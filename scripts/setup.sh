@@ -146,30 +146,69 @@ build_sdl2_for_wasm() {
 # (Debian's patches applied). Its C files compile with emcc as they are, without running
 # its configure script: CONFIGURED and the endianness say what configure would have found,
 # and builds/msvc carries the version.h that configure would have written.
+# A station tablet downloads it, so it is built for size (-Oz): sealing runs once per
+# response. Argon2id is -O2: an officer waits for it when unlocking a key.
+# One change of ours, made here to the unpacked source so that no libsodium code is copied
+# into the repository: X25519's fixed-base multiplication (crypto_box_keypair, and every
+# crypto_box_seal's ephemeral key) is computed with libsodium's own constant-time Montgomery
+# ladder, crypto_scalarmult_curve25519_ref10(), on the base point u = 9. The public key is the
+# same (tests/unit/test_x25519_base.cpp checks it against Debian's unpatched native build);
+# ref10's Edwards fixed-base multiplication, which it replaces, needs a 30 KB precomputed table
+# of base-point multiples that does not compress and would be in every tablet's download.
+# Its function is then unused, and the linker drops it and the table.
+SODIUM_LADDER_BASE='ladder-base-1'
+use_ladder_for_x25519_base() {
+  local file="$1/src/libsodium/crypto_scalarmult/curve25519/ref10/x25519_ref10.c"
+  local from='SODIUM_C99(.mult_base =) crypto_scalarmult_curve25519_ref10_base'
+  grep -qF "$from" "$file" && grep -q '^struct crypto_scalarmult_curve25519_implementation' "$file" ||
+    die "libsodium's x25519_ref10.c is not as expected; cannot use the ladder for the base point"
+  sed -i "s/SODIUM_C99(.mult_base =) crypto_scalarmult_curve25519_ref10_base/SODIUM_C99(.mult_base =) yousaid_x25519_base_by_ladder/" "$file"
+  sed -i '/^struct crypto_scalarmult_curve25519_implementation/i\
+static int\
+yousaid_x25519_base_by_ladder(unsigned char *q, const unsigned char *n)\
+{\
+    static const unsigned char basepoint[32] = { 9 };\
+\
+    return crypto_scalarmult_curve25519_ref10(q, n, basepoint);\
+}\
+' "$file"
+}
 build_libsodium_for_wasm() {
   local prefix="$YOUSAID_SODIUM_WASM_PREFIX" stamp="$YOUSAID_SODIUM_WASM_PREFIX/.yousaid-stamp"
   local version want
   version=$(dpkg-query -W -f='${Version}' libsodium-dev)
-  want="libsodium $version emscripten $(dpkg-query -W -f='${Version}' emscripten) O2"
+  want="libsodium $version emscripten $(dpkg-query -W -f='${Version}' emscripten) Oz argon2-O2 $SODIUM_LADDER_BASE"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
-  enable_deb_src
-  apt_update_once
-  local dl="$YOUSAID_CACHE/downloads" src="$YOUSAID_CACHE/build/libsodium-src" objects="$YOUSAID_CACHE/build/libsodium-obj"
-  mkdir -p "$dl"
-  log "downloading Debian source package libsodium $version"
-  (cd "$dl" && apt-get source -o APT::Sandbox::User=root --download-only -qq "libsodium=$version" >/dev/null)
-  rm -rf "$src" "$objects" "$prefix"
-  dpkg-source -x "$dl/libsodium_${version}.dsc" "$src" >/dev/null || die "could not unpack libsodium $version"
+  local dl="$YOUSAID_CACHE/downloads"
+  if [ ! -f "$dl/libsodium_${version}.dsc" ]; then
+    enable_deb_src
+    apt_update_once
+    mkdir -p "$dl"
+    log "downloading Debian source package libsodium $version"
+    (cd "$dl" && apt-get source -o APT::Sandbox::User=root --download-only -qq "libsodium=$version" >/dev/null)
+  fi
+  # Built beside the prefix and moved into place only when complete, so a build of the app
+  # running meanwhile links the old library, never half of the new one.
+  local work="$prefix.building"
+  local src="$work/src" objects="$work/obj" built="$work/prefix"
+  rm -rf "$work"
+  mkdir -p "$work"
+  dpkg-source -x "$dl/libsodium_${version}.dsc" "$src" >/dev/null 2>&1 || die "could not unpack libsodium $version"
+  use_ladder_for_x25519_base "$src"
   log "building libsodium $version for WebAssembly (once, 2 to 5 minutes)"
   cp "$src/builds/msvc/version.h" "$src/src/libsodium/include/sodium/version.h"
-  mkdir -p "$objects" "$prefix/lib"
+  mkdir -p "$objects" "$built/lib"
   (cd "$src/src/libsodium" && find . -name '*.c' | sort | sed 's|^\./||' |
-    xargs -P"$(nproc)" -I{} sh -c 'emcc -O2 -DCONFIGURED -DNATIVE_LITTLE_ENDIAN -Iinclude -Iinclude/sodium -c "$1" -o "$2/$(echo "$1" | tr / _).o"' _ {} "$objects") ||
+    xargs -P"$(nproc)" -I{} sh -c 'case "$1" in crypto_pwhash/argon2/*) o=-O2 ;; *) o=-Oz ;; esac
+      emcc $o -DCONFIGURED -DNATIVE_LITTLE_ENDIAN -Iinclude -Iinclude/sodium -c "$1" -o "$2/$(echo "$1" | tr / _).o"' _ {} "$objects") ||
     die "libsodium WebAssembly build failed"
-  emar rcs "$prefix/lib/libsodium.a" "$objects"/*.o
-  cp -a "$src/src/libsodium/include" "$prefix/include"
-  rm -rf "$objects" "$src"
-  echo "$want" > "$stamp"
+  emar rcs "$built/lib/libsodium.a" "$objects"/*.o
+  cp -a "$src/src/libsodium/include" "$built/include"
+  echo "$want" > "$built/.yousaid-stamp"
+  rm -rf "$prefix.old"
+  if [ -d "$prefix" ]; then mv "$prefix" "$prefix.old"; fi
+  mv "$built" "$prefix"
+  rm -rf "$prefix.old" "$work"
 }
 
 link_wasm_headers() {
