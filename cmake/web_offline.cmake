@@ -7,7 +7,9 @@ if(NOT YOUSAID_NODE)
   message(FATAL_ERROR "Node.js not found: it generates the icons and the service worker of the web app")
 endif()
 
+# Each page's glue first, before the precache names its digest.
 add_custom_command(TARGET yousaid_app POST_BUILD
+  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/shorten_glue_names.mjs ${YOUSAID_WEB_DIR}/app.js
   COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_icons.mjs ${YOUSAID_WEB_DIR}
   COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs ${YOUSAID_WEB_DIR}
   COMMENT "Generating icons and the service worker (offline precache) in ${YOUSAID_WEB_DIR}"
@@ -18,6 +20,7 @@ add_custom_command(TARGET yousaid_app POST_BUILD
 # digests and refuse to install. (When both relink, the app's step above runs last; in a
 # fresh build the web folder has no pages yet, and this step leaves it to the app's.)
 add_custom_command(TARGET yousaid_officer POST_BUILD
+  COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/shorten_glue_names.mjs ${YOUSAID_WEB_DIR}/officer.js
   COMMAND ${YOUSAID_NODE} ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs ${YOUSAID_WEB_DIR} --if-built
   COMMENT "Writing the service worker again for the officer's page"
   VERBATIM)
@@ -29,4 +32,5 @@ set_property(TARGET yousaid_app APPEND PROPERTY LINK_DEPENDS
   ${PROJECT_SOURCE_DIR}/shell/index.html
   ${_yousaid_static_web_files}
   ${PROJECT_SOURCE_DIR}/scripts/make_icons.mjs
-  ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs)
+  ${PROJECT_SOURCE_DIR}/scripts/make_service_worker.mjs
+  ${PROJECT_SOURCE_DIR}/scripts/shorten_glue_names.mjs)

@@ -17,12 +17,14 @@ constexpr std::size_t kUnopenedShown = 8;
 
 }  // namespace
 
+void DrawOpeningProgress(const FrameContext& frame, const SealedSummary& sealed) {
+    if (!sealed.opening) return;
+    ProgressBar(frame, static_cast<float>(*sealed.opening),
+                "Opening sealed answers: " + std::to_string(static_cast<int>(*sealed.opening * 100.0)) +
+                    "% (keep this page open)");
+}
+
 void DrawSealedSummary(const FrameContext& frame, const SealedSummary& sealed) {
-    if (sealed.opening) {
-        ProgressBar(frame, static_cast<float>(*sealed.opening),
-                    "Opening sealed answers: " + std::to_string(static_cast<int>(*sealed.opening * 100.0)) + "%");
-        Paragraph("Keep this page open: each answer is opened once, and kept sealed to your key on this device.", true);
-    }
     if (sealed.responses == 0) return;
     Heading(frame, "Sealed answers");
     if (sealed.keys_unlocked) {

@@ -8,5 +8,7 @@
 namespace yousaid::ui {
 
 void DrawSealedSummary(const FrameContext& frame, const SealedSummary& sealed);
+// While sealed answers are being opened: a one-line caption and a bar, for the pinned footer.
+void DrawOpeningProgress(const FrameContext& frame, const SealedSummary& sealed);
 
 }  // namespace yousaid::ui

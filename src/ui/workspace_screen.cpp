@@ -197,6 +197,7 @@ std::string WorkspaceScreen::PartShown() const { return std::to_string(static_ca
 // The tabs stay pinned below the scrolling view, in reach however far down a table goes.
 void WorkspaceScreen::DrawFooter(FrameContext& frame) {
     BeginColumn(kWorkspaceColumnEm);
+    DrawOpeningProgress(frame, host_.Sealed());
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ColumnWidth() - spacing * static_cast<float>(kViews.size() - 1)) / static_cast<float>(kViews.size());
     for (std::size_t index = 0; index < kViews.size(); ++index) {

@@ -43,7 +43,9 @@ public:
     explicit WorkspaceScreen(WorkspaceHost& host) : host_(host), actions_view_(host), keys_view_(host.KeyControls()) {}
     const char* Name() const override { return "workspace"; }
     void DrawContent(FrameContext& frame) override;
-    int FooterRows() const override { return 1; }
+    // A second row while sealed answers are being opened: their progress bar, in sight on any
+    // tab (the officer unlocks at the foot of the Keys tab).
+    int FooterRows() const override { return host_.Sealed().opening ? 2 : 1; }
     void DrawFooter(FrameContext& frame) override;
     std::string PartShown() const override;
     // The officer left the figures: whatever was typed in the Keys view is wiped.

@@ -48,6 +48,23 @@ async function unlockWith(app, key, passphrase) {
   await app.click('keys_unlock');
 }
 
+// Records whether any frame from now on drew (in view, not just published) the progress bar
+// of the opening: the officer unlocks at the foot of the Keys tab, and must see it there.
+async function watchOpeningInView(page) {
+  await page.evaluate(() => {
+    window.__openingSeen = false;
+    let report = window.yousaidTest;
+    Object.defineProperty(window, 'yousaidTest', {
+      configurable: true,
+      get: () => report,
+      set: (value) => {
+        report = value;
+        if (/Opening sealed answers: \d+%/.test(value.drawnText || '')) window.__openingSeen = true;
+      },
+    });
+  });
+}
+
 async function assertNoFigures(app, when) {
   await showView(app, 'satisfaction');
   const texts = await textsOnScreen(app);
@@ -124,12 +141,14 @@ browserTest('sealed answers: counts without the key, the CLI\'s figures once unl
     await showView(app, 'overview');
     assert.match(await textsOnScreen(app), /1,624 responses are sealed to an officer's key/);
 
-    // The right one: each response opened once, with a progress bar, then the figures.
+    // The right one: each response opened once, with a progress bar in sight, then the figures.
+    await watchOpeningInView(page);
     await unlockWith(app, key, PASSPHRASE);
     await waitForText(app, /^Unlocked Jo Officer's key/, 30000);
     const opening = Date.now();
     await page.waitForFunction(() => !window.yousaidTest.texts.some((item) => /^(Opening sealed answers|Sealed answers$)/.test(item.label)),
       null, { timeout: 60000 });
+    assert.ok(await page.evaluate(() => window.__openingSeen), 'the opening\'s progress bar was drawn in view');
     console.log(`# opening ${DEMO_RESPONSE_COUNT} sealed responses on the officer's page took about ${Date.now() - opening} ms after the unlock`);
     await chooseDemoSettings(app, page);
     // The return rates shown while locked are the overview's, now from the opened answers.
