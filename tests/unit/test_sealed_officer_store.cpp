@@ -255,3 +255,36 @@ TEST_CASE("sealed officer store: answers kept in the clear, and a file mixing se
     CHECK(again.SegmentsToSeal() == 0);
     CheckSameEncoding(again.Find("transfer_test", 2)->encoded, EncodeAtOnce(TestSurvey(), WithSecrets(0, 50)));
 }
+
+TEST_CASE("sealed officer store: an import too big for the browser's storage is refused whole, saying to unlock first") {
+    ScratchDirectory scratch;
+    const std::string folder = scratch.File("officer");
+    const KeyPair officer = GenerateKeyPair();
+    Keyring keys;
+    keys.Add(officer);
+    const std::vector<Response> sealed = SealedCopies(WithSecrets(0, 40), {officer.public_key});
+    {
+        OfficerStore store({TestSurvey()});
+        store.SetSegmentLimit(16 * 1024);
+        REQUIRE(store.Open(folder).ok);
+        const ImportReport report = Import(store, sealed, "big.yousaid");
+        CHECK(report.write_failed);
+        CHECK(report.added == 0);
+        REQUIRE_FALSE(report.problems.empty());
+        const std::string message = report.problems.back().ToString();
+        CHECK(message.find("40 of them are sealed and kept whole") != std::string::npos);
+        CHECK(message.find("Unlock the key under \"Keys\" and import the file again") != std::string::npos);
+        CHECK(store.Count() == 0);
+        CHECK(ListSegmentFiles(folder).empty());
+    }
+    // With the key unlocked the same file is opened as it is read, and fits.
+    OfficerStore unlocked({TestSurvey()});
+    unlocked.SetSegmentLimit(16 * 1024);
+    unlocked.SetKeyring(&keys);
+    REQUIRE(unlocked.Open(folder).ok);
+    const ImportReport report = Import(unlocked, sealed, "big.yousaid");
+    CHECK_FALSE(report.write_failed);
+    CHECK(report.added == 40);
+    CHECK(unlocked.SealedResponses() == 0);
+    CheckSameEncoding(unlocked.Find("transfer_test", 2)->encoded, EncodeAtOnce(TestSurvey(), WithSecrets(0, 40)));
+}

@@ -196,6 +196,25 @@ std::string OfficerStore::SegmentPath(std::uint64_t number) const {
     return folder_ + "/" + SegmentFileNameFor(number);
 }
 
+namespace {
+
+std::string Megabytes(std::uint64_t bytes) { return std::to_string((bytes + 999999) / 1000000) + " MB"; }
+
+// Sealed responses waiting for a key are kept whole (about 1.5 KB each); opened, a response
+// takes about 120 bytes of columns.
+std::string TooBigToKeep(std::uint64_t bytes, std::uint64_t limit, std::size_t waiting) {
+    std::string message = "its responses would take " + Megabytes(bytes) + " on this device, more than the " +
+                          Megabytes(limit) + " the browser's storage keeps in one piece";
+    if (waiting > 0) {
+        message += ": " + std::to_string(waiting) +
+                   " of them are sealed and kept whole until a key opens them. Unlock the key under \"Keys\" "
+                   "and import the file again: opened as they are read, they take far less room";
+    }
+    return message;
+}
+
+}  // namespace
+
 OfficerStore::Commitment::Commitment(OfficerStore& store, Batch batch, std::optional<Rewrite> rewrite)
     : store_(&store), batch_(std::move(batch)), rewrite_(std::move(rewrite)) {}
 OfficerStore::Commitment::Commitment(Commitment&&) noexcept = default;
@@ -251,6 +270,12 @@ bool OfficerStore::Commitment::Step() {
                 contents_.blocks = std::move(held);
             } else {
                 bytes_ = WriteSegmentBytes(contents_);
+            }
+            if (bytes_.size() > store_->segment_limit_) {
+                outcome_ = Status::Failure(TooBigToKeep(bytes_.size(), store_->segment_limit_, contents_.waiting.size()));
+                bytes_ = std::string();
+                stage_ = Stage::kDone;
+                break;
             }
             stage_ = Stage::kWrite;
             break;

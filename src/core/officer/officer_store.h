@@ -98,6 +98,10 @@ public:
     std::size_t SegmentsToSeal() const { return waiting_.size(); }
     // New segments are sealed to these keys' public halves (the store has an officer key).
     bool SealsAtRest() const { return !store_keys_.empty(); }
+    // The largest segment file written: the browser's storage (IDBFS) keeps each file as one
+    // IndexedDB value, and Chromium never finished saving one of 150 MB (100 MB took 2.4 s).
+    // An import that would write more is refused whole, saying why. Tests set a small limit.
+    void SetSegmentLimit(std::uint64_t bytes) { segment_limit_ = bytes; }
     // Each held response that stayed sealed although keys are unlocked: by file and id.
     const std::vector<Problem>& Unopened() const { return unopened_; }
     // Every import, oldest first.
@@ -249,6 +253,7 @@ private:
     std::vector<ImportedFile> files_;
     std::unordered_map<ResponseId, ResponseFingerprint, ResponseIdHash> fingerprints_;
     std::uint64_t next_segment_ = 1;
+    std::uint64_t segment_limit_ = 90ull * 1024ull * 1024ull;
     std::uint64_t generation_ = 1;
 
     const Keyring* keyring_ = nullptr;
