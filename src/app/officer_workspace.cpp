@@ -224,6 +224,7 @@ std::optional<ui::ImportProgress> OfficerWorkspace::ImportProgress() const {
     progress.file_number = import_job_ ? import_files_started_ : import_files_started_ + 1;
     progress.file_name = import_job_ ? import_job_->FileName() : import_queue_.front().name;
     progress.fraction = import_job_ ? import_job_->Progress() : 0.0;
+    progress.opening_sealed = import_job_ && import_job_->OpeningSealed();
     return progress;
 }
 

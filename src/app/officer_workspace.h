@@ -65,6 +65,8 @@ public:
     const ui::SideFileState& Population() const override { return population_state_; }
     const ui::SideFileState& Kpis() const override { return kpi_state_; }
     void ChoosePopulationFile() override { services_.pick_side_file(SideFileKind::kPopulation); }
+    void ChooseFilesToImport() override { services_.pick_response_files(); }
+    const ui::ImportBatchView& ImportBatch() const override { return services_.import_batch(); }
     void ChooseKpiFile() override { services_.pick_side_file(SideFileKind::kKpis); }
     void RemovePopulationFile() override { RemoveSideFile(SideFileKind::kPopulation); }
     void RemoveKpiFile() override { RemoveSideFile(SideFileKind::kKpis); }

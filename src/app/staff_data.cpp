@@ -258,6 +258,8 @@ void App::CountOfficerStoreOnTablet() {
 app::WorkspaceServices App::WorkspaceServices() {
     app::WorkspaceServices services;
     services.pick_side_file = [this](SideFileKind kind) { PickSideFile(kind); };
+    services.pick_response_files = [this] { ChooseFilesToImport(); };
+    services.import_batch = [this]() -> const ui::ImportBatchView& { return import_batch_; };
     services.sync = [this] { Sync(); };
     services.leave = [this] { GoTo(ui::StaffPage::kOfficerHome); };
     services.now_ms = [this] { return NowMs(); };

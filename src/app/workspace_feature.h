@@ -25,6 +25,8 @@ enum class SideFileKind { kPopulation, kKpis, kActions, kOfficerKey };
 
 struct WorkspaceServices {
     std::function<void(SideFileKind)> pick_side_file;  // opens the file picker
+    std::function<void()> pick_response_files;         // opens it for files to import
+    std::function<const ui::ImportBatchView&()> import_batch;  // the import under way or just made
     std::function<void()> sync;                         // makes written files durable
     std::function<void()> leave;                        // back to the officer's home
     std::function<std::int64_t()> now_ms;

@@ -92,7 +92,7 @@ void KeysView::DrawCreate(FrameContext& frame) {
     TextField(frame, "key_name", "Whose key is it (a name or a team)", name_, 80);
     const bool idle = host_.Working() == KeyWork::kNone;
     // The words come before the boxes they are typed into.
-    if (BigButton(frame, "keys_offer_words", "Offer four random words", ButtonKind::Secondary, idle)) {
+    if (BigButton(frame, "keys_offer_words", "Offer six random words", ButtonKind::Secondary, idle)) {
         WipeText(offered_words_);
         offered_words_ = host_.OfferPassphraseWords();
     }

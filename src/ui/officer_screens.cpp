@@ -68,35 +68,6 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
-namespace {
-
-// "Importing pupil_2025.csv (file 2 of 3): 45%", with a bar; the page keeps drawing meanwhile.
-void ImportProgressBlock(const FrameContext& frame, const ImportProgress& progress) {
-    std::string caption = "Importing " + progress.file_name;
-    if (progress.file_count > 1) {
-        caption += " (file " + std::to_string(progress.file_number) + " of " + std::to_string(progress.file_count) + ")";
-    }
-    caption += ": " + std::to_string(static_cast<int>(progress.fraction * 100.0)) + "%";
-    ProgressBar(frame, static_cast<float>(progress.fraction), caption);
-    Paragraph("Keep this page open until the import is finished.", true);
-}
-
-// Each file of this import once: a file that went in as a line, one refused as an error
-// saying that nothing of it was imported, with each problem under it once.
-void ImportOutcomes(const FrameContext& frame, const std::vector<ImportedFileOutcome>& files) {
-    for (const ImportedFileOutcome& file : files) {
-        if (file.refused) {
-            StaffWarning(frame, "Not imported. " + file.summary);
-        } else {
-            Paragraph(file.summary);
-        }
-        ImGui::Indent();
-        for (const std::string& detail : file.details) Paragraph(detail, !file.refused);
-        ImGui::Unindent();
-    }
-}
-
-}  // namespace
 
 void OfficerImportScreen::DrawContent(FrameContext& frame) {
     const ImportBatchView& batch = host_.ImportBatch();

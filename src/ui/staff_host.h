@@ -85,7 +85,8 @@ struct ImportProgress {
     std::string file_name;
     std::size_t file_number = 0;  // from 1
     std::size_t file_count = 0;
-    double fraction = 0.0;        // through the file
+    double fraction = 0.0;        // through the file, or through its sealed answers
+    bool opening_sealed = false;  // the file is read; its sealed answers are being opened
 };
 
 // The import under way or just made: only this batch, never earlier ones.

@@ -20,6 +20,11 @@ void StaffWarning(const FrameContext& frame, const std::string& text);
 // so that nobody closes the tab believing it safe while a save is under way.
 void SaveStatusParagraph(const StationOverview& overview);
 
+// An import under way: "Importing pupil_2025.csv (file 2 of 3): 45%", with a bar.
+void ImportProgressBlock(const FrameContext& frame, const ImportProgress& progress);
+// Each file of an import once: a line for a file that went in, an error for one refused.
+void ImportOutcomes(const FrameContext& frame, const std::vector<ImportedFileOutcome>& files);
+
 // What is wrong with one field of a form, drawn where the field is, in the danger colour.
 void FieldProblem(const FrameContext& frame, const std::string& text);
 

@@ -15,6 +15,7 @@
 #include "core/survey/survey.h"
 #include "ui/actions_host.h"
 #include "ui/keys_host.h"
+#include "ui/staff_host.h"
 
 namespace yousaid::ui {
 
@@ -136,6 +137,11 @@ public:
     virtual const SealedSummary& Sealed() const = 0;
     virtual const std::vector<std::string>& StationsAndEvents() const = 0;
     virtual const std::vector<ImportedFileRow>& ImportedFiles() const = 0;
+    // More response files imported from here: the keys unlocked here stay unlocked, so that
+    // sealed answers are opened as they are read (the officer's import page is outside the
+    // workspace, and leaving the workspace wipes the keys).
+    virtual void ChooseFilesToImport() = 0;
+    virtual const ImportBatchView& ImportBatch() const = 0;
 
     virtual const SideFileState& Population() const = 0;
     virtual const SideFileState& Kpis() const = 0;

@@ -658,10 +658,21 @@ void WorkspaceScreen::DrawData(FrameContext& frame) {
     for (const ImportedFileRow& file : host_.ImportedFiles()) {
         Paragraph(file.name + ", imported " + file.imported + ": " + CountText(file.added) + " added (" + file.format + ").");
     }
+    DrawImportMore(frame);
     SideFileBlock(frame, "population", "population", host_.Population(), host_, &WorkspaceHost::ChoosePopulationFile,
                   &WorkspaceHost::RemovePopulationFile);
     SideFileBlock(frame, "kpis", "KPI", host_.Kpis(), host_, &WorkspaceHost::ChooseKpiFile, &WorkspaceHost::RemoveKpiFile);
     DrawSettings(frame);
+}
+
+// Importing from here keeps the keys unlocked, so sealed answers open as they are read.
+void WorkspaceScreen::DrawImportMore(FrameContext& frame) {
+    const ImportBatchView& batch = host_.ImportBatch();
+    if (BigButton(frame, "workspace_import", "Import more files", ButtonKind::Secondary, !batch.progress.has_value())) {
+        host_.ChooseFilesToImport();
+    }
+    if (batch.progress) ImportProgressBlock(frame, *batch.progress);
+    ImportOutcomes(frame, batch.files);
 }
 
 void WorkspaceScreen::DrawSettings(FrameContext& frame) {

@@ -62,6 +62,7 @@ private:
     void DrawKpiOverride(FrameContext& frame, const std::vector<KpiResult>& kpis);
     void DrawDownloads(FrameContext& frame);
     void DrawData(FrameContext& frame);
+    void DrawImportMore(FrameContext& frame);
     void DrawSettings(FrameContext& frame);
 
     WorkspaceHost& host_;

@@ -84,6 +84,40 @@ export class AppDriver {
     return this.page.evaluate(() => window.yousaidTest);
   }
 
+  // From now on, keeps what `pattern` matches (its first group, else the whole match) in the
+  // drawn text of every frame the page publishes: what showed for a moment, between two looks
+  // a poll would take. drawnMatches() gives them, in order.
+  async recordDrawnMatches(pattern) {
+    await this.page.evaluate((source) => {
+      window.__drawnMatches = [];
+      let report = window.yousaidTest;
+      Object.defineProperty(window, 'yousaidTest', {
+        configurable: true,
+        get: () => report,
+        set: (value) => {
+          report = value;
+          const found = new RegExp(source, 'm').exec(value.drawnText || '');
+          if (found) window.__drawnMatches.push(found[1] === undefined ? found[0] : found[1]);
+        },
+      });
+    }, pattern.source);
+  }
+
+  drawnMatches() {
+    return this.page.evaluate(() => window.__drawnMatches);
+  }
+
+  // Waits until every write the app has asked for is in the browser's storage. IDBFS saves
+  // land asynchronously, some milliseconds after the frame that shows the change (longer on a
+  // loaded machine), so a test that reloads or closes the page waits for this, as a person
+  // who waits for "Everything is saved" would.
+  async waitForStorageSaved() {
+    await this.page.waitForFunction(() => {
+      const storage = window.Module && window.Module.yousaidStorage;
+      return storage && !storage.inFlight && storage.completed >= storage.requested;
+    });
+  }
+
   async waitForScreen(name, timeout = 10000) {
     await this.page.waitForFunction((wanted) => window.yousaidTest && window.yousaidTest.screen === wanted,
       name, { timeout });

@@ -49,23 +49,6 @@ async function assertNowhere(app, consoleLines, secret, when, { typing = false }
   assert.deepEqual(found, [], `the passphrase was found ${when}`);
 }
 
-// Records every screen the test hook publishes from now on whose texts match `pattern`: the
-// frame saying that a key is being worked on must be drawn before the second of Argon2id.
-async function watchFor(app, pattern) {
-  await app.page.evaluate((source) => {
-    window.__seenWorking = false;
-    let report = window.yousaidTest;
-    Object.defineProperty(window, 'yousaidTest', {
-      configurable: true,
-      get: () => report,
-      set: (value) => {
-        report = value;
-        if (value.texts.some((item) => new RegExp(source).test(item.label))) window.__seenWorking = true;
-      },
-    });
-  }, pattern.source);
-}
-
 // From the officer's home to the Keys view: there before any responses are imported, as a
 // station needs a public key first.
 async function openKeys(app) {
@@ -107,11 +90,11 @@ browserTest('an officer makes a key, unlocks it, locks it; the passphrase goes n
   assert.match(texts, /recovery key/);
   await shot(page, 'officer-keys-1-none');
 
-  // Four random words offered, from the word list.
+  // Six random words offered, from the word list.
   await app.click('keys_offer_words');
   texts = await waitForText(app, /^Suggested passphrase: /);
   const offered = texts.match(/Suggested passphrase: (.*)/)[1].split(' ');
-  assert.equal(offered.length, 4);
+  assert.equal(offered.length, 6);
   assert.ok(offered.every((word) => KEY_WORDS.has(word)), offered.join(' '));
 
   await app.typeInto('key_name', NAME);
@@ -171,10 +154,11 @@ browserTest('an officer makes a key, unlocks it, locks it; the passphrase goes n
 
   // The right one: listed by name and words, with how long Argon2id took.
   await typeMasked(app, 'unlock_passphrase', PASSPHRASE);
-  await watchFor(app, /^Unlocking the key: /);
+  // The frame saying that a key is being worked on must be drawn before the second of Argon2id.
+  await app.recordDrawnMatches(/^Unlocking the key: /);
   await app.click('keys_unlock');
   texts = await waitForText(app, /^Unlocked Jo Officer's key/, 30000);
-  assert.ok(await page.evaluate(() => window.__seenWorking), 'a frame said the key was being unlocked');
+  assert.ok((await app.drawnMatches()).length > 0, 'a frame said the key was being unlocked');
   const took = Number(texts.match(/Unlocked Jo Officer's key \([a-z ]+\) in (\d+) ms/)[1]);
   console.log(`# Argon2id unlock (64 MiB, 2 passes) in Chromium: ${took} ms`);
   assert.ok(texts.includes(`${NAME}: ${words} (key id ${keyId})`), texts);

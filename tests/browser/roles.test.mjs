@@ -65,11 +65,8 @@ async function makeRefusals(app, count) {
     await app.waitForScreen('consent');
     await app.tap('consent_no');
     // A refusal says nothing about saving on screen: wait for the browser's storage itself.
-    await app.page.waitForFunction((wanted) => {
-      const storage = window.Module.yousaidStorage;
-      return window.yousaidTest.storage.responses === wanted && !storage.inFlight &&
-        storage.completed >= storage.requested;
-    }, before + 1);
+    await app.page.waitForFunction((wanted) => window.yousaidTest.storage.responses === wanted, before + 1);
+    await app.waitForStorageSaved();
     await app.page.reload();
     await app.waitForReady();
   }

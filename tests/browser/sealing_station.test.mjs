@@ -97,8 +97,8 @@ browserTest('a sealing station: answers (and a refusal) are sealed as they are s
   await app.tap('start');
   await app.waitForScreen('consent');
   await app.tap('consent_no');
-  await page.waitForFunction(() => window.yousaidTest.stored.length === 4 && !window.Module.yousaidStorage.inFlight &&
-    window.Module.yousaidStorage.completed >= window.Module.yousaidStorage.requested);
+  await page.waitForFunction(() => window.yousaidTest.stored.length === 4);
+  await app.waitForStorageSaved();
   await page.reload();
   await app.waitForReady();
   const secrets = [...tokens, ...ANSWERED_IDS];
@@ -222,8 +222,7 @@ browserTest('a damaged keys file: the station takes no answers and says why, unt
   await chooseStationPin(app);
   await openOfficerArea(app, { firstTime: true });
   await addPublicKey(app, key);
-  await page.waitForFunction(() => !window.Module.yousaidStorage.inFlight &&
-    window.Module.yousaidStorage.completed >= window.Module.yousaidStorage.requested);
+  await app.waitForStorageSaved();
   await damageKeysFile(page);
   await page.reload();
   await app.waitForReady();

@@ -57,13 +57,6 @@ async function accessibleText(page) {
 // What the screen shows, with wrapped lines joined.
 function drawn(report) { return report.drawnText.replace(/\s+/g, ' '); }
 
-async function waitForSaved(page) {
-  await page.waitForFunction(() => {
-    const storage = window.Module.yousaidStorage;
-    return !storage.inFlight && storage.completed >= storage.requested;
-  });
-}
-
 // The pack the officer downloads in the first test is the one the tablet loads in the second,
 // with the team's recovery key the officer chose for it.
 let exportedPack = null;
@@ -148,11 +141,11 @@ browserTest('a volunteer loads a station pack; each person sees its cards, hears
   report = await app.waitForScreen('station_setup');
   assert.match(report.staff.notice, /Using the station pack from Sam Patel/);
   assert.equal((await app.item('wave')).value, '2026-autumn');
-  await waitForSaved(page);
+  await app.waitForStorageSaved();
   await shot(page, 'station-pack-used');
   await app.tap('setup_save');
   await app.waitForScreen('staff_home');
-  await waitForSaved(page);
+  await app.waitForStorageSaved();
   await app.tap('leave_staff');
   await app.waitForScreen('welcome');
 

@@ -57,6 +57,8 @@ async function declineThenReload(app, stored) {
   await app.tap('consent_no');
   await app.waitForScreen('thank_you');
   await app.page.waitForFunction((count) => window.yousaidTest.stored.length === count, stored);
+  // A refusal says nothing about saving on screen: wait for the browser's storage itself.
+  await app.waitForStorageSaved();
   await app.page.reload();
   await app.waitForReady();
 }

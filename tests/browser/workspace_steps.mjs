@@ -83,12 +83,7 @@ export async function signInToOfficerHome(app) {
 
 // After a reload: both PINs again (the page opens at the staff PIN pad), and into the workspace.
 export async function reloadIntoWorkspace(app) {
-  // As a person would: the last change is in the browser's storage before the reload
-  // (IDBFS writes land asynchronously, a few milliseconds after the frame that shows them).
-  await app.page.waitForFunction(() => {
-    const storage = window.Module.yousaidStorage;
-    return storage && !storage.inFlight && storage.completed >= storage.requested;
-  });
+  await app.waitForStorageSaved();
   await app.page.reload();
   await app.waitForReady();
   await signInToOfficerHome(app);

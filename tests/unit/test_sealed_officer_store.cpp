@@ -3,6 +3,7 @@
 // kept sealed to the officer's keys so that later openings cost one unseal per segment.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -273,7 +274,7 @@ TEST_CASE("sealed officer store: an import too big for the browser's storage is 
         REQUIRE_FALSE(report.problems.empty());
         const std::string message = report.problems.back().ToString();
         CHECK(message.find("40 of them are sealed and kept whole") != std::string::npos);
-        CHECK(message.find("Unlock the key under \"Keys\" and import the file again") != std::string::npos);
+        CHECK(message.find("Unlock the key under \"Keys\", then import the file again with \"Import more files\"") != std::string::npos);
         CHECK(store.Count() == 0);
         CHECK(ListSegmentFiles(folder).empty());
     }
@@ -287,4 +288,50 @@ TEST_CASE("sealed officer store: an import too big for the browser's storage is 
     CHECK(report.added == 40);
     CHECK(unlocked.SealedResponses() == 0);
     CheckSameEncoding(unlocked.Find("transfer_test", 2)->encoded, EncodeAtOnce(TestSurvey(), WithSecrets(0, 40)));
+}
+
+TEST_CASE("sealed officer store: an import with the key unlocked opens its sealed responses a slice per step, "
+          "with its progress") {
+    ScratchDirectory scratch;
+    const std::string folder = scratch.File("officer");
+    const KeyPair officer = GenerateKeyPair();
+    Keyring keys;
+    keys.Add(officer);
+    const std::vector<Response> clear = WithSecrets(0, 60);
+    // Ten in the clear, thirty sealed, twenty in the clear, in one file: each goes in once, in
+    // the file's order.
+    std::vector<Response> mixed(clear.begin(), clear.begin() + 10);
+    const std::vector<Response> sealed = SealedCopies({clear.begin() + 10, clear.begin() + 40}, {officer.public_key});
+    mixed.insert(mixed.end(), sealed.begin(), sealed.end());
+    mixed.insert(mixed.end(), clear.begin() + 40, clear.end());
+    TransferExportSettings settings;
+    settings.station_id = "tablet-1";
+    OfficerStore store({TestSurvey()});
+    store.SetKeyring(&keys);
+    REQUIRE(store.Open(folder).ok);
+    OfficerImportJob job(store, "mixed.yousaid", WriteTransferFile(settings, mixed), {TestSurvey()}, 1767312000000);
+    std::vector<double> opening;
+    bool done = false;
+    while (!done) {
+        done = job.Step(16);  // two responses offered a step
+        if (job.OpeningSealed()) opening.push_back(job.Progress());
+    }
+    // The bar moves through the opening from near 0 to near 1, and never backwards.
+    REQUIRE(opening.size() >= 10);
+    CHECK(opening.front() <= 0.1);
+    CHECK(opening.back() >= 0.9);
+    CHECK(std::is_sorted(opening.begin(), opening.end()));
+    CHECK(job.Report().added == 60);
+    CHECK(job.Report().rejected.empty());
+    CHECK(store.SealedResponses() == 0);
+    CheckSameEncoding(store.Find("transfer_test", 2)->encoded, EncodeAtOnce(TestSurvey(), clear));
+    CHECK(StoreBytes(folder).find(kSecret) == std::string::npos);
+
+    // A file refused whole opens nothing.
+    std::string damaged = WriteTransferFile(settings, SealedCopies(WithSecrets(100, 5), {officer.public_key}));
+    damaged[damaged.size() / 2] ^= 0x5a;
+    OfficerImportJob refused(store, "damaged.yousaid", damaged, {TestSurvey()}, 1767312000000);
+    while (!refused.Step(16)) CHECK_FALSE(refused.OpeningSealed());
+    CHECK(refused.Report().file_rejected);
+    CHECK(store.Count() == 60);
 }

@@ -173,21 +173,21 @@ TEST_CASE("key ids read as four short words") {
     CHECK(std::count(words.begin(), words.end(), ' ') == 3);
 }
 
-TEST_CASE("Random passphrase words: four of the key-id words, picked by the random bytes given") {
-    std::vector<std::uint8_t> given = {0, 1, 64 + 2, 255};  // 64 + 2 and 2 pick the same word
+TEST_CASE("Random passphrase words: six of the key-id words, picked by the random bytes given") {
+    std::vector<std::uint8_t> given = {0, 1, 64 + 2, 255, 2, 130};  // 64 + 2, 2 and 128 + 2 pick the same word
     const RandomBytes random = [&](std::uint8_t* out, std::size_t count) {
         REQUIRE(count == given.size());
         std::copy(given.begin(), given.end(), out);
     };
     const std::string words = RandomPassphraseWords(random);
     CHECK(words == std::string(KeyWord(0)) + " " + std::string(KeyWord(1)) + " " + std::string(KeyWord(2)) + " " +
-                       std::string(KeyWord(63)));
-    CHECK(words == "amber apple arrow zephyr");
-    CHECK(PassphraseProblem(words).empty());  // even the shortest four words are long enough
+                       std::string(KeyWord(63)) + " " + std::string(KeyWord(2)) + " " + std::string(KeyWord(2)));
+    CHECK(words == "amber apple arrow zephyr arrow arrow");
+    CHECK(PassphraseProblem(words).empty());
 
-    given = {44, 44, 44, 44};  // "oak", the shortest word, four times
+    given = {44, 44, 44, 44, 44, 44};  // "oak", the shortest word, six times
     const std::string shortest = RandomPassphraseWords(random);
-    CHECK(shortest == "oak oak oak oak");
+    CHECK(shortest == "oak oak oak oak oak oak");
     CHECK(PassphraseProblem(shortest).empty());
 }
 

@@ -5,9 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/build_info.h"
@@ -110,6 +112,55 @@ TEST_CASE("transfer: export then read back gives the same header and responses")
     const TransferReadResult empty = ReadTransferFile(WriteTransferFile(Settings(), {}), "empty.yousaid");
     REQUIRE(empty.ok());
     CHECK(empty.responses.empty());
+}
+
+TEST_CASE("transfer: a transfer file and a JSON export read a slice at a time give what a read in one go gives") {
+    std::vector<Response> responses = MakeResponses(1, 25);
+    const std::string transfer = WriteTransferFile(Settings(), responses);
+    const std::string json = WriteResponsesJson(Settings(), responses);
+    for (const auto& file : {std::pair{TransferReading::Format::kTransferFile, transfer},
+                             std::pair{TransferReading::Format::kJson, json}}) {
+        const bool is_json = file.first == TransferReading::Format::kJson;
+        CAPTURE(is_json);
+        TransferReading reading(file.first, file.second, "tablet3.file");
+        std::vector<Response> seen;
+        std::vector<double> progress;
+        const ResponseVisitor keep = [&seen](Response&& response) { seen.push_back(std::move(response)); };
+        while (!reading.Step(4, keep)) {
+            progress.push_back(reading.Progress());
+            // Four more a step, never more.
+            CHECK(seen.size() == 4 * progress.size());
+        }
+        CHECK(progress.size() == 6);
+        CHECK(std::is_sorted(progress.begin(), progress.end()));
+        CHECK(progress.front() > 0.0);
+        CHECK(progress.back() < 1.0);
+        CHECK(reading.Progress() == 1.0);
+        const TransferReadResult read = reading.Finish();
+        REQUIRE_MESSAGE(read.ok(), read.Message());
+        CHECK(read.header.station_id == "tablet-3");
+        CHECK(read.header.response_count == 25);
+        CHECK(seen == responses);
+    }
+
+    // The file's own checks still come at the end: a summary whose counts do not match.
+    const TransferReadResult whole = ReadTransferFile(transfer, "tablet3.yousaid");
+    REQUIRE(whole.ok());
+    TransferReading cut(TransferReading::Format::kTransferFile, transfer.substr(0, transfer.size() - 1), "cut.yousaid");
+    CHECK(cut.Step(4, [](Response&&) {}));
+    CHECK(cut.Finish().problem == TransferProblem::kCutShort);
+
+    // A whole import reads the file in slices too, with the same outcome.
+    const std::vector<Survey> surveys{TestSurvey()};  // the reading keeps a reference to them
+    ResponseFileReading importing(transfer, "tablet3.yousaid", surveys);
+    std::size_t steps = 0;
+    std::vector<Response> imported;
+    while (!importing.Step(5, [&imported](Response&& response) { imported.push_back(std::move(response)); })) ++steps;
+    CHECK(steps >= 5);
+    const LoadedResponses loaded = importing.Finish();
+    CHECK(loaded.ok());
+    CHECK(loaded.rejected.empty());
+    CHECK(imported == responses);
 }
 
 TEST_CASE("transfer: export then import into the officer's store") {

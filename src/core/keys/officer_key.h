@@ -48,7 +48,9 @@ std::string PassphraseProblem(std::string_view passphrase);
 
 // Secure random bytes, as the platform gives them (crypto.getRandomValues in a browser).
 using RandomBytes = std::function<void(std::uint8_t* out, std::size_t count)>;
-inline constexpr std::size_t kOfferedPassphraseWords = 4;
+// Six words of 64: 36 bits, so that guessing them costs 2^35 Argon2id derivations (64 MiB
+// each) on average; four gave only 24 bits.
+inline constexpr std::size_t kOfferedPassphraseWords = 6;
 // `count` words drawn uniformly (one random byte each) from the key-id words, with spaces
 // between: a passphrase offered to an officer who would rather not invent one.
 std::string RandomPassphraseWords(const RandomBytes& random, std::size_t count = kOfferedPassphraseWords);

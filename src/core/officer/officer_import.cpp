@@ -24,6 +24,12 @@ struct OfficerImportJob::State {
     Sha256 hasher;
     std::size_t hashed = 0;
     std::optional<ResponseFileReading> reading;  // once the file is hashed
+    // From the first sealed response a key unlocked here opens, the file's responses in its
+    // order: offered once the file is read, a slice per Step, so that opening them does not
+    // hold the page in one go, and the store's rows keep the file's order.
+    std::vector<Response> to_open;
+    std::size_t offered_to_open = 0;
+    std::optional<LoadedResponses> read;  // the file as read, while `to_open` is offered
     // Once the file is read and judged: its segment written a stage per Step.
     std::optional<OfficerStore::Commitment> commitment;
 
@@ -31,6 +37,14 @@ struct OfficerImportJob::State {
     bool HashSlice(std::size_t rows);
 
     void Offer(Response&& response) {
+        if (!to_open.empty() || batch.Opens(response)) {
+            to_open.push_back(std::move(response));
+            return;
+        }
+        OfferNow(response);
+    }
+
+    void OfferNow(const Response& response) {
         const OfficerStore::Batch::Offered offered = batch.Offer(response);
         if (offered.problem) {
             report.rejected.push_back({"response " + response.id.ToHex(), offered.problem->message});
@@ -40,8 +54,21 @@ struct OfficerImportJob::State {
     }
 
     void Finish(const LoadedResponses& loaded);
+    void OpenStep(std::size_t rows);
     void CommitStep();
 };
+
+// Opening a sealed response costs about as much as reading eight rows of a file.
+void OfficerImportJob::State::OpenStep(std::size_t rows) {
+    constexpr std::size_t kRowsPerOpening = 8;
+    const std::size_t end = std::min(to_open.size(), offered_to_open + std::max<std::size_t>(rows / kRowsPerOpening, 1));
+    for (; offered_to_open < end; ++offered_to_open) OfferNow(to_open[offered_to_open]);
+    if (offered_to_open < to_open.size()) return;
+    to_open.clear();
+    to_open.shrink_to_fit();
+    Finish(*read);
+    read.reset();
+}
 
 bool OfficerImportJob::State::HashSlice(std::size_t rows) {
     constexpr std::size_t kBytesPerRow = 512;
@@ -105,7 +132,7 @@ OfficerImportJob::OfficerImportJob(OfficerStore& store, std::string file_name, s
                                    std::vector<Survey> surveys, std::int64_t imported_at_ms)
     : state_(new State{store, std::move(file_name), std::string(), std::move(surveys),
                        store.BeginBatch(DescribeImport(imported_at_ms)), {}, false, Sha256(), 0,
-                       std::nullopt, std::nullopt}) {
+                       std::nullopt, {}, 0, std::nullopt, std::nullopt}) {
     state_->bytes = std::move(bytes);
 }
 
@@ -120,14 +147,25 @@ bool OfficerImportJob::Step(std::size_t rows) {
         state.CommitStep();
         return state.done;
     }
+    if (state.read) {
+        state.OpenStep(rows);
+        return state.done;
+    }
     if (!state.reading) {
         if (state.HashSlice(rows)) state.reading.emplace(state.bytes, state.file_name, state.surveys);
         return false;
     }
     const std::size_t counted = state.reading->CountedRows();
     if (state.reading->Step(rows, [&state](Response&& response) { state.Offer(std::move(response)); })) {
-        state.Finish(state.reading->Finish());
+        LoadedResponses read = state.reading->Finish();
         state.reading.reset();
+        // A file refused whole is not worth opening.
+        if (read.ok() && !state.to_open.empty()) {
+            state.read = std::move(read);
+        } else {
+            state.to_open.clear();
+            state.Finish(read);
+        }
     } else if (counted == 0 && state.reading->CountedRows() > 0) {
         state.batch.Expect(state.reading->CountedRows());
     }
@@ -136,8 +174,11 @@ bool OfficerImportJob::Step(std::size_t rows) {
 
 double OfficerImportJob::Progress() const {
     if (state_->done || state_->commitment) return 1.0;
+    if (state_->read) return static_cast<double>(state_->offered_to_open) / static_cast<double>(state_->to_open.size());
     return state_->reading ? state_->reading->Progress() : 0.0;
 }
+
+bool OfficerImportJob::OpeningSealed() const { return state_->read.has_value(); }
 
 bool OfficerImportJob::Committing() const { return state_->commitment.has_value(); }
 

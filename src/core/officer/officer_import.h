@@ -27,8 +27,13 @@ public:
     // Reads up to about `rows` more rows; true once the file is read, judged and committed
     // (or refused), when Report() says what happened.
     bool Step(std::size_t rows);
-    // 0 to 1: how far through the file.
+    // 0 to 1: how far through the file, or, while OpeningSealed(), through its sealed
+    // responses.
     double Progress() const;
+    // The file is read, and the sealed responses that a key unlocked here opens are being
+    // opened, a slice per Step (one X25519 operation each: 100,000 take tens of seconds in a
+    // browser, which keeps drawing its progress bar meanwhile).
+    bool OpeningSealed() const;
     // The file is read and its segment is being written: each Step from here is one stage
     // of OfficerStore::Commitment (tens of milliseconds each), best begun on a fresh frame.
     bool Committing() const;

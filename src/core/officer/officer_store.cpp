@@ -101,10 +101,14 @@ void OfficerStore::Batch::Expect(std::size_t responses) {
     offered_.reserve(responses);
 }
 
+bool OfficerStore::Batch::Opens(const Response& response) const {
+    return response.IsSealed() && store_->keyring_ != nullptr && store_->keyring_->OpensAnyOf(RecordKeyIds(response.sealed));
+}
+
 std::optional<OfficerStore::Batch::Offered> OfficerStore::Batch::OfferSealed(const Response& response,
                                                                              std::optional<Response>& opened) {
     Offered offered;
-    if (store_->keyring_ != nullptr && store_->keyring_->OpensAnyOf(RecordKeyIds(response.sealed))) {
+    if (Opens(response)) {
         Result<Response> result = OpenSealedResponse(response, *store_->keyring_);
         if (!result.ok()) {
             offered.problem = Problem::Saying("response " + response.id.ToHex() + ": " + result.Message());
@@ -207,8 +211,9 @@ std::string TooBigToKeep(std::uint64_t bytes, std::uint64_t limit, std::size_t w
                           Megabytes(limit) + " the browser's storage keeps in one piece";
     if (waiting > 0) {
         message += ": " + std::to_string(waiting) +
-                   " of them are sealed and kept whole until a key opens them. Unlock the key under \"Keys\" "
-                   "and import the file again: opened as they are read, they take far less room";
+                   " of them are sealed and kept whole until a key opens them. Unlock the key under \"Keys\", "
+                   "then import the file again with \"Import more files\" under \"Settings\": opened as they are "
+                   "read, they take far less room";
     }
     return message;
 }

@@ -122,6 +122,8 @@ public:
             bool waiting = false;  // kAdded: kept sealed, to be opened once a key is unlocked
         };
         Offered Offer(const Response& response);
+        // A sealed response that a key unlocked here opens, so that Offer would open it.
+        bool Opens(const Response& response) const;
         std::uint64_t Added() const;
         // About how many responses are coming, so that what holds them is sized once.
         void Expect(std::size_t responses);

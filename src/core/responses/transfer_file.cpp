@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <limits>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -449,22 +451,14 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
     return KeepingResponses([&](const ResponseVisitor& visit) { return ReadTransferFile(bytes, file_name, visit); });
 }
 
-TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name,
-                                    const ResponseVisitor& visit) {
-    TransferReadResult rejected;
-    const std::optional<std::size_t> body_end = CheckTransferEnvelope(bytes, file_name, rejected);
-    if (!body_end) return rejected;
-    const std::size_t crc_offset = *body_end;
+// The transfer file's responses, after its envelope and summary: one length-prefixed
+// payload each, read a slice at a time.
+struct TransferReading::BinaryBody {
+    std::size_t crc_offset = 0;
+    std::size_t cursor = 0;
+    std::uint32_t position = 0;  // responses read so far
 
-    // From here on the bytes are exactly what the writer wrote; anything wrong now means the
-    // writer was faulty (or the file was forged), and the file is refused as a whole.
-    const auto damaged = [&](const std::string& why) {
-        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: " + why);
-    };
-    TransferReadResult result;
-    result.format_version = ReadU32(bytes, 16);
-    std::size_t cursor = kTransferFixedHeaderBytes;
-    const auto next_payload = [&](std::string_view& payload) {
+    bool NextPayload(std::string_view bytes, std::string_view& payload) {
         if (crc_offset - cursor < 4) return false;
         const std::uint32_t length = ReadU32(bytes, cursor);
         cursor += 4;
@@ -472,45 +466,73 @@ TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& f
         payload = bytes.substr(cursor, length);
         cursor += length;
         return true;
-    };
+    }
+};
+
+void TransferReading::BeginTransferFile() {
+    const std::optional<std::size_t> body_end = CheckTransferEnvelope(bytes_, file_name_, result_);
+    if (!body_end) {
+        done_ = true;
+        return;
+    }
+    binary_ = std::make_unique<BinaryBody>();
+    binary_->crc_offset = *body_end;
+    binary_->cursor = kTransferFixedHeaderBytes;
+    result_.format_version = ReadU32(bytes_, 16);
     std::string_view payload;
-    if (!next_payload(payload)) return damaged("its summary runs past the end of the file");
+    if (!binary_->NextPayload(bytes_, payload)) return Damaged("its summary runs past the end of the file");
     try {
-        LoadPortableBinary(payload, result.header);
+        LoadPortableBinary(payload, result_.header);
     } catch (const std::exception& error) {
         const std::string what = error.what();
         if (what.find("newer version") != std::string::npos) {
-            return Reject(file_name, TransferProblem::kNewerVersion,
-                          "the file was made by a newer version of Yousaid (" + what +
-                              "); update Yousaid and load it again");
+            done_ = true;
+            result_ = Reject(file_name_, TransferProblem::kNewerVersion,
+                             "the file was made by a newer version of Yousaid (" + what +
+                                 "); update Yousaid and load it again");
+            return;
         }
-        return damaged("its summary cannot be read (" + what + ")");
+        Damaged("its summary cannot be read (" + what + ")");
     }
-    ResponseCounter counter;
-    for (std::uint32_t position = 1; position <= result.header.response_count; ++position) {
-        if (!next_payload(payload)) {
-            return damaged("the summary lists " + FormatCount(result.header.response_count) +
-                           " responses but the file ends after " + FormatCount(position - 1));
+}
+
+// From here on the bytes are exactly what the writer wrote (the checksum matched); anything
+// wrong now means the writer was faulty (or the file was forged), and the file is refused
+// as a whole.
+void TransferReading::StepTransferFile(std::size_t count, const ResponseVisitor& visit) {
+    BinaryBody& body = *binary_;
+    const std::uint32_t listed = result_.header.response_count;
+    for (std::size_t read = 0; read < count && body.position < listed; ++read) {
+        std::string_view payload;
+        if (!body.NextPayload(bytes_, payload)) {
+            return Damaged("the summary lists " + FormatCount(listed) + " responses but the file ends after " +
+                           FormatCount(body.position));
         }
+        ++body.position;
         Response response;
         try {
             LoadPortableBinary(payload, response);
         } catch (const std::exception& error) {
             // One unreadable response (typically from a newer version) does not spoil the rest.
-            result.unreadable.push_back(UnreadableResponse(position, error.what()));
+            result_.unreadable.push_back(UnreadableResponse(body.position, error.what()));
             continue;
         }
-        counter.Count(response);
+        counter_.Count(response);
         visit(std::move(response));
     }
-    if (cursor != crc_offset) {
-        return damaged("it holds more than the " + FormatCount(result.header.response_count) +
-                       " responses its summary lists");
+    if (body.position < listed) return;
+    done_ = true;
+    if (body.cursor != body.crc_offset) {
+        return Damaged("it holds more than the " + FormatCount(listed) + " responses its summary lists");
     }
-    if (result.unreadable.empty() && counter.Counts() != result.header.counts) {
-        return damaged("its summary of counts by survey does not match the responses it holds");
+    if (result_.unreadable.empty() && counter_.Counts() != result_.header.counts) {
+        return Damaged("its summary of counts by survey does not match the responses it holds");
     }
-    return result;
+}
+
+void TransferReading::Damaged(const std::string& why) {
+    done_ = true;
+    result_ = Reject(file_name_, TransferProblem::kDamaged, "the file is damaged: " + why);
 }
 
 std::string WriteResponsesJson(const TransferExportSettings& settings, const std::vector<Response>& responses) {
@@ -571,18 +593,28 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
     return KeepingResponses([&](const ResponseVisitor& visit) { return ReadResponsesJson(text, file_name, visit); });
 }
 
-TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name,
-                                     const ResponseVisitor& visit) {
+// The JSON export, parsed whole; its responses are then read a slice at a time.
+struct TransferReading::JsonBody {
     rapidjson::Document document;
-    ParseJson(document, text);
+    const JsonValue* list = nullptr;
+    rapidjson::SizeType index = 0;
+};
+
+void TransferReading::BeginJson() {
+    json_ = std::make_unique<JsonBody>();
+    rapidjson::Document& document = json_->document;
+    ParseJson(document, bytes_);
+    const auto refuse = [this](TransferProblem problem, const std::string& why) {
+        done_ = true;
+        result_ = Reject(file_name_, problem, why);
+    };
     if (document.HasParseError()) {
-        return Reject(file_name, TransferProblem::kDamaged,
+        return refuse(TransferProblem::kDamaged,
                       "this is not readable JSON (" + std::string(rapidjson::GetParseError_En(document.GetParseError())) +
                           " at byte " + FormatCount(document.GetErrorOffset()) + ")");
     }
     const auto not_ours = [&](const std::string& why) {
-        return Reject(file_name, TransferProblem::kNotATransferFile,
-                      "this is not a Yousaid responses export (" + why + ")");
+        refuse(TransferProblem::kNotATransferFile, "this is not a Yousaid responses export (" + why + ")");
     };
     if (!document.IsObject()) return not_ours("it is not a JSON object");
     const auto format = document.FindMember("format");
@@ -595,50 +627,114 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
         return not_ours("\"format_version\" is missing or not a positive whole number");
     }
     if (version->value.GetInt() > kResponsesJsonFormatVersion) {
-        return Reject(file_name, TransferProblem::kNewerVersion,
+        return refuse(TransferProblem::kNewerVersion,
                       "the file was made by a newer version of Yousaid (JSON format " +
                           std::to_string(version->value.GetInt()) + "; this version reads format " +
                           std::to_string(kResponsesJsonFormatVersion) + "); update Yousaid and load it again");
     }
-
-    TransferReadResult result;
-    result.format_version = static_cast<std::uint32_t>(version->value.GetInt());
+    result_.format_version = static_cast<std::uint32_t>(version->value.GetInt());
     try {
-        result.header.station_id = StringMember(document, "station_id", "");
-        result.header.event_id = StringMember(document, "event_id", "");
-        result.header.exported_at_ms = TimeMember(document, "exported_at", "");
-        result.header.app_version = StringMember(document, "app_version", "");
+        result_.header.station_id = StringMember(document, "station_id", "");
+        result_.header.event_id = StringMember(document, "event_id", "");
+        result_.header.exported_at_ms = TimeMember(document, "exported_at", "");
+        result_.header.app_version = StringMember(document, "app_version", "");
         const auto target = document.FindMember("build_target");
         if (target != document.MemberEnd() && target->value.IsString()) {
-            result.header.build_target.assign(target->value.GetString(), target->value.GetStringLength());
+            result_.header.build_target.assign(target->value.GetString(), target->value.GetStringLength());
         }
     } catch (const JsonFieldError& error) {
-        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: " + Describe(error));
+        return Damaged(Describe(error));
     }
     const auto responses = document.FindMember("responses");
     if (responses == document.MemberEnd() || !responses->value.IsArray()) {
-        return Reject(file_name, TransferProblem::kDamaged, "the file is damaged: \"responses\" is missing or not a list");
+        return Damaged("\"responses\" is missing or not a list");
     }
-    const JsonValue& list = responses->value;
-    ResponseCounter counter;
-    for (rapidjson::SizeType index = 0; index < list.Size(); ++index) {
+    json_->list = &responses->value;
+}
+
+void TransferReading::StepJson(std::size_t count, const ResponseVisitor& visit) {
+    JsonBody& body = *json_;
+    const JsonValue& list = *body.list;
+    for (std::size_t read = 0; read < count && body.index < list.Size(); ++read, ++body.index) {
         try {
-            Response response = ReadJsonResponse(list[index], "responses[" + std::to_string(index) + "]");
-            counter.Count(response);
+            Response response = ReadJsonResponse(list[body.index], "responses[" + std::to_string(body.index) + "]");
+            counter_.Count(response);
             visit(std::move(response));
         } catch (const JsonFieldError& error) {
-            result.unreadable.push_back(UnreadableResponse(static_cast<std::uint32_t>(index + 1), Describe(error)));
+            result_.unreadable.push_back(UnreadableResponse(static_cast<std::uint32_t>(body.index + 1), Describe(error)));
         }
     }
-    result.header.response_count = list.Size();
-    result.header.counts = counter.Counts();
-    const auto declared = document.FindMember("response_count");
-    if (declared != document.MemberEnd() && declared->value.IsUint() && declared->value.GetUint() != list.Size()) {
-        return Reject(file_name, TransferProblem::kDamaged,
-                      "the file is damaged: it says it holds " + FormatCount(declared->value.GetUint()) +
-                          " responses but lists " + FormatCount(list.Size()));
+    if (body.index < list.Size()) return;
+    done_ = true;
+    result_.header.response_count = list.Size();
+    result_.header.counts = counter_.Counts();
+    const auto declared = body.document.FindMember("response_count");
+    if (declared != body.document.MemberEnd() && declared->value.IsUint() && declared->value.GetUint() != list.Size()) {
+        result_ = Reject(file_name_, TransferProblem::kDamaged,
+                         "the file is damaged: it says it holds " + FormatCount(declared->value.GetUint()) +
+                             " responses but lists " + FormatCount(list.Size()));
     }
-    return result;
+}
+
+TransferReading::TransferReading(Format format, std::string_view bytes, std::string file_name)
+    : format_(format), bytes_(bytes), file_name_(std::move(file_name)) {
+    if (format_ == Format::kTransferFile) {
+        BeginTransferFile();
+    } else {
+        BeginJson();
+    }
+}
+
+TransferReading::~TransferReading() = default;
+TransferReading::TransferReading(TransferReading&&) noexcept = default;
+TransferReading& TransferReading::operator=(TransferReading&&) noexcept = default;
+
+bool TransferReading::Step(std::size_t count, const ResponseVisitor& visit) {
+    if (done_) return true;
+    if (format_ == Format::kTransferFile) {
+        StepTransferFile(count, visit);
+    } else {
+        StepJson(count, visit);
+    }
+    return done_;
+}
+
+double TransferReading::Progress() const {
+    if (done_) return 1.0;
+    if (binary_ && binary_->crc_offset > 0) return static_cast<double>(binary_->cursor) / static_cast<double>(binary_->crc_offset);
+    if (json_ && json_->list != nullptr && json_->list->Size() > 0) {
+        return static_cast<double>(json_->index) / static_cast<double>(json_->list->Size());
+    }
+    return 0.0;
+}
+
+TransferReadResult TransferReading::Finish() {
+    done_ = true;
+    json_.reset();
+    binary_.reset();
+    return std::move(result_);
+}
+
+namespace {
+
+TransferReadResult ReadWhole(TransferReading::Format format, std::string_view bytes, const std::string& file_name,
+                             const ResponseVisitor& visit) {
+    TransferReading reading(format, bytes, file_name);
+    while (!reading.Step(std::numeric_limits<std::size_t>::max(), visit)) {
+    }
+    return reading.Finish();
+}
+
+}  // namespace
+
+TransferReadResult ReadTransferFile(std::string_view bytes, const std::string& file_name,
+                                    const ResponseVisitor& visit) {
+    return ReadWhole(TransferReading::Format::kTransferFile, bytes, file_name, visit);
+}
+
+TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name,
+                                     const ResponseVisitor& visit) {
+    return ReadWhole(TransferReading::Format::kJson, text, file_name, visit);
 }
 
 std::string SuggestedTransferFileName(const std::string& station_id, std::int64_t exported_at_ms,

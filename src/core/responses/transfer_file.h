@@ -11,7 +11,9 @@
 // The same content can be written as JSON for other tools (Power BI, a spreadsheet, a
 // script): option ids, numbers and texts as they are, times in ISO 8601 UTC, never NaN.
 // Both formats read back through ReadTransferFile / ReadResponsesJson.
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,6 +142,44 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
 // still parsed whole); as for transfer files, drop what was visited when the result is !ok.
 TransferReadResult ReadResponsesJson(std::string_view text, const std::string& file_name,
                                      const ResponseVisitor& visit);
+
+// A transfer file or a JSON export read a slice of responses at a time, so that a page
+// reading 100,000 keeps drawing: Step hands up to `count` more responses to `visit`, and
+// Finish gives what the one-go readers above return. A transfer file's envelope (its
+// checksum over every byte) and summary are checked at the start; a JSON document is parsed
+// whole at the start. Drop what was visited when Finish() is !ok.
+class TransferReading {
+public:
+    enum class Format { kTransferFile, kJson };
+    TransferReading(Format format, std::string_view bytes, std::string file_name);
+    ~TransferReading();
+    TransferReading(TransferReading&&) noexcept;
+    TransferReading& operator=(TransferReading&&) noexcept;
+
+    // True once the file is read (or refused).
+    bool Step(std::size_t count, const ResponseVisitor& visit);
+    // From 0 to 1.
+    double Progress() const;
+    TransferReadResult Finish();
+
+private:
+    struct BinaryBody;
+    struct JsonBody;
+    void BeginTransferFile();
+    void StepTransferFile(std::size_t count, const ResponseVisitor& visit);
+    void BeginJson();
+    void StepJson(std::size_t count, const ResponseVisitor& visit);
+    void Damaged(const std::string& why);
+
+    Format format_;
+    std::string_view bytes_;
+    std::string file_name_;
+    TransferReadResult result_;
+    ResponseCounter counter_;
+    std::unique_ptr<BinaryBody> binary_;
+    std::unique_ptr<JsonBody> json_;
+    bool done_ = false;
+};
 
 // "yousaid_tablet-3_2026-03-14T160211Z.yousaid": station and time, safe in any file system.
 std::string SuggestedTransferFileName(const std::string& station_id, std::int64_t exported_at_ms,

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <limits>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -115,12 +115,10 @@ ResponseVisitor JudgingVisitor(const std::vector<Survey>& surveys, const Respons
     };
 }
 
-// `read` is ReadTransferFile or ReadResponsesJson, given the visitor to hand responses to.
-template <typename StreamingRead>
-void LoadTransferOrJson(const StreamingRead& read, const std::vector<Survey>& surveys,
-                        const ResponseLoadOptions& options, LoadedResponses& loaded, const ResponseVisitor& accept) {
-    std::vector<RejectedResponse> judged_invalid;
-    const TransferReadResult result = read(JudgingVisitor(surveys, options, loaded, judged_invalid, accept));
+// What a transfer file's or JSON export's reading says, into `loaded`: the file refused whole,
+// or its station and event, and the responses that could not be read or were judged invalid.
+void TakeTransferResult(const TransferReadResult& result, const std::vector<RejectedResponse>& judged_invalid,
+                        LoadedResponses& loaded) {
     loaded.transfer_problem = result.problem;
     if (!result.ok()) {
         loaded.problems = result.problems;
@@ -136,6 +134,20 @@ void LoadTransferOrJson(const StreamingRead& read, const std::vector<Survey>& su
                                    "it cannot be read: " + unreadable.message});
     }
     loaded.rejected.insert(loaded.rejected.end(), judged_invalid.begin(), judged_invalid.end());
+}
+
+TransferReading::Format TransferFormatOf(ResponseFileFormat format) {
+    return format == ResponseFileFormat::kJson ? TransferReading::Format::kJson : TransferReading::Format::kTransferFile;
+}
+
+void LoadTransferOrJson(std::string_view bytes, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
+                        LoadedResponses& loaded, const ResponseVisitor& accept) {
+    std::vector<RejectedResponse> judged_invalid;
+    TransferReading reading(TransferFormatOf(loaded.format), bytes, loaded.file_name);
+    const ResponseVisitor judging = JudgingVisitor(surveys, options, loaded, judged_invalid, accept);
+    while (!reading.Step(std::numeric_limits<std::size_t>::max(), judging)) {
+    }
+    TakeTransferResult(reading.Finish(), judged_invalid, loaded);
 }
 
 }  // namespace
@@ -404,15 +416,10 @@ LoadedResponses StreamResponsesFromBytes(std::string_view bytes, const std::stri
     loaded.file_name = BaseName(file_name);
     try {
         loaded.format = DetectResponseFileFormat(bytes, loaded.file_name);
-        const std::string& name = loaded.file_name;
         switch (loaded.format) {
             case ResponseFileFormat::kTransfer:
-                LoadTransferOrJson([&](const ResponseVisitor& visit) { return ReadTransferFile(bytes, name, visit); },
-                                   surveys, options, loaded, accept);
-                break;
             case ResponseFileFormat::kJson:
-                LoadTransferOrJson([&](const ResponseVisitor& visit) { return ReadResponsesJson(bytes, name, visit); },
-                                   surveys, options, loaded, accept);
+                LoadTransferOrJson(bytes, surveys, options, loaded, accept);
                 break;
             case ResponseFileFormat::kCsv:
                 LoadCsv(bytes, surveys, options, loaded, accept);
@@ -512,19 +519,33 @@ struct ResponseFileReading::State {
     LoadedResponses loaded;
     std::optional<CsvSurveyChooser> chooser;
     std::optional<ResponseCsvStream> csv;
+    std::optional<TransferReading> transfer;
+    std::vector<RejectedResponse> judged_invalid;  // of the transfer file or JSON export
     std::size_t counted_rows = 0;
     bool done = false;
 
-    // Each Step: the format first; a CSV file then goes a slice at a time, anything else whole.
+    // Each Step: the format first; a CSV file, a transfer file or a JSON export then goes a
+    // slice at a time, a station's response store whole.
     void Advance(std::size_t rows, const ResponseVisitor& accept) {
-        if (!chooser && !csv) {
+        if (!chooser && !csv && !transfer) {
             loaded.format = DetectResponseFileFormat(bytes, loaded.file_name);
+            if (loaded.format == ResponseFileFormat::kTransfer || loaded.format == ResponseFileFormat::kJson) {
+                transfer.emplace(TransferFormatOf(loaded.format), bytes, loaded.file_name);
+                return;
+            }
             if (loaded.format != ResponseFileFormat::kCsv) {
                 loaded = StreamResponsesFromBytes(bytes, loaded.file_name, surveys, options, accept);
                 done = true;
                 return;
             }
             chooser.emplace(bytes, surveys);
+        }
+        if (transfer) {
+            if (!transfer->Step(rows, JudgingVisitor(surveys, options, loaded, judged_invalid, accept))) return;
+            TakeTransferResult(transfer->Finish(), judged_invalid, loaded);
+            transfer.reset();
+            done = true;
+            return;
         }
         if (chooser) {
             if (!chooser->Step(rows)) return;
@@ -548,7 +569,7 @@ struct ResponseFileReading::State {
 
 ResponseFileReading::ResponseFileReading(std::string_view bytes, const std::string& file_name,
                                          const std::vector<Survey>& surveys, const ResponseLoadOptions& options)
-    : state_(new State{bytes, surveys, options, {}, std::nullopt, std::nullopt, 0, false}) {
+    : state_(new State{bytes, surveys, options, {}, std::nullopt, std::nullopt, std::nullopt, {}, 0, false}) {
     state_->loaded.file_name = BaseName(file_name);
 }
 
@@ -569,6 +590,7 @@ bool ResponseFileReading::Step(std::size_t rows, const ResponseVisitor& accept) 
         Refuse(state.loaded, std::string("the file could not be read (") + error.what() + ")");
         state.chooser.reset();
         state.csv.reset();
+        state.transfer.reset();
         state.done = true;
     }
     return state.done;
@@ -580,6 +602,7 @@ double ResponseFileReading::Progress() const {
     // Choosing the survey is one quick pass; reading is the rest.
     if (state.chooser) return 0.1 * state.chooser->Progress(state.bytes.size());
     if (state.csv) return 0.1 + 0.9 * state.csv->Progress();
+    if (state.transfer) return state.transfer->Progress();
     return 0.0;
 }
 
