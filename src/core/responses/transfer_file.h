@@ -145,9 +145,9 @@ TransferReadResult ReadResponsesJson(std::string_view text, const std::string& f
 
 // A transfer file or a JSON export read a slice of responses at a time, so that a page
 // reading 100,000 keeps drawing: Step hands up to `count` more responses to `visit`, and
-// Finish gives what the one-go readers above return. A transfer file's envelope (its
-// checksum over every byte) and summary are checked at the start; a JSON document is parsed
-// whole at the start. Drop what was visited when Finish() is !ok.
+// Finish gives what the one-go readers above return. A transfer file's header is checked at
+// the start, then its checksum over every byte a slice per Step, then its summary read; a JSON
+// document is parsed whole at the start. Drop what was visited when Finish() is !ok.
 class TransferReading {
 public:
     enum class Format { kTransferFile, kJson };
@@ -166,6 +166,7 @@ private:
     struct BinaryBody;
     struct JsonBody;
     void BeginTransferFile();
+    bool ChecksumSlice(std::size_t count);
     void StepTransferFile(std::size_t count, const ResponseVisitor& visit);
     void BeginJson();
     void StepJson(std::size_t count, const ResponseVisitor& visit);
