@@ -260,8 +260,13 @@ void WorkspaceScreen::DrawOverview(FrameContext& frame, const OfficerReport& off
                                                   CountText(static_cast<std::uint64_t>(row->invited.value_or(0))) + " invited"
                            : row->coop1_percent ? "cooperation rate (COOP1) " + DisplayPercent(*row->coop1_percent)
                                                 : std::string("no rate");
-        Paragraph("Wave " + report.waves[wave] + (report.baseline_wave == wave ? " (baseline)" : "") + ": " +
-                  CountText(static_cast<std::uint64_t>(row->complete)) + " complete, " +
+        const std::string heading = "Wave " + report.waves[wave] + (report.baseline_wave == wave ? " (baseline)" : "") + ": ";
+        // A hidden row's counts are not known here: saying 0 would be a figure, and a wrong one.
+        if (row->suppressed) {
+            Paragraph(heading + kHiddenFigureText + ".");
+            continue;
+        }
+        Paragraph(heading + CountText(static_cast<std::uint64_t>(row->complete)) + " complete, " +
                   CountText(static_cast<std::uint64_t>(row->partial)) + " partial, " +
                   CountText(static_cast<std::uint64_t>(row->refused)) + " said no; " + rate + ".");
     }

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ARTIFACTS, browserTest, indexedDbFiles } from './harness.mjs';
-import { makeKeyPair, sealCopy, typeMasked, waitForText } from './sealing_steps.mjs';
-import { chooseStationPin, openOfficerArea, shot } from './staff_steps.mjs';
+import { AppDriver, answerQuestions, ARTIFACTS, browserTest, indexedDbFiles, TABLET } from './harness.mjs';
+import { addPublicKey, makeKeyPair, sealCopy, typeMasked, waitForText } from './sealing_steps.mjs';
+import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
 import {
   chooseDemoSettings, chooseFiles, CLI_DEMO_SUMS, DEMO, DEMO_RESPONSE_COUNT, DEMO_RESPONSES, LAPTOP, reloadIntoWorkspace,
   showView, textsOnScreen,
@@ -184,3 +184,86 @@ browserTest('sealed answers: counts without the key, the CLI\'s figures once unl
     key.remove();
   }
 }, { context: LAPTOP, timeout: 300000 });
+
+// A station's own transfer file, sealed on the tablet as each response was saved: the officer's
+// page counts it without the key, and once the key is unlocked the same counts come from the
+// opened answers, and the words typed on the tablet are there to read.
+browserTest('a station\'s sealed transfer file: the same counts locked and opened, and the typed answers once unlocked', async ({ app, page, context }) => {
+  const key = makeKeyPair('Jo Officer', PASSPHRASE);
+  const tokens = [0, 1, 2].map(() => `token${randomBytes(12).toString('hex')}`);
+  let transfer = null;
+  try {
+    // The tablet: the officer's public key, three responses each with its token, a refusal.
+    const tablet = await context.browser().newContext(TABLET);
+    const station = new AppDriver(await tablet.newPage(), app.baseUrl);
+    await station.open('test=1&survey=pupil');
+    await chooseStationPin(station);
+    await openOfficerArea(station, { firstTime: true });
+    await addPublicKey(station, key);
+    await station.tap('officer_back');
+    await station.waitForScreen('staff_home');
+    await station.tap('leave_staff');
+    await station.waitForScreen('welcome');
+    for (const typed of tokens) {
+      await station.startSurvey();
+      const plan = new Proxy({ year_group: { tap: ['option:year_group:year_9'] }, one_thing_to_change: { type: typed } },
+        { get: (answers, question) => answers[question] || { skip: true } });
+      await answerQuestions(station, plan);
+      await station.waitForScreen('check');
+      await station.tap('submit');
+      await station.waitForScreen('thank_you');
+      await station.tap('next');
+      await station.tap('finish');
+      await station.waitForScreen('welcome');
+    }
+    await station.tap('start');
+    await station.tap('consent_no');
+    await station.waitForScreen('thank_you');
+    await station.page.waitForFunction(() => window.yousaidTest.stored.length === 4);
+    await station.waitForStorageSaved();
+    await station.page.reload();
+    await station.waitForReady();
+    await signInAsVolunteer(station);
+    const [download] = await Promise.all([station.page.waitForEvent('download'), station.tap('export')]);
+    transfer = join(key.dir, download.suggestedFilename());
+    await download.saveAs(transfer);
+    await tablet.close();
+
+    // The officer's page: counted while locked.
+    await app.open('test=1', 'officer.html');
+    await chooseStationPin(app, { officerPage: true });
+    await openOfficerArea(app, { firstTime: true });
+    await app.tap('officer_import');
+    await app.waitForScreen('officer_import');
+    await chooseFiles(app, 'choose_files', [transfer]);
+    await page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 4, null, { timeout: 30000 });
+    await app.tap('import_to_workspace');
+    await app.waitForScreen('workspace');
+    await showView(app, 'overview');
+    let texts = await waitForText(app, /^Sealed answers$/);
+    assert.match(texts, /4 responses are sealed to an officer's key/);
+    const locked = texts.match(/, wave (\d{4}): 3 complete, 0 partial, 1 said no/);
+    assert.ok(locked, texts);
+    await showView(app, 'comments');
+    texts = await textsOnScreen(app);
+    for (const typed of tokens) assert.ok(!texts.includes(typed), 'no answer shows while locked');
+
+    // Unlocked: the same counts, from the opened answers (the store's holdings under Settings:
+    // the overview hides a wave this small, as it would in print), and each typed answer.
+    await unlockWith(app, key, PASSPHRASE);
+    await waitForText(app, /^Unlocked Jo Officer's key/, 30000);
+    await showView(app, 'overview');
+    await page.waitForFunction(() => !window.yousaidTest.texts.some((item) => item.label === 'Sealed answers'), null,
+      { timeout: 30000 });
+    assert.match(await textsOnScreen(app), new RegExp(`Wave ${locked[1]} \\(baseline\\): hidden: small numbers\\.`));
+    await showView(app, 'data');
+    texts = await textsOnScreen(app);
+    assert.ok(texts.includes(`Wave ${locked[1]}: 3 complete, 0 partial, 1 said no.`), texts);
+    await showView(app, 'comments');
+    texts = await textsOnScreen(app);
+    for (const typed of tokens) assert.ok(texts.includes(typed), `"${typed}", typed on the tablet, is read once unlocked:\n${texts}`);
+    await shot(page, 'sealed-officer-station-file-comments');
+  } finally {
+    key.remove();
+  }
+}, { context: LAPTOP, timeout: 240000 });
