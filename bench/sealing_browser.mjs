@@ -186,6 +186,9 @@ async function openOnOfficerPage(browser, base, key, small, file, say) {
     imported: `report.texts.some((item) => /^${name}: [\\d,]+ added/.test(item.label))`,
   });
   await chooseFiles(app, 'workspace_import', [file]);
+  // What the officer sees meanwhile.
+  await page.waitForFunction(() => 'read' in window.__watch.met, null, { timeout: 600000, polling: 200 })
+    .then(() => shot(page, 'sealing-bench-import-opening'), () => {});
   try {
     await page.waitForFunction(() => 'imported' in window.__watch.met, null, { timeout: 600000, polling: 500 });
   } catch (error) {
