@@ -201,6 +201,7 @@ private:
     void CountOfficerStoreOnTablet();
     void RemoveOfficerStore();
     bool TickImport();
+    bool ShowFilesBeingRead(const platform::FilesBeingRead& reading);
     app::WorkspaceServices WorkspaceServices();
     void PickSideFile(SideFileKind kind);
     void RemoveStore(ResponseStore& store, const std::string& file);

@@ -227,6 +227,11 @@ void App::StartImportBatch() {
 // keeps drawing (and its progress bar moving) through a large file.
 bool App::TickImport() {
     if (!workspace_) return false;
+    if (picking_ == PickPurpose::kResponses) {
+        if (const std::optional<platform::FilesBeingRead> reading = platform::FilesBeingReadNow()) {
+            return ShowFilesBeingRead(*reading);
+        }
+    }
     constexpr std::int64_t kSliceMs = 40;
     std::vector<ui::ImportedFileOutcome> finished;
     const bool changed = workspace_->TickImport(NowMs() + kSliceMs, finished);
@@ -235,6 +240,21 @@ bool App::TickImport() {
     // Each finished file is a new segment to make durable; the holdings are said once all are in.
     if (!finished.empty()) Sync();
     if (!finished.empty() && !import_batch_.progress) import_batch_.holdings = workspace_->Holdings();
+    return changed;
+}
+
+// A large file takes the browser seconds to read: the import's bar says so from the start.
+bool App::ShowFilesBeingRead(const platform::FilesBeingRead& reading) {
+    if (!import_batch_.progress) StartImportBatch();
+    ui::ImportProgress progress;
+    progress.file_name = reading.first_name;
+    progress.file_number = 1;
+    progress.file_count = reading.count;
+    progress.fraction = reading.fraction;
+    progress.reading = true;
+    const bool changed = !import_batch_.progress || !import_batch_.progress->reading ||
+                         import_batch_.progress->fraction != progress.fraction;
+    import_batch_.progress = progress;
     return changed;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Getting files off the tablet and onto the officer's laptop, with no server: downloads
 // (or the system share sheet where a home-screen app cannot download) and the file picker.
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,16 @@ struct PickedFile {
     std::string bytes;
 };
 std::vector<PickedFile> TakePickedFiles();
+
+// Files chosen and still being read into the page (a 155 MB file takes seconds): the first
+// one's name, how many, and how far through them all; nothing once they are read or when
+// none were chosen. The frame loop is woken as the reading moves on.
+struct FilesBeingRead {
+    std::string first_name;
+    std::size_t count = 0;
+    double fraction = 0.0;
+};
+std::optional<FilesBeingRead> FilesBeingReadNow();
 
 // "14:05" in the device's own time zone, for the volunteer's live view.
 std::string LocalTimeOfDay(std::int64_t utc_ms);

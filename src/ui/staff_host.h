@@ -87,6 +87,7 @@ struct ImportProgress {
     std::size_t file_count = 0;
     double fraction = 0.0;        // through the file, or through its sealed answers
     bool opening_sealed = false;  // the file is read; its sealed answers are being opened
+    bool reading = false;         // the browser is still reading the chosen files into the page
 };
 
 // The import under way or just made: only this batch, never earlier ones.

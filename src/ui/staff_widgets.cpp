@@ -198,6 +198,14 @@ bool TwoStepClearButtons(FrameContext& frame, StaffHost& host, const TwoStepClea
 // "Importing pupil_2025.csv (file 2 of 3): 45%", with a bar; the page keeps drawing meanwhile.
 // A sealed file, once read, has a second pass: "...: opening sealed answers, 45%".
 void ImportProgressBlock(const FrameContext& frame, const ImportProgress& progress) {
+    if (progress.reading) {
+        std::string caption = "Reading " + progress.file_name;
+        if (progress.file_count > 1) caption += " and " + std::to_string(progress.file_count - 1) + " more";
+        caption += " into the page: " + std::to_string(static_cast<int>(progress.fraction * 100.0)) + "%";
+        ProgressBar(frame, static_cast<float>(progress.fraction), caption);
+        Paragraph("Keep this page open until the import is finished.", true);
+        return;
+    }
     std::string caption = "Importing " + progress.file_name;
     if (progress.file_count > 1) {
         caption += " (file " + std::to_string(progress.file_number) + " of " + std::to_string(progress.file_count) + ")";

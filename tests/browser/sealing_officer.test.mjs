@@ -7,7 +7,7 @@
 // device never holds an answer in the clear.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppDriver, answerQuestions, ARTIFACTS, browserTest, indexedDbFiles, TABLET } from './harness.mjs';
 import { addPublicKey, makeKeyPair, sealCopy, typeMasked, waitForText } from './sealing_steps.mjs';
@@ -167,9 +167,22 @@ browserTest('sealed answers: counts without the key, the CLI\'s figures once unl
     await shot(page, 'sealed-officer-7-after-reload');
     await downloadsMatchCli(app, page);
 
+    // A large file takes the browser a while to read into the page: the bar says so from the
+    // start. This one is 60 MB of noise, refused whole with nothing changed.
+    await showView(app, 'data');
+    const noise = join(key.dir, 'big-random.yousaid');
+    writeFileSync(noise, randomBytes(60 * 1000 * 1000));
+    await app.recordDrawnMatches(/Reading big-random\.yousaid into the page: (\d+)%/);
+    await chooseFiles(app, 'workspace_import', [noise]);
+    // A picture of it, when the reading is slow enough to catch.
+    await page.waitForFunction(() => /Reading big-random/.test(window.yousaidTest.drawnText), null,
+      { polling: 'raf', timeout: 5000 }).then(() => shot(page, 'sealed-officer-reading-a-large-file'), () => {});
+    texts = await waitForText(app, /^Not imported\. .*big-random\.yousaid/, 60000);
+    assert.ok((await app.drawnMatches()).length > 0, `the bar said the file was being read:\n${texts}`);
+    assert.ok(!/^big-random\.yousaid, imported/m.test(texts), 'nothing of it is listed as imported');
+
     // The same file imported again from the figures, the key unlocked: its sealed answers are
     // opened as they are read, with a bar, and each counts once.
-    await showView(app, 'data');
     await app.recordDrawnMatches(/Importing sealed-copy\.yousaid: opening sealed answers, (\d+)%/);
     await chooseFiles(app, 'workspace_import', [sealed]);
     texts = await waitForText(app, /^sealed-copy\.yousaid: 0 added, 1,624 already held, 0 conflicts, 0 rejected$/, 60000);

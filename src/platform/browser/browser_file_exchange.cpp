@@ -59,6 +59,10 @@ EM_JS(void, yousaid_js_open_file_picker, (const char* accept), {
                 // A file cut short while it was read gives what there was.
                 if (buffer.byteLength === 0) return picked(offset);
                 HEAPU8.set(new Uint8Array(buffer), pointer + offset);
+                if (Module.yousaidFilesBeingRead) {
+                    Module.yousaidFilesBeingRead.read += buffer.byteLength;
+                    Module.yousaidMainLoop.changed();
+                }
                 return readFrom(offset + buffer.byteLength);
             });
         };
@@ -66,7 +70,13 @@ EM_JS(void, yousaid_js_open_file_picker, (const char* accept), {
     };
     input.addEventListener("change", function () {
         const files = Array.prototype.slice.call(input.files || []);
+        if (files.length > 0) {
+            Module.yousaidFilesBeingRead = { name: files[0].name, count: files.length, read: 0,
+                total: files.reduce(function (sum, file) { return sum + file.size; }, 0) };
+            Module.yousaidMainLoop.changed();
+        }
         Promise.all(files.map(readInSlices)).then(function (read) {
+            Module.yousaidFilesBeingRead = null;
             Module.yousaidPickedFiles = (Module.yousaidPickedFiles || []).concat(read);
             Module.yousaidMainLoop.changed();
             input.remove();
@@ -82,6 +92,18 @@ EM_JS(char*, yousaid_js_take_picked_files, (), {
     const list = Module.yousaidPickedFiles || [];
     Module.yousaidPickedFiles = [];
     const text = JSON.stringify(list);
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+
+// "" when no chosen file is being read; else {"name", "count", "fraction"} as JSON.
+EM_JS(char*, yousaid_js_files_being_read, (), {
+    const reading = Module.yousaidFilesBeingRead;
+    const text = reading ? JSON.stringify({ name: reading.name, count: reading.count,
+                                            fraction: reading.total > 0 ? reading.read / reading.total : 0 })
+                         : "";
     const size = lengthBytesUTF8(text) + 1;
     const pointer = _malloc(size);
     stringToUTF8(text, pointer, size);
@@ -144,6 +166,19 @@ std::vector<PickedFile> TakePickedFiles() {
         }
         files.push_back(std::move(file));
     }
+    return files;
+}
+
+std::optional<FilesBeingRead> FilesBeingReadNow() {
+    const std::string text = TakeString(yousaid_js_files_being_read());
+    if (text.empty()) return std::nullopt;
+    rapidjson::Document reading;
+    yousaid::ParseJson(reading, text);
+    if (reading.HasParseError() || !reading.IsObject()) return std::nullopt;
+    FilesBeingRead files;
+    files.first_name = reading["name"].GetString();
+    files.count = static_cast<std::size_t>(reading["count"].GetUint());
+    files.fraction = reading["fraction"].GetDouble();
     return files;
 }
 

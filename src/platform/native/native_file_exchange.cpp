@@ -47,6 +47,9 @@ std::vector<PickedFile> TakePickedFiles() {
     return files;
 }
 
+// Natively the chosen files are read at once, in TakePickedFiles.
+std::optional<FilesBeingRead> FilesBeingReadNow() { return std::nullopt; }
+
 std::string LocalTimeOfDay(std::int64_t utc_ms) {
     const std::tm local = LocalTime(utc_ms);
     char text[16];
