@@ -21,9 +21,9 @@ import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { AppDriver, answerQuestions, ARTIFACTS, TABLET, WEB_DIR } from '../tests/browser/harness.mjs';
-import { typeMasked, waitForText } from '../tests/browser/sealing_steps.mjs';
+import { makeSealingStation, unlockWith, waitForText } from '../tests/browser/sealing_steps.mjs';
 import { chooseStationPin, openOfficerArea, shot } from '../tests/browser/staff_steps.mjs';
-import { chooseFiles, LAPTOP, VIEWS } from '../tests/browser/workspace_steps.mjs';
+import { chooseFiles, chooseFilesToImport, LAPTOP, VIEWS } from '../tests/browser/workspace_steps.mjs';
 
 const ROWS = Number(process.env.YOUSAID_BENCH_SEALED_ROWS || 100000);
 const STATION_RESPONSES = 3;
@@ -111,17 +111,7 @@ async function sealOnStation(browser, base, key, say) {
   const page = await context.newPage();
   const app = new AppDriver(page, base);
   await app.open('test=1');
-  await chooseStationPin(app);
-  await openOfficerArea(app, { firstTime: true });
-  await app.tap('officer_keys');
-  await app.waitForScreen('officer_keys');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.tap('add_public_key')]);
-  await chooser.setFiles(key.path);
-  await page.waitForFunction(() => /^Added /.test(window.yousaidTest.staff.notice));
-  for (const [item, screen] of [['keys_back', 'officer_home'], ['officer_back', 'staff_home'], ['leave_staff', 'welcome']]) {
-    await app.tap(item);
-    await app.waitForScreen(screen);
-  }
+  await makeSealingStation(app, key);
   const plan = everyAnswer();
   const seals = [];
   const saves = [];
@@ -161,18 +151,11 @@ async function openOnOfficerPage(browser, base, key, small, file, say) {
   await app.open('test=1', 'officer.html');
   await chooseStationPin(app, { officerPage: true });
   await openOfficerArea(app, { firstTime: true });
-  await app.tap('officer_import');
-  await app.waitForScreen('officer_import');
-  await chooseFiles(app, 'choose_files', [small]);
+  await chooseFilesToImport(app, [small]);
   await page.waitForFunction(() => window.yousaidTest.staff.officerResponses > 0, null, { timeout: 60000 });
   await app.tap('import_to_workspace');
   await app.waitForScreen('workspace');
-  await app.click(`workspace_view:${VIEWS.keys}`);
-  await app.waitUntilIdle(200);
-  await chooseFiles(app, 'keys_choose_file', [key.privatePath]);
-  await waitForText(app, /^Key file: /);
-  await typeMasked(app, 'unlock_passphrase', PASSPHRASE);
-  await app.click('keys_unlock');
+  await unlockWith(app, key, PASSPHRASE);
   const texts = await waitForText(app, /^Unlocked /, 60000);
   const argon = Number(texts.match(/Unlocked [^\n]*? in (\d+) ms/)[1]);
   say(`  (c) Argon2id unlock of the private key file (64 MiB, 2 passes), as the app says: ${argon} ms (target: about a second)`);

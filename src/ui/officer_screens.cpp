@@ -68,7 +68,6 @@ void OfficerHomeScreen::DrawContent(FrameContext& frame) {
     EndColumn();
 }
 
-
 void OfficerImportScreen::DrawContent(FrameContext& frame) {
     const ImportBatchView& batch = host_.ImportBatch();
     frame.title = "Import response files";

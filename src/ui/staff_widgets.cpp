@@ -196,21 +196,21 @@ bool TwoStepClearButtons(FrameContext& frame, StaffHost& host, const TwoStepClea
 }
 
 // "Importing pupil_2025.csv (file 2 of 3): 45%", with a bar; the page keeps drawing meanwhile.
-// A sealed file, once read, has a second pass: "...: opening sealed answers, 45%".
+// Before it, while the browser reads the files: "Reading big.yousaid and 2 more into the page:
+// 45%"; after it, for a sealed file: "...: opening sealed answers, 45%".
 void ImportProgressBlock(const FrameContext& frame, const ImportProgress& progress) {
+    std::string caption;
     if (progress.reading) {
-        std::string caption = "Reading " + progress.file_name;
+        caption = "Reading " + progress.file_name;
         if (progress.file_count > 1) caption += " and " + std::to_string(progress.file_count - 1) + " more";
-        caption += " into the page: " + std::to_string(static_cast<int>(progress.fraction * 100.0)) + "%";
-        ProgressBar(frame, static_cast<float>(progress.fraction), caption);
-        Paragraph("Keep this page open until the import is finished.", true);
-        return;
+        caption += " into the page: ";
+    } else {
+        caption = "Importing " + progress.file_name;
+        if (progress.file_count > 1) {
+            caption += " (file " + std::to_string(progress.file_number) + " of " + std::to_string(progress.file_count) + ")";
+        }
+        caption += progress.opening_sealed ? ": opening sealed answers, " : ": ";
     }
-    std::string caption = "Importing " + progress.file_name;
-    if (progress.file_count > 1) {
-        caption += " (file " + std::to_string(progress.file_number) + " of " + std::to_string(progress.file_count) + ")";
-    }
-    caption += progress.opening_sealed ? ": opening sealed answers, " : ": ";
     caption += std::to_string(static_cast<int>(progress.fraction * 100.0)) + "%";
     ProgressBar(frame, static_cast<float>(progress.fraction), caption);
     Paragraph("Keep this page open until the import is finished.", true);
@@ -230,6 +230,5 @@ void ImportOutcomes(const FrameContext& frame, const std::vector<ImportedFileOut
         ImGui::Unindent();
     }
 }
-
 
 }  // namespace yousaid::ui

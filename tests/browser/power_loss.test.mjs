@@ -13,21 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AppDriver, completeQuickPupilSurvey, storedResponses } from './harness.mjs';
-import { addPublicKey, makePublicKeyFile } from './sealing_steps.mjs';
-import { chooseStationPin, openOfficerArea } from './staff_steps.mjs';
+import { makePublicKeyFile, makeSealingStation } from './sealing_steps.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
-
-// The station's keys, loaded in the officer role before the first response.
-async function makeSealingStation(app, key) {
-  await chooseStationPin(app);
-  await openOfficerArea(app, { firstTime: true });
-  await addPublicKey(app, key);
-  await app.tap('officer_back');
-  await app.waitForScreen('staff_home');
-  await app.tap('leave_staff');
-  await app.waitForScreen('welcome');
-}
 
 async function survivesKills(rounds, { sealing = false } = {}) {
   const server = await startServer(process.env.YOUSAID_WEB_DIR || 'build/wasm/web', 0);

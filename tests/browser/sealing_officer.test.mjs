@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppDriver, answerQuestions, ARTIFACTS, browserTest, indexedDbFiles, TABLET } from './harness.mjs';
-import { addPublicKey, makeKeyPair, sealCopy, typeMasked, waitForText } from './sealing_steps.mjs';
+import { AppDriver, ARTIFACTS, browserTest, indexedDbFiles, TABLET } from './harness.mjs';
+import { answerWithText, makeKeyPair, makeSealingStation, sealCopy, unlockWith, waitForText } from './sealing_steps.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
 import {
-  chooseDemoSettings, chooseFiles, CLI_DEMO_SUMS, DEMO, DEMO_RESPONSE_COUNT, DEMO_RESPONSES, LAPTOP, reloadIntoWorkspace,
+  chooseDemoSettings, chooseFiles, chooseFilesToImport, CLI_DEMO_SUMS, DEMO, DEMO_RESPONSE_COUNT, DEMO_RESPONSES, LAPTOP, reloadIntoWorkspace,
   showView, textsOnScreen,
 } from './workspace_steps.mjs';
 
@@ -38,14 +38,6 @@ function someComments() {
 async function openKeysView(app) {
   await showView(app, 'keys');
   await waitForText(app, /^Create an officer key$/);
-}
-
-async function unlockWith(app, key, passphrase) {
-  await openKeysView(app);
-  await chooseFiles(app, 'keys_choose_file', [key.privatePath]);
-  await waitForText(app, /^Key file: /);
-  await typeMasked(app, 'unlock_passphrase', passphrase);
-  await app.click('keys_unlock');
 }
 
 async function assertNoFigures(app, when) {
@@ -82,9 +74,7 @@ browserTest('sealed answers: counts without the key, the CLI\'s figures once unl
     await app.open('test=1', 'officer.html');
     await chooseStationPin(app, { officerPage: true });
     await openOfficerArea(app, { firstTime: true });
-    await app.tap('officer_import');
-    await app.waitForScreen('officer_import');
-    await chooseFiles(app, 'choose_files', [sealed]);
+    await chooseFilesToImport(app, [sealed]);
     await page.waitForFunction((count) => window.yousaidTest.staff.officerResponses === count, DEMO_RESPONSE_COUNT,
       { timeout: 30000 });
     await page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'));
@@ -210,21 +200,9 @@ browserTest('a station\'s sealed transfer file: the same counts locked and opene
     const tablet = await context.browser().newContext(TABLET);
     const station = new AppDriver(await tablet.newPage(), app.baseUrl);
     await station.open('test=1&survey=pupil');
-    await chooseStationPin(station);
-    await openOfficerArea(station, { firstTime: true });
-    await addPublicKey(station, key);
-    await station.tap('officer_back');
-    await station.waitForScreen('staff_home');
-    await station.tap('leave_staff');
-    await station.waitForScreen('welcome');
+    await makeSealingStation(station, key);
     for (const typed of tokens) {
-      await station.startSurvey();
-      const plan = new Proxy({ year_group: { tap: ['option:year_group:year_9'] }, one_thing_to_change: { type: typed } },
-        { get: (answers, question) => answers[question] || { skip: true } });
-      await answerQuestions(station, plan);
-      await station.waitForScreen('check');
-      await station.tap('submit');
-      await station.waitForScreen('thank_you');
+      await answerWithText(station, typed);
       await station.tap('next');
       await station.tap('finish');
       await station.waitForScreen('welcome');
@@ -246,9 +224,7 @@ browserTest('a station\'s sealed transfer file: the same counts locked and opene
     await app.open('test=1', 'officer.html');
     await chooseStationPin(app, { officerPage: true });
     await openOfficerArea(app, { firstTime: true });
-    await app.tap('officer_import');
-    await app.waitForScreen('officer_import');
-    await chooseFiles(app, 'choose_files', [transfer]);
+    await chooseFilesToImport(app, [transfer]);
     await page.waitForFunction(() => window.yousaidTest.staff.officerResponses === 4, null, { timeout: 30000 });
     await app.tap('import_to_workspace');
     await app.waitForScreen('workspace');

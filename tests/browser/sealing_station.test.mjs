@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, answerQuestions, browserTest, indexedDbFiles, storedResponses } from './harness.mjs';
+import { ARTIFACTS, browserTest, indexedDbFiles, storedResponses } from './harness.mjs';
 import { chooseStationPin, openOfficerArea, shot, signInAsVolunteer } from './staff_steps.mjs';
-import { addPublicKey, makePublicKeyFile } from './sealing_steps.mjs';
+import { addPublicKey, answerWithText, makePublicKeyFile } from './sealing_steps.mjs';
 
 // What was answered, by id: none of these may be readable anywhere once sealed.
 const ANSWERED_IDS = ['year_group', 'year_9', 'one_thing_to_change'];
@@ -81,13 +81,7 @@ browserTest('a sealing station: answers (and a refusal) are sealed as they are s
   // Three responses, each with its own token in the free-text answer.
   const tokens = [token(), token(), token()];
   for (const [index, typed] of tokens.entries()) {
-    await app.startSurvey();
-    const plan = new Proxy({ year_group: { tap: ['option:year_group:year_9'] }, one_thing_to_change: { type: typed } },
-      { get: (answers, question) => answers[question] || { skip: true } });
-    await answerQuestions(app, plan);
-    await app.waitForScreen('check');
-    await app.tap('submit');
-    await app.waitForScreen('thank_you');
+    await answerWithText(app, typed);
     await page.waitForFunction((count) => window.yousaidTest.stored.length === count &&
       window.yousaidTest.storage.saveState === 'saved', index + 1);
     await page.reload();

@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WEB_DIR } from './harness.mjs';
+import { answerQuestions, WEB_DIR } from './harness.mjs';
+import { chooseStationPin, openOfficerArea } from './staff_steps.mjs';
+import { chooseFiles, showView } from './workspace_steps.mjs';
 
 // The native tools sit in the build folder that holds the web build (YOUSAID_BUILD/wasm/web).
 const NATIVE = join(resolve(WEB_DIR, '..', '..'), 'native');
@@ -80,4 +82,39 @@ export async function addPublicKey(app, key) {
   await app.page.waitForFunction(() => /^Added /.test(window.yousaidTest.staff.notice));
   await app.tap('keys_back');
   return app.waitForScreen('officer_home');
+}
+
+// A new station whose answers are sealed to `key`: both PINs chosen, the key's public file
+// loaded in the officer role, and back at the welcome screen for the first response.
+export async function makeSealingStation(app, key) {
+  await chooseStationPin(app);
+  await openOfficerArea(app, { firstTime: true });
+  await addPublicKey(app, key);
+  await app.tap('officer_back');
+  await app.waitForScreen('staff_home');
+  await app.tap('leave_staff');
+  await app.waitForScreen('welcome');
+}
+
+// One pupil response with `typed` as its free-text answer (and a year group), sent: at the
+// thank-you screen.
+export async function answerWithText(app, typed) {
+  await app.startSurvey();
+  const plan = new Proxy({ year_group: { tap: ['option:year_group:year_9'] }, one_thing_to_change: { type: typed } },
+    { get: (answers, question) => answers[question] || { skip: true } });
+  await answerQuestions(app, plan);
+  await app.waitForScreen('check');
+  await app.tap('submit');
+  await app.waitForScreen('thank_you');
+}
+
+// On the officer's page, the figures' Keys tab: a private key file chosen, its passphrase
+// typed, Unlock clicked.
+export async function unlockWith(app, key, passphrase) {
+  await showView(app, 'keys');
+  await waitForText(app, /^Create an officer key$/);
+  await chooseFiles(app, 'keys_choose_file', [key.privatePath]);
+  await waitForText(app, /^Key file: /);
+  await typeMasked(app, 'unlock_passphrase', passphrase);
+  await app.click('keys_unlock');
 }

@@ -41,11 +41,16 @@ export async function waitForDemoImported(page, others = 0) {
   await page.waitForFunction(() => window.yousaidTest.drawnText.includes('Everything is saved on this device.'));
 }
 
-// From the officer's home: the two demo CSVs imported, then on into the workspace.
-export async function importDemo(app) {
+// From the officer's home to the import page, and these files chosen there.
+export async function chooseFilesToImport(app, files) {
   await app.tap('officer_import');
   await app.waitForScreen('officer_import');
-  await chooseFiles(app, 'choose_files', DEMO_RESPONSES);
+  await chooseFiles(app, 'choose_files', files);
+}
+
+// From the officer's home: the two demo CSVs imported, then on into the workspace.
+export async function importDemo(app) {
+  await chooseFilesToImport(app, DEMO_RESPONSES);
   await waitForDemoImported(app.page);
   await app.tap('import_to_workspace');
   return app.waitForScreen('workspace');

@@ -361,9 +361,7 @@ bool LooksLikeTransferFile(std::string_view bytes) {
 
 namespace {
 
-constexpr const char* kChecksumDiffers =
-    "the file is damaged: its content does not match its checksum, so some bytes changed after it was made; download "
-    "it again or export it from the tablet again";
+constexpr const char* kGetAgain = "; download it again or export it from the tablet again";
 
 // The envelope every version shares: magic, header checksum, version and length (the checksum
 // over everything is TransferReading's first slices). Returns the offset of that final
@@ -371,7 +369,6 @@ constexpr const char* kChecksumDiffers =
 // read.
 std::optional<std::size_t> CheckTransferEnvelope(std::string_view bytes, const std::string& file_name,
                                                  TransferReadResult& rejected) {
-    constexpr const char* kGetAgain = "; download it again or export it from the tablet again";
     const std::uint64_t size = bytes.size();
     if (size == 0) {
         rejected = Reject(file_name, TransferProblem::kCutShort, std::string("the file is cut short: it is empty") + kGetAgain);
@@ -481,40 +478,31 @@ void TransferReading::BeginTransferFile() {
     result_.format_version = ReadU32(bytes_, 16);
 }
 
-// True once the whole checksum is worked out and matches, and the summary is read.
-bool TransferReading::ChecksumSlice(std::size_t count) {
+// Once the whole checksum is worked out and matches, the summary is read.
+void TransferReading::ChecksumSlice(std::size_t count) {
     BinaryBody& body = *binary_;
     constexpr std::size_t kBytesPerResponse = 2048;
     const std::size_t budget = count > body.crc_offset / kBytesPerResponse ? body.crc_offset : count * kBytesPerResponse;
     const std::size_t slice = std::min(body.crc_offset - body.checked, std::max<std::size_t>(budget, 1));
     body.crc.Update(bytes_.data() + body.checked, slice);
     body.checked += slice;
-    if (body.checked < body.crc_offset) return false;
+    if (body.checked < body.crc_offset) return;
     if (body.crc.Value() != ReadU32(bytes_, body.crc_offset)) {
-        done_ = true;
-        result_ = Reject(file_name_, TransferProblem::kDamaged, kChecksumDiffers);
-        return false;
+        return Damaged(std::string("its content does not match its checksum, so some bytes changed after it was made") +
+                       kGetAgain);
     }
     std::string_view payload;
-    if (!body.NextPayload(bytes_, payload)) {
-        Damaged("its summary runs past the end of the file");
-        return false;
-    }
+    if (!body.NextPayload(bytes_, payload)) return Damaged("its summary runs past the end of the file");
     try {
         LoadPortableBinary(payload, result_.header);
     } catch (const std::exception& error) {
         const std::string what = error.what();
         if (what.find("newer version") != std::string::npos) {
-            done_ = true;
-            result_ = Reject(file_name_, TransferProblem::kNewerVersion,
-                             "the file was made by a newer version of Yousaid (" + what +
-                                 "); update Yousaid and load it again");
-            return false;
+            return Refuse(TransferProblem::kNewerVersion,
+                          "the file was made by a newer version of Yousaid (" + what + "); update Yousaid and load it again");
         }
         Damaged("its summary cannot be read (" + what + ")");
-        return false;
     }
-    return true;
 }
 
 // From here on the bytes are exactly what the writer wrote (the checksum matched); anything
@@ -522,9 +510,7 @@ bool TransferReading::ChecksumSlice(std::size_t count) {
 // as a whole.
 void TransferReading::StepTransferFile(std::size_t count, const ResponseVisitor& visit) {
     BinaryBody& body = *binary_;
-    if (body.checked < body.crc_offset) {
-        if (!ChecksumSlice(count) || count < std::numeric_limits<std::size_t>::max()) return;
-    }
+    if (body.checked < body.crc_offset) return ChecksumSlice(count);
     const std::uint32_t listed = result_.header.response_count;
     for (std::size_t read = 0; read < count && body.position < listed; ++read) {
         std::string_view payload;
@@ -554,10 +540,12 @@ void TransferReading::StepTransferFile(std::size_t count, const ResponseVisitor&
     }
 }
 
-void TransferReading::Damaged(const std::string& why) {
+void TransferReading::Refuse(TransferProblem problem, const std::string& why) {
     done_ = true;
-    result_ = Reject(file_name_, TransferProblem::kDamaged, "the file is damaged: " + why);
+    result_ = Reject(file_name_, problem, why);
 }
+
+void TransferReading::Damaged(const std::string& why) { Refuse(TransferProblem::kDamaged, "the file is damaged: " + why); }
 
 std::string WriteResponsesJson(const TransferExportSettings& settings, const std::vector<Response>& responses) {
     const TransferHeader header = MakeHeader(settings, responses);
@@ -628,17 +616,13 @@ void TransferReading::BeginJson() {
     json_ = std::make_unique<JsonBody>();
     rapidjson::Document& document = json_->document;
     ParseJson(document, bytes_);
-    const auto refuse = [this](TransferProblem problem, const std::string& why) {
-        done_ = true;
-        result_ = Reject(file_name_, problem, why);
-    };
     if (document.HasParseError()) {
-        return refuse(TransferProblem::kDamaged,
+        return Refuse(TransferProblem::kDamaged,
                       "this is not readable JSON (" + std::string(rapidjson::GetParseError_En(document.GetParseError())) +
                           " at byte " + FormatCount(document.GetErrorOffset()) + ")");
     }
     const auto not_ours = [&](const std::string& why) {
-        refuse(TransferProblem::kNotATransferFile, "this is not a Yousaid responses export (" + why + ")");
+        Refuse(TransferProblem::kNotATransferFile, "this is not a Yousaid responses export (" + why + ")");
     };
     if (!document.IsObject()) return not_ours("it is not a JSON object");
     const auto format = document.FindMember("format");
@@ -651,7 +635,7 @@ void TransferReading::BeginJson() {
         return not_ours("\"format_version\" is missing or not a positive whole number");
     }
     if (version->value.GetInt() > kResponsesJsonFormatVersion) {
-        return refuse(TransferProblem::kNewerVersion,
+        return Refuse(TransferProblem::kNewerVersion,
                       "the file was made by a newer version of Yousaid (JSON format " +
                           std::to_string(version->value.GetInt()) + "; this version reads format " +
                           std::to_string(kResponsesJsonFormatVersion) + "); update Yousaid and load it again");
@@ -694,9 +678,8 @@ void TransferReading::StepJson(std::size_t count, const ResponseVisitor& visit) 
     result_.header.counts = counter_.Counts();
     const auto declared = body.document.FindMember("response_count");
     if (declared != body.document.MemberEnd() && declared->value.IsUint() && declared->value.GetUint() != list.Size()) {
-        result_ = Reject(file_name_, TransferProblem::kDamaged,
-                         "the file is damaged: it says it holds " + FormatCount(declared->value.GetUint()) +
-                             " responses but lists " + FormatCount(list.Size()));
+        Damaged("it says it holds " + FormatCount(declared->value.GetUint()) + " responses but lists " +
+                FormatCount(list.Size()));
     }
 }
 

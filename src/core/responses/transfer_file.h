@@ -166,10 +166,11 @@ private:
     struct BinaryBody;
     struct JsonBody;
     void BeginTransferFile();
-    bool ChecksumSlice(std::size_t count);
+    void ChecksumSlice(std::size_t count);
     void StepTransferFile(std::size_t count, const ResponseVisitor& visit);
     void BeginJson();
     void StepJson(std::size_t count, const ResponseVisitor& visit);
+    void Refuse(TransferProblem problem, const std::string& why);
     void Damaged(const std::string& why);
 
     Format format_;

@@ -143,11 +143,10 @@ TransferReading::Format TransferFormatOf(ResponseFileFormat format) {
 void LoadTransferOrJson(std::string_view bytes, const std::vector<Survey>& surveys, const ResponseLoadOptions& options,
                         LoadedResponses& loaded, const ResponseVisitor& accept) {
     std::vector<RejectedResponse> judged_invalid;
-    TransferReading reading(TransferFormatOf(loaded.format), bytes, loaded.file_name);
     const ResponseVisitor judging = JudgingVisitor(surveys, options, loaded, judged_invalid, accept);
-    while (!reading.Step(std::numeric_limits<std::size_t>::max(), judging)) {
-    }
-    TakeTransferResult(reading.Finish(), judged_invalid, loaded);
+    TakeTransferResult(loaded.format == ResponseFileFormat::kJson ? ReadResponsesJson(bytes, loaded.file_name, judging)
+                                                                  : ReadTransferFile(bytes, loaded.file_name, judging),
+                       judged_invalid, loaded);
 }
 
 }  // namespace
